@@ -1,0 +1,38 @@
+import { src } from '../src/domain/source.ts';
+import type { DemandSpec } from './lifecycle/DemandSpec.ts';
+import { NO_SECRECY } from './lifecycle/commonSecrecy.ts';
+import { createDemandMachine } from './lifecycle/createDemandMachine.ts';
+import { demandRequestFor } from './lifecycle/demandRequestFor.ts';
+import { demandEntry } from './lifecycle/KindEntry.ts';
+
+/** A DMCA 512(h) subpoena from a court clerk to identify an alleged infringer. */
+export const dmcaSubpoenaSpec = {
+  kind: 'dmcaSubpoena',
+  title: 'DMCA subpoena (17 U.S.C. 512(h))',
+  legalBasis: '17 U.S.C. 512(h)',
+  summary: 'Issued by a court clerk on a copyright owner’s papers: information sufficient to identify the alleged infringer.',
+  compels: ['basicSubscriberInfo'],
+  compelsNote: 'Information sufficient to identify the alleged infringer, to the extent available.',
+  compelsSources: [src('§1 row 18', '512(h): information sufficient to identify the alleged infringer', 'S')],
+  secrecy: NO_SECRECY,
+  routes: [
+    {
+      id: 'motionToQuash',
+      title: 'Motion to quash under FRCP 45 procedure',
+      against: 'process',
+      sources: [src('§1 row 18', 'FRCP 45 "to the greatest extent practicable"; First Amendment tests sometimes applied', 'S')],
+    },
+  ],
+  refuseOn: ['defective'],
+  requestSchema: demandRequestFor('dmcaSubpoena', {
+    test: (r) => r.categories.every((c) => c === 'basicSubscriberInfo'),
+    path: ['categories'],
+    message: 'a 512(h) subpoena reaches only identifying information: list only "basicSubscriberInfo"',
+  }),
+  sources: [
+    src('§1 row 18', '17 U.S.C. 512(h); RIAA v. Verizon (D.C. Cir. 2003): no 512(h) subpoena against a pure conduit', 'S'),
+  ],
+} as const satisfies DemandSpec;
+
+export const dmcaSubpoenaMachine = createDemandMachine(dmcaSubpoenaSpec);
+export const dmcaSubpoenaEntry = demandEntry(dmcaSubpoenaSpec, dmcaSubpoenaMachine);

@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import type { DataCategory } from '../../src/domain/categories.ts';
+import type { LiftReason, ReviewFinding } from '../../src/domain/events.ts';
+import type { DemandRequest } from '../../src/domain/request.ts';
+import type { Source } from '../../src/domain/source.ts';
+
+/** A test on the request's intake fields; every field given must match. */
+export interface RequestCondition {
+  usPerson?: boolean;
+  residesInUS?: boolean;
+  residenceCountryIn?: readonly string[];
+  categoriesInclude?: readonly DataCategory[];
+}
+
+/** A way for the provider to contest the process or its gag, with its deadline if the law sets one. */
+export interface ChallengeRoute {
+  id: string;
+  title: string;
+  against: 'process' | 'secrecy';
+  /** ISO-8601 duration from service; absent when the law fixes no deadline. */
+  window?: string;
+  /** ISO-8601 duration within which the government must go to court once the provider objects. */
+  governmentMustApplyWithin?: string;
+  /** Who may use the route; absent means always open. */
+  eligible?: RequestCondition;
+  sources: readonly Source[];
+}
+
+/** How a nondisclosure obligation arises and ends for this kind (DOMAIN §3). */
+export interface SecrecySpec {
+  regime: 'none' | 'courtOrder' | 'statute';
+  title: string;
+  /** `always`: sealed by statute from receipt; `ifCertified`: when the request certifies the need. */
+  atReceipt: 'never' | 'always' | 'ifCertified';
+  /** Whether a court may impose (or re-impose) a gag after receipt. */
+  orderPossible: boolean;
+  endsBy: readonly LiftReason[];
+  sources: readonly Source[];
+}
+
+/** An order that authorises disclosure for a term, renewable by the court (pen register). */
+export interface OrderTerm {
+  length: string;
+  extension: string;
+  sources: readonly Source[];
+}
+
+/** Everything that makes one kind of legal demand differ from another: data with citations. */
+export interface DemandSpec {
+  kind: string;
+  title: string;
+  legalBasis: string;
+  summary: string;
+  compels: readonly DataCategory[];
+  /** When what is compelled depends on the US process issued (MLAT: DOMAIN §1 row 16). */
+  compelsByProcess?: Readonly<Record<NonNullable<DemandRequest['usProcess']>, readonly DataCategory[]>>;
+  compelsNote?: string;
+  compelsSources: readonly Source[];
+  secrecy: SecrecySpec;
+  routes: readonly ChallengeRoute[];
+  /** Review findings that end in refusal whatever the policy says. */
+  refuseOn?: readonly Exclude<ReviewFinding, 'sufficient'>[];
+  /** Requests the provider must turn away at intake, e.g. a CLOUD agreement order aimed at a US person. */
+  intakeRefusals?: readonly { ground: string; when: RequestCondition; sources: readonly Source[] }[];
+  term?: OrderTerm;
+  requestSchema: z.ZodType<DemandRequest>;
+  sources: readonly Source[];
+}

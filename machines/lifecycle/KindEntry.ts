@@ -1,0 +1,45 @@
+import type { AnyStateMachine } from 'xstate';
+import type { z } from 'zod';
+import type { DataCategory } from '../../src/domain/categories.ts';
+import type { Source } from '../../src/domain/source.ts';
+import type { DemandSpec } from './DemandSpec.ts';
+
+/** One row of the catalogue: a kind of demand, its law, its intake schema and its machine. */
+export interface KindEntry {
+  kind: string;
+  title: string;
+  legalBasis: string;
+  summary: string;
+  /** What the process can compel; empty when nothing may be disclosed. */
+  compels: readonly DataCategory[];
+  compelsNote?: string;
+  secrecy: string;
+  sources: readonly Source[];
+  requestSchema: z.ZodType<{ kind: string; receivedOn: string }>;
+  machine: AnyStateMachine;
+}
+
+/**
+ * A typed machine as the catalogue's `AnyStateMachine`. Under `exactOptionalPropertyTypes`
+ * XState's concrete machine types do not assign to `AnyStateMachine` (its snapshot `matches`
+ * signatures differ), though every runtime use is the same.
+ */
+export function anyMachine(machine: object): AnyStateMachine {
+  return machine as AnyStateMachine;
+}
+
+/** The catalogue row of a kind built by `createDemandMachine`. */
+export function demandEntry(spec: DemandSpec, machine: object): KindEntry {
+  return {
+    kind: spec.kind,
+    title: spec.title,
+    legalBasis: spec.legalBasis,
+    summary: spec.summary,
+    compels: spec.compelsByProcess ? [...new Set(Object.values(spec.compelsByProcess).flat())] : spec.compels,
+    ...(spec.compelsNote ? { compelsNote: spec.compelsNote } : {}),
+    secrecy: spec.secrecy.title,
+    sources: [...spec.sources, ...spec.compelsSources, ...spec.secrecy.sources, ...spec.routes.flatMap((r) => r.sources)],
+    requestSchema: spec.requestSchema,
+    machine: anyMachine(machine),
+  };
+}

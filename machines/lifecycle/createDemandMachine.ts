@@ -1,0 +1,247 @@
+import { and, assign, not, or, setup, stateIn } from 'xstate';
+import type { DataCategory } from '../../src/domain/categories.ts';
+import { DAY_MS, durationDays } from '../../src/domain/duration.ts';
+import type { ReviewFinding, VocabularyEvent } from '../../src/domain/events.ts';
+import type { DemandRequest } from '../../src/domain/request.ts';
+import type { ChallengeRoute, DemandSpec, RequestCondition } from './DemandSpec.ts';
+import { compelledFor, requestMatches, withinCompelled } from './demandGuards.ts';
+import { noticeRegion } from './noticeRegion.ts';
+import { DEFAULT_DECISIONS, POLICY_DELAYS, policyGuards } from './policySlots.ts';
+import { secrecyRegion } from './secrecyRegion.ts';
+
+/** The finite facts a demand case keeps; dates live outside, in the clock. */
+export interface DemandContext {
+  request: DemandRequest;
+  disclosed: DataCategory[];
+  secrecyDays: number | null;
+  finding: ReviewFinding | null;
+  outcome: string | null;
+  extensionPending: boolean;
+}
+
+type FilingEvent = { type: string; route?: string };
+
+/** `and()` over guards built from data, whose literal types TypeScript cannot follow. */
+const all = (guards: unknown[]) => and(guards as Parameters<typeof and>[0]);
+
+/**
+ * Builds the XState machine for one kind of legal demand from its spec. Three regions run side
+ * by side: `process` (review, challenge, outcome), `secrecy` (the gag) and `notice` (the user),
+ * plus one `window_<route>` region per challenge route with a statutory deadline and an
+ * `orderTerm` region for orders that run for a term.
+ *
+ * @example
+ * const machine = createDemandMachine(subpoenaSpec);
+ * const [snapshot] = initialTransition(machine, request);
+ */
+export function createDemandMachine(spec: DemandSpec) {
+  const id = spec.kind;
+  const inSecrecy = stateIn(`#${id}.secrecy.inForce`);
+  const processRoutes = spec.routes.filter((r) => r.against === 'process');
+  const lawDelays = Object.fromEntries(
+    [...spec.routes.flatMap((r) => [r.window, r.governmentMustApplyWithin]), spec.term?.length, spec.term?.extension]
+      .filter((d): d is string => d !== undefined)
+      .map((d) => [d, durationDays(d) * DAY_MS]),
+  );
+
+  const fileChallenge = (target: string) =>
+    processRoutes.map((r) => ({
+      guard: all([
+        { type: 'routeIs', params: { route: r.id } },
+        { type: 'requestMatches', params: r.eligible ?? {} },
+        ...(r.window ? [stateIn(`#${id}.window_${r.id}.open`)] : []),
+      ]),
+      target: target,
+      meta: { sources: r.sources },
+    }));
+
+  const closeOn = {
+    'request.withdrawn': { target: 'withdrawn', actions: { type: 'recordOutcome', params: { outcome: 'withdrawn' } } },
+    'request.refused': { target: 'refused', actions: 'recordRefusal' },
+  } as const;
+
+  const compelledParams = ({ context }: { context: DemandContext }) => ({ compels: compelledFor(spec, context.request) });
+  const disclosesAll = { type: 'policyDisclosesAll', params: compelledParams };
+  const disclose = (full: boolean) => ({
+    guard: all([
+      'disclosureCompelled',
+      'policyRetains',
+      ...(spec.term ? [stateIn(`#${id}.orderTerm.active`)] : []),
+      or([inSecrecy, stateIn(`#${id}.notice.objectionWindowElapsed`), stateIn(`#${id}.notice.waived`), not('policyNoticeBeforeDisclosure')]),
+      full ? disclosesAll : not(disclosesAll as never),
+    ]),
+    target: spec.term ? 'inEffect' : full ? 'disclosedInFull' : 'disclosedInPart',
+    actions: 'recordDisclosure',
+    meta: { sources: spec.compelsSources },
+  });
+
+  const reviewTransitions = [
+    ...(spec.refuseOn ?? []).map((finding) => ({
+      guard: { type: 'findingIs', params: { finding } },
+      target: 'refused',
+      actions: ['recordFinding', { type: 'recordOutcome', params: { outcome: `refused: ${finding}` } }],
+    })),
+    { guard: { type: 'findingIs', params: { finding: 'sufficient' } }, target: 'compliance', actions: 'recordFinding' },
+    { guard: 'policyChallengesFinding', target: 'challengeRequired', actions: 'recordFinding' },
+    { target: 'compliance', actions: 'recordFinding' },
+  ];
+
+  const closed = (tag: string, description: string) => ({ type: 'final' as const, tags: ['closed', tag], description });
+
+  const config = {
+    id,
+    description: spec.summary,
+    type: 'parallel' as const,
+    context: ({ input }: { input: DemandRequest }) => ({
+      request: input,
+      disclosed: [],
+      secrecyDays: null,
+      finding: null,
+      outcome: null,
+      extensionPending: false,
+    }),
+    meta: { kind: spec.kind, title: spec.title, legalBasis: spec.legalBasis, sources: spec.sources },
+    states: {
+      process: {
+        initial: 'intake',
+        states: {
+          intake: {
+            description: 'Request received and logged; retention and eligibility are checked first.',
+            always: [
+              ...(spec.intakeRefusals ?? []).map((r) => ({
+                guard: { type: 'requestMatches', params: r.when },
+                target: 'refused',
+                actions: { type: 'recordOutcome', params: { outcome: `refused: ${r.ground}` } },
+                meta: { sources: r.sources },
+              })),
+              { guard: not('policyHasRecords'), target: 'noRecords', actions: { type: 'recordOutcome', params: { outcome: 'no records: past retention' } } },
+              { target: 'review' },
+            ],
+          },
+          review: {
+            description: 'Legal review: is the process valid, in scope, and lawful where the user lives?',
+            on: { 'review.completed': reviewTransitions, 'challenge.filed': fileChallenge('challenged'), ...closeOn },
+          },
+          challengeRequired: {
+            tags: ['awaitingChallenge'],
+            description: 'Policy says this finding is challenged before anything is disclosed.',
+            on: { 'challenge.filed': fileChallenge('challenged'), ...closeOn },
+          },
+          challenged: {
+            tags: ['challenged'],
+            description: 'A challenge to the process is before the court or the issuer.',
+            on: {
+              'challenge.decided': [
+                { guard: and(['routeOfProcess', { type: 'outcomeIs', params: { outcome: 'won' } }]), target: 'quashed', actions: { type: 'recordOutcome', params: { outcome: 'quashed' } } },
+                { guard: 'routeOfProcess', target: 'compliance' },
+              ],
+              'request.withdrawn': closeOn['request.withdrawn'],
+            },
+          },
+          compliance: {
+            description: 'Process is valid: disclose what it compels, once the notice rules allow.',
+            on: { 'data.disclosed': [disclose(true), disclose(false)], 'challenge.filed': fileChallenge('challenged'), ...closeOn },
+          },
+          ...(spec.term
+            ? {
+                inEffect: {
+                  tags: ['disclosing'],
+                  description: 'The order is in effect; data flows forward until it ends.',
+                  always: { guard: stateIn(`#${id}.orderTerm.ended`), target: 'orderEnded' },
+                  on: { 'request.withdrawn': closeOn['request.withdrawn'] },
+                },
+                orderEnded: closed('disclosed', 'The order ran its term; the provider stops.'),
+              }
+            : {}),
+          disclosedInFull: closed('disclosed', 'Everything compelled and held was disclosed.'),
+          disclosedInPart: closed('disclosed', 'Part of what was compelled and held was disclosed.'),
+          refused: closed('refused', 'The provider refused; the reason is recorded.'),
+          quashed: closed('refused', 'A challenge succeeded: the process is quashed or set aside.'),
+          withdrawn: closed('withdrawn', 'The requester withdrew the process.'),
+          noRecords: closed('noRecords', 'Nothing responsive is held: the data is past retention.'),
+        },
+      },
+      secrecy: secrecyRegion(spec),
+      notice: noticeRegion(id),
+      ...Object.fromEntries(processRoutes.filter((r) => r.window).map((r) => [`window_${r.id}`, routeWindow(r)])),
+      ...(spec.term ? { orderTerm: orderTermRegion(id, spec.term.length, spec.term.extension) } : {}),
+    },
+  };
+
+  return setup({
+    types: {} as { context: DemandContext; events: VocabularyEvent; input: DemandRequest },
+    guards: {
+      ...policyGuards(DEFAULT_DECISIONS),
+      findingIs: ({ event }, params: { finding: ReviewFinding }) => event.type === 'review.completed' && event.finding === params.finding,
+      routeIs: ({ event }, params: { route: string }) => (event as FilingEvent).route === params.route,
+      routeOfProcess: ({ event }) => processRoutes.some((r) => r.id === (event as FilingEvent).route),
+      outcomeIs: ({ event }, params: { outcome: string }) => event.type === 'challenge.decided' && event.outcome === params.outcome,
+      requestMatches: ({ context }, params: RequestCondition) => requestMatches(context.request, params),
+      disclosureCompelled: ({ context, event }) =>
+        event.type === 'data.disclosed' && withinCompelled(event.categories, compelledFor(spec, context.request)),
+      hasSecrecyOrder: ({ context }) => context.request.secrecyOrder !== undefined,
+      secrecyCertified: ({ context }) => context.request.secrecyCertified,
+      termIsFixed: ({ context }) => context.secrecyDays !== null,
+      liftReasonIs: ({ event }, params: { reasons: readonly string[] }) => event.type === 'secrecy.lifted' && params.reasons.includes(event.reason),
+      disclosedAnything: ({ context }) => context.disclosed.length > 0,
+      closedWithoutDisclosure: ({ context }) => context.outcome !== null && context.disclosed.length === 0,
+      extensionPending: ({ context }) => context.extensionPending,
+    },
+    actions: {
+      recordDisclosure: assign({
+        disclosed: ({ context, event }) =>
+          event.type === 'data.disclosed' ? [...new Set([...context.disclosed, ...event.categories])] : context.disclosed,
+        outcome: ({ context }) => context.outcome ?? 'disclosed',
+      }),
+      recordFinding: assign({ finding: ({ context, event }) => (event.type === 'review.completed' ? event.finding : context.finding) }),
+      recordOutcome: assign({ outcome: (_, params: { outcome: string }) => params.outcome }),
+      recordRefusal: assign({ outcome: ({ event }) => (event.type === 'request.refused' ? `refused: ${event.ground}` : 'refused') }),
+      recordOrderTerm: assign({
+        secrecyDays: ({ context, event }) =>
+          event.type === 'secrecy.imposed' ? (event.days ?? null) : (context.request.secrecyOrder?.days ?? null),
+      }),
+      clearOrderTerm: assign({ secrecyDays: null }),
+      grantExtension: assign({ extensionPending: true }),
+      consumeExtension: assign({ extensionPending: false }),
+    },
+    delays: {
+      ...POLICY_DELAYS,
+      ...lawDelays,
+      secrecyTerm: ({ context }) => (context.secrecyDays ?? 0) * DAY_MS,
+    },
+  }).createMachine(config as never);
+}
+
+function routeWindow(route: ChallengeRoute) {
+  return {
+    initial: 'open',
+    description: `${route.title}: open for ${route.window} from service.`,
+    states: {
+      open: {
+        on: { 'challenge.filed': { guard: { type: 'routeIs', params: { route: route.id } }, target: 'used' } },
+        after: { [route.window as string]: { target: 'lapsed', meta: { sources: route.sources } } },
+      },
+      used: { type: 'final' as const, description: 'The challenge was filed in time.' },
+      lapsed: { type: 'final' as const, description: 'The window closed; this route is no longer available.' },
+    },
+  };
+}
+
+/** An extension granted during a term starts when that term ends, so each term keeps its own timer. */
+function orderTermRegion(machineId: string, length: string, extension: string) {
+  const next = [{ guard: 'extensionPending', target: 'extension', reenter: true, actions: 'consumeExtension' }, { target: `#${machineId}.orderTerm.ended` }];
+  const grant = { 'order.extended': { guard: not('extensionPending'), actions: 'grantExtension' } };
+  return {
+    initial: 'active',
+    states: {
+      active: {
+        initial: 'initial',
+        states: {
+          initial: { description: `Order in force for ${length}.`, after: { [length]: next }, on: grant },
+          extension: { description: `Extended by the court for ${extension}.`, after: { [extension]: next }, on: grant },
+        },
+      },
+      ended: { type: 'final' as const, description: 'The order ran its term.' },
+    },
+  };
+}

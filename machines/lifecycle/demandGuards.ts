@@ -1,0 +1,24 @@
+import type { DataCategory } from '../../src/domain/categories.ts';
+import type { DemandRequest } from '../../src/domain/request.ts';
+import type { DemandSpec, RequestCondition } from './DemandSpec.ts';
+
+/** What the request's process can compel: fixed for most kinds, by the US process issued for MLAT. */
+export function compelledFor(spec: DemandSpec, request: DemandRequest): readonly DataCategory[] {
+  if (spec.compelsByProcess && request.usProcess) return spec.compelsByProcess[request.usProcess];
+  return spec.compels;
+}
+
+/** Whether the request meets every field the condition names. */
+export function requestMatches(request: DemandRequest, cond: RequestCondition): boolean {
+  const t = request.target;
+  if (cond.usPerson !== undefined && t.usPerson !== cond.usPerson) return false;
+  if (cond.residesInUS !== undefined && t.residesInUS !== cond.residesInUS) return false;
+  if (cond.residenceCountryIn && !cond.residenceCountryIn.includes(t.residenceCountry)) return false;
+  if (cond.categoriesInclude && !cond.categoriesInclude.some((c) => request.categories.includes(c))) return false;
+  return true;
+}
+
+/** Every category of the event is one the process compels. */
+export function withinCompelled(categories: readonly DataCategory[], compelled: readonly DataCategory[]): boolean {
+  return categories.every((c) => compelled.includes(c));
+}

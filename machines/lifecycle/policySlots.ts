@@ -1,0 +1,81 @@
+import type { DataCategory } from '../../src/domain/categories.ts';
+import { DAY_MS, durationDays } from '../../src/domain/duration.ts';
+
+/**
+ * The named guards and delays through which a provider policy reaches every catalogue machine
+ * (`machine.provide()`, see `src/policy/withPolicy.ts`). The defaults here are the strictest
+ * reading: notice first, no exceptions, nothing challenged, every record kept.
+ */
+export const POLICY_DELAYS = {
+  objectionWindow: durationDays('P14D') * DAY_MS,
+  delayedNotice: durationDays('P7D') * DAY_MS,
+  secrecyChallengeWindow: durationDays('P30D') * DAY_MS,
+  emergencyFollowUp: durationDays('P7D') * DAY_MS,
+};
+export type PolicyDelay = keyof typeof POLICY_DELAYS;
+
+/** Which request fields the policy's record test reads. */
+export interface RecordsInput {
+  categories?: readonly DataCategory[];
+  dataAgeDays?: number;
+}
+
+/** Policy decisions the machines ask about, as plain functions. */
+export interface PolicyDecisions {
+  challengesFinding(finding: string): boolean;
+  challengesSecrecy(secrecyDays: number | null): boolean;
+  allowsNoticeException(reason: string): boolean;
+  noticeBeforeDisclosure(): boolean;
+  emergencyCriterionMet(criterion: string | null): boolean;
+  verifiesRequester(): boolean;
+  retained(category: DataCategory, dataAgeDays: number): boolean;
+}
+
+export const DEFAULT_DECISIONS: PolicyDecisions = {
+  challengesFinding: () => false,
+  challengesSecrecy: () => false,
+  allowsNoticeException: () => false,
+  noticeBeforeDisclosure: () => true,
+  emergencyCriterionMet: (c) => c === 'deathOrSeriousInjury',
+  verifiesRequester: () => true,
+  retained: () => true,
+};
+
+/** The categories of a request that the provider can still hold, given its age. */
+export function availableRecords(decisions: PolicyDecisions, request: RecordsInput): DataCategory[] {
+  const age = request.dataAgeDays ?? 0;
+  return (request.categories ?? []).filter((c) => decisions.retained(c, age));
+}
+
+interface SlotArgs {
+  context: { request?: object; secrecyDays?: number | null };
+  event: { type: string; finding?: string; reason?: string; criterion?: string | null };
+}
+
+type DisclosureArgs = SlotArgs & { event: { categories?: readonly DataCategory[] } };
+
+/**
+ * Guard implementations for the policy slots, reading `decisions`. Each catalogue machine puts
+ * these (with the defaults) in its `setup()`; `withPolicy` provides them again with a profile's.
+ */
+export function policyGuards(d: PolicyDecisions) {
+  return {
+    policyChallengesFinding: ({ event }: SlotArgs) => d.challengesFinding(event.finding ?? ''),
+    policyChallengesSecrecy: ({ context }: SlotArgs) => d.challengesSecrecy(context.secrecyDays ?? null),
+    policyAllowsNoticeException: ({ event }: SlotArgs) => d.allowsNoticeException(event.reason ?? ''),
+    policyNoticeBeforeDisclosure: () => d.noticeBeforeDisclosure(),
+    policyEmergencyCriterionMet: ({ event }: SlotArgs) => d.emergencyCriterionMet(event.criterion ?? null),
+    policyVerifiesRequester: () => d.verifiesRequester(),
+    policyHasRecords: ({ context }: SlotArgs) => availableRecords(d, (context.request ?? {}) as RecordsInput).length > 0,
+    policyRetains: ({ context, event }: DisclosureArgs) => {
+      const kept = availableRecords(d, (context.request ?? {}) as RecordsInput);
+      return (event.categories ?? []).every((c) => kept.includes(c));
+    },
+    /** The disclosure covers everything the process compels that the provider still holds. */
+    policyDisclosesAll: ({ context, event }: DisclosureArgs, params: { compels: readonly DataCategory[] }) =>
+      availableRecords(d, (context.request ?? {}) as RecordsInput)
+        .filter((c) => params.compels.includes(c))
+        .every((c) => (event.categories ?? []).includes(c)),
+  };
+}
+export type PolicyGuardName = keyof ReturnType<typeof policyGuards>;

@@ -1,0 +1,96 @@
+import { and } from 'xstate';
+import type { DemandSpec } from './DemandSpec.ts';
+
+/**
+ * The gag region of a legal-demand machine: in force from receipt by statute or certification,
+ * or imposed by a court order with or without an end date; ended by expiry, a lift or a won
+ * challenge. Open-ended secrecy has no timer: it may never end.
+ */
+export function secrecyRegion(spec: DemandSpec) {
+  const id = spec.kind;
+  const s = spec.secrecy;
+  const routes = spec.routes.filter((r) => r.against === 'secrecy');
+  const impose = { 'secrecy.imposed': { target: '#' + id + '.secrecy.inForce', actions: 'recordOrderTerm', meta: { sources: s.sources } } };
+  const fileOn = {
+    'challenge.filed': routes.map((r) => ({ guard: { type: 'routeIs', params: { route: r.id } }, target: r.id, meta: { sources: r.sources } })),
+  };
+  const routeStates = Object.fromEntries(
+    routes.map((r) => {
+      const decided = {
+        'challenge.decided': [
+          {
+            guard: and([{ type: 'routeIs', params: { route: r.id } }, { type: 'outcomeIs', params: { outcome: 'won' } }]),
+            target: `#${id}.secrecy.ended`,
+            actions: 'clearOrderTerm',
+          },
+          { guard: { type: 'routeIs', params: { route: r.id } }, target: 'upheld' },
+        ],
+      };
+      if (!r.governmentMustApplyWithin) {
+        return [r.id, { tags: ['challenged'], description: `${r.title}: before the court.`, on: decided }];
+      }
+      const apply = { 'challenge.governmentApplied': { guard: { type: 'routeIs', params: { route: r.id } }, target: 'beforeCourt' } };
+      return [
+        r.id,
+        {
+          tags: ['challenged'],
+          initial: 'awaitingGovernment',
+          description: `${r.title}: the government must go to court within ${r.governmentMustApplyWithin}; the gag stays meanwhile.`,
+          states: {
+            awaitingGovernment: { after: { [r.governmentMustApplyWithin]: { target: 'governmentLate', meta: { sources: r.sources } } }, on: apply },
+            governmentLate: { tags: ['governmentLate'], description: 'The government missed its deadline to apply; the provider may ask the court to end the gag.', on: apply },
+            beforeCourt: { description: 'The court is reviewing the gag.' },
+          },
+          on: decided,
+        },
+      ];
+    }),
+  );
+  return {
+    initial: 'atReceipt',
+    description: s.title,
+    states: {
+      atReceipt: {
+        always: [
+          ...(s.atReceipt === 'always' ? [{ target: 'inForce', meta: { sources: s.sources } }] : []),
+          ...(s.atReceipt === 'ifCertified' ? [{ guard: 'secrecyCertified', target: 'inForce', meta: { sources: s.sources } }] : []),
+          ...(s.orderPossible ? [{ guard: 'hasSecrecyOrder', target: 'inForce', actions: 'recordOrderTerm' }] : []),
+          { target: 'none' },
+        ],
+      },
+      none: { description: 'No nondisclosure obligation covers the request.', on: s.orderPossible ? impose : {} },
+      inForce: {
+        type: 'parallel' as const,
+        tags: ['secrecy'],
+        description: `${s.title}: the provider may not tell the user.`,
+        meta: { sources: s.sources },
+        on: {
+          'secrecy.lifted': { guard: { type: 'liftReasonIs', params: { reasons: s.endsBy } }, target: 'ended', actions: 'clearOrderTerm' },
+        },
+        states: {
+          term: {
+            initial: 'resolve',
+            states: {
+              resolve: { always: [{ guard: 'termIsFixed', target: 'fixed' }, { target: 'openEnded' }] },
+              fixed: { description: 'Ends on the date the court set.', after: { secrecyTerm: `#${id}.secrecy.ended` } },
+              openEnded: { description: 'No end date: it may never end.' },
+            },
+          },
+          challenge: {
+            initial: 'unchallenged',
+            states: {
+              unchallenged: {
+                on: fileOn,
+                after: { secrecyChallengeWindow: { guard: 'policyChallengesSecrecy', target: 'overdue' } },
+              },
+              overdue: { tags: ['overdue'], description: 'Policy required a challenge to this gag by now.', on: fileOn },
+              upheld: { description: 'The gag was challenged and upheld.' },
+              ...routeStates,
+            },
+          },
+        },
+      },
+      ended: { description: 'The gag has ended: notice may go out.', on: s.orderPossible ? impose : {} },
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { src } from '../src/domain/source.ts';
+import type { DemandSpec } from './lifecycle/DemandSpec.ts';
+import { createDemandMachine } from './lifecycle/createDemandMachine.ts';
+import { demandRequestFor } from './lifecycle/demandRequestFor.ts';
+import { demandEntry } from './lifecycle/KindEntry.ts';
+
+/** A pen register / trap-and-trace order: forward-looking routing data for 60 days, sealed. */
+export const penRegisterSpec = {
+  kind: 'penRegister',
+  title: 'Pen register / trap and trace order (18 U.S.C. 3121-3127)',
+  legalBasis: '18 U.S.C. 3121-3127',
+  summary: 'A court order for prospective dialing, routing, addressing and signalling data, never content; sealed by statute.',
+  compels: ['realTimeNonContent'],
+  compelsSources: [src('§1 row 9', '18 U.S.C. 3121(c): not content', 'S'), src('§intro source 1', 'Cloudflare: limited forward-looking data', 'S')],
+  secrecy: {
+    regime: 'statute',
+    title: 'Sealed by statute (18 U.S.C. 3123(d)) until the court orders otherwise',
+    atReceipt: 'always',
+    orderPossible: false,
+    endsBy: ['courtOrder'],
+    sources: [src('§1 row 9', '3123(d): sealed; provider must not disclose unless the court orders otherwise', 'S'), src('§3', '3123(d) ends only by court order', 'S')],
+  },
+  routes: [
+    {
+      id: 'motionToIssuingCourt',
+      title: 'Motion to the issuing court (not specified by statute)',
+      against: 'process',
+      sources: [src('§1 row 9', 'Motion to the issuing court', '?')],
+    },
+    {
+      id: 'motionToUnseal',
+      title: 'Motion to the issuing court to lift the seal',
+      against: 'secrecy',
+      sources: [src('§3', '3123(d) pen/trap: motion to the issuing court', '?')],
+    },
+  ],
+  term: {
+    length: 'P60D',
+    extension: 'P60D',
+    sources: [src('§2 PEN_ORDER', '3123(c)(1): at most 60 days', 'S'), src('§2 PEN_EXTENSION', '3123(c)(2): extensions of at most 60 days each', 'S')],
+  },
+  requestSchema: demandRequestFor('penRegister', {
+    test: (r) => r.categories.every((c) => c === 'realTimeNonContent'),
+    path: ['categories'],
+    message: 'a pen register order reaches only "realTimeNonContent"; list only that category',
+  }),
+  sources: [src('§1 row 9', '18 U.S.C. 3121-3127', 'S')],
+} as const satisfies DemandSpec;
+
+export const penRegisterMachine = createDemandMachine(penRegisterSpec);
+export const penRegisterEntry = demandEntry(penRegisterSpec, penRegisterMachine);

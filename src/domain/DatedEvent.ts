@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { IsoDate } from './date.ts';
+import { VocabularyEvent } from './events.ts';
+
+/**
+ * One line of a case's event file: when (a day number from receipt, or a date) and, optionally,
+ * what happened. A line with no event only moves the clock, firing the timers due by then.
+ */
+export const DatedEvent = z
+  .object({
+    day: z.number().int().min(0, { message: 'day counts from receipt (day 0) and cannot be negative' }).optional(),
+    date: IsoDate.optional(),
+    event: VocabularyEvent.optional(),
+  })
+  .strict()
+  .refine((e) => (e.day === undefined) !== (e.date === undefined), {
+    message: 'give exactly one of "day" (days since receipt) or "date" (YYYY-MM-DD)',
+    path: ['day'],
+  });
+export type DatedEvent = z.infer<typeof DatedEvent>;
+
+export const DatedEvents = z.array(DatedEvent);

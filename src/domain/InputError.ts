@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+
+/** What kind of input was wrong; the CLI exits 2 on any of them. */
+export type InputErrorReason = 'unknownKind' | 'unknownPolicy' | 'badJson' | 'invalid' | 'timeWentBack' | 'noPolicyVersion' | 'unreadableFile' | 'usage';
+
+/**
+ * Bad input, named precisely: which field, what value, how to fix it. Thrown before anything is
+ * applied, so a rejected input never leaves work half done.
+ */
+export class InputError extends Error {
+  readonly reason: InputErrorReason;
+  readonly field: string;
+  readonly value: unknown;
+  readonly fix: string;
+
+  constructor(reason: InputErrorReason, field: string, value: unknown, problem: string, fix: string) {
+    super(`${field}: ${problem} (got ${show(value)}). Fix: ${fix}`);
+    this.name = 'InputError';
+    this.reason = reason;
+    this.field = field;
+    this.value = value;
+    this.fix = fix;
+  }
+}
+
+/** The first zod issue as an `InputError`, with the field path prefixed by `where`. */
+export function fromZod(error: z.ZodError, input: unknown, where: string): InputError {
+  const issue = error.issues[0];
+  if (!issue) return new InputError('invalid', where, input, 'is not valid', 'check it against the schema in README.md');
+  const path = issue.path.map(String);
+  const field = issue.path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), where);
+  const value = path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), input);
+  return new InputError('invalid', field, value, issue.message, fixFor(issue));
+}
+
+function fixFor(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `give a ${issue.expected}`;
+    case 'invalid_value':
+      return `use one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'unrecognized_keys':
+      return `remove ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; see README.md for the fields`;
+    case 'too_small':
+      return `give at least ${String(issue.minimum)}`;
+    default:
+      return issue.message;
+  }
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}

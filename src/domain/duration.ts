@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** One model day in milliseconds: XState delays are numbers, model time is whole days. */
+export const DAY_MS = 86_400_000;
+
+const ISO = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
+
+/**
+ * Whole days in an ISO-8601 duration (`P14D`, `P1M`, `P3Y`). Months and years count at their
+ * shortest (28-day month, 365-day year), so a modelled deadline never falls later than the real
+ * one: "one month" from 31 January ends on 28 February at the earliest (DOMAIN §2 cautions).
+ *
+ * @example
+ * durationDays('P14D') // 14
+ * durationDays('P1M')  // 28
+ */
+export function durationDays(iso: string): number {
+  const match = ISO.exec(iso);
+  if (!match || iso === 'P') {
+    throw new RangeError(`"${iso}" is not an ISO-8601 duration of whole days; write it like P14D, P2M or P1Y`);
+  }
+  const [, y, m, w, d] = match.map((part) => Number(part ?? 0)) as [number, number, number, number, number];
+  return y * 365 + monthsDays(m) + w * 7 + d;
+}
+
+/** Shortest length of `n` consecutive calendar months, starting in any month of any year. */
+function monthsDays(n: number): number {
+  if (n === 0) return 0;
+  const lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  let best = Infinity;
+  for (let start = 0; start < 12; start++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += lengths[(start + i) % 12] ?? 0;
+    best = Math.min(best, sum);
+  }
+  return best;
+}
+
+export const IsoDuration = z
+  .string()
+  .refine((s) => ISO.test(s) && s !== 'P', { message: 'expected an ISO-8601 duration of whole days, like P14D, P2M or P1Y' });

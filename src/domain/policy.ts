@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { DataCategory } from './categories.ts';
+import { IsoDate } from './date.ts';
+import { IsoDuration } from './duration.ts';
+import { EmergencyCriterion, NoticeException, ReviewFinding } from './events.ts';
+
+/** One set of records the provider keeps, and for how long (DOMAIN §7). */
+export const RetentionRule = z
+  .object({
+    records: z.string().min(1),
+    categories: z.array(DataCategory).min(1),
+    keptAtLeast: IsoDuration.optional(),
+    /** Oldest data that can still exist; `null` when the policy states no maximum. */
+    deletedAfter: IsoDuration.nullable(),
+  })
+  .strict();
+export type RetentionRule = z.infer<typeof RetentionRule>;
+
+/** A provider's published policy as it stood from one date on. */
+export const PolicyVersion = z
+  .object({
+    /** Absent on the earliest version: it applies to every case before the next one. */
+    effectiveFrom: IsoDate.optional(),
+    title: z.string().min(1),
+    notice: z
+      .object({
+        beforeDisclosure: z.boolean(),
+        exceptions: z.array(NoticeException),
+        objectionWindow: IsoDuration,
+        delayedNoticeWithin: IsoDuration,
+      })
+      .strict(),
+    challenges: z
+      .object({
+        grounds: z.array(ReviewFinding.exclude(['sufficient'])),
+        openEndedSecrecy: z.boolean(),
+        secrecyLongerThan: IsoDuration.nullable(),
+        within: IsoDuration,
+      })
+      .strict(),
+    retention: z.array(RetentionRule),
+    emergency: z
+      .object({
+        criteria: z.array(EmergencyCriterion).min(1),
+        verifyRequester: z.boolean(),
+        followUpWithin: IsoDuration,
+      })
+      .strict(),
+    /** Citation for each value, keyed by its path (`notice.objectionWindow`, `retention.0`). */
+    sources: z.record(z.string(), z.string().min(1)),
+  })
+  .strict();
+export type PolicyVersion = z.infer<typeof PolicyVersion>;
+
+/** A provider policy profile: its dated versions, oldest first. */
+export const ProviderPolicy = z
+  .object({
+    id: z.string().regex(/^[a-z][a-zA-Z0-9-]*$/, { message: 'use a short lowercase id like "cloudflare"' }),
+    name: z.string().min(1),
+    versions: z.array(PolicyVersion).min(1),
+  })
+  .strict()
+  .superRefine((policy, ctx) => {
+    policy.versions.forEach((v, i) => {
+      if (i > 0 && !v.effectiveFrom) {
+        ctx.addIssue({ code: 'custom', path: ['versions', i, 'effectiveFrom'], message: 'only the first version may omit effectiveFrom; give the date this version took effect' });
+      }
+      const prev = policy.versions[i - 1]?.effectiveFrom;
+      if (prev && v.effectiveFrom && v.effectiveFrom <= prev) {
+        ctx.addIssue({ code: 'custom', path: ['versions', i, 'effectiveFrom'], message: `versions must be oldest first; ${v.effectiveFrom} is not after ${prev}` });
+      }
+    });
+  });
+export type ProviderPolicy = z.infer<typeof ProviderPolicy>;

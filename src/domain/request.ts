@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { DataCategory } from './categories.ts';
+import { IsoDate } from './date.ts';
+
+const Country = z.string().regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166 two-letter country code like US, GB or DE' });
+
+/** Fields every request carries, whatever its kind. */
+export const RequestBase = z
+  .object({
+    id: z.string().min(1).optional(),
+    kind: z.string().min(1),
+    receivedOn: IsoDate,
+    account: z.string().min(1),
+    requester: z.object({ name: z.string().min(1), country: Country.default('US') }).strict(),
+  })
+  .strict();
+
+/** The person whose data is sought: nationality and residence decide comity and CLOUD Act routes (DOMAIN §8). */
+export const Target = z
+  .object({ usPerson: z.boolean(), residesInUS: z.boolean(), residenceCountry: Country })
+  .strict();
+export type Target = z.infer<typeof Target>;
+
+/** Intake of a demand for data: what is sought, how old it is, and any gag served with it. */
+export const DemandRequest = RequestBase.extend({
+  target: Target,
+  categories: z.array(DataCategory).min(1),
+  dataAgeDays: z.number().int().min(0).default(0),
+  secrecyOrder: z.object({ days: z.number().int().positive().optional() }).strict().optional(),
+  secrecyCertified: z.boolean().default(false),
+  usProcess: z.enum(['subpoena', 'courtOrder', 'searchWarrant']).optional(),
+}).strict();
+export type DemandRequest = z.infer<typeof DemandRequest>;
+
+export { Country };

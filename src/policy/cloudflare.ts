@@ -1,0 +1,39 @@
+import type { ProviderPolicy } from '../domain/policy.ts';
+
+const TRUST_HUB = 'cloudflare.com/trust-hub/law-enforcement';
+
+/**
+ * Cloudflare's published law-enforcement policy. Values Cloudflare does not publish (how long a
+ * notified user gets, how soon a delayed notice goes out) are parameters, tagged [?].
+ */
+export const cloudflare: ProviderPolicy = {
+  id: 'cloudflare',
+  name: 'Cloudflare',
+  versions: [
+    {
+      title: 'Trust hub law-enforcement policy and transparency reports',
+      notice: { beforeDisclosure: true, exceptions: [], objectionWindow: 'P14D', delayedNoticeWithin: 'P7D' },
+      challenges: { grounds: ['overbroad', 'defective', 'foreignLawConflict'], openEndedSecrecy: true, secrecyLongerThan: 'P1Y', within: 'P30D' },
+      retention: [
+        { records: 'account and billing records', categories: ['basicSubscriberInfo'], deletedAfter: null },
+        { records: 'transactional logs (visitor IPs, support logs)', categories: ['nonContentRecords'], deletedAfter: 'P7D' },
+      ],
+      emergency: { criteria: ['deathOrSeriousInjury'], verifyRequester: true, followUpWithin: 'P7D' },
+      sources: {
+        'notice.beforeDisclosure': `DOMAIN §4 [S] ${TRUST_HUB}: notifies customers before disclosure unless legally prohibited`,
+        'notice.exceptions': `DOMAIN §4 [S] ${TRUST_HUB}: the only stated exception is a legal prohibition`,
+        'notice.objectionWindow': 'DOMAIN §11 q10 [?] not published; parameter set to the 14 days of FRCP 45(d)(2)(B) (§1 row 19)',
+        'notice.delayedNoticeWithin': 'DOMAIN §4 [?] not published; parameter, near the NDO Fairness Act proposal of 5 business days (§2, not law)',
+        'challenges.grounds': `DOMAIN §4 [S] ${TRUST_HUB}: challenges requests that are overbroad, lack due process, or conflict with the privacy law of the user’s country of residence`,
+        'challenges.openEndedSecrecy': `DOMAIN §4 [S] ${TRUST_HUB}: challenges requests that restrict notice more than needed; NSL-12-358696 (§intro source 1)`,
+        'challenges.secrecyLongerThan': 'DOMAIN §1 row 7 [S] DOJ 2017 policy seeks NDOs of one year or less; parameter [?]',
+        'challenges.within': 'DOMAIN §4 [?] no published figure; parameter',
+        'retention.0': 'DOMAIN §intro source 1 [S] basic subscriber information is held for the account’s life',
+        'retention.1': 'DOMAIN §intro source 1 [S] transactional data is kept only briefly; the length [?] is a parameter',
+        'emergency.criteria': `DOMAIN §5 [S] ${TRUST_HUB}: emergency when death or serious injury is imminent, judged case by case`,
+        'emergency.verifyRequester': 'DOMAIN §5 [S] forged emergency requests (2021-22); each emergency judged case by case',
+        'emergency.followUpWithin': 'DOMAIN §intro source 1 [S] legal process asked for afterwards "when time allows"; the length [?] is a parameter',
+      },
+    },
+  ],
+};

@@ -1,0 +1,42 @@
+import type { DataCategory } from '../domain/categories.ts';
+import { DAY_MS, durationDays } from '../domain/duration.ts';
+import type { PolicyVersion } from '../domain/policy.ts';
+import type { PolicyDecisions, PolicyDelay } from '../../machines/lifecycle/policySlots.ts';
+
+/**
+ * The longest a category's records can exist under a policy version, in days; `null` when no
+ * listed record set of that category states a maximum, or none lists it at all.
+ */
+export function retentionDays(version: PolicyVersion, category: DataCategory): number | null {
+  const rules = version.retention.filter((r) => r.categories.includes(category));
+  if (rules.length === 0 || rules.some((r) => r.deletedAfter === null)) return null;
+  return Math.max(...rules.map((r) => durationDays(r.deletedAfter as string)));
+}
+
+/** A policy version as the plain decisions the machines' policy guards ask for. */
+export function decisionsFor(version: PolicyVersion): PolicyDecisions {
+  const limit = version.challenges.secrecyLongerThan;
+  return {
+    challengesFinding: (finding) => (version.challenges.grounds as string[]).includes(finding),
+    challengesSecrecy: (days) => (days === null ? version.challenges.openEndedSecrecy : limit !== null && days > durationDays(limit)),
+    allowsNoticeException: (reason) => (version.notice.exceptions as string[]).includes(reason),
+    noticeBeforeDisclosure: () => version.notice.beforeDisclosure,
+    emergencyCriterionMet: (criterion) => criterion !== null && (version.emergency.criteria as string[]).includes(criterion),
+    verifiesRequester: () => version.emergency.verifyRequester,
+    retained: (category, age) => {
+      const max = retentionDays(version, category);
+      return max === null || age <= max;
+    },
+  };
+}
+
+/** The policy's timer lengths, in XState's milliseconds, under the machines' delay names. */
+export function delaysFor(version: PolicyVersion): Record<PolicyDelay, number> {
+  const ms = (iso: string) => durationDays(iso) * DAY_MS;
+  return {
+    objectionWindow: ms(version.notice.objectionWindow),
+    delayedNotice: ms(version.notice.delayedNoticeWithin),
+    secrecyChallengeWindow: ms(version.challenges.within),
+    emergencyFollowUp: ms(version.emergency.followUpWithin),
+  };
+}

@@ -1,0 +1,27 @@
+import { InputError, fromZod } from '../domain/InputError.ts';
+import { readJson } from '../domain/readJson.ts';
+import { ProviderPolicy } from '../domain/policy.ts';
+import { cloudflare } from './cloudflare.ts';
+import { letsencrypt } from './letsencrypt.ts';
+
+/** The policy profiles that ship with dueprocess, by id. */
+export const POLICIES: Readonly<Record<string, ProviderPolicy>> = { cloudflare, letsencrypt };
+
+/**
+ * A built-in profile by name, or a policy JSON file by path, validated.
+ *
+ * @example
+ * loadPolicy('letsencrypt').versions.length // 3
+ * loadPolicy('./my-policy.json')
+ */
+export function loadPolicy(nameOrFile: string): ProviderPolicy {
+  const builtIn = POLICIES[nameOrFile];
+  if (builtIn) return builtIn;
+  if (!/[./\\]/.test(nameOrFile)) {
+    throw new InputError('unknownPolicy', '--policy', nameOrFile, 'is not a built-in policy', `use one of ${Object.keys(POLICIES).join(', ')} or the path of a policy JSON file`);
+  }
+  const raw = readJson(nameOrFile, '--policy');
+  const parsed = ProviderPolicy.safeParse(raw);
+  if (!parsed.success) throw fromZod(parsed.error, raw, 'policy');
+  return parsed.data;
+}

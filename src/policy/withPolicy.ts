@@ -1,0 +1,15 @@
+import type { AnyStateMachine } from 'xstate';
+import type { PolicyVersion } from '../domain/policy.ts';
+import { policyGuards } from '../../machines/lifecycle/policySlots.ts';
+import { decisionsFor, delaysFor } from './decisionsFor.ts';
+
+/**
+ * The machine with a policy version's decisions and timer lengths provided through
+ * `machine.provide()`; the machine definition itself is never edited.
+ *
+ * @example
+ * const machine = withPolicy(subpoenaMachine, policyVersionAt(cloudflare, '2026-03-01'));
+ */
+export function withPolicy(machine: AnyStateMachine, version: PolicyVersion): AnyStateMachine {
+  return machine.provide({ guards: policyGuards(decisionsFor(version)), delays: delaysFor(version) } as never);
+}

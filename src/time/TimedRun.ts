@@ -1,0 +1,93 @@
+import { type AnyMachineSnapshot, type AnyStateMachine, initialTransition, transition } from 'xstate';
+import { type PendingTimer, applyTimerChanges, delayName } from './timerChanges.ts';
+
+/** One step of a run: what happened on which day, and where the machine ended up. */
+export interface Step {
+  day: number;
+  /** The outside event, or the timer that fired. */
+  trigger: { kind: 'start' } | { kind: 'event'; event: { type: string } } | { kind: 'timer'; delay: string; event: string };
+  snapshot: AnyMachineSnapshot;
+  timers: readonly PendingTimer[];
+}
+
+/** A machine driven by whole-day time: its snapshot, its pending timers and every step so far. */
+export interface TimedRun {
+  machine: AnyStateMachine;
+  day: number;
+  snapshot: AnyMachineSnapshot;
+  timers: readonly PendingTimer[];
+  steps: readonly Step[];
+  seq: number;
+}
+
+/** Why an outside event was not applied. The run is left exactly as it was. */
+export interface Rejection {
+  reason: 'notAccepted' | 'timeWentBack';
+  message: string;
+  /** Event types the machine could take at that point. */
+  accepted: string[];
+}
+
+/**
+ * Starts a machine on day `day` with its input, through the pure `initialTransition`.
+ *
+ * @example
+ * let run = startRun(subpoenaMachine, request, 0);
+ * run = advanceTo(run, 30);
+ */
+export function startRun(machine: AnyStateMachine, input: unknown, day = 0): TimedRun {
+  const [snapshot, actions] = initialTransition(machine, input);
+  const timers = applyTimerChanges([], actions, day, 0);
+  return { machine, day, snapshot, timers, seq: timers.length, steps: [{ day, trigger: { kind: 'start' }, snapshot, timers }] };
+}
+
+/**
+ * Fires, in order, every timer due before `day` (a timer due on a day fires at its end, after
+ * that day's outside events), then moves the clock to `day`. With `inclusive`, timers due on
+ * `day` itself fire too.
+ */
+export function advanceTo(run: TimedRun, day: number, inclusive = false): TimedRun {
+  let current = run;
+  for (;;) {
+    const next = current.timers[0];
+    if (!next || next.dueDay > day || (next.dueDay === day && !inclusive)) break;
+    const [snapshot, actions] = transition(current.machine, current.snapshot, { type: next.event });
+    const timers = applyTimerChanges(current.timers.slice(1), actions, next.dueDay, current.seq);
+    const step: Step = { day: next.dueDay, trigger: { kind: 'timer', delay: delayName(next.event), event: next.event }, snapshot, timers };
+    current = { ...current, day: next.dueDay, snapshot, timers, seq: current.seq + actions.length, steps: [...current.steps, step] };
+  }
+  return { ...current, day: Math.max(current.day, day) };
+}
+
+/**
+ * Applies an outside event on `day`, after firing the timers due before it. A rejected event
+ * changes nothing: the result carries the unchanged run and why.
+ */
+export function sendEvent(run: TimedRun, day: number, event: { type: string }): { ok: true; run: TimedRun } | { ok: false; run: TimedRun; rejection: Rejection } {
+  if (day < run.day) {
+    return { ok: false, run, rejection: { reason: 'timeWentBack', message: `day ${day} is before day ${run.day}, the last step; events must be in date order`, accepted: acceptedEvents(run.snapshot) } };
+  }
+  const moved = advanceTo(run, day);
+  if (!moved.snapshot.can(event)) {
+    return { ok: false, run, rejection: { reason: 'notAccepted', message: `"${event.type}" cannot be taken on day ${day} in state ${stateLabel(moved.snapshot)}`, accepted: acceptedEvents(moved.snapshot) } };
+  }
+  const [snapshot, actions] = transition(moved.machine, moved.snapshot, event);
+  const timers = applyTimerChanges(moved.timers, actions, day, moved.seq);
+  const step: Step = { day, trigger: { kind: 'event', event }, snapshot, timers };
+  return { ok: true, run: { ...moved, snapshot, timers, seq: moved.seq + actions.length, steps: [...moved.steps, step] } };
+}
+
+/** Outside event types some active state node listens for (guards not evaluated). */
+export function acceptedEvents(snapshot: AnyMachineSnapshot): string[] {
+  const nodes = (snapshot as unknown as { _nodes: { ownEvents: string[] }[] })._nodes;
+  return [...new Set(nodes.flatMap((n) => n.ownEvents))].filter((t) => !t.startsWith('xstate.')).sort();
+}
+
+/** A state value as one readable line: `process.review · secrecy.none · notice.pending`. */
+export function stateLabel(snapshot: AnyMachineSnapshot): string {
+  const flat = (value: unknown, prefix: string): string[] =>
+    typeof value === 'string'
+      ? [prefix ? `${prefix}.${value}` : value]
+      : Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flat(v, prefix ? `${prefix}.${k}` : k));
+  return flat(snapshot.value, '').join(' · ');
+}

@@ -1,0 +1,52 @@
+import type { KindEntry } from '../../machines/lifecycle/KindEntry.ts';
+import { dayNumber } from '../domain/date.ts';
+import type { DatedEvent } from '../domain/DatedEvent.ts';
+import { InputError } from '../domain/InputError.ts';
+import type { PolicyVersion } from '../domain/policy.ts';
+import { withPolicy } from '../policy/withPolicy.ts';
+import { type Rejection, type TimedRun, advanceTo, sendEvent, startRun } from './TimedRun.ts';
+
+/** A replayed case: every step taken, and the event that stopped it, if one was refused. */
+export interface Replay {
+  run: TimedRun;
+  rejected?: { index: number; day: number; event: { type: string }; rejection: Rejection };
+}
+
+/**
+ * Replays dated events through a kind's machine under a policy version. Days are checked first
+ * (none before receipt, none going backwards), so a bad file applies nothing; a refused event
+ * stops the replay and nothing after it is applied.
+ *
+ * @example
+ * const { run, rejected } = replay(entry, version, request, [{ day: 3, event: { type: 'review.completed', finding: 'sufficient' } }]);
+ */
+export function replay(entry: KindEntry, version: PolicyVersion, request: { receivedOn: string }, events: readonly DatedEvent[]): Replay {
+  const start = dayNumber(request.receivedOn);
+  const days = events.map((e, i) => {
+    const day = e.day ?? dayNumber(e.date as string) - start;
+    if (day < 0) {
+      throw new InputError('timeWentBack', `events[${i}].date`, e.date, `is before the request was received (${request.receivedOn})`, 'use a date on or after receivedOn');
+    }
+    return day;
+  });
+  days.forEach((day, i) => {
+    const prev = days[i - 1];
+    if (prev !== undefined && day < prev) {
+      const field = events[i]?.date !== undefined ? `events[${i}].date` : `events[${i}].day`;
+      throw new InputError('timeWentBack', field, events[i]?.date ?? day, `goes backwards: the event before it is on day ${prev}`, 'list events in date order');
+    }
+  });
+
+  let run = startRun(withPolicy(entry.machine, version), request, 0);
+  for (const [index, line] of events.entries()) {
+    const day = days[index] as number;
+    if (!line.event) {
+      run = advanceTo(run, day, true);
+      continue;
+    }
+    const result = sendEvent(run, day, line.event);
+    if (!result.ok) return { run: result.run, rejected: { index, day, event: line.event, rejection: result.rejection } };
+    run = result.run;
+  }
+  return { run };
+}

@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { runCliCaptured } from './support/runCliCaptured.ts';
+
+const KINDS = [
+  'subpoena', 'administrativeSubpoena', 'courtOrder', 'searchWarrant', 'penRegister', 'nationalSecurityLetter',
+  'fisaOrder', 'mlat', 'foreignDirect', 'cloudActAgreement', 'civilSubpoena', 'dmcaSubpoena', 'emergency',
+  'preservation', 'abuseComplaint', 'dataSubjectRequest',
+];
+
+interface Row {
+  kind: string;
+  title: string;
+  sources: { domain: string; cite: string; confidence: string }[];
+  timers: { name: string; days: number | null; setBy: string }[];
+  compels: string[];
+}
+
+describe('dueprocess list', () => {
+  it('--json lists all 16 kinds with title, sources and timers', () => {
+    const { code, out } = runCliCaptured(['list', '--json']);
+    expect(code).toBe(0);
+    const rows = JSON.parse(out) as Row[];
+    expect(rows.map((r) => r.kind)).toEqual(KINDS);
+    for (const row of rows) {
+      expect(row.title.length).toBeGreaterThan(5);
+      expect(row.sources.length).toBeGreaterThan(0);
+      for (const s of row.sources) expect(s.domain).toMatch(/^§(\d+|intro)/);
+      expect(Array.isArray(row.timers)).toBe(true);
+    }
+  });
+
+  it('shows each kind’s own legal timers with their lengths', () => {
+    const rows = JSON.parse(runCliCaptured(['list', '--json']).out) as Row[];
+    const timers = (kind: string) => rows.find((r) => r.kind === kind)?.timers ?? [];
+    expect(timers('nationalSecurityLetter')).toContainEqual({ name: 'P30D', days: 30, setBy: 'law' });
+    expect(timers('penRegister')).toContainEqual({ name: 'P60D', days: 60, setBy: 'law' });
+    expect(timers('searchWarrant')).toContainEqual({ name: 'P14D', days: 14, setBy: 'law' });
+    expect(timers('civilSubpoena')).toContainEqual({ name: 'P14D', days: 14, setBy: 'law' });
+    expect(timers('preservation')).toContainEqual({ name: 'P90D', days: 90, setBy: 'law' });
+    expect(timers('subpoena')).toContainEqual({ name: 'secrecyTerm', days: null, setBy: 'case' });
+    expect(timers('subpoena')).toContainEqual({ name: 'objectionWindow', days: 14, setBy: 'policy' });
+  });
+
+  it('prints a readable catalogue by default', () => {
+    const { code, out } = runCliCaptured(['list']);
+    expect(code).toBe(0);
+    for (const kind of KINDS) expect(out).toContain(`${kind} — `);
+    expect(out).toContain('16 kinds.');
+  });
+
+  it('rejects an unknown flag with exit code 2', () => {
+    const { code, err } = runCliCaptured(['list', '--jsn']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/arguments: .*--jsn.*Fix: usage: dueprocess list/);
+  });
+
+  it('runs as the installed `dueprocess` bin', () => {
+    const result = spawnSync(process.execPath, ['bin/dueprocess.js', 'list', '--json'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect((JSON.parse(result.stdout) as Row[]).length).toBe(16);
+    const bad = spawnSync(process.execPath, ['bin/dueprocess.js', 'lsit'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('command: is not a dueprocess command (got "lsit")');
+  });
+});

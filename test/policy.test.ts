@@ -1,0 +1,126 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../src/domain/InputError.ts';
+import { PolicyVersion, ProviderPolicy } from '../src/domain/policy.ts';
+import { cloudflare } from '../src/policy/cloudflare.ts';
+import { decisionsFor, delaysFor, retentionDays } from '../src/policy/decisionsFor.ts';
+import { letsencrypt } from '../src/policy/letsencrypt.ts';
+import { loadPolicy, POLICIES } from '../src/policy/loadPolicy.ts';
+import { policyVersionAt } from '../src/policy/policyVersionAt.ts';
+import { DAY_MS } from '../src/domain/duration.ts';
+
+/** Paths of every leaf value of a policy version, except its sources. */
+function leafPaths(value: unknown, prefix = ''): string[] {
+  if (Array.isArray(value) && value.some((v) => typeof v === 'object')) {
+    return value.map((_, i) => `${prefix}.${i}`);
+  }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value).flatMap(([k, v]) => leafPaths(v, prefix ? `${prefix}.${k}` : k));
+  }
+  return [prefix];
+}
+
+describe('shipped policy profiles', () => {
+  it.each(Object.values(POLICIES))('$id is a valid ProviderPolicy', (policy) => {
+    expect(ProviderPolicy.safeParse(policy).success).toBe(true);
+  });
+
+  it.each(Object.values(POLICIES).flatMap((p) => p.versions.map((v) => [p.id, v.title, v] as const)))(
+    '%s "%s" cites a source for every value',
+    (_id, _title, version) => {
+      const { sources, title: _t, effectiveFrom: _e, ...values } = version;
+      const missing = leafPaths(values).filter((path) => !sources[path]);
+      expect(missing).toEqual([]);
+      for (const text of Object.values(sources)) expect(text).toMatch(/DOMAIN §(\d+|intro)/);
+    },
+  );
+});
+
+describe('policy versions', () => {
+  it('judges a case under the version in force when it was received', () => {
+    expect(policyVersionAt(letsencrypt, '2024-09-01').retention[0]?.deletedAfter).toBe('P10Y');
+    expect(policyVersionAt(letsencrypt, '2025-01-14').retention[0]?.deletedAfter).toBe('P10Y');
+    expect(policyVersionAt(letsencrypt, '2025-01-15').retention[0]?.deletedAfter).toBeNull();
+    expect(policyVersionAt(letsencrypt, '2025-03-01').retention).toHaveLength(2);
+    expect(policyVersionAt(letsencrypt, '2025-08-06').retention).toHaveLength(1);
+  });
+
+  it('turns retention into "past retention" answers per category', () => {
+    const old = decisionsFor(policyVersionAt(letsencrypt, '2024-06-01'));
+    const now = decisionsFor(policyVersionAt(letsencrypt, '2026-06-01'));
+    expect(retentionDays(policyVersionAt(letsencrypt, '2024-06-01'), 'basicSubscriberInfo')).toBe(3650);
+    expect(old.retained('basicSubscriberInfo', 3650)).toBe(true);
+    expect(old.retained('basicSubscriberInfo', 3651)).toBe(false);
+    expect(now.retained('basicSubscriberInfo', 5000)).toBe(true);
+    const cf = decisionsFor(cloudflare.versions[0] as PolicyVersion);
+    expect(cf.retained('nonContentRecords', 7)).toBe(true);
+    expect(cf.retained('nonContentRecords', 8)).toBe(false);
+    expect(cf.retained('content', 10_000)).toBe(true);
+  });
+
+  it('answers the challenge questions from the profile', () => {
+    const cf = decisionsFor(cloudflare.versions[0] as PolicyVersion);
+    const le = decisionsFor(letsencrypt.versions[0] as PolicyVersion);
+    expect(cf.challengesFinding('overbroad')).toBe(true);
+    expect(le.challengesFinding('overbroad')).toBe(false);
+    expect(cf.challengesSecrecy(null)).toBe(true);
+    expect(cf.challengesSecrecy(365)).toBe(false);
+    expect(cf.challengesSecrecy(366)).toBe(true);
+    expect(le.challengesSecrecy(null)).toBe(false);
+    expect(le.allowsNoticeException('futility')).toBe(true);
+    expect(cf.allowsNoticeException('futility')).toBe(false);
+    expect(delaysFor(cloudflare.versions[0] as PolicyVersion).objectionWindow).toBe(14 * DAY_MS);
+  });
+
+  it('refuses a date before the first dated version, naming the fix', () => {
+    const dated: typeof cloudflare = { ...cloudflare, versions: [{ ...(cloudflare.versions[0] as PolicyVersion), effectiveFrom: '2020-01-01' }] };
+    expect(() => policyVersionAt(dated, '2019-12-31')).toThrow(/on or after 2020-01-01/);
+  });
+
+  it('rejects versions out of order and a second version without a date', () => {
+    const v = cloudflare.versions[0] as PolicyVersion;
+    const unordered = ProviderPolicy.safeParse({ ...cloudflare, versions: [{ ...v, effectiveFrom: '2025-01-01' }, { ...v, effectiveFrom: '2024-01-01' }] });
+    expect(unordered.success).toBe(false);
+    expect(unordered.error?.issues[0]?.path).toEqual(['versions', 1, 'effectiveFrom']);
+    const undated = ProviderPolicy.safeParse({ ...cloudflare, versions: [v, v] });
+    expect(undated.error?.issues[0]?.message).toMatch(/only the first version may omit effectiveFrom/);
+  });
+});
+
+describe('loadPolicy', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dueprocess-policy-'));
+
+  it('loads a built-in profile by name and a valid file by path', () => {
+    expect(loadPolicy('cloudflare').id).toBe('cloudflare');
+    const file = join(dir, 'mine.json');
+    writeFileSync(file, JSON.stringify({ ...cloudflare, id: 'mine' }));
+    expect(loadPolicy(file).id).toBe('mine');
+  });
+
+  it('names the field, the value and the fix for a bad file', () => {
+    const file = join(dir, 'bad.json');
+    const v = cloudflare.versions[0] as PolicyVersion;
+    writeFileSync(file, JSON.stringify({ ...cloudflare, versions: [{ ...v, notice: { ...v.notice, objectionWindow: '14 days' } }] }));
+    const error = (() => {
+      try {
+        loadPolicy(file);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe('policy.versions[0].notice.objectionWindow');
+    expect((error as InputError).value).toBe('14 days');
+    expect((error as InputError).message).toMatch(/like P14D/);
+  });
+
+  it('rejects an unknown name, a missing file and malformed JSON', () => {
+    expect(() => loadPolicy('google')).toThrow(/use one of cloudflare, letsencrypt/);
+    expect(() => loadPolicy(join(dir, 'none.json'))).toThrow(/cannot be read \(ENOENT\)/);
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, '{ "id": ');
+    expect(() => loadPolicy(file)).toThrow(/is not valid JSON/);
+  });
+});
