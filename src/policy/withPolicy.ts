@@ -11,5 +11,15 @@ import { decisionsFor, delaysFor } from './decisionsFor.ts';
  * const machine = withPolicy(subpoenaMachine, policyVersionAt(cloudflare, '2026-03-01'));
  */
 export function withPolicy(machine: AnyStateMachine, version: PolicyVersion): AnyStateMachine {
-  return machine.provide({ guards: policyGuards(decisionsFor(version)), delays: delaysFor(version) } as never);
+  let byVersion = cache.get(machine);
+  if (!byVersion) cache.set(machine, (byVersion = new WeakMap()));
+  let provided = byVersion.get(version);
+  if (!provided) {
+    provided = machine.provide({ guards: policyGuards(decisionsFor(version)), delays: delaysFor(version) } as never);
+    byVersion.set(version, provided);
+  }
+  return provided;
 }
+
+/** `provide()` rebuilds every state node, so each machine × version is built once. */
+const cache = new WeakMap<AnyStateMachine, WeakMap<PolicyVersion, AnyStateMachine>>();

@@ -1,0 +1,141 @@
+import { assign, setup } from 'xstate';
+import { z } from 'zod';
+import { DataCategory } from '../src/domain/categories.ts';
+import { DAY_MS, durationDays } from '../src/domain/duration.ts';
+import type { VocabularyEvent } from '../src/domain/events.ts';
+import { RequestBase } from '../src/domain/request.ts';
+import { type Source, src } from '../src/domain/source.ts';
+import type { KindEntry } from './lifecycle/KindEntry.ts';
+import { DEFAULT_DECISIONS, POLICY_DELAYS, policyGuards } from './lifecycle/policySlots.ts';
+
+/** The data-subject rights a request can invoke (DOMAIN §1 row 20; Let's Encrypt lists these four). */
+export const DATA_SUBJECT_RIGHTS = ['access', 'rectification', 'erasure', 'objection'] as const;
+export type DataSubjectRight = (typeof DATA_SUBJECT_RIGHTS)[number];
+
+const ART_17_3 = (letter: string, what: string) => [src('§7', `GDPR Art. 17(3)(${letter}): ${what}`, 'S')];
+
+/** Grounds on which a controller may refuse, the rights each answers, and where each comes from. */
+export const REFUSAL_GROUNDS = {
+  freedomOfExpression: { rights: ['erasure'], sources: ART_17_3('a', 'freedom of expression and information') },
+  legalObligation: { rights: ['erasure'], sources: ART_17_3('b', 'legal obligation under Union or Member-State law, or a public-interest task') },
+  publicHealth: { rights: ['erasure'], sources: ART_17_3('c', 'public health') },
+  archivingResearchStatistics: { rights: ['erasure'], sources: ART_17_3('d', 'archiving, research or statistics') },
+  legalClaims: { rights: ['erasure'], sources: ART_17_3('e', 'establishment, exercise or defence of legal claims') },
+  publicCertificateTransparencyLog: {
+    rights: ['erasure'],
+    sources: [
+      src('§1 row 20', 'Let’s Encrypt privacy policy: deletion limited because issuance records are public', 'S'),
+      src('§7', 'Let’s Encrypt may be unable to delete data published in Certificate Transparency logs', 'S'),
+    ],
+  },
+  manifestlyUnfoundedOrExcessive: { rights: DATA_SUBJECT_RIGHTS, sources: [src('§1 row 20', 'GDPR Art. 12(5): manifestly unfounded or excessive requests', 'L')] },
+  identityNotVerified: { rights: DATA_SUBJECT_RIGHTS, sources: [src('§1 row 20', 'GDPR Art. 12(6): identity of the requester not confirmed', 'L')] },
+} as const satisfies Record<string, { rights: readonly DataSubjectRight[]; sources: readonly Source[] }>;
+export type RefusalGround = keyof typeof REFUSAL_GROUNDS;
+
+/** Intake of a GDPR data-subject request: which right the user invokes, and over what data. */
+export const DataSubjectRequestRequest = RequestBase.extend({
+  kind: z.literal('dataSubjectRequest'),
+  right: z.enum(DATA_SUBJECT_RIGHTS, { message: `right must be one of ${DATA_SUBJECT_RIGHTS.join(', ')}` }),
+  categories: z.array(DataCategory).min(1, { message: 'name at least one category, or leave categories out to mean all the user’s data' }).optional(),
+}).strict();
+export type DataSubjectRequestRequest = z.infer<typeof DataSubjectRequestRequest>;
+
+/** The finite facts of a data-subject request. */
+export interface DataSubjectRequestContext {
+  request: DataSubjectRequestRequest;
+  extensionReasons: string | null;
+  refusalGround: RefusalGround | null;
+  outcome: string | null;
+}
+
+const RESPONSE = [src('§2 GDPR_RESPONSE', 'GDPR Art. 12(3): answer within one month of receipt', 'S')];
+const EXTENSION = [src('§2 GDPR_EXTENSION', 'GDPR Art. 12(3): +2 months, announced with reasons within the first month', 'S')];
+const REFUSAL_NOTICE = [src('§2 GDPR_REFUSAL_NOTICE', 'GDPR Art. 12(4): reasons for not acting, with complaint and remedy information, within one month of receipt', 'S')];
+const RIGHTS = [src('§1 row 20', 'GDPR Arts 12, 15-22', 'S')];
+const GAG_CONFLICT = [src('§8', 'A U.S. gag is not an Art. 23 restriction: a true conflict with an access request needs legal escalation', '?')];
+
+const closed = (tags: string[], description: string) => ({ type: 'final' as const, tags: ['closed', ...tags], description });
+const refuseTo = (target: string) =>
+  Object.entries(REFUSAL_GROUNDS).map(([ground, g]) => ({
+    guard: { type: 'groundFits' as const, params: { ground: ground as RefusalGround } },
+    target,
+    actions: 'recordRefusal' as const,
+    meta: { sources: [...g.sources, ...REFUSAL_NOTICE] },
+  }));
+
+/**
+ * A GDPR data-subject request (Arts 12, 15-22): the answer is due within one month of receipt,
+ * or within three when an extension is announced, with reasons, inside the first month. A refusal
+ * must rest on a listed ground that answers the right invoked.
+ */
+export const dataSubjectRequestMachine = setup({
+  types: {} as { context: DataSubjectRequestContext; events: VocabularyEvent; input: DataSubjectRequestRequest },
+  guards: {
+    ...policyGuards(DEFAULT_DECISIONS),
+    groundFits: ({ context, event }, params: { ground: RefusalGround }) =>
+      event.type === 'request.refused' && event.ground === params.ground && (REFUSAL_GROUNDS[params.ground].rights as readonly string[]).includes(context.request.right),
+  },
+  actions: {
+    recordExtension: assign({ extensionReasons: ({ context, event }) => (event.type === 'response.extended' ? event.reasons : context.extensionReasons) }),
+    recordRefusal: assign(({ context, event }) =>
+      event.type === 'request.refused' ? { refusalGround: event.ground as RefusalGround, outcome: `refused: ${event.ground}` } : context,
+    ),
+    recordOutcome: assign({ outcome: (_, params: { outcome: string }) => params.outcome }),
+  },
+  delays: { ...POLICY_DELAYS, P1M: durationDays('P1M') * DAY_MS, P3M: durationDays('P3M') * DAY_MS },
+}).createMachine({
+  id: 'dataSubjectRequest',
+  description: 'GDPR data-subject request: answer within one month, or three with an announced extension.',
+  context: ({ input }) => ({ request: input, extensionReasons: null, refusalGround: null, outcome: null }),
+  meta: { kind: 'dataSubjectRequest', title: 'GDPR data-subject request', legalBasis: 'GDPR Arts 12, 15-22', sources: RIGHTS },
+  initial: 'awaitingAnswer',
+  states: {
+    awaitingAnswer: {
+      description: 'The controller owes an answer; the three-month outer limit runs from receipt alongside the first month.',
+      initial: 'firstMonth',
+      after: { P3M: { target: '.overdue', meta: { sources: EXTENSION } } },
+      on: {
+        'request.fulfilled': { target: 'fulfilled', actions: { type: 'recordOutcome', params: { outcome: 'fulfilled' } }, meta: { sources: RIGHTS } },
+        'request.withdrawn': { target: 'withdrawn', actions: { type: 'recordOutcome', params: { outcome: 'withdrawn' } } },
+      },
+      states: {
+        firstMonth: {
+          description: 'Within one month of receipt: answer, refuse with reasons, or announce an extension with reasons.',
+          after: { P1M: { target: 'overdue', meta: { sources: RESPONSE } } },
+          on: {
+            'response.extended': { target: 'extended', actions: 'recordExtension', meta: { sources: EXTENSION } },
+            'request.refused': refuseTo('#dataSubjectRequest.refused'),
+          },
+        },
+        extended: {
+          description: 'Extension announced in time: the answer is due within three months of receipt; no further extension.',
+          on: { 'request.refused': refuseTo('#dataSubjectRequest.refusedLate') },
+        },
+        overdue: {
+          tags: ['overdue'],
+          description: 'A deadline passed unanswered (one month without extension, or three with one); the request can still be answered.',
+          on: { 'request.refused': refuseTo('#dataSubjectRequest.refusedLate') },
+        },
+      },
+    },
+    fulfilled: closed(['fulfilled'], 'The controller acted on the request.'),
+    refused: closed(['refused'], 'Refused within the first month on a listed ground; the ground is recorded.'),
+    refusedLate: closed(['refused', 'overdue'], 'Refused on a listed ground, but after the first month: Art. 12(4) wanted the reasons within one month.'),
+    withdrawn: closed(['withdrawn'], 'The data subject withdrew the request.'),
+  },
+});
+
+/** Catalogue row for GDPR data-subject requests. */
+export const dataSubjectRequestEntry: KindEntry = {
+  kind: 'dataSubjectRequest',
+  title: 'GDPR data-subject request',
+  legalBasis: 'GDPR Arts 12, 15-22',
+  summary: 'The user asks for access to, rectification or erasure of their data, or objects to its use; the answer is due within one month.',
+  compels: [],
+  compelsNote: 'Nothing goes to a third party: an access request returns the user’s own data to the user.',
+  secrecy: 'No gag (a U.S. gag elsewhere is no Art. 23 restriction)',
+  sources: [...RIGHTS, ...RESPONSE, ...EXTENSION, ...REFUSAL_NOTICE, ...GAG_CONFLICT, ...Object.values(REFUSAL_GROUNDS).flatMap((g) => g.sources)],
+  requestSchema: DataSubjectRequestRequest,
+  machine: dataSubjectRequestMachine,
+};

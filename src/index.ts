@@ -1,0 +1,44 @@
+// The public API of dueprocess. Everything a case tool, a checker or a test needs is named here.
+
+export { CATALOGUE, findKind } from '../machines/catalogue.ts';
+export type { KindEntry } from '../machines/lifecycle/KindEntry.ts';
+export { anyMachine, demandEntry } from '../machines/lifecycle/KindEntry.ts';
+export type { ChallengeRoute, DemandSpec, OrderTerm, RequestCondition, SecrecySpec } from '../machines/lifecycle/DemandSpec.ts';
+export { createDemandMachine } from '../machines/lifecycle/createDemandMachine.ts';
+export type { DemandContext } from '../machines/lifecycle/createDemandMachine.ts';
+export { DEFAULT_DECISIONS, POLICY_DELAYS, policyGuards } from '../machines/lifecycle/policySlots.ts';
+export type { PolicyDecisions, PolicyDelay } from '../machines/lifecycle/policySlots.ts';
+
+export { CATEGORY_TITLES, DATA_CATEGORIES, DataCategory } from './domain/categories.ts';
+export { DatedEvent, DatedEvents } from './domain/DatedEvent.ts';
+export { dayNumber, IsoDate, isoDate } from './domain/date.ts';
+export { DAY_MS, durationDays, IsoDuration } from './domain/duration.ts';
+export { EVENT_TYPES, EmergencyCriterion, LiftReason, NoticeException, ReviewFinding, VocabularyEvent } from './domain/events.ts';
+export type { EventOf } from './domain/events.ts';
+export { fromZod, InputError } from './domain/InputError.ts';
+export type { InputErrorReason } from './domain/InputError.ts';
+export { PolicyVersion, ProviderPolicy, RetentionRule } from './domain/policy.ts';
+export { readJson } from './domain/readJson.ts';
+export { DemandRequest, RequestBase, Target } from './domain/request.ts';
+export { formatSource, Source, src } from './domain/source.ts';
+export { OUTCOME_TAGS, TAGS } from './domain/tags.ts';
+export type { OutcomeTag } from './domain/tags.ts';
+
+export { cloudflare } from './policy/cloudflare.ts';
+export { decisionsFor, delaysFor, retentionDays } from './policy/decisionsFor.ts';
+export { letsencrypt } from './policy/letsencrypt.ts';
+export { loadPolicy, POLICIES } from './policy/loadPolicy.ts';
+export { policyVersionAt } from './policy/policyVersionAt.ts';
+export { withPolicy } from './policy/withPolicy.ts';
+
+export { describeStep } from './time/describeStep.ts';
+export type { StepView } from './time/describeStep.ts';
+export { machineTimers } from './time/machineTimers.ts';
+export type { TimerInfo } from './time/machineTimers.ts';
+export { noticeStatus } from './time/noticeStatus.ts';
+export { replay } from './time/replay.ts';
+export type { Replay } from './time/replay.ts';
+export { acceptedEvents, advanceTo, sendEvent, startRun, stateLabel } from './time/TimedRun.ts';
+export type { Rejection, Step, TimedRun } from './time/TimedRun.ts';
+export { applyTimerChanges, delayName } from './time/timerChanges.ts';
+export type { PendingTimer } from './time/timerChanges.ts';

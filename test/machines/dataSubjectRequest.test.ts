@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { DataSubjectRequestRequest, REFUSAL_GROUNDS, dataSubjectRequestMachine } from '../../machines/dataSubjectRequest.ts';
+import type { VocabularyEvent } from '../../src/domain/events.ts';
+import { type TimedRun, advanceTo, sendEvent, startRun } from '../../src/time/TimedRun.ts';
+
+const erasure = DataSubjectRequestRequest.parse({
+  kind: 'dataSubjectRequest',
+  receivedOn: '2026-01-31',
+  account: 'subscriber-3',
+  requester: { name: 'A. Person', country: 'DE' },
+  right: 'erasure',
+});
+const access = DataSubjectRequestRequest.parse({ ...erasure, right: 'access', categories: ['basicSubscriberInfo'] });
+
+/** One month and three months at their shortest (28 and 89 days), as the machine counts them. */
+const ONE_MONTH = 28;
+const THREE_MONTHS = 89;
+
+function send(run: TimedRun, day: number, event: VocabularyEvent): TimedRun {
+  const result = sendEvent(run, day, event);
+  if (!result.ok) throw new Error(result.rejection.message);
+  return result.run;
+}
+
+/** Sends a vocabulary event; the result says whether the machine took it. */
+const attempt = (run: TimedRun, day: number, event: VocabularyEvent) => sendEvent(run, day, event);
+
+const timers = (run: TimedRun) => run.timers.map((t) => [t.delay, t.dueDay]);
+const start = (request = erasure) => startRun(dataSubjectRequestMachine, request, 0);
+
+describe('GDPR data-subject request', () => {
+  it('runs the one-month and three-month clocks side by side from receipt', () => {
+    expect(timers(start())).toEqual([['P1M', ONE_MONTH], ['P3M', THREE_MONTHS]]);
+  });
+
+  it('closes as fulfilled when answered within the month', () => {
+    const run = send(start(), 10, { type: 'request.fulfilled' });
+    expect(run.snapshot.matches('fulfilled')).toBe(true);
+    expect(run.snapshot.hasTag('closed') && run.snapshot.hasTag('fulfilled')).toBe(true);
+    expect(run.timers).toEqual([]);
+  });
+
+  it('is overdue at the end of the first month without answer or extension, and still answerable', () => {
+    let run = advanceTo(start(), ONE_MONTH);
+    expect(run.snapshot.matches({ awaitingAnswer: 'firstMonth' })).toBe(true);
+    run = advanceTo(run, ONE_MONTH, true);
+    expect(run.snapshot.matches({ awaitingAnswer: 'overdue' })).toBe(true);
+    expect(run.snapshot.hasTag('overdue')).toBe(true);
+    expect(timers(run)).toEqual([['P3M', THREE_MONTHS]]);
+
+    run = send(run, 40, { type: 'request.fulfilled' });
+    expect(run.snapshot.matches('fulfilled')).toBe(true);
+  });
+
+  it('with an extension announced in the first month, is overdue only when three months pass', () => {
+    let run = send(start(), 20, { type: 'response.extended', reasons: 'many requests at once' });
+    expect(run.snapshot.matches({ awaitingAnswer: 'extended' })).toBe(true);
+    expect(run.snapshot.context.extensionReasons).toBe('many requests at once');
+    expect(timers(run)).toEqual([['P3M', THREE_MONTHS]]);
+
+    run = advanceTo(run, THREE_MONTHS);
+    expect(run.snapshot.hasTag('overdue')).toBe(false);
+    run = advanceTo(run, THREE_MONTHS, true);
+    expect(run.snapshot.matches({ awaitingAnswer: 'overdue' })).toBe(true);
+    expect(run.steps.filter((s) => s.trigger.kind === 'timer').map((s) => s.day)).toEqual([THREE_MONTHS]);
+  });
+
+  it('fires the month before the outer limit when nothing happens', () => {
+    const run = advanceTo(start(), 200, true);
+    const fired = run.steps.filter((s) => s.trigger.kind === 'timer').map((s) => [s.trigger.kind === 'timer' && s.trigger.delay, s.day]);
+    expect(fired).toEqual([['P1M', ONE_MONTH], ['P3M', THREE_MONTHS]]);
+    expect(run.snapshot.hasTag('overdue')).toBe(true);
+  });
+
+  it('accepts one extension, and only within the first month', () => {
+    const late = advanceTo(start(), ONE_MONTH + 1);
+    expect(attempt(late, ONE_MONTH + 1, { type: 'response.extended', reasons: 'complex' }).ok).toBe(false);
+    const lastDay = send(start(), ONE_MONTH, { type: 'response.extended', reasons: 'complex' });
+    expect(lastDay.snapshot.matches({ awaitingAnswer: 'extended' })).toBe(true);
+    expect(attempt(lastDay, ONE_MONTH, { type: 'response.extended', reasons: 'again' }).ok).toBe(false);
+  });
+
+  it('refuses erasure on an Art. 17(3) ground or because the record sits in a public CT log', () => {
+    for (const ground of ['legalClaims', 'publicCertificateTransparencyLog']) {
+      const run = send(start(), 5, { type: 'request.refused', ground });
+      expect(run.snapshot.matches('refused')).toBe(true);
+      expect(run.snapshot.hasTag('refused') && run.snapshot.hasTag('closed')).toBe(true);
+      expect(run.snapshot.context.refusalGround).toBe(ground);
+    }
+  });
+
+  it('rejects a refusal on an unlisted ground, or on a ground that does not answer the right', () => {
+    const run = start();
+    const unlisted = attempt(run, 5, { type: 'request.refused', ground: 'tooExpensive' });
+    expect(unlisted.ok).toBe(false);
+    expect(unlisted.run).toBe(run);
+    expect(attempt(start(access), 5, { type: 'request.refused', ground: 'publicCertificateTransparencyLog' }).ok).toBe(false);
+    expect(send(start(access), 5, { type: 'request.refused', ground: 'identityNotVerified' }).snapshot.hasTag('refused')).toBe(true);
+    expect(REFUSAL_GROUNDS.legalClaims.rights).toEqual(['erasure']);
+  });
+
+  it('marks a refusal after the first month as late (Art. 12(4))', () => {
+    let run = send(start(), 10, { type: 'response.extended', reasons: 'complex' });
+    run = send(run, 50, { type: 'request.refused', ground: 'manifestlyUnfoundedOrExcessive' });
+    expect(run.snapshot.matches('refusedLate')).toBe(true);
+    expect(run.snapshot.hasTag('refused') && run.snapshot.hasTag('overdue') && run.snapshot.hasTag('closed')).toBe(true);
+    expect(run.snapshot.context.outcome).toBe('refused: manifestlyUnfoundedOrExcessive');
+    expect(run.timers).toEqual([]);
+  });
+
+  it('closes as withdrawn, cancelling both clocks', () => {
+    const run = send(start(), 3, { type: 'request.withdrawn' });
+    expect(run.snapshot.matches('withdrawn')).toBe(true);
+    expect(run.snapshot.hasTag('withdrawn')).toBe(true);
+    expect(run.timers).toEqual([]);
+  });
+
+  it('rejects a right it does not know, naming the field', () => {
+    const result = DataSubjectRequestRequest.safeParse({ ...erasure, right: 'portability' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['right']);
+    expect(result.error?.issues[0]?.message).toMatch(/access, rectification, erasure, objection/);
+  });
+});
