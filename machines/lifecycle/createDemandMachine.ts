@@ -114,7 +114,13 @@ export function createDemandMachine(spec: DemandSpec) {
                 actions: { type: 'recordOutcome', params: { outcome: `refused: ${r.ground}` } },
                 meta: { sources: r.sources },
               })),
-              { guard: not('policyHasRecords'), target: 'noRecords', actions: { type: 'recordOutcome', params: { outcome: 'no records: past retention' } } },
+              {
+                guard: not('requestsCompellable'),
+                target: 'refused',
+                actions: { type: 'recordOutcome', params: { outcome: 'refused: asks only for data this process cannot compel' } },
+                meta: { sources: spec.compelsSources },
+              },
+              { guard: not({ type: 'policyHasRecords', params: compelledParams } as never), target: 'noRecords', actions: { type: 'recordOutcome', params: { outcome: 'no records: past retention' } } },
               { target: 'review' },
             ],
           },
@@ -179,6 +185,7 @@ export function createDemandMachine(spec: DemandSpec) {
       requestMatches: ({ context }, params: RequestCondition) => requestMatches(context.request, params),
       disclosureCompelled: ({ context, event }) =>
         event.type === 'data.disclosed' && withinCompelled(event.categories, compelledFor(spec, context.request)),
+      requestsCompellable: ({ context }) => context.request.categories.some((c) => compelledFor(spec, context.request).includes(c)),
       hasSecrecyOrder: ({ context }) => context.request.secrecyOrder !== undefined,
       secrecyCertified: ({ context }) => context.request.secrecyCertified,
       termIsFixed: ({ context }) => context.secrecyDays !== null,

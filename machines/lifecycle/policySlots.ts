@@ -66,7 +66,9 @@ export function policyGuards(d: PolicyDecisions) {
     policyNoticeBeforeDisclosure: () => d.noticeBeforeDisclosure(),
     policyEmergencyCriterionMet: ({ event }: SlotArgs) => d.emergencyCriterionMet(event.criterion ?? null),
     policyVerifiesRequester: () => d.verifiesRequester(),
-    policyHasRecords: ({ context }: SlotArgs) => availableRecords(d, (context.request ?? {}) as RecordsInput).length > 0,
+    /** Some requested record is still held (and, given `compels`, is one the process reaches). */
+    policyHasRecords: ({ context }: SlotArgs, params?: { compels?: readonly DataCategory[] }) =>
+      availableRecords(d, (context.request ?? {}) as RecordsInput).some((c) => !params?.compels || params.compels.includes(c)),
     policyRetains: ({ context, event }: DisclosureArgs) => {
       const kept = availableRecords(d, (context.request ?? {}) as RecordsInput);
       return (event.categories ?? []).every((c) => kept.includes(c));
