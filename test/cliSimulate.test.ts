@@ -97,7 +97,7 @@ describe('dueprocess simulate: an event the machine cannot take', () => {
     const { code, err } = simulate(...nsl, '--events', events);
     expect(code).toBe(1);
     expect(err).toMatch(/events\[0\] \(day 1, 2013-02-05\): "data.disclosed" cannot be taken/);
-    expect(err).toMatch(/It could take: .*review\.completed.*Nothing after it was applied\./);
+    expect(err).toMatch(/In that state it listens for: .*review\.completed.*Nothing after it was applied\./);
   });
 });
 

@@ -17,6 +17,8 @@ export interface DemandContext {
   finding: ReviewFinding | null;
   outcome: string | null;
   extensionPending: boolean;
+  /** Process challenge routes used so far. */
+  routesFiled: string[];
 }
 
 type FilingEvent = { type: string; route?: string };
@@ -52,6 +54,7 @@ export function createDemandMachine(spec: DemandSpec) {
         ...(r.window ? [stateIn(`#${id}.window_${r.id}.open`)] : []),
       ]),
       target: target,
+      actions: 'recordFiling',
       meta: { sources: r.sources },
     }));
 
@@ -87,6 +90,9 @@ export function createDemandMachine(spec: DemandSpec) {
   ];
 
   const closed = (tag: string, description: string) => ({ type: 'final' as const, tags: ['closed', tag], description });
+  const expires = spec.term
+    ? { always: { guard: stateIn(`#${id}.orderTerm.ended`), target: 'expired', actions: { type: 'recordOutcome', params: { outcome: 'order expired unused' } } } }
+    : {};
 
   const config = {
     id,
@@ -99,6 +105,7 @@ export function createDemandMachine(spec: DemandSpec) {
       finding: null,
       outcome: null,
       extensionPending: false,
+      routesFiled: [],
     }),
     meta: { kind: spec.kind, title: spec.title, legalBasis: spec.legalBasis, sources: spec.sources },
     states: {
@@ -125,15 +132,18 @@ export function createDemandMachine(spec: DemandSpec) {
             ],
           },
           review: {
+            ...expires,
             description: 'Legal review: is the process valid, in scope, and lawful where the user lives?',
             on: { 'review.completed': reviewTransitions, 'challenge.filed': fileChallenge('challenged'), ...closeOn },
           },
           challengeRequired: {
+            ...expires,
             tags: ['awaitingChallenge'],
             description: 'Policy says this finding is challenged before anything is disclosed.',
             on: { 'challenge.filed': fileChallenge('challenged'), ...closeOn },
           },
           challenged: {
+            ...expires,
             tags: ['challenged'],
             description: 'A challenge to the process is before the court or the issuer.',
             on: {
@@ -145,6 +155,7 @@ export function createDemandMachine(spec: DemandSpec) {
             },
           },
           compliance: {
+            ...expires,
             description: 'Process is valid: disclose what it compels, once the notice rules allow.',
             on: { 'data.disclosed': [disclose(true), disclose(false)], 'challenge.filed': fileChallenge('challenged'), ...closeOn },
           },
@@ -157,6 +168,7 @@ export function createDemandMachine(spec: DemandSpec) {
                   on: { 'request.withdrawn': closeOn['request.withdrawn'] },
                 },
                 orderEnded: closed('disclosed', 'The order ran its term; the provider stops.'),
+                expired: closed('expired', 'The order ran its term before anything was disclosed.'),
               }
             : {}),
           disclosedInFull: closed('disclosed', 'Everything compelled and held was disclosed.'),
@@ -193,6 +205,7 @@ export function createDemandMachine(spec: DemandSpec) {
       disclosedAnything: ({ context }) => context.disclosed.length > 0,
       closedWithoutDisclosure: ({ context }) => context.outcome !== null && context.disclosed.length === 0,
       extensionPending: ({ context }) => context.extensionPending,
+      routeFiled: ({ context }, params: { route: string }) => context.routesFiled.includes(params.route),
     },
     actions: {
       recordDisclosure: assign({
@@ -208,6 +221,9 @@ export function createDemandMachine(spec: DemandSpec) {
           event.type === 'secrecy.imposed' ? (event.days ?? null) : (context.request.secrecyOrder?.days ?? null),
       }),
       clearOrderTerm: assign({ secrecyDays: null }),
+      recordFiling: assign({
+        routesFiled: ({ context, event }) => (event.type === 'challenge.filed' ? [...context.routesFiled, event.route] : context.routesFiled),
+      }),
       grantExtension: assign({ extensionPending: true }),
       consumeExtension: assign({ extensionPending: false }),
     },
@@ -225,7 +241,7 @@ function routeWindow(route: ChallengeRoute) {
     description: `${route.title}: open for ${route.window} from service.`,
     states: {
       open: {
-        on: { 'challenge.filed': { guard: { type: 'routeIs', params: { route: route.id } }, target: 'used' } },
+        always: { guard: { type: 'routeFiled', params: { route: route.id } }, target: 'used' },
         after: { [route.window as string]: { target: 'lapsed', meta: { sources: route.sources } } },
       },
       used: { type: 'final' as const, description: 'The challenge was filed in time.' },

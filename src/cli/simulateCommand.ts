@@ -60,7 +60,7 @@ export function simulateCommand(args: string[]): number {
   }
   if (rejected) {
     console.error(`\nevents[${rejected.index}] (day ${rejected.day}, ${isoDate(start + rejected.day)}): ${rejected.rejection.message}.`);
-    console.error(`It could take: ${rejected.rejection.accepted.join(', ') || 'nothing'}. Nothing after it was applied.`);
+    console.error(`In that state it listens for: ${rejected.rejection.accepted.join(', ') || 'nothing'} (its guards decide which it takes). Nothing after it was applied.`);
     return 1;
   }
   return 0;

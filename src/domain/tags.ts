@@ -19,5 +19,5 @@ export const TAGS = {
 } as const;
 
 /** Tags that name an outcome; a closed state carries exactly one. */
-export const OUTCOME_TAGS = ['disclosed', 'refused', 'withdrawn', 'noRecords', 'forwarded', 'released', 'handedToProcess', 'fulfilled'] as const;
+export const OUTCOME_TAGS = ['disclosed', 'refused', 'withdrawn', 'noRecords', 'forwarded', 'released', 'handedToProcess', 'fulfilled', 'expired'] as const;
 export type OutcomeTag = (typeof OUTCOME_TAGS)[number];

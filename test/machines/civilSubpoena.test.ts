@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { civilSubpoenaEntry, civilSubpoenaSpec } from '../../machines/civilSubpoena.ts';
+import { advanceTo } from '../../src/time/TimedRun.ts';
+import { ev, firedTimers, pendingTimers, play, rejectionOf, startCase } from '../support/demandFixtures.ts';
+
+const entry = civilSubpoenaEntry;
+const OBJECTION = 'writtenObjection';
+const records = { categories: ['basicSubscriberInfo', 'nonContentRecords'] };
+
+describe('civil subpoena (FRCP 45)', () => {
+  it('reaches non-content records at most, with no gag', () => {
+    expect(civilSubpoenaSpec.compels).toEqual(['basicSubscriberInfo', 'nonContentRecords']);
+    expect(civilSubpoenaSpec.secrecy.regime).toBe('none');
+  });
+
+  it('complies in full after notice and the objection window', () => {
+    const run = play(startCase(entry, records), [[1, ev.review()], [1, ev.noticeSent()], [16, ev.disclose('basicSubscriberInfo', 'nonContentRecords')]]);
+
+    expect(run.snapshot.matches({ process: 'disclosedInFull', notice: 'objectionWindowElapsed' })).toBe(true);
+    expect(run.snapshot.hasTag('closed') && run.snapshot.hasTag('disclosed')).toBe(true);
+  });
+
+  it('closes as disclosed in part when only the subscriber data goes out', () => {
+    const run = play(startCase(entry, records), [[1, ev.review()], [1, ev.noticeSent()], [16, ev.disclose('basicSubscriberInfo')]]);
+
+    expect(run.snapshot.matches({ process: 'disclosedInPart' })).toBe(true);
+  });
+
+  it('never discloses content to a civil litigant, even when asked for', () => {
+    const noticed = play(startCase(entry, { categories: ['content', 'basicSubscriberInfo'] }), [[1, ev.review()], [1, ev.noticeSent()]]);
+
+    expect(rejectionOf(noticed, 16, ev.disclose('content')).reason).toBe('notAccepted');
+    expect(rejectionOf(noticed, 16, ev.disclose('basicSubscriberInfo', 'content')).reason).toBe('notAccepted');
+  });
+
+  it('is refused', () => {
+    const run = play(startCase(entry, records), [[1, ev.review()], [2, ev.refuse('no reasonable time to comply')]]);
+
+    expect(run.snapshot.matches({ process: 'refused', notice: 'notRequired' })).toBe(true);
+  });
+});
+
+describe('civil subpoena: written objection within 14 days of service (FRCP 45(d)(2)(B))', () => {
+  it('opens the window at receipt, due at the end of day 14', () => {
+    expect(pendingTimers(startCase(entry, records))).toEqual([['P14D', 14]]);
+  });
+
+  it('takes an objection on day 14, and quashes the subpoena when it is upheld', () => {
+    const filed = play(startCase(entry, records), [[1, ev.review()], [14, ev.file(OBJECTION)]]);
+    const run = play(filed, [[30, ev.decide(OBJECTION)]]);
+
+    expect(filed.snapshot.matches({ process: 'challenged', window_writtenObjection: 'used' })).toBe(true);
+    expect(run.snapshot.matches({ process: 'quashed', notice: 'notRequired' })).toBe(true);
+  });
+
+  it('rejects an objection on day 15, but a timely motion to quash is still open', () => {
+    const reviewed = play(startCase(entry, records), [[1, ev.review()]]);
+
+    expect(rejectionOf(reviewed, 15, ev.file(OBJECTION)).reason).toBe('notAccepted');
+    expect(firedTimers(advanceTo(reviewed, 15))).toEqual([[14, 'P14D']]);
+    expect(play(reviewed, [[15, ev.file('motionToQuash')]]).snapshot.matches({ process: 'challenged' })).toBe(true);
+  });
+
+  it('returns to compliance when the objection is overruled', () => {
+    const run = play(startCase(entry, records), [[3, ev.file(OBJECTION)], [25, ev.decide(OBJECTION, 'lost')]]);
+
+    expect(run.snapshot.matches({ process: 'compliance', window_writtenObjection: 'used' })).toBe(true);
+  });
+
+  it('rejects an objection once the case is closed', () => {
+    const refused = play(startCase(entry, records), [[1, ev.refuse('privileged')]]);
+
+    expect(rejectionOf(refused, 3, ev.file(OBJECTION)).reason).toBe('notAccepted');
+  });
+});

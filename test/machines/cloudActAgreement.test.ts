@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { cloudActAgreementEntry, cloudActAgreementSpec } from '../../machines/cloudActAgreement.ts';
+import { advanceTo } from '../../src/time/TimedRun.ts';
+import { US_TARGET, ev, firedTimers, play, rawRequest, rejectionOf, startCase } from '../support/demandFixtures.ts';
+
+const entry = cloudActAgreementEntry;
+
+describe('order under a CLOUD Act executive agreement (18 U.S.C. 2523)', () => {
+  it('reaches content and all stored non-content', () => {
+    expect(cloudActAgreementSpec.compels).toEqual(['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords', 'content']);
+  });
+
+  it.each(['GB', 'AU'])('accepts an order from partner country %s', (country) => {
+    expect(entry.requestSchema.safeParse(rawRequest('cloudActAgreement', { requester: { name: 'Authority', country } })).success).toBe(true);
+  });
+
+  it('rejects an order from a country without an agreement, naming requester.country', () => {
+    const parsed = entry.requestSchema.safeParse(rawRequest('cloudActAgreement', { requester: { name: 'Police nationale', country: 'FR' } }));
+
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path)).toContainEqual(['requester', 'country']);
+  });
+
+  it.each([
+    ['a US person', US_TARGET, 'refused: targets a US person'],
+    ['a US person living abroad', { usPerson: true, residesInUS: false, residenceCountry: 'GB' }, 'refused: targets a US person'],
+    ['a non-US person living in the US', { usPerson: false, residesInUS: true, residenceCountry: 'US' }, 'refused: targets a person in the US'],
+  ])('refuses at intake an order that targets %s', (_who, target, outcome) => {
+    const run = startCase(entry, { target });
+
+    expect(run.snapshot.matches({ process: 'refused', notice: 'notRequired' })).toBe(true);
+    expect(run.snapshot.context.outcome).toBe(outcome);
+    expect(rejectionOf(run, 1, ev.review()).reason).toBe('notAccepted');
+  });
+
+  it('complies with content for a UK resident after notice and the objection window', () => {
+    const run = play(startCase(entry, { categories: ['content'] }), [[1, ev.review()], [1, ev.noticeSent()], [16, ev.disclose('content')]]);
+
+    expect(run.snapshot.matches({ process: 'disclosedInFull', notice: 'objectionWindowElapsed' })).toBe(true);
+    expect(firedTimers(run)).toEqual([[15, 'objectionWindow']]);
+  });
+
+  it('is refused after review, and quashed on an objection under the agreement', () => {
+    const refused = play(startCase(entry), [[1, ev.review()], [2, ev.refuse('not serious crime')]]);
+    const quashed = play(startCase(entry), [[2, ev.file('agreementObjection')], [40, ev.decide('agreementObjection')]]);
+
+    expect(refused.snapshot.matches({ process: 'refused' })).toBe(true);
+    expect(quashed.snapshot.matches({ process: 'quashed' })).toBe(true);
+  });
+
+  it('keeps a 30-day gag under partner law imposed on day 5, then owes notice (overdue after day 42)', () => {
+    const gagged = play(startCase(entry, { categories: ['content'] }), [[1, ev.review()], [5, ev.impose(30)], [6, ev.disclose('content')]]);
+    const run = advanceTo(gagged, 42, true);
+
+    expect(rejectionOf(gagged, 35, ev.noticeSent()).reason).toBe('notAccepted');
+    expect(firedTimers(run)).toEqual([
+      [35, 'secrecyChallengeWindow'],
+      [35, 'secrecyTerm'],
+      [42, 'delayedNotice'],
+    ]);
+    expect(run.snapshot.matches({ secrecy: 'ended', notice: 'overdue' })).toBe(true);
+  });
+});

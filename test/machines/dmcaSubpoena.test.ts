@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { dmcaSubpoenaEntry, dmcaSubpoenaSpec } from '../../machines/dmcaSubpoena.ts';
+import { ev, play, rawRequest, rejectionOf, startCase } from '../support/demandFixtures.ts';
+
+const entry = dmcaSubpoenaEntry;
+
+describe('DMCA subpoena (17 U.S.C. 512(h))', () => {
+  it('reaches only information identifying the alleged infringer', () => {
+    expect(dmcaSubpoenaSpec.compels).toEqual(['basicSubscriberInfo']);
+    expect(dmcaSubpoenaSpec.refuseOn).toEqual(['defective']);
+  });
+
+  it('rejects a request for non-content records at intake, naming categories', () => {
+    const parsed = entry.requestSchema.safeParse(rawRequest('dmcaSubpoena', { categories: ['basicSubscriberInfo', 'nonContentRecords'] }));
+
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path)).toContainEqual(['categories']);
+  });
+
+  it('complies after notice and the objection window', () => {
+    const run = play(startCase(entry), [[2, ev.review()], [2, ev.noticeSent()], [17, ev.disclose('basicSubscriberInfo')]]);
+
+    expect(run.snapshot.matches({ process: 'disclosedInFull', notice: 'objectionWindowElapsed' })).toBe(true);
+    expect(run.snapshot.hasTag('closed') && run.snapshot.hasTag('disclosed')).toBe(true);
+  });
+
+  it.each([undefined, 'cloudflare', 'letsencrypt'] as const)('refuses a defective subpoena (policy: %s)', (policy) => {
+    const run = play(startCase(entry, {}, policy), [[2, ev.review('defective')]]);
+
+    expect(run.snapshot.matches({ process: 'refused', notice: 'notRequired' })).toBe(true);
+    expect(run.snapshot.context.outcome).toBe('refused: defective');
+  });
+
+  it('is refused on other grounds, e.g. a pure conduit (RIAA v. Verizon)', () => {
+    const run = play(startCase(entry), [[2, ev.review()], [3, ev.refuse('provider is a 512(a) conduit')]]);
+
+    expect(run.snapshot.context.outcome).toBe('refused: provider is a 512(a) conduit');
+  });
+
+  it('is quashed on a motion under FRCP 45 procedure', () => {
+    const run = play(startCase(entry), [[2, ev.review()], [5, ev.file('motionToQuash')], [40, ev.decide('motionToQuash')]]);
+
+    expect(run.snapshot.matches({ process: 'quashed' })).toBe(true);
+    expect(run.snapshot.hasTag('refused')).toBe(true);
+  });
+
+  it('rejects disclosing anything beyond identifying information', () => {
+    const noticed = play(startCase(entry), [[1, ev.review()], [1, ev.noticeSent()]]);
+
+    expect(rejectionOf(noticed, 16, ev.disclose('content')).reason).toBe('notAccepted');
+    expect(rejectionOf(noticed, 16, ev.disclose('basicSubscriberInfo', 'nonContentRecords')).reason).toBe('notAccepted');
+  });
+
+  it('takes no gag', () => {
+    expect(rejectionOf(startCase(entry), 1, ev.impose()).reason).toBe('notAccepted');
+  });
+});

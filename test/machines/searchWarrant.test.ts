@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { searchWarrantEntry, searchWarrantSpec } from '../../machines/searchWarrant.ts';
+import { advanceTo } from '../../src/time/TimedRun.ts';
+import { UK_TARGET, ev, firedTimers, pendingTimers, play, rejectionOf, startCase } from '../support/demandFixtures.ts';
+
+const entry = searchWarrantEntry;
+const MOTION = 'cloudActComityMotion';
+const ukContent = { target: UK_TARGET, categories: ['content'] };
+
+describe('search warrant (18 U.S.C. 2703(a), (b)(1)(A))', () => {
+  it('compels content and all non-content', () => {
+    expect(searchWarrantSpec.compels).toEqual(['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords', 'content']);
+  });
+
+  it('complies: content disclosed after notice and the objection window', () => {
+    const run = play(startCase(entry, { categories: ['content', 'basicSubscriberInfo'] }), [
+      [1, ev.review()],
+      [1, ev.noticeSent()],
+      [16, ev.disclose('content', 'basicSubscriberInfo')],
+    ]);
+
+    expect(run.snapshot.matches({ process: 'disclosedInFull', notice: 'objectionWindowElapsed' })).toBe(true);
+    expect(run.snapshot.hasTag('disclosed')).toBe(true);
+  });
+
+  it('is refused', () => {
+    const run = play(startCase(entry, { categories: ['content'] }), [[2, ev.refuse('no probable-cause finding on its face')]]);
+
+    expect(run.snapshot.matches({ process: 'refused' })).toBe(true);
+  });
+
+  it('is quashed on a motion under court practice, with no deadline', () => {
+    const run = play(startCase(entry, { categories: ['content'] }), [[60, ev.file('motionToQuash')], [90, ev.decide('motionToQuash')]]);
+
+    expect(run.snapshot.matches({ process: 'quashed' })).toBe(true);
+  });
+
+  it('discloses content under a 365-day gag and owes notice from day 366', () => {
+    const run = play(startCase(entry, { categories: ['content'], secrecyOrder: { days: 365 } }), [[1, ev.review()], [3, ev.disclose('content')]]);
+    const ended = advanceTo(run, 365, true);
+
+    expect(rejectionOf(run, 365, ev.noticeSent()).reason).toBe('notAccepted');
+    expect(ended.snapshot.matches({ secrecy: 'ended', notice: 'due' })).toBe(true);
+    expect(play(ended, [[366, ev.noticeSent()]]).snapshot.matches({ notice: 'sentAfterDisclosure' })).toBe(true);
+  });
+});
+
+describe('search warrant: CLOUD Act comity motion (2703(h), 14 days from service)', () => {
+  it('opens a P14D window at receipt for a non-US person living in the UK whose content is sought', () => {
+    const run = startCase(entry, ukContent);
+
+    expect(pendingTimers(run)).toContainEqual(['P14D', 14]);
+    expect(run.snapshot.matches({ window_cloudActComityMotion: 'open' })).toBe(true);
+  });
+
+  it('takes a filing on day 14 and quashes the warrant when the motion is won', () => {
+    const filed = play(startCase(entry, ukContent), [[1, ev.review()], [14, ev.file(MOTION)]]);
+    const run = play(filed, [[45, ev.decide(MOTION)]]);
+
+    expect(filed.snapshot.matches({ process: 'challenged', window_cloudActComityMotion: 'used' })).toBe(true);
+    expect(run.snapshot.matches({ process: 'quashed', notice: 'notRequired' })).toBe(true);
+  });
+
+  it('rejects a filing on day 15: the window lapsed at the end of day 14', () => {
+    const run = play(startCase(entry, ukContent), [[1, ev.review()]]);
+
+    const rejection = rejectionOf(run, 15, ev.file(MOTION));
+
+    expect(rejection.reason).toBe('notAccepted');
+    expect(firedTimers(advanceTo(run, 15))).toEqual([[14, 'P14D']]);
+    expect(advanceTo(run, 15).snapshot.matches({ window_cloudActComityMotion: 'lapsed' })).toBe(true);
+  });
+
+  // DOMAIN §1 row 14: only a non-US person not residing in the US, for content, with a qualifying foreign government.
+  it.each([
+    ['a US person living in the US', { categories: ['content'] }],
+    ['a non-US person living in Germany (no qualifying foreign government)', { categories: ['content'], target: { usPerson: false, residesInUS: false, residenceCountry: 'DE' } }],
+    ['a UK resident when no content is sought', { target: UK_TARGET, categories: ['basicSubscriberInfo'] }],
+  ])('rejects the motion for %s', (_who, overrides) => {
+    const run = play(startCase(entry, overrides), [[1, ev.review()]]);
+
+    expect(rejectionOf(run, 3, ev.file(MOTION)).reason).toBe('notAccepted');
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { subpoenaEntry, subpoenaSpec } from '../../machines/subpoena.ts';
+import { advanceTo } from '../../src/time/TimedRun.ts';
+import { ev, firedTimers, pendingTimers, play, rawRequest, rejectionOf, startCase, stepLog } from '../support/demandFixtures.ts';
+
+const entry = subpoenaEntry;
+
+describe('subpoena (18 U.S.C. 2703(c)(2))', () => {
+  it('compels basic subscriber information only, under a possible 2705(b) gag', () => {
+    expect(subpoenaSpec.compels).toEqual(['basicSubscriberInfo']);
+    expect(subpoenaSpec.secrecy.regime).toBe('courtOrder');
+  });
+
+  it('complies: notice on day 3, objection window to the end of day 17, disclosure on day 18', () => {
+    const noticed = play(startCase(entry), [[2, ev.review()], [3, ev.noticeSent()]]);
+
+    const early = rejectionOf(noticed, 17, ev.disclose('basicSubscriberInfo'));
+    const run = play(noticed, [[18, ev.disclose('basicSubscriberInfo')]]);
+
+    expect(early.accepted).toContain('data.disclosed');
+    expect(run.snapshot.matches({ process: 'disclosedInFull', secrecy: 'none', notice: 'objectionWindowElapsed' })).toBe(true);
+    expect(run.snapshot.hasTag('closed') && run.snapshot.hasTag('disclosed')).toBe(true);
+    expect(stepLog(run)).toEqual([
+      [0, 'start'],
+      [2, 'review.completed'],
+      [3, 'notice.sent'],
+      [17, 'timer objectionWindow'],
+      [18, 'data.disclosed'],
+    ]);
+  });
+
+  it('is refused, recording the ground', () => {
+    const run = play(startCase(entry), [[2, ev.review()], [4, ev.refuse('issued by the wrong court')]]);
+
+    expect(run.snapshot.matches({ process: 'refused', notice: 'notRequired' })).toBe(true);
+    expect(run.snapshot.context.outcome).toBe('refused: issued by the wrong court');
+  });
+
+  it('is quashed on a motion to quash (no statutory deadline: day 200 still works)', () => {
+    const run = play(startCase(entry), [[2, ev.review()], [200, ev.file('motionToQuash')], [230, ev.decide('motionToQuash')]]);
+
+    expect(run.snapshot.matches({ process: 'quashed' })).toBe(true);
+    expect(run.snapshot.hasTag('refused')).toBe(true);
+  });
+
+  it('rejects content and non-content records: a subpoena reaches BSI only', () => {
+    const noticed = play(startCase(entry, { categories: ['basicSubscriberInfo', 'nonContentRecords', 'content'] }), [[1, ev.review()], [1, ev.noticeSent()]]);
+
+    expect(rejectionOf(noticed, 16, ev.disclose('content')).reason).toBe('notAccepted');
+    expect(rejectionOf(noticed, 16, ev.disclose('nonContentRecords')).reason).toBe('notAccepted');
+  });
+});
+
+describe('subpoena with a 180-day 2705(b) order served with it', () => {
+  const gagged = () => play(startCase(entry, { secrecyOrder: { days: 180 } }), [[1, ev.review()], [2, ev.disclose('basicSubscriberInfo')]]);
+
+  it('discloses under the gag and defers the notice; notice.sent is rejected meanwhile', () => {
+    const run = gagged();
+
+    expect(run.snapshot.matches({ process: 'disclosedInFull', secrecy: { inForce: { term: 'fixed' } }, notice: 'deferred' })).toBe(true);
+    expect(pendingTimers(run)).toEqual([
+      ['secrecyChallengeWindow', 30],
+      ['secrecyTerm', 180],
+    ]);
+    expect(rejectionOf(run, 179, ev.noticeSent()).reason).toBe('notAccepted');
+  });
+
+  it('ends at the end of day 180; notice then goes out and the case is done', () => {
+    const ended = advanceTo(gagged(), 180, true);
+    const run = play(ended, [[183, ev.noticeSent()]]);
+
+    expect(firedTimers(ended)).toEqual([
+      [30, 'secrecyChallengeWindow'],
+      [180, 'secrecyTerm'],
+    ]);
+    expect(ended.snapshot.matches({ secrecy: 'ended', notice: 'due' })).toBe(true);
+    expect(run.snapshot.matches({ notice: 'sentAfterDisclosure' })).toBe(true);
+    expect(run.snapshot.hasTag('noticeSent')).toBe(true);
+  });
+
+  it('makes the notice overdue at the end of day 187 when nobody sends it', () => {
+    const due = advanceTo(gagged(), 187);
+    const overdue = advanceTo(gagged(), 187, true);
+
+    expect(due.snapshot.hasTag('overdue')).toBe(false);
+    expect(overdue.snapshot.matches({ notice: 'overdue' })).toBe(true);
+    expect(firedTimers(overdue).at(-1)).toEqual([187, 'delayedNotice']);
+  });
+});
+
+describe('subpoena gag under Cloudflare’s policy (challenge gags longer than a year within 30 days)', () => {
+  it.each([
+    [365, false],
+    [366, true],
+  ])('a %i-day order is overdue for challenge after day 30: %s', (days, overdue) => {
+    const run = startCase(entry, { secrecyOrder: { days } }, 'cloudflare');
+
+    expect(advanceTo(run, 30).snapshot.hasTag('overdue')).toBe(false);
+    expect(advanceTo(run, 30, true).snapshot.matches({ secrecy: { inForce: { challenge: 'overdue' } } })).toBe(overdue);
+  });
+
+  it('ends the gag when the motion to vacate is won, and notice may then go out', () => {
+    const run = play(startCase(entry, { secrecyOrder: { days: 400 } }, 'cloudflare'), [
+      [10, ev.file('vacateNondisclosure')],
+      [60, ev.decide('vacateNondisclosure', 'won')],
+      [61, ev.noticeSent()],
+    ]);
+
+    expect(run.snapshot.matches({ secrecy: 'ended', notice: 'sent' })).toBe(true);
+    expect(pendingTimers(run).map(([delay]) => delay)).not.toContain('secrecyTerm');
+  });
+});
+
+describe('subpoena intake schema', () => {
+  it('names target.usPerson when it is not a boolean', () => {
+    const parsed = entry.requestSchema.safeParse(rawRequest('subpoena', { target: { usPerson: 'no', residesInUS: true, residenceCountry: 'US' } }));
+
+    expect(parsed.error?.issues[0]?.path).toEqual(['target', 'usPerson']);
+  });
+});
