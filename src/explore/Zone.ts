@@ -1,0 +1,126 @@
+/**
+ * A difference-bound matrix over named clocks, with integer bounds (time is whole days, so a
+ * strict bound x < c is stored as x ≤ c − 1). Entry (i, j) bounds x_i − x_j from above; index 0
+ * is the constant zero. Zones are immutable: every operation returns a new one, canonical.
+ */
+export interface Zone {
+  readonly clocks: readonly string[];
+  /** (n+1)² bounds, row-major. */
+  readonly m: Int32Array;
+}
+
+export const INF = 0x3fffffff;
+
+const add = (a: number, b: number) => (a >= INF || b >= INF ? INF : a + b);
+
+/** The zone with no clocks: only "now". */
+export function emptyClockZone(): Zone {
+  return { clocks: [], m: new Int32Array([0]) };
+}
+
+function at(z: Zone, i: number, j: number): number {
+  return z.m[i * (z.clocks.length + 1) + j] as number;
+}
+
+/** Index of a clock in the matrix (1-based), or -1. */
+export function clockIndex(z: Zone, clock: string): number {
+  const i = z.clocks.indexOf(clock);
+  return i < 0 ? -1 : i + 1;
+}
+
+function close(clocks: readonly string[], m: Int32Array): Zone {
+  const n = clocks.length + 1;
+  for (let k = 0; k < n; k++) {
+    for (let i = 0; i < n; i++) {
+      const ik = m[i * n + k] as number;
+      if (ik >= INF) continue;
+      for (let j = 0; j < n; j++) {
+        const via = add(ik, m[k * n + j] as number);
+        if (via < (m[i * n + j] as number)) m[i * n + j] = via;
+      }
+    }
+  }
+  return { clocks, m };
+}
+
+/** True when no clock valuation satisfies the zone. */
+export function isEmpty(z: Zone): boolean {
+  const n = z.clocks.length + 1;
+  for (let i = 0; i < n; i++) if ((z.m[i * n + i] as number) < 0) return true;
+  return false;
+}
+
+/** Adds a clock that is 0 now; the clock list stays sorted so equal zones have equal keys. */
+export function addClock(z: Zone, clock: string): Zone {
+  if (z.clocks.includes(clock)) return resetClock(z, clock);
+  const clocks = [...z.clocks, clock].sort();
+  const pos = clocks.indexOf(clock) + 1;
+  const n = clocks.length + 1;
+  const m = new Int32Array(n * n);
+  const old = (i: number) => (i === pos ? 0 : i < pos ? i : i - 1);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) m[i * n + j] = at(z, old(i), old(j));
+  }
+  return { clocks, m };
+}
+
+/** Sets a clock to 0 now (a timer restarted). */
+export function resetClock(z: Zone, clock: string): Zone {
+  const c = clockIndex(z, clock);
+  if (c < 0) return addClock(z, clock);
+  const n = z.clocks.length + 1;
+  const m = Int32Array.from(z.m);
+  for (let j = 0; j < n; j++) {
+    m[c * n + j] = at(z, 0, j);
+    m[j * n + c] = at(z, j, 0);
+  }
+  m[c * n + c] = 0;
+  return { clocks: z.clocks, m };
+}
+
+/** Forgets a clock (its timer fired or was cancelled). Projection keeps the matrix canonical. */
+export function removeClock(z: Zone, clock: string): Zone {
+  const c = clockIndex(z, clock);
+  if (c < 0) return z;
+  const clocks = z.clocks.filter((x) => x !== clock);
+  const n = clocks.length + 1;
+  const m = new Int32Array(n * n);
+  const old = (i: number) => (i < c ? i : i + 1);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) m[i * n + j] = at(z, old(i), old(j));
+  return { clocks, m };
+}
+
+/** Lets any amount of time pass. */
+export function up(z: Zone): Zone {
+  const n = z.clocks.length + 1;
+  const m = Int32Array.from(z.m);
+  for (let i = 1; i < n; i++) m[i * n] = INF;
+  return { clocks: z.clocks, m };
+}
+
+/** Intersects with `clock ≤ value` (op '<=') or `clock ≥ value` (op '>='). */
+export function constrain(z: Zone, clock: string, op: '<=' | '>=', value: number): Zone {
+  const c = clockIndex(z, clock);
+  if (c < 0) throw new Error(`zone has no clock "${clock}"`);
+  const n = z.clocks.length + 1;
+  const idx = op === '<=' ? c * n : c;
+  const bound = op === '<=' ? value : -value;
+  if (bound >= (z.m[idx] as number)) return z;
+  const m = Int32Array.from(z.m);
+  m[idx] = bound;
+  return close(z.clocks, m);
+}
+
+/** True when every valuation of `inner` is in `outer` (same clocks, both canonical). */
+export function includes(outer: Zone, inner: Zone): boolean {
+  if (outer.clocks.length !== inner.clocks.length || outer.clocks.some((c, i) => c !== inner.clocks[i])) return false;
+  for (let i = 0; i < outer.m.length; i++) if ((inner.m[i] as number) > (outer.m[i] as number)) return false;
+  return true;
+}
+
+/** The largest and smallest value a clock can take in the zone. */
+export function clockRange(z: Zone, clock: string): { min: number; max: number } {
+  const c = clockIndex(z, clock);
+  const lower = at(z, 0, c);
+  return { min: lower === 0 ? 0 : -lower, max: at(z, c, 0) };
+}
