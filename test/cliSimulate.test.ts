@@ -34,7 +34,7 @@ describe('dueprocess simulate: good input', () => {
     expect(code).toBe(0);
     const { steps } = json(out);
     expect(steps[0]).toMatchObject({ date: '2013-02-04', secrecy: true, notice: 'not sent' });
-    expect(steps[0]?.deadlines).toEqual([{ timer: 'secrecyChallengeWindow', state: 'secrecy.inForce.challenge.unchallenged', due: '2013-03-06', dueDay: 30 }]);
+    expect(steps[0]?.deadlines).toEqual([{ timer: 'secrecyChallengeWindow', state: 'secrecy.inForce.challenge.challengeDue', due: '2013-03-06', dueDay: 30 }]);
     const reciprocal = steps.find((s) => s.state.includes('reciprocalNotice.awaitingGovernment'));
     expect(reciprocal?.deadlines.map((d) => [d.timer, d.due])).toEqual([['P30D', '2013-03-22']]);
     const withdrawn = steps.find((s) => s.trigger === 'request.withdrawn');

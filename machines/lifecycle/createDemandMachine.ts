@@ -14,10 +14,9 @@ export interface DemandContext {
   request: DemandRequest;
   disclosed: DataCategory[];
   secrecyDays: number | null;
-  finding: ReviewFinding | null;
   outcome: string | null;
   extensionPending: boolean;
-  /** Process challenge routes used so far. */
+  /** Timed challenge routes used so far (their windows close on it). */
   routesFiled: string[];
 }
 
@@ -54,7 +53,7 @@ export function createDemandMachine(spec: DemandSpec) {
         ...(r.window ? [stateIn(`#${id}.window_${r.id}.open`)] : []),
       ]),
       target: target,
-      actions: 'recordFiling',
+      ...(r.window ? { actions: 'recordFiling' } : {}),
       meta: { sources: r.sources },
     }));
 
@@ -82,11 +81,11 @@ export function createDemandMachine(spec: DemandSpec) {
     ...(spec.refuseOn ?? []).map((finding) => ({
       guard: { type: 'findingIs', params: { finding } },
       target: 'refused',
-      actions: ['recordFinding', { type: 'recordOutcome', params: { outcome: `refused: ${finding}` } }],
+      actions: { type: 'recordOutcome', params: { outcome: `refused: ${finding}` } },
     })),
-    { guard: { type: 'findingIs', params: { finding: 'sufficient' } }, target: 'compliance', actions: 'recordFinding' },
-    { guard: 'policyChallengesFinding', target: 'challengeRequired', actions: 'recordFinding' },
-    { target: 'compliance', actions: 'recordFinding' },
+    { guard: { type: 'findingIs', params: { finding: 'sufficient' } }, target: 'compliance' },
+    { guard: 'policyChallengesFinding', target: 'challengeRequired' },
+    { target: 'compliance' },
   ];
 
   const closed = (tag: string, description: string) => ({ type: 'final' as const, tags: ['closed', tag], description });
@@ -102,7 +101,6 @@ export function createDemandMachine(spec: DemandSpec) {
       request: input,
       disclosed: [],
       secrecyDays: null,
-      finding: null,
       outcome: null,
       extensionPending: false,
       routesFiled: [],
@@ -213,7 +211,6 @@ export function createDemandMachine(spec: DemandSpec) {
           event.type === 'data.disclosed' ? [...new Set([...context.disclosed, ...event.categories])] : context.disclosed,
         outcome: ({ context }) => context.outcome ?? 'disclosed',
       }),
-      recordFinding: assign({ finding: ({ context, event }) => (event.type === 'review.completed' ? event.finding : context.finding) }),
       recordOutcome: assign({ outcome: (_, params: { outcome: string }) => params.outcome }),
       recordRefusal: assign({ outcome: ({ event }) => (event.type === 'request.refused' ? `refused: ${event.ground}` : 'refused') }),
       recordOrderTerm: assign({
@@ -222,7 +219,8 @@ export function createDemandMachine(spec: DemandSpec) {
       }),
       clearOrderTerm: assign({ secrecyDays: null }),
       recordFiling: assign({
-        routesFiled: ({ context, event }) => (event.type === 'challenge.filed' ? [...context.routesFiled, event.route] : context.routesFiled),
+        routesFiled: ({ context, event }) =>
+          event.type === 'challenge.filed' && !context.routesFiled.includes(event.route) ? [...context.routesFiled, event.route].sort() : context.routesFiled,
       }),
       grantExtension: assign({ extensionPending: true }),
       consumeExtension: assign({ extensionPending: false }),

@@ -72,16 +72,20 @@ export function secrecyRegion(spec: DemandSpec) {
             initial: 'resolve',
             states: {
               resolve: { always: [{ guard: 'termIsFixed', target: 'fixed' }, { target: 'openEnded' }] },
-              fixed: { description: 'Ends on the date the court set.', after: { secrecyTerm: `#${id}.secrecy.ended` } },
+              fixed: { description: 'Ends on the date the court set.', after: { secrecyTerm: { target: `#${id}.secrecy.ended`, actions: 'clearOrderTerm' } } },
               openEnded: { description: 'No end date: it may never end.' },
             },
           },
           challenge: {
-            initial: 'unchallenged',
+            initial: 'resolve',
             states: {
-              unchallenged: {
+              resolve: { always: [{ guard: 'policyChallengesSecrecy', target: 'challengeDue' }, { target: 'unchallenged' }] },
+              unchallenged: { description: 'Policy does not require a challenge to this gag.', on: fileOn },
+              challengeDue: {
+                tags: ['challengeDue'],
+                description: 'Policy requires a challenge to this gag (open-ended, or longer than its limit) within its delay.',
                 on: fileOn,
-                after: { secrecyChallengeWindow: { guard: 'policyChallengesSecrecy', target: 'overdue' } },
+                after: { secrecyChallengeWindow: 'overdue' },
               },
               overdue: { tags: ['overdue'], description: 'Policy required a challenge to this gag by now.', on: fileOn },
               upheld: { description: 'The gag was challenged and upheld.' },

@@ -124,3 +124,32 @@ export function clockRange(z: Zone, clock: string): { min: number; max: number }
   const lower = at(z, 0, c);
   return { min: lower === 0 ? 0 : -lower, max: at(z, c, 0) };
 }
+
+/**
+ * Classic max-constant extrapolation (Extra_M) for the clocks in `max`: a clock that will only
+ * ever be compared with constants up to M cannot tell values above M apart, so bounds beyond
+ * it are dropped. Keeps the zone graph finite when monitor clocks run without a bound.
+ */
+export function extrapolate(z: Zone, max: ReadonlyMap<string, number>): Zone {
+  const n = z.clocks.length + 1;
+  const bound = (i: number) => (i === 0 ? 0 : (max.get(z.clocks[i - 1] as string) ?? INF));
+  let changed = false;
+  const m = Int32Array.from(z.m);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i === j) continue;
+      const c = m[i * n + j] as number;
+      if (c >= INF) continue;
+      const mi = bound(i);
+      const mj = bound(j);
+      if (mi < INF && c > mi) {
+        m[i * n + j] = INF;
+        changed = true;
+      } else if (mj < INF && -c > mj) {
+        m[i * n + j] = -(mj + 1);
+        changed = true;
+      }
+    }
+  }
+  return changed ? close(z.clocks, m) : z;
+}

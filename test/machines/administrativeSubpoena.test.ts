@@ -64,7 +64,6 @@ describe('administrative subpoena with a 90-day 2705(b) order imposed on day 10'
     const run = advanceTo(gagged(), 107, true);
 
     expect(firedTimers(run)).toEqual([
-      [40, 'secrecyChallengeWindow'],
       [100, 'secrecyTerm'],
       [107, 'delayedNotice'],
     ]);

@@ -54,7 +54,6 @@ describe('order under a CLOUD Act executive agreement (18 U.S.C. 2523)', () => {
 
     expect(rejectionOf(gagged, 35, ev.noticeSent()).reason).toBe('notAccepted');
     expect(firedTimers(run)).toEqual([
-      [35, 'secrecyChallengeWindow'],
       [35, 'secrecyTerm'],
       [42, 'delayedNotice'],
     ]);

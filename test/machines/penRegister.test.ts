@@ -43,7 +43,6 @@ describe('pen register / trap and trace order (18 U.S.C. 3121-3127)', () => {
 
     expect(advanceTo(extended, 119, true).snapshot.matches({ process: 'inEffect', orderTerm: { active: 'extension' } })).toBe(true);
     expect(firedTimers(run)).toEqual([
-      [30, 'secrecyChallengeWindow'],
       [60, 'P60D'],
       [120, 'P60D'],
     ]);

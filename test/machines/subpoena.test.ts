@@ -59,7 +59,6 @@ describe('subpoena with a 180-day 2705(b) order served with it', () => {
 
     expect(run.snapshot.matches({ process: 'disclosedInFull', secrecy: { inForce: { term: 'fixed' } }, notice: 'deferred' })).toBe(true);
     expect(pendingTimers(run)).toEqual([
-      ['secrecyChallengeWindow', 30],
       ['secrecyTerm', 180],
     ]);
     expect(rejectionOf(run, 179, ev.noticeSent()).reason).toBe('notAccepted');
@@ -70,7 +69,6 @@ describe('subpoena with a 180-day 2705(b) order served with it', () => {
     const run = play(ended, [[183, ev.noticeSent()]]);
 
     expect(firedTimers(ended)).toEqual([
-      [30, 'secrecyChallengeWindow'],
       [180, 'secrecyTerm'],
     ]);
     expect(ended.snapshot.matches({ secrecy: 'ended', notice: 'due' })).toBe(true);

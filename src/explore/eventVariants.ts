@@ -1,0 +1,81 @@
+import type { z } from 'zod';
+import { VocabularyEvent } from '../domain/events.ts';
+
+/** Values to try for payload fields a schema cannot enumerate (strings, numbers), by event type and field. */
+export type DeclaredValues = Readonly<Record<string, Readonly<Record<string, readonly unknown[]>>>>;
+
+interface Def {
+  type: string;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  entries?: Record<string, string>;
+  values?: unknown[];
+}
+const def = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+/** Every value a field schema allows, or undefined when it cannot be enumerated. */
+function fieldValues(schema: z.ZodType): unknown[] | undefined {
+  const d = def(schema);
+  switch (d.type) {
+    case 'enum':
+      return Object.values(d.entries ?? {});
+    case 'literal':
+      return d.values;
+    case 'boolean':
+      return [false, true];
+    case 'nullable': {
+      const inner = fieldValues(d.innerType as z.ZodType);
+      return inner && [null, ...inner];
+    }
+    case 'optional': {
+      const inner = fieldValues(d.innerType as z.ZodType);
+      return inner && [undefined, ...inner];
+    }
+    case 'array': {
+      const items = fieldValues(d.element as z.ZodType);
+      if (!items || items.length > 8) return undefined;
+      return subsets(items);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Non-empty subsets, in a stable order (by size, then by position). */
+function subsets(items: unknown[]): unknown[][] {
+  const out: unknown[][] = [];
+  for (let mask = 1; mask < 1 << items.length; mask++) out.push(items.filter((_, i) => mask & (1 << i)));
+  return out.sort((a, b) => a.length - b.length);
+}
+
+/**
+ * Every concrete event of the given vocabulary types: payload fields that are enums, booleans,
+ * literals or arrays of enums are enumerated from the zod schema; strings and numbers come from
+ * `declared` (values declared next to the machine, e.g. its challenge route ids). A field that
+ * can be neither is an error naming the event, the field and the fix.
+ *
+ * @example
+ * eventVariants(['review.completed'], {}) // four events, one per finding
+ */
+export function eventVariants(types: readonly string[], declared: DeclaredValues): { type: string }[] {
+  const out: { type: string }[] = [];
+  for (const type of types) {
+    const schema = VocabularyEvent.options.find((o) => o.shape.type.value === type);
+    if (!schema) {
+      out.push({ type });
+      continue;
+    }
+    let partial: Record<string, unknown>[] = [{ type }];
+    for (const [field, fieldSchema] of Object.entries(schema.shape)) {
+      if (field === 'type') continue;
+      const values = declared[type]?.[field] ?? fieldValues(fieldSchema as z.ZodType);
+      if (!values) {
+        throw new Error(`event "${type}" has a field "${field}" whose values cannot be enumerated; declare them in the machine's meta.alphabet, e.g. { "${type}": { "${field}": [...] } }`);
+      }
+      partial = partial.flatMap((p) => values.map((v) => (v === undefined ? p : { ...p, [field]: v })));
+    }
+    out.push(...(partial as { type: string }[]));
+  }
+  return out;
+}

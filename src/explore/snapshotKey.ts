@@ -1,0 +1,29 @@
+import type { AnyMachineSnapshot } from 'xstate';
+
+const texts = new WeakMap<object, string>();
+
+/**
+ * JSON with object keys sorted, so equal values always give equal text. Objects are treated as
+ * immutable (XState contexts are), so each one is serialised once.
+ */
+export function stableJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
+  const known = texts.get(value);
+  if (known !== undefined) return known;
+  let text: string;
+  if (Array.isArray(value)) {
+    text = `[${value.map(stableJson).join(',')}]`;
+  } else {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    text = `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  texts.set(value, text);
+  return text;
+}
+
+/** What identifies a machine state: its state value and its (finite) context. */
+export function snapshotKey(snapshot: AnyMachineSnapshot): string {
+  return `${stableJson(snapshot.value)}|${stableJson(snapshot.context)}`;
+}
