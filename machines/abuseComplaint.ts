@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { VocabularyEvent } from '../src/domain/events.ts';
 import { RequestBase } from '../src/domain/request.ts';
 import { src } from '../src/domain/source.ts';
+import { CHECK_DATE } from './lifecycle/demandInputs.ts';
 import type { KindEntry } from './lifecycle/KindEntry.ts';
 import { DEFAULT_DECISIONS, POLICY_DELAYS, type RecordsInput, policyGuards } from './lifecycle/policySlots.ts';
 
@@ -140,4 +141,9 @@ export const abuseComplaintEntry: KindEntry = {
   sources: [LETTER, NO_DATA],
   requestSchema: AbuseComplaintRequest,
   machine: abuseComplaintMachine,
+  inputs: [
+    { name: 'forward to owner', input: AbuseComplaintRequest.parse({ kind: 'abuseComplaint', receivedOn: CHECK_DATE, account: 'account-1', requester: { name: 'requester', country: 'US' }, complainant: { name: 'Rights holder' }, site: 'example.com', hostingProvider: 'Example Hosting' }) },
+    { name: 'owner not to be told', input: AbuseComplaintRequest.parse({ kind: 'abuseComplaint', receivedOn: CHECK_DATE, account: 'account-1', requester: { name: 'requester', country: 'US' }, complainant: { name: 'Rights holder' }, site: 'example.com', hostingProvider: 'Example Hosting', forwardToOwner: false }) },
+  ],
+  alphabet: { 'request.refused': { ground: ['not an abuse report'] } },
 };

@@ -35,6 +35,7 @@ export const cloudActAgreementSpec = {
     { ground: 'targets a US person', when: { usPerson: true }, sources: NOT_US_TARGET },
     { ground: 'targets a person in the US', when: { residesInUS: true }, sources: NOT_US_TARGET },
   ],
+  sample: { requester: { name: 'UK Home Office', country: 'GB' }, target: { usPerson: false, residesInUS: false, residenceCountry: 'GB' } },
   requestSchema: demandRequestFor('cloudActAgreement', {
     test: (r) => ['GB', 'AU'].includes(r.requester.country),
     path: ['requester', 'country'],

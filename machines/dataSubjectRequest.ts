@@ -5,6 +5,7 @@ import { DAY_MS, durationDays } from '../src/domain/duration.ts';
 import type { VocabularyEvent } from '../src/domain/events.ts';
 import { RequestBase } from '../src/domain/request.ts';
 import { type Source, src } from '../src/domain/source.ts';
+import { CHECK_DATE } from './lifecycle/demandInputs.ts';
 import type { KindEntry } from './lifecycle/KindEntry.ts';
 import { DEFAULT_DECISIONS, POLICY_DELAYS, policyGuards } from './lifecycle/policySlots.ts';
 
@@ -138,4 +139,6 @@ export const dataSubjectRequestEntry: KindEntry = {
   sources: [...RIGHTS, ...RESPONSE, ...EXTENSION, ...REFUSAL_NOTICE, ...GAG_CONFLICT, ...Object.values(REFUSAL_GROUNDS).flatMap((g) => g.sources)],
   requestSchema: DataSubjectRequestRequest,
   machine: dataSubjectRequestMachine,
+  inputs: DATA_SUBJECT_RIGHTS.map((right) => ({ name: right, input: DataSubjectRequestRequest.parse({ kind: 'dataSubjectRequest', receivedOn: CHECK_DATE, account: 'account-1', requester: { name: 'requester', country: 'US' }, right }) })),
+  alphabet: { 'request.refused': { ground: [...Object.keys(REFUSAL_GROUNDS), 'not a listed ground'] }, 'response.extended': { reasons: ['complexity'] } },
 };

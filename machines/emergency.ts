@@ -4,6 +4,7 @@ import { DataCategory } from '../src/domain/categories.ts';
 import type { EmergencyCriterion, VocabularyEvent } from '../src/domain/events.ts';
 import { RequestBase } from '../src/domain/request.ts';
 import { src } from '../src/domain/source.ts';
+import { CHECK_DATE } from './lifecycle/demandInputs.ts';
 import type { KindEntry } from './lifecycle/KindEntry.ts';
 import { DEFAULT_DECISIONS, POLICY_DELAYS, policyGuards } from './lifecycle/policySlots.ts';
 
@@ -199,4 +200,9 @@ export const emergencyEntry: KindEntry = {
   sources: [...VOLUNTARY, ...FRAUD, ...LEGAL_PROCESS, ...FOLLOW_UP, ...DEFERRED_NOTICE],
   requestSchema: EmergencyRequest,
   machine: emergencyMachine,
+  inputs: [
+    { name: 'plain', input: EmergencyRequest.parse({ kind: 'emergency', receivedOn: CHECK_DATE, account: 'account-1', requester: { name: 'requester', country: 'US' }, categories: ['basicSubscriberInfo', 'content'] }) },
+    { name: 'data 3700 days old', input: EmergencyRequest.parse({ kind: 'emergency', receivedOn: CHECK_DATE, account: 'account-1', requester: { name: 'requester', country: 'US' }, categories: ['basicSubscriberInfo', 'content'], dataAgeDays: 3700 }) },
+  ],
+  alphabet: { 'request.refused': { ground: ['not an emergency'] } },
 };

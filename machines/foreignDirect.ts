@@ -23,6 +23,7 @@ export const foreignDirectSpec = {
   },
   routes: [],
   refuseOn: ['foreignLawConflict'],
+  sample: { requester: { name: 'Bundeskriminalamt', country: 'DE' }, target: { usPerson: false, residesInUS: false, residenceCountry: 'DE' } },
   requestSchema: demandRequestFor('foreignDirect', {
     test: (r) => r.requester.country !== 'US',
     path: ['requester', 'country'],

@@ -4,6 +4,7 @@ import { DAY_MS, durationDays } from '../src/domain/duration.ts';
 import type { VocabularyEvent } from '../src/domain/events.ts';
 import { DemandRequest, RequestBase, Target } from '../src/domain/request.ts';
 import { src } from '../src/domain/source.ts';
+import { CHECK_DATE } from './lifecycle/demandInputs.ts';
 import type { KindEntry } from './lifecycle/KindEntry.ts';
 import { DEFAULT_DECISIONS, POLICY_DELAYS, policyGuards } from './lifecycle/policySlots.ts';
 
@@ -113,4 +114,9 @@ export const preservationEntry: KindEntry = {
   sources: [...PRESERVE, ...EXTEND, ...EXISTING_ONLY, ...NOTHING_DISCLOSED],
   requestSchema: PreservationRequest,
   machine: preservationMachine,
+  inputs: [
+    { name: 'plain', input: PreservationRequest.parse({ kind: 'preservation', receivedOn: CHECK_DATE, account: 'account-1', requester: { name: 'requester', country: 'US' }, categories: ['basicSubscriberInfo', 'content'] }) },
+    { name: 'data 3700 days old', input: PreservationRequest.parse({ kind: 'preservation', receivedOn: CHECK_DATE, account: 'account-1', requester: { name: 'requester', country: 'US' }, categories: ['basicSubscriberInfo', 'content'], dataAgeDays: 3700 }) },
+  ],
+  alphabet: { 'request.refused': { ground: ['not a valid request'] } },
 };

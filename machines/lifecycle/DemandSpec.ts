@@ -63,6 +63,8 @@ export interface DemandSpec {
   /** Requests the provider must turn away at intake, e.g. a CLOUD agreement order aimed at a US person. */
   intakeRefusals?: readonly { ground: string; when: RequestCondition; sources: readonly Source[] }[];
   term?: OrderTerm;
+  /** Intake fields that differ from a plain US case in the requests the kind is checked with. */
+  sample?: Partial<Pick<DemandRequest, 'requester' | 'target'>>;
   requestSchema: z.ZodType<DemandRequest>;
   sources: readonly Source[];
 }

@@ -2,7 +2,9 @@ import type { AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
 import type { DataCategory } from '../../src/domain/categories.ts';
 import type { Source } from '../../src/domain/source.ts';
+import type { DeclaredValues } from '../../src/explore/eventVariants.ts';
 import type { DemandSpec } from './DemandSpec.ts';
+import { demandAlphabet, demandInputs } from './demandInputs.ts';
 
 /** One row of the catalogue: a kind of demand, its law, its intake schema and its machine. */
 export interface KindEntry {
@@ -17,6 +19,10 @@ export interface KindEntry {
   sources: readonly Source[];
   requestSchema: z.ZodType<{ kind: string; receivedOn: string }>;
   machine: AnyStateMachine;
+  /** The requests the checker explores the kind with, each named. */
+  inputs: readonly { name: string; input: unknown }[];
+  /** Payload values to try for fields the event schemas cannot enumerate (route ids, grounds). */
+  alphabet: DeclaredValues;
 }
 
 /**
@@ -41,5 +47,7 @@ export function demandEntry(spec: DemandSpec, machine: object): KindEntry {
     sources: [...spec.sources, ...spec.compelsSources, ...spec.secrecy.sources, ...spec.routes.flatMap((r) => r.sources)],
     requestSchema: spec.requestSchema,
     machine: anyMachine(machine),
+    inputs: demandInputs(spec),
+    alphabet: demandAlphabet(spec),
   };
 }

@@ -1,5 +1,4 @@
 import { and, assign, not, or, setup, stateIn } from 'xstate';
-import type { DataCategory } from '../../src/domain/categories.ts';
 import { DAY_MS, durationDays } from '../../src/domain/duration.ts';
 import type { ReviewFinding, VocabularyEvent } from '../../src/domain/events.ts';
 import type { DemandRequest } from '../../src/domain/request.ts';
@@ -12,7 +11,8 @@ import { secrecyRegion } from './secrecyRegion.ts';
 /** The finite facts a demand case keeps; dates live outside, in the clock. */
 export interface DemandContext {
   request: DemandRequest;
-  disclosed: DataCategory[];
+  /** Whether anything has been disclosed; which categories is in the event log, not the state. */
+  disclosed: boolean;
   secrecyDays: number | null;
   outcome: string | null;
   extensionPending: boolean;
@@ -99,7 +99,7 @@ export function createDemandMachine(spec: DemandSpec) {
     type: 'parallel' as const,
     context: ({ input }: { input: DemandRequest }) => ({
       request: input,
-      disclosed: [],
+      disclosed: false,
       secrecyDays: null,
       outcome: null,
       extensionPending: false,
@@ -200,15 +200,14 @@ export function createDemandMachine(spec: DemandSpec) {
       secrecyCertified: ({ context }) => context.request.secrecyCertified,
       termIsFixed: ({ context }) => context.secrecyDays !== null,
       liftReasonIs: ({ event }, params: { reasons: readonly string[] }) => event.type === 'secrecy.lifted' && params.reasons.includes(event.reason),
-      disclosedAnything: ({ context }) => context.disclosed.length > 0,
-      closedWithoutDisclosure: ({ context }) => context.outcome !== null && context.disclosed.length === 0,
+      disclosedAnything: ({ context }) => context.disclosed,
+      closedWithoutDisclosure: ({ context }) => context.outcome !== null && !context.disclosed,
       extensionPending: ({ context }) => context.extensionPending,
       routeFiled: ({ context }, params: { route: string }) => context.routesFiled.includes(params.route),
     },
     actions: {
       recordDisclosure: assign({
-        disclosed: ({ context, event }) =>
-          event.type === 'data.disclosed' ? [...new Set([...context.disclosed, ...event.categories])] : context.disclosed,
+        disclosed: true,
         outcome: ({ context }) => context.outcome ?? 'disclosed',
       }),
       recordOutcome: assign({ outcome: (_, params: { outcome: string }) => params.outcome }),

@@ -27,13 +27,13 @@ export function secrecyRegion(spec: DemandSpec) {
         ],
       };
       if (!r.governmentMustApplyWithin) {
-        return [r.id, { tags: ['challenged'], description: `${r.title}: before the court.`, on: decided }];
+        return [r.id, { tags: ['challenged', 'secrecyChallenged'], description: `${r.title}: before the court.`, on: decided }];
       }
       const apply = { 'challenge.governmentApplied': { guard: { type: 'routeIs', params: { route: r.id } }, target: 'beforeCourt' } };
       return [
         r.id,
         {
-          tags: ['challenged'],
+          tags: ['challenged', 'secrecyChallenged'],
           initial: 'awaitingGovernment',
           description: `${r.title}: the government must go to court within ${r.governmentMustApplyWithin}; the gag stays meanwhile.`,
           states: {
@@ -73,7 +73,7 @@ export function secrecyRegion(spec: DemandSpec) {
             states: {
               resolve: { always: [{ guard: 'termIsFixed', target: 'fixed' }, { target: 'openEnded' }] },
               fixed: { description: 'Ends on the date the court set.', after: { secrecyTerm: { target: `#${id}.secrecy.ended`, actions: 'clearOrderTerm' } } },
-              openEnded: { description: 'No end date: it may never end.' },
+              openEnded: { tags: ['secrecyOpenEnded'], description: 'No end date: it may never end.' },
             },
           },
           challenge: {

@@ -5,6 +5,12 @@
 export const TAGS = {
   /** A nondisclosure obligation covers the request. */
   secrecy: 'secrecy',
+  /** The gag in force has no end date. */
+  secrecyOpenEnded: 'secrecyOpenEnded',
+  /** The gag is being challenged. */
+  secrecyChallenged: 'secrecyChallenged',
+  /** Policy requires the provider to challenge the gag in force. */
+  challengeDue: 'challengeDue',
   /** The process (or complaint, or data-subject request) has an outcome. */
   closed: 'closed',
   awaitingChallenge: 'awaitingChallenge',

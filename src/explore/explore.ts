@@ -1,7 +1,7 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import type { ClockBound, Monitor, MonitorStep, StepInfo } from './Monitor.ts';
 import { stableJson } from './snapshotKey.ts';
-import { type Move, transitionCacheOf } from './transitionCache.ts';
+import { type EventEntry, type Move, transitionCacheOf } from './transitionCache.ts';
 import { type Zone, addClock, constrain, emptyClockZone, extrapolate, isEmpty, includes, removeClock, up } from './Zone.ts';
 
 /** A named input (request) to start the machine with. */
@@ -14,9 +14,15 @@ export interface ExploreOptions {
   inputs: readonly ExploreInput[];
   /** Every concrete outside event to try in every state. */
   events: readonly { type: string }[];
+  /** One rule's monitor; or `monitors`, run together in one product. */
   monitor?: Monitor;
+  monitors?: readonly Monitor[];
   maxStates?: number;
   maxMs?: number;
+  /** Reuse a stored zone that covers a new one (default). Off, only equal zones merge: slower, but every edge is exact. */
+  subsumption?: boolean;
+  /** `exact` (default): named delays are clocks. `asEvents`: timers are plain events that may come at any time, and time is ignored. */
+  timers?: 'exact' | 'asEvents';
   onProgress?: (p: { states: number; queued: number; ms: number }) => void;
 }
 
@@ -64,6 +70,8 @@ export interface Violation {
 
 export interface Exploration {
   nodes: ExploredNode[];
+  /** The first violation of each monitor, in the order given; null where it held. */
+  violations: (Violation | null)[];
   /** Successor node ids of each node (after subsumption). */
   edges: number[][];
   violation: Violation | null;
@@ -75,7 +83,24 @@ export interface Exploration {
 }
 
 const EOD = '@eod';
-const NO_MONITOR: Monitor<null> = { initial: () => ({ state: null }), step: () => ({ state: null }), key: () => '' };
+
+/** The monitor with its clock names prefixed, so several monitors can share one zone. */
+function renameClocks(m: Monitor<unknown>, prefix: string): Monitor<unknown> {
+  const rn = (c: string) => `${prefix}${c}`;
+  const map = (step: MonitorStep<unknown>): MonitorStep<unknown> => ({
+    state: step.state,
+    ...(step.start ? { start: step.start.map(rn) } : {}),
+    ...(step.stop ? { stop: step.stop.map(rn) } : {}),
+    ...(step.violation ? { violation: { message: step.violation.message, ...(step.violation.when ? { when: { ...step.violation.when, clock: rn(step.violation.when.clock) } } : {}) } } : {}),
+  });
+  return {
+    initial: (info) => map(m.initial(info)),
+    step: (s, info) => map(m.step(s, info)),
+    key: m.key,
+    ...(m.deadline ? { deadline: (s: unknown) => { const d = m.deadline?.(s); return d ? { ...d, clock: rn(d.clock) } : null; } } : {}),
+    ...(m.clockMax ? { clockMax: Object.fromEntries(Object.entries(m.clockMax).map(([c, v]) => [rn(c), v])) } : {}),
+  };
+}
 
 /**
  * Explores every reachable symbolic state of a machine with exact whole-day time: named delays
@@ -91,16 +116,21 @@ export function explore(machine: AnyStateMachine, options: ExploreOptions): Expl
   const started = Date.now();
   const cache = transitionCacheOf(machine);
   const before = cache.transitions;
-  const monitor = (options.monitor ?? NO_MONITOR) as Monitor<unknown>;
+  const monitors = (options.monitors ?? (options.monitor ? [options.monitor] : [])).map((m, i) => renameClocks(m as Monitor<unknown>, `@${i}`));
   const maxStates = options.maxStates ?? 200_000;
   const maxMs = options.maxMs ?? 60_000;
-  const events = options.events.map((e) => ({ event: e, key: stableJson(e) }));
-  const unbounded = new Map<string, number>([[EOD, 1], ...Object.entries(monitor.clockMax ?? {})]);
+  const untimed = options.timers === 'asEvents';
+  const timerEvents = untimed ? machine.root.events.filter((t) => t.startsWith('xstate.after.')).map((type) => ({ type })) : [];
+  const events: EventEntry[] = [...options.events, ...timerEvents].map((e) => ({ event: e, key: stableJson(e) }));
+  const listId = stableJson(events.map((e) => e.key));
+  const unbounded = new Map<string, number>([[EOD, 1], ...monitors.flatMap((m) => Object.entries(m.clockMax ?? {}))]);
   const nodes: ExploredNode[] = [];
   const edges: number[][] = [];
   const seen = new Map<string, number[]>();
   const queue: number[] = [];
-  let violation: Violation | null = null;
+  const violations: (Violation | null)[] = monitors.map(() => null);
+  const live = () => violations.some((v) => v === null);
+  const stopWhenAllFailed = monitors.length > 0;
 
   const pathTo = (id: number): { path: PathStep[]; ids: number[] } => {
     const path: PathStep[] = [];
@@ -111,19 +141,20 @@ export function explore(machine: AnyStateMachine, options: ExploreOptions): Expl
     }
     return { path, ids };
   };
-  const fail = (from: number, step: PathStep, message: string) => {
+  const fail = (i: number, from: number, step: PathStep, message: string) => {
     const { path, ids } = from >= 0 ? pathTo(from) : { path: [], ids: [] };
-    violation = { message, path: [...path, step], nodes: ids };
+    violations[i] = { message, path: [...path, step], nodes: ids };
   };
+  const monitorKey = (states: readonly unknown[]) => states.map((st, i) => (violations[i] ? '-' : (monitors[i] as Monitor<unknown>).key(st))).join('|');
 
   /** Adds a node unless a stored zone of the same discrete state covers it; returns its id. */
   const add = (node: Omit<ExploredNode, 'id' | 'zone'>, zoneNow: Zone): number => {
     let zone = up(zoneNow);
     for (const t of node.timers) zone = constrain(zone, t.event, '<=', t.days);
     zone = extrapolate(zone, unbounded);
-    const key = `${cache.key(node.snapshot)}#${node.timers.map((t) => t.event).join(',')}#${node.eod ? 1 : 0}#${monitor.key(node.monitor)}`;
+    const key = `${cache.id(node.snapshot)}#${node.timers.map((t) => t.event).join(',')}#${node.eod ? 1 : 0}#${monitorKey(node.monitor as unknown[])}`;
     const stored = seen.get(key) ?? [];
-    const covering = stored.find((id) => includes((nodes[id] as ExploredNode).zone, zone));
+    const covering = stored.find((id) => (options.subsumption === false ? sameZone : includes)((nodes[id] as ExploredNode).zone, zone));
     if (covering !== undefined) return covering;
     const id = nodes.length;
     nodes.push({ ...node, id, zone });
@@ -131,40 +162,36 @@ export function explore(machine: AnyStateMachine, options: ExploreOptions): Expl
     stored.push(id);
     seen.set(key, stored);
     queue.push(id);
-    const deadline = monitor.deadline?.(node.monitor);
-    if (deadline && !isEmpty(constrain(zone, deadline.clock, '>=', deadline.days + 1))) {
-      fail(id, { kind: 'wait', bounds: [{ clock: deadline.clock, op: '>=', value: deadline.days + 1 }, ...invariants(node.timers)], starts: [] }, deadline.message);
-    }
+    (node.monitor as unknown[]).forEach((st, i) => {
+      const deadline = violations[i] ? null : (monitors[i] as Monitor<unknown>).deadline?.(st);
+      if (deadline && !isEmpty(constrain(zone, deadline.clock, '>=', deadline.days + 1))) {
+        fail(i, id, { kind: 'wait', bounds: [{ clock: deadline.clock, op: '>=', value: deadline.days + 1 }, ...invariants(node.timers)], starts: [] }, deadline.message);
+      }
+    });
     return id;
   };
 
-  const applyMonitor = (result: MonitorStep<unknown>, zone: Zone): { zone: Zone; starts: string[] } => {
-    let z = zone;
-    for (const c of result.stop ?? []) z = removeClock(z, c);
-    for (const c of result.start ?? []) z = addClock(z, c);
-    return { zone: z, starts: [...(result.start ?? [])] };
-  };
-
   const follow = (from: ExploredNode | null, move: Move, step: PathStep, info: StepInfo, zoneAtStep: Zone, timersBefore: readonly PendingTimer[], eod: boolean, input: number) => {
-    const verdict = from ? monitor.step(from.monitor, info) : monitor.initial(info);
     let zone = zoneAtStep;
-    if (verdict.violation) {
-      const when = verdict.violation.when;
-      const bad = when ? constrain(zone, when.clock, when.op, when.value) : zone;
-      if (!isEmpty(bad)) {
-        fail(from ? from.id : -1, { ...step, bounds: [...step.bounds, ...(when ? [when] : [])] }, verdict.violation.message);
+    const states: unknown[] = [];
+    const monitorStarts: string[] = [];
+    const verdicts: MonitorStep<unknown>[] = [];
+    monitors.forEach((m, i) => {
+      if (violations[i]) {
+        states.push(null);
         return;
       }
-      if (when) {
-        const negated: ClockBound = when.op === '<=' ? { clock: when.clock, op: '>=', value: when.value + 1 } : { clock: when.clock, op: '<=', value: when.value - 1 };
-        zone = constrain(zone, negated.clock, negated.op, negated.value);
-        if (isEmpty(zone)) return;
-        step = { ...step, bounds: [...step.bounds, negated] };
+      const verdict = from ? m.step((from.monitor as unknown[])[i], info) : m.initial(info);
+      verdicts[i] = verdict;
+      states.push(verdict.state);
+      const v = verdict.violation;
+      if (v && !isEmpty(v.when ? constrain(zone, v.when.clock, v.when.op, v.when.value) : zone)) {
+        fail(i, from ? from.id : -1, { ...step, bounds: [...step.bounds, ...(v.when ? [v.when] : [])] }, v.message);
       }
-    }
+    });
     let timers = [...timersBefore];
     const starts: string[] = [];
-    for (const op of move.timerOps) {
+    for (const op of untimed ? [] : move.timerOps) {
       timers = timers.filter((t) => t.event !== op.event);
       zone = removeClock(zone, op.event);
       if (op.op === 'start') {
@@ -175,9 +202,16 @@ export function explore(machine: AnyStateMachine, options: ExploreOptions): Expl
     }
     zone = eod ? addClock(zone, EOD) : removeClock(zone, EOD);
     if (eod) starts.push(EOD);
-    const mon = applyMonitor(verdict, zone);
-    const fullStep = { ...step, starts: [...starts, ...mon.starts] };
-    const id = add({ parent: from ? from.id : -1, step: fullStep, snapshot: move.snapshot, timers, eod, monitor: verdict.state, depth: from ? from.depth + 1 : 0, input }, mon.zone);
+    verdicts.forEach((verdict, i) => {
+      if (!verdict || violations[i]) return;
+      for (const c of verdict.stop ?? []) zone = removeClock(zone, c);
+      for (const c of verdict.start ?? []) {
+        zone = addClock(zone, c);
+        monitorStarts.push(c);
+      }
+    });
+    const fullStep = { ...step, starts: [...starts, ...monitorStarts] };
+    const id = add({ parent: from ? from.id : -1, step: fullStep, snapshot: move.snapshot, timers, eod, monitor: states, depth: from ? from.depth + 1 : 0, input }, zone);
     if (from) edges[from.id]?.push(id);
   };
 
@@ -185,12 +219,11 @@ export function explore(machine: AnyStateMachine, options: ExploreOptions): Expl
     const move = cache.start(input);
     const info: StepInfo = { kind: 'start', event: { type: 'xstate.init' }, pre: null, post: move.snapshot, input };
     follow(null, move, { kind: 'start', input: name, bounds: [], starts: [] }, info, emptyClockZone(), [], false, index);
-    if (violation) break;
   }
 
   let head = 0;
   let stopped: Exploration['stopped'];
-  while (head < queue.length && !violation) {
+  while (head < queue.length && !(stopWhenAllFailed && !live())) {
     if (nodes.length >= maxStates) {
       stopped = { reason: 'states', frontier: queue.length - head };
       break;
@@ -206,15 +239,10 @@ export function explore(machine: AnyStateMachine, options: ExploreOptions): Expl
     const node = nodes[queue[head++] as number] as ExploredNode;
     const input = options.inputs[node.input]?.input;
     const eventZone = node.eod ? constrain(node.zone, EOD, '>=', 1) : node.zone;
-    for (const { event, key } of isEmpty(eventZone) ? [] : events) {
-      const zone = eventZone;
-      const move = cache.next(node.snapshot, event, key);
-      if (!move) continue;
+    for (const { event, move } of isEmpty(eventZone) ? [] : cache.enabled(node.snapshot, events, listId)) {
       const bounds: ClockBound[] = [...(node.eod ? [{ clock: EOD, op: '>=' as const, value: 1 }] : []), ...invariants(node.timers)];
-      follow(node, move, { kind: 'event', event, bounds, starts: [] }, { kind: 'event', event, pre: node.snapshot, post: move.snapshot, input }, zone, node.timers, false, node.input);
-      if (violation) break;
+      follow(node, move, { kind: 'event', event, bounds, starts: [] }, { kind: 'event', event, pre: node.snapshot, post: move.snapshot, input }, eventZone, node.timers, false, node.input);
     }
-    if (violation) break;
     for (const [i, timer] of node.timers.entries()) {
       let zone = constrain(node.zone, timer.event, '>=', timer.days);
       const bounds: ClockBound[] = [{ clock: timer.event, op: '>=', value: timer.days }, ...invariants(node.timers)];
@@ -228,19 +256,24 @@ export function explore(machine: AnyStateMachine, options: ExploreOptions): Expl
       if (!move) continue;
       const fired = { ...move, timerOps: [{ op: 'cancel' as const, event: timer.event }, ...move.timerOps] };
       follow(node, fired, { kind: 'timer', event, delay: timer.delay, bounds, starts: [] }, { kind: 'timer', event, delay: timer.delay, pre: node.snapshot, post: move.snapshot, input }, zone, node.timers, true, node.input);
-      if (violation) break;
     }
   }
 
+  const violation = violations.find((v) => v !== null) ?? null;
   return {
     nodes,
     edges,
     violation,
-    complete: !violation && !stopped,
+    violations,
+    complete: !stopped && (monitors.length === 0 || !live() || head >= queue.length),
     ...(stopped ? { stopped } : {}),
     transitions: cache.transitions - before,
     ms: Date.now() - started,
   };
+}
+
+function sameZone(a: Zone, b: Zone): boolean {
+  return includes(a, b) && includes(b, a);
 }
 
 function invariants(timers: readonly PendingTimer[]): ClockBound[] {

@@ -7,11 +7,17 @@ import { snapshotKey, stableJson } from './snapshotKey.ts';
 /** A timer started or cancelled by a transition, in the order XState reported it. */
 export type TimerOp = { op: 'cancel'; event: string } | { op: 'start'; event: string; delay: string; days: number };
 
-/** What one discrete transition does: the next snapshot, and its timer starts and cancels. */
+/** What one discrete transition does: the next snapshot (and its interned id), and its timer starts and cancels. */
 export interface Move {
   snapshot: AnyMachineSnapshot;
-  key: string;
+  id: number;
   timerOps: TimerOp[];
+}
+
+/** An outside event to try, with its canonical text. */
+export interface EventEntry {
+  event: { type: string };
+  key: string;
 }
 
 /**
@@ -19,9 +25,11 @@ export interface Move {
  * walk the same machine, and `transition()` is the costly part.
  */
 export class TransitionCache {
-  private readonly moves = new Map<string, Map<string, Move | null>>();
-  private readonly keys = new WeakMap<AnyMachineSnapshot, string>();
-  private readonly listening = new Map<string, Set<string>>();
+  private readonly moves = new Map<number, Map<string, Move | null>>();
+  private readonly ids = new WeakMap<AnyMachineSnapshot, number>();
+  private readonly interned = new Map<string, number>();
+  private readonly listening = new Map<number, Set<string>>();
+  private readonly enabledMoves = new Map<string, { event: { type: string }; move: Move }[]>();
   private readonly stepper: ReturnType<typeof pureStepper>;
   transitions = 0;
 
@@ -29,13 +37,35 @@ export class TransitionCache {
     this.stepper = pureStepper(machine);
   }
 
-  key(snapshot: AnyMachineSnapshot): string {
-    let k = this.keys.get(snapshot);
-    if (k === undefined) {
-      k = snapshotKey(snapshot);
-      this.keys.set(snapshot, k);
+  /** A small number standing for the snapshot's canonical key: equal states get equal ids. */
+  id(snapshot: AnyMachineSnapshot): number {
+    let id = this.ids.get(snapshot);
+    if (id === undefined) {
+      const key = snapshotKey(snapshot);
+      id = this.interned.get(key);
+      if (id === undefined) {
+        id = this.interned.size;
+        this.interned.set(key, id);
+      }
+      this.ids.set(snapshot, id);
     }
-    return k;
+    return id;
+  }
+
+  /** The moves of every event in `events` the snapshot takes, computed once per state and event list. */
+  enabled(snapshot: AnyMachineSnapshot, events: readonly EventEntry[], listId: string): { event: { type: string }; move: Move }[] {
+    const key = `${this.id(snapshot)}|${listId}`;
+    let list = this.enabledMoves.get(key);
+    if (!list) {
+      list = [];
+      for (const { event, key: eventKey } of events) {
+        const asEvent = event.type.startsWith('xstate.after.');
+        const move = this.next(snapshot, event, asEvent ? `${eventKey}?` : eventKey, asEvent);
+        if (move) list.push({ event, move });
+      }
+      this.enabledMoves.set(key, list);
+    }
+    return list;
   }
 
   start(input: unknown): Move {
@@ -44,15 +74,20 @@ export class TransitionCache {
     return this.move(snapshot, actions);
   }
 
-  /** The move an event makes from a snapshot, or null when the machine does not take it. */
-  next(snapshot: AnyMachineSnapshot, event: { type: string }, eventKey = stableJson(event)): Move | null {
-    const from = this.key(snapshot);
+  /**
+   * The move an event makes from a snapshot, or null when the machine does not take it. A due
+   * timer always fires (its transition may do nothing); with `checkGuards` a timer event is
+   * treated like any other event.
+   */
+  next(snapshot: AnyMachineSnapshot, event: { type: string }, eventKey = stableJson(event), checkGuards = false): Move | null {
+    const from = this.id(snapshot);
     let row = this.moves.get(from);
     if (!row) this.moves.set(from, (row = new Map()));
     const hit = row.get(eventKey);
     if (hit !== undefined) return hit;
     let result: Move | null = null;
-    if (event.type.startsWith('xstate.after.') || (this.listensFor(from, snapshot).has(event.type) && snapshot.can(event))) {
+    const firesAnyway = event.type.startsWith('xstate.after.') && !checkGuards;
+    if (firesAnyway || (this.listensFor(from, snapshot).has(event.type) && snapshot.can(event))) {
       const [next, actions] = this.stepper.next(snapshot, event);
       this.transitions++;
       result = this.move(next, actions);
@@ -62,7 +97,7 @@ export class TransitionCache {
   }
 
   /** Event types some active state node has a transition for (guards aside). */
-  private listensFor(key: string, snapshot: AnyMachineSnapshot): Set<string> {
+  private listensFor(key: number, snapshot: AnyMachineSnapshot): Set<string> {
     let types = this.listening.get(key);
     if (!types) {
       const nodes = (snapshot as unknown as { _nodes: { ownEvents: string[] }[] })._nodes;
@@ -82,7 +117,7 @@ export class TransitionCache {
         timerOps.push({ op: 'start', event: p.id, delay: delayName(p.id), days: p.delay / DAY_MS });
       }
     }
-    return { snapshot, key: this.key(snapshot), timerOps };
+    return { snapshot, id: this.id(snapshot), timerOps };
   }
 }
 

@@ -1,0 +1,46 @@
+import type { DeclaredValues } from '../../src/explore/eventVariants.ts';
+import type { DemandSpec } from './DemandSpec.ts';
+
+/** The day every catalogue check case is received: policies are judged as of this date. */
+export const CHECK_DATE = '2026-01-15';
+
+/**
+ * The requests a legal-demand kind is checked with, chosen so each branch of its law is taken:
+ * a plain case; one gagged at receipt (by statute, certification or a served order); one for a
+ * non-US person abroad where the kind treats residence differently; and one for data older than
+ * any retention period.
+ */
+export function demandInputs(spec: DemandSpec): { name: string; input: unknown }[] {
+  const foreign = spec.routes.some((r) => r.eligible?.residenceCountryIn) || (spec.intakeRefusals?.length ?? 0) > 0 || spec.refuseOn?.includes('foreignLawConflict');
+  const base = {
+    kind: spec.kind,
+    receivedOn: CHECK_DATE,
+    account: 'account-1',
+    requester: { name: 'requester', country: 'US' },
+    target: { usPerson: true, residesInUS: true, residenceCountry: 'US' },
+    categories: [...(spec.compelsByProcess ? spec.compelsByProcess.searchWarrant : spec.compels)],
+    dataAgeDays: 0,
+    secrecyCertified: spec.secrecy.atReceipt === 'ifCertified',
+    ...(spec.compelsByProcess ? { usProcess: 'searchWarrant' } : {}),
+    ...spec.sample,
+  };
+  const inputs: { name: string; input: unknown }[] = [{ name: 'plain', input: base }];
+  if (spec.secrecy.atReceipt === 'ifCertified') inputs.push({ name: 'not certified', input: { ...base, secrecyCertified: false } });
+  if (spec.secrecy.orderPossible) inputs.push({ name: 'open-ended order served', input: { ...base, secrecyOrder: {} } });
+  if (foreign) inputs.push({ name: 'non-US person in the UK', input: { ...base, target: { usPerson: false, residesInUS: false, residenceCountry: 'GB' } } });
+  if (spec.compelsByProcess) inputs.push({ name: 'US subpoena issued', input: { ...base, usProcess: 'subpoena', categories: [...spec.compelsByProcess.subpoena] } });
+  inputs.push({ name: 'data 3700 days old', input: { ...base, dataAgeDays: 3700 } });
+  return inputs.map((i) => ({ name: i.name, input: spec.requestSchema.parse(i.input) }));
+}
+
+/** Values to try for the payload fields of a legal-demand kind that its schema cannot enumerate. */
+export function demandAlphabet(spec: DemandSpec): DeclaredValues {
+  const routes = spec.routes.map((r) => r.id);
+  return {
+    'challenge.filed': { route: routes },
+    'challenge.decided': { route: routes },
+    'challenge.governmentApplied': { route: routes },
+    'request.refused': { ground: ['process defective'] },
+    'secrecy.imposed': { days: [undefined, 90, 400] },
+  };
+}

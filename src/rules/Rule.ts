@@ -1,0 +1,30 @@
+import type { PolicyVersion } from '../domain/policy.ts';
+import type { Source } from '../domain/source.ts';
+import type { Monitor } from '../explore/Monitor.ts';
+
+/** What a rule may look at to decide whether it applies, and to set its numbers. */
+export interface RuleContext {
+  /** The machine's `meta.kind`, when it declares one of the catalogue's kinds. */
+  kind: string | undefined;
+  policy: PolicyVersion;
+  /** Event types the machine listens for. */
+  events: ReadonlySet<string>;
+  /** State tags the machine uses. */
+  tags: ReadonlySet<string>;
+}
+
+/** How a rule is checked: by a monitor run with the machine, or on the whole state graph. */
+export type RuleCheck = { type: 'monitor'; monitor: Monitor } | { type: 'termination' };
+
+/** A compliance rule: what it says, why, where the law or policy says so, and when it applies. */
+export interface Rule {
+  id: string;
+  title: string;
+  rationale: string;
+  sources: readonly Source[];
+  /** Which machines and policies it covers, in words. */
+  scope: string;
+  appliesTo: (ctx: RuleContext) => boolean;
+  /** The check, with the policy's numbers filled in. */
+  check: (ctx: RuleContext) => RuleCheck;
+}

@@ -1,0 +1,25 @@
+import { cloudActMotionWindow, compellableOnly, emergencyAssessedFirst, emergencyFollowUp, foreignLawConflictChallenged, noDisclosurePastRetention } from './dataRules.ts';
+import { abuseComplaintHandling, challengeLongSecrecy, dataSubjectDeadline, erasureGround, noSilentDeadline, preservationTerm, termination } from './deadlineRules.ts';
+import { delayedNotice, noNoticeUnderSecrecy, noticeBeforeDisclosure, objectionWindow } from './noticeRules.ts';
+import type { Rule } from './Rule.ts';
+
+/** Every rule dueprocess checks, in the order reports list them. */
+export const RULES: readonly Rule[] = [
+  noNoticeUnderSecrecy,
+  noticeBeforeDisclosure,
+  objectionWindow,
+  delayedNotice,
+  compellableOnly,
+  emergencyAssessedFirst,
+  emergencyFollowUp,
+  challengeLongSecrecy,
+  foreignLawConflictChallenged,
+  cloudActMotionWindow,
+  noDisclosurePastRetention,
+  termination,
+  noSilentDeadline,
+  preservationTerm,
+  abuseComplaintHandling,
+  dataSubjectDeadline,
+  erasureGround,
+];

@@ -1,0 +1,122 @@
+import type { AnyStateMachine } from 'xstate';
+import type { PolicyVersion } from '../domain/policy.ts';
+import { type DeclaredValues, eventVariants } from '../explore/eventVariants.ts';
+import { type Exploration, type ExploreInput, type PathStep, explore } from '../explore/explore.ts';
+import { type DatedStep, replayPath } from '../explore/witness.ts';
+import { withPolicy } from '../policy/withPolicy.ts';
+import type { Rule, RuleContext } from './Rule.ts';
+
+/** A machine to check, with the inputs and payload values to explore it with. */
+export interface CheckTarget {
+  name: string;
+  machine: AnyStateMachine;
+  /** The catalogue kind it implements, if any (from `meta.kind`). */
+  kind?: string;
+  inputs: readonly ExploreInput[];
+  declared: DeclaredValues;
+}
+
+export type RuleStatus = 'proved' | 'violated' | 'inconclusive' | 'notApplicable';
+
+export interface RuleResult {
+  rule: Rule;
+  status: RuleStatus;
+  states: number;
+  ms: number;
+  message?: string;
+  /** The input the counterexample starts from. */
+  input?: string;
+  counterexample?: DatedStep[];
+  /** Unexplored states when a budget stopped the search. */
+  frontier?: number;
+}
+
+export interface CheckOptions {
+  maxStates?: number;
+  maxMs?: number;
+  onProgress?: (p: { rule: string; states: number; ms: number }) => void;
+}
+
+/**
+ * Checks every applicable rule on one machine under one policy version: each rule is explored
+ * with the machine (as a product with its monitor) and is proved, violated with the shortest
+ * dated counterexample, or left inconclusive when a budget ran out.
+ *
+ * @example
+ * const results = checkMachine(target, policyVersionAt(cloudflare, '2026-01-15'), RULES);
+ */
+export function checkMachine(target: CheckTarget, version: PolicyVersion, rules: readonly Rule[], options: CheckOptions = {}): RuleResult[] {
+  const machine = withPolicy(target.machine, version);
+  const types = machine.root.events.filter((t) => !t.startsWith('xstate.'));
+  const ctx: RuleContext = { kind: target.kind, policy: version, events: new Set(types), tags: machineTags(machine) };
+  const events = eventVariants(types, target.declared);
+  const applicable = rules.map((rule) => (rule.appliesTo(ctx) ? rule.check(ctx) : null));
+  const monitorRules = applicable.flatMap((c, i) => (c?.type === 'monitor' ? [{ index: i, monitor: c.monitor }] : []));
+  const base = {
+    inputs: target.inputs,
+    events,
+    ...(options.maxStates ? { maxStates: options.maxStates } : {}),
+    ...(options.maxMs ? { maxMs: options.maxMs } : {}),
+  };
+  const progress = (label: string) => (options.onProgress ? { onProgress: (p: { states: number; ms: number }) => options.onProgress?.({ rule: label, ...p }) } : {});
+  const product = monitorRules.length ? explore(machine, { ...base, ...progress('rules'), monitors: monitorRules.map((r) => r.monitor) }) : null;
+  const needsGraph = applicable.some((c) => c?.type === 'termination');
+  const graph = needsGraph ? explore(machine, { ...base, ...progress('termination'), subsumption: false }) : null;
+
+  const verdict = (rule: Rule, run: Exploration, found: { message: string; path: PathStep[] } | null): RuleResult => {
+    const result = { rule, states: run.nodes.length, ms: run.ms };
+    if (found) {
+      const input = target.inputs.find((i) => i.name === found.path[0]?.input);
+      return { ...result, status: 'violated', message: found.message, ...(input ? { input: input.name } : {}), counterexample: replayPath(machine, input?.input, found.path) };
+    }
+    if (!run.complete) return { ...result, status: 'inconclusive', frontier: run.stopped?.frontier ?? 0 };
+    return { ...result, status: 'proved' };
+  };
+
+  return rules.map((rule, i) => {
+    const check = applicable[i];
+    if (!check) return { rule, status: 'notApplicable', states: 0, ms: 0 };
+    if (check.type === 'termination') return verdict(rule, graph as Exploration, deadEnd(graph as Exploration));
+    const slot = monitorRules.findIndex((r) => r.index === i);
+    return verdict(rule, product as Exploration, (product as Exploration).violations[slot] ?? null);
+  });
+}
+
+/** Every tag some state node of the machine carries. */
+function machineTags(machine: AnyStateMachine): Set<string> {
+  const tags = new Set<string>();
+  const walk = (node: { tags: string[]; states: Record<string, unknown> }) => {
+    node.tags.forEach((t) => tags.add(t));
+    Object.values(node.states).forEach((child) => walk(child as typeof node));
+  };
+  walk(machine.root as unknown as { tags: string[]; states: Record<string, unknown> });
+  return tags;
+}
+
+/**
+ * A state with nothing left to happen and no outcome, or one from which no outcome can be
+ * reached: the shortest path to it.
+ */
+function deadEnd(run: Exploration): { message: string; path: PathStep[] } | null {
+  const { nodes, edges } = run;
+  const closed = nodes.map((n) => n.snapshot.hasTag('closed'));
+  const reverse: number[][] = nodes.map(() => []);
+  edges.forEach((succ, from) => succ.forEach((to) => reverse[to]?.push(from)));
+  const canFinish = [...closed];
+  const queue = nodes.filter((_, i) => closed[i]).map((n) => n.id);
+  while (queue.length) {
+    const n = queue.shift() as number;
+    for (const p of reverse[n] ?? []) {
+      if (!canFinish[p]) {
+        canFinish[p] = true;
+        queue.push(p);
+      }
+    }
+  }
+  const stuck = nodes.find((n) => !canFinish[n.id]);
+  if (!stuck) return null;
+  const path: PathStep[] = [];
+  for (let n: (typeof nodes)[number] | undefined = stuck; n; n = n.parent >= 0 ? nodes[n.parent] : undefined) path.unshift(n.step);
+  const message = (edges[stuck.id] ?? []).length === 0 ? 'the case reaches a state with nothing left to happen and no outcome' : 'the case reaches a state from which no outcome can ever be reached';
+  return { message, path };
+}

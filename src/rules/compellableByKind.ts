@@ -1,0 +1,54 @@
+import type { DataCategory } from '../domain/categories.ts';
+import { type Source, src } from '../domain/source.ts';
+
+const STORED_ALL: readonly DataCategory[] = ['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords', 'content'];
+
+/**
+ * What each kind of process may lawfully reach, kept apart from the machines so that a machine
+ * that lets more out is caught. For an MLAT request it is what the US process issued reaches.
+ */
+export const COMPELLABLE: Readonly<Record<string, { categories: (input: { usProcess?: string }) => readonly DataCategory[]; sources: readonly Source[] }>> = {
+  subpoena: { categories: () => ['basicSubscriberInfo'], sources: [src('§1 row 1', '2703(c)(2): BSI only', 'S')] },
+  administrativeSubpoena: { categories: () => ['basicSubscriberInfo'], sources: [src('§1 row 1', '2703(c)(2): BSI only', 'S')] },
+  courtOrder: {
+    categories: () => ['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords'],
+    sources: [src('§1 row 2', '2703(d): non-content records', 'S'), src('§1 notes', 'SCA ladder: content needs a warrant in practice', 'S')],
+  },
+  searchWarrant: { categories: () => STORED_ALL, sources: [src('§1 row 4', '2703 warrant: content and all non-content', 'S')] },
+  penRegister: { categories: () => ['realTimeNonContent'], sources: [src('§1 row 9', '3121(c): forward-looking, never content', 'S')] },
+  nationalSecurityLetter: {
+    categories: () => ['basicSubscriberInfo', 'tollBillingRecords'],
+    sources: [src('§1 row 11', '2709; OLC 2008: name, address, length of service, toll billing records only', 'S')],
+  },
+  fisaOrder: { categories: () => [...STORED_ALL, 'realTimeNonContent'], sources: [src('§1 row 13', '1881a: content and non-content', 'S')] },
+  mlat: {
+    categories: (input) =>
+      input.usProcess === 'searchWarrant' ? STORED_ALL : input.usProcess === 'courtOrder' ? ['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords'] : ['basicSubscriberInfo'],
+    sources: [src('§1 row 16', 'Same as the matching US process', 'L')],
+  },
+  foreignDirect: { categories: () => ['basicSubscriberInfo'], sources: [src('§intro source 1', 'Direct foreign requests: subscriber data at most', 'S')] },
+  cloudActAgreement: { categories: () => STORED_ALL, sources: [src('§1 row 15', 'As the agreement allows, content included', 'S')] },
+  civilSubpoena: { categories: () => ['basicSubscriberInfo', 'nonContentRecords'], sources: [src('§1 row 19', 'No content to civil litigants (2702; Crispin)', 'S')] },
+  dmcaSubpoena: { categories: () => ['basicSubscriberInfo'], sources: [src('§1 row 18', '512(h): information sufficient to identify', 'S')] },
+  emergency: { categories: () => STORED_ALL, sources: [src('§1 row 8', '2702(b)(8) content, (c)(4) records: stored data', 'S')] },
+  preservation: { categories: () => [], sources: [src('§1 row 5', '2703(f): nothing is disclosed', 'L')] },
+  abuseComplaint: { categories: () => [], sources: [src('§intro source 2', 'No subscriber data to a complainant without legal process', 'S')] },
+};
+
+/**
+ * Erasure refusals the law allows: GDPR Art. 17(3)(a)-(e), records public in Certificate
+ * Transparency logs (Let's Encrypt), and the grounds open against any request (Art. 12(5), 12(6)).
+ */
+export const ERASURE_GROUNDS: readonly string[] = [
+  'freedomOfExpression',
+  'legalObligation',
+  'publicHealth',
+  'archivingResearchStatistics',
+  'legalClaims',
+  'publicCertificateTransparencyLog',
+  'manifestlyUnfoundedOrExcessive',
+  'identityNotVerified',
+];
+
+/** The CLOUD Act comity motion's route id and the partner countries whose law it protects. */
+export const CLOUD_ACT_ROUTE = { id: 'cloudActComityMotion', days: 14, qualifyingCountries: ['GB', 'AU'] } as const;

@@ -1,0 +1,120 @@
+import type { DataCategory } from '../domain/categories.ts';
+import { durationDays } from '../domain/duration.ts';
+import { src } from '../domain/source.ts';
+import type { Monitor, StepInfo } from '../explore/Monitor.ts';
+import { decisionsFor } from '../policy/decisionsFor.ts';
+import { CLOUD_ACT_ROUTE, COMPELLABLE } from './compellableByKind.ts';
+import { isStart, neverStep, onEvent, onlyWithin, precedence, respondWithin } from './language.ts';
+import type { Rule } from './Rule.ts';
+
+type Request = { usProcess?: string; dataAgeDays?: number; target?: { usPerson: boolean; residesInUS: boolean; residenceCountry: string }; categories?: readonly string[] };
+const request = (info: StepInfo) => (info.input ?? {}) as Request;
+const disclosed = (info: StepInfo) => (info.event as { categories?: readonly DataCategory[] }).categories ?? [];
+
+export const compellableOnly: Rule = {
+  id: 'compellable-only',
+  title: 'Data is disclosed only under a process that compels that category',
+  rationale: 'No content without a warrant or equivalent, none to civil litigants; subpoenas reach basic subscriber information, pen registers forward-looking non-content, NSLs four record types.',
+  sources: [src('§1 notes', 'SCA ladder: BSI by subpoena, non-content by 2703(d), content by warrant', 'S'), src('§10 note 3', 'Invariants on production', 'S')],
+  scope: 'catalogue kinds (a machine’s meta.kind) with a row in the compellable table',
+  appliesTo: (ctx) => ctx.kind !== undefined && ctx.kind in COMPELLABLE && ctx.events.has('data.disclosed'),
+  check: (ctx) => {
+    const allowed = COMPELLABLE[ctx.kind as string];
+    return neverStep(
+      onEvent('data.disclosed', (_e, info) => disclosed(info).some((c) => !(allowed?.categories(request(info)) ?? []).includes(c))),
+      `data was disclosed beyond what a ${ctx.kind} compels`,
+    );
+  },
+};
+
+export const emergencyAssessedFirst: Rule = {
+  id: 'emergency-assessed-first',
+  title: 'An emergency disclosure follows a positive good-faith assessment',
+  rationale: '2702(b)(8) and (c)(4) allow disclosure without process only on a good-faith belief in danger of death or serious injury.',
+  sources: [src('§5', '18 U.S.C. 2702(b)(8), (c)(4)', 'S')],
+  scope: 'machines with emergency.assessed and data.disclosed',
+  appliesTo: (ctx) => ctx.events.has('emergency.assessed') && ctx.events.has('data.disclosed'),
+  check: () =>
+    precedence({
+      target: onEvent('data.disclosed'),
+      after: onEvent('emergency.assessed', (e) => e.criterion !== null),
+      message: 'data was disclosed in an emergency without a positive good-faith assessment',
+    }),
+};
+
+export const emergencyFollowUp: Rule = {
+  id: 'emergency-follow-up',
+  title: 'An emergency disclosure is followed by a request for legal process',
+  rationale: 'Providers ask for the legal process afterwards; policy sets how soon.',
+  sources: [src('§intro source 1', 'Cloudflare: legal process asked for afterwards', 'S')],
+  scope: 'machines with process.followUpRequested and data.disclosed',
+  appliesTo: (ctx) => ctx.events.has('process.followUpRequested') && ctx.events.has('data.disclosed'),
+  check: (ctx) =>
+    respondWithin({
+      trigger: onEvent('data.disclosed'),
+      response: onEvent('process.followUpRequested'),
+      message: `no legal process was asked for within ${durationDays(ctx.policy.emergency.followUpWithin)} days of an emergency disclosure, and the case was not flagged overdue`,
+    })(durationDays(ctx.policy.emergency.followUpWithin)),
+};
+
+/** A disclosure of a non-US person's data that conflicts with their residence country's law comes only after a challenge. */
+export const foreignLawConflictChallenged: Rule = {
+  id: 'foreign-law-conflict-challenged',
+  title: 'A demand that conflicts with the user’s residence-country law is challenged before any disclosure',
+  rationale: 'Cloudflare commits to challenge requests that conflict with the privacy law of the user’s country of residence.',
+  sources: [src('§8', 'Provider stance: challenge requests conflicting with residence-country privacy law', 'S')],
+  scope: 'policies that challenge foreignLawConflict findings; machines with review.completed, challenge.filed and data.disclosed',
+  appliesTo: (ctx) => ctx.policy.challenges.grounds.includes('foreignLawConflict') && ['review.completed', 'challenge.filed', 'data.disclosed'].every((e) => ctx.events.has(e)),
+  check: () => ({ type: 'monitor', monitor: conflictMonitor() }),
+};
+
+function conflictMonitor(): Monitor<{ conflict: boolean; challenged: boolean }> {
+  type S = { conflict: boolean; challenged: boolean };
+  const next = (s: S, info: StepInfo) => {
+    const bad = s.conflict && !s.challenged && onEvent('data.disclosed')(info);
+    const state = {
+      conflict: s.conflict || onEvent('review.completed', (e) => e.finding === 'foreignLawConflict')(info),
+      challenged: s.challenged || onEvent('challenge.filed')(info),
+    };
+    return { state, ...(bad ? { violation: { message: 'data was disclosed despite a conflict with the residence country’s law, with no challenge filed' } } : {}) };
+  };
+  return { initial: (info) => next({ conflict: false, challenged: false }, info), step: next, key: (s) => `${s.conflict ? 1 : 0}${s.challenged ? 1 : 0}` };
+}
+
+export const cloudActMotionWindow: Rule = {
+  id: 'cloud-act-motion-window',
+  title: 'A CLOUD Act motion is filed within its 14 days, for an eligible customer, or not at all',
+  rationale: '2703(h)(2): 14 days from service; only for a non-US person not residing in the US, for content, where a qualifying foreign government’s law is at risk.',
+  sources: [src('§1 row 14', '18 U.S.C. 2703(h)', 'S'), src('§2 CLOUD_MOTION_TO_QUASH', '14 days from service', 'S')],
+  scope: 'machines that can file the cloudActComityMotion route',
+  appliesTo: (ctx) => ctx.events.has('challenge.filed'),
+  check: () => {
+    const filing = onEvent('challenge.filed', (e) => e.route === CLOUD_ACT_ROUTE.id);
+    const late = onlyWithin({ target: filing, since: isStart, message: `the CLOUD Act motion was filed more than ${CLOUD_ACT_ROUTE.days} days after service` })(CLOUD_ACT_ROUTE.days);
+    if (late.type !== 'monitor') return late;
+    const ineligible = (info: StepInfo) => {
+      const r = request(info);
+      return !r.target || r.target.usPerson || r.target.residesInUS || !(CLOUD_ACT_ROUTE.qualifyingCountries as readonly string[]).includes(r.target.residenceCountry) || !(r.categories ?? []).includes('content');
+    };
+    const base = late.monitor;
+    const wrap = (step: ReturnType<typeof base.step>, info: StepInfo) =>
+      filing(info) && ineligible(info) ? { ...step, violation: { message: 'a CLOUD Act motion was filed for a customer the statute does not cover' } } : step;
+    return { type: 'monitor', monitor: { ...base, initial: (info) => wrap(base.initial(info), info), step: (s, info) => wrap(base.step(s, info), info) } };
+  },
+};
+
+export const noDisclosurePastRetention: Rule = {
+  id: 'no-disclosure-past-retention',
+  title: 'No disclosure of data past its retention: such a request ends in “no records”',
+  rationale: 'A provider cannot produce what its published retention says is gone; claiming otherwise misstates the policy.',
+  sources: [src('§7', 'Retention rules (Let’s Encrypt, Cloudflare)', 'S')],
+  scope: 'machines with data.disclosed whose request gives dataAgeDays',
+  appliesTo: (ctx) => ctx.events.has('data.disclosed'),
+  check: (ctx) => {
+    const d = decisionsFor(ctx.policy);
+    return neverStep(
+      onEvent('data.disclosed', (_e, info) => disclosed(info).some((c) => !d.retained(c, request(info).dataAgeDays ?? 0))),
+      'data older than the policy’s retention was disclosed',
+    );
+  },
+};

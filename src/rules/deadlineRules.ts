@@ -1,0 +1,163 @@
+import { durationDays } from '../domain/duration.ts';
+import { src } from '../domain/source.ts';
+import type { Monitor, StepInfo } from '../explore/Monitor.ts';
+import { snapshotKey } from '../explore/snapshotKey.ts';
+import { ERASURE_GROUNDS } from './compellableByKind.ts';
+import { anyOf, entering, leaving, neverStep, onEvent, respondWithin, terminates } from './language.ts';
+import type { Rule } from './Rule.ts';
+
+const gagDays = (info: StepInfo): number | null => {
+  if (info.post.hasTag('secrecyOpenEnded')) return null;
+  if (info.kind === 'event' && info.event.type === 'secrecy.imposed') return (info.event.days as number | undefined) ?? null;
+  return (info.input as { secrecyOrder?: { days?: number } } | undefined)?.secrecyOrder?.days ?? null;
+};
+
+export const challengeLongSecrecy: Rule = {
+  id: 'challenge-long-secrecy',
+  title: 'Open-ended secrecy, or secrecy longer than the policy’s limit, is challenged within the policy’s time',
+  rationale: 'Providers commit to challenge gags that restrict notice more than needed; DOJ policy seeks one year or less.',
+  sources: [src('§4', 'Cloudflare challenges requests that unduly restrict notice', 'S'), src('§1 row 7', 'DOJ 2017 policy: one year or less', 'S')],
+  scope: 'policies that challenge open-ended or long gags; machines with a secrecy tag',
+  appliesTo: (ctx) => (ctx.policy.challenges.openEndedSecrecy || ctx.policy.challenges.secrecyLongerThan !== null) && ctx.tags.has('secrecy') && ctx.events.has('challenge.filed'),
+  check: (ctx) => {
+    const limit = ctx.policy.challenges.secrecyLongerThan;
+    const tooLong = (info: StepInfo) => {
+      const days = gagDays(info);
+      return days === null ? ctx.policy.challenges.openEndedSecrecy : limit !== null && days > durationDays(limit);
+    };
+    const within = durationDays(ctx.policy.challenges.within);
+    return respondWithin({
+      trigger: (info) => entering('secrecy')(info) && tooLong(info),
+      response: entering('secrecyChallenged'),
+      cancel: leaving('secrecy'),
+      message: `a gag the policy challenges was not challenged within ${within} days, and the case was not flagged overdue`,
+    })(within);
+  },
+};
+
+export const termination: Rule = {
+  id: 'termination',
+  title: 'Every run reaches an outcome or waits on an open-ended obligation: no dead ends',
+  rationale: 'A case that can get stuck with nothing left to do and no outcome is a lost case.',
+  sources: [src('§10 note 2', 'Open-ended gags are "may never end"; everything else ends', 'S')],
+  scope: 'every machine',
+  appliesTo: () => true,
+  check: () => terminates(),
+};
+
+export const noSilentDeadline: Rule = {
+  id: 'no-silent-deadline',
+  title: 'A deadline never passes silently: every timer that fires changes the case',
+  rationale: 'Each deadline ends in compliance, a challenge, a recorded refusal, or a flagged miss; a timer that fires and changes nothing was lost.',
+  sources: [src('§10 note 1', 'Separate clocks per request, each with an effect', 'S'), src('§2', 'Every timer has an effect column', 'S')],
+  scope: 'every machine with timers',
+  appliesTo: () => true,
+  check: () =>
+    neverStep(
+      (info) => info.kind === 'timer' && info.pre !== null && !info.pre.hasTag('overdue') && snapshotKey(info.pre) === snapshotKey(info.post),
+      'a timer fired and nothing in the case changed: the deadline passed silently',
+    ),
+};
+
+export const preservationTerm: Rule = {
+  id: 'preservation-term',
+  title: 'Preservation lasts 90 days, extended at most once by 90, then is released unless process came',
+  rationale: '2703(f)(2): 90 days, one 90-day extension on renewed request.',
+  sources: [src('§2 SCA_PRESERVE_INITIAL', '90 days', 'L'), src('§2 SCA_PRESERVE_EXTENSION', '+90 days; repeated renewals debated', '?')],
+  scope: 'machines with preservation.extended and a preserving tag',
+  appliesTo: (ctx) => ctx.events.has('preservation.extended') && ctx.tags.has('preserving'),
+  check: () => ({ type: 'monitor', monitor: preservationMonitor() }),
+};
+
+function preservationMonitor(): Monitor<{ extensions: number; preserving: boolean }> {
+  type S = { extensions: number; preserving: boolean };
+  const clock = '@preserve';
+  const next = (s: S, info: StepInfo) => {
+    const extensions = s.extensions + (onEvent('preservation.extended')(info) ? 1 : 0);
+    const state = { extensions: Math.min(extensions, 2), preserving: info.post.hasTag('preserving') };
+    if (extensions > 1) return { state, violation: { message: 'preservation was extended more than once' } };
+    const limit = extensions === 1 ? 180 : 90;
+    if (entering('released')(info)) return { state, violation: { message: `preservation was released before its ${limit} days ran out`, when: { clock, op: '<=' as const, value: limit - 1 } } };
+    return { state, ...(info.kind === 'start' ? { start: [clock] } : {}) };
+  };
+  return {
+    initial: (info) => next({ extensions: 0, preserving: false }, info),
+    step: next,
+    deadline: (s) => (s.preserving ? { clock, days: s.extensions === 1 ? 180 : 90, message: 'records were still held after the preservation period and any single extension' } : null),
+    key: (s) => `${s.extensions}${s.preserving ? 1 : 0}`,
+    clockMax: { [clock]: 181 },
+  };
+}
+
+export const abuseComplaintHandling: Rule = {
+  id: 'abuse-complaint-handling',
+  title: 'An abuse complaint is forwarded to host and owner, and never yields subscriber data without legal process',
+  rationale: 'Cloudflare forwards complaints to the website owner and the host, tells the complainant who the host is, and otherwise follows legal process.',
+  sources: [src('§intro source 2', 'Cloudflare 2018 letter: forward to owner and host unless asked otherwise; name the host', 'S')],
+  scope: 'machines with complaint.forwarded',
+  appliesTo: (ctx) => ctx.events.has('complaint.forwarded'),
+  check: () => ({ type: 'monitor', monitor: abuseMonitor() }),
+};
+
+function abuseMonitor(): Monitor<{ host: boolean; owner: boolean; told: boolean }> {
+  type S = { host: boolean; owner: boolean; told: boolean };
+  const next = (s: S, info: StepInfo) => {
+    const state = {
+      host: s.host || onEvent('complaint.forwarded', (e) => e.to === 'host')(info),
+      owner: s.owner || onEvent('complaint.forwarded', (e) => e.to === 'owner')(info),
+      told: s.told || onEvent('complainant.informed')(info),
+    };
+    const ownerNeeded = (info.input as { forwardToOwner?: boolean } | undefined)?.forwardToOwner !== false;
+    if (onEvent('data.disclosed')(info)) return { state, violation: { message: 'subscriber data was given out on an abuse complaint, with no legal process' } };
+    if (entering('forwarded')(info) && !(state.host && (state.owner || !ownerNeeded) && state.told)) {
+      return { state, violation: { message: 'the complaint was closed as forwarded without reaching the host, the owner (unless declined) and the complainant' } };
+    }
+    return { state };
+  };
+  return { initial: (info) => next({ host: false, owner: false, told: false }, info), step: next, key: (s) => `${+s.host}${+s.owner}${+s.told}` };
+}
+
+export const dataSubjectDeadline: Rule = {
+  id: 'data-subject-deadline',
+  title: 'A data-subject request is answered within one month, or three when the extension was announced within the first',
+  rationale: 'GDPR Art. 12(3).',
+  sources: [src('§2 GDPR_RESPONSE', 'one month', 'S'), src('§2 GDPR_EXTENSION', '+2 months, announced within the first', 'S')],
+  scope: 'machines with response.extended',
+  appliesTo: (ctx) => ctx.events.has('response.extended'),
+  check: () => ({ type: 'monitor', monitor: dsrMonitor() }),
+};
+
+function dsrMonitor(): Monitor<{ waiting: boolean; extended: boolean }> {
+  type S = { waiting: boolean; extended: boolean };
+  const clock = '@dsr';
+  const answer = anyOf(onEvent('request.fulfilled'), onEvent('request.refused'), onEvent('request.withdrawn'));
+  const next = (s: S, info: StepInfo) => {
+    if (info.kind === 'start') return { state: { waiting: true, extended: false }, start: [clock] };
+    if (s.waiting && (answer(info) || info.post.hasTag('overdue'))) return { state: { waiting: false, extended: s.extended }, stop: [clock] };
+    if (s.waiting && onEvent('response.extended')(info)) {
+      return { state: { waiting: true, extended: true }, violation: { message: 'the extension was announced after the first month', when: { clock, op: '>=' as const, value: durationDays('P1M') + 1 } } };
+    }
+    return { state: s };
+  };
+  return {
+    initial: (info) => next({ waiting: false, extended: false }, info),
+    step: next,
+    deadline: (s) => (s.waiting ? { clock, days: durationDays(s.extended ? 'P3M' : 'P1M'), message: 'the request was neither answered nor flagged overdue in time' } : null),
+    key: (s) => `${+s.waiting}${+s.extended}`,
+    clockMax: { [clock]: durationDays('P3M') + 1 },
+  };
+}
+
+export const erasureGround: Rule = {
+  id: 'erasure-ground',
+  title: 'An erasure refusal names a listed ground',
+  rationale: 'GDPR Art. 17(3) lists the exceptions; Let’s Encrypt cannot erase what is public in Certificate Transparency logs.',
+  sources: [src('§7', 'GDPR Art. 17(3) exceptions', 'S'), src('§1 row 20', 'Let’s Encrypt: issuance records are public', 'S')],
+  scope: 'machines with response.extended and request.refused',
+  appliesTo: (ctx) => ctx.events.has('response.extended') && ctx.events.has('request.refused'),
+  check: () =>
+    neverStep(
+      onEvent('request.refused', (e, info) => (info.input as { right?: string } | undefined)?.right === 'erasure' && !ERASURE_GROUNDS.includes(String(e.ground))),
+      'an erasure request was refused on a ground the law does not list',
+    ),
+};

@@ -1,0 +1,160 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import type { Monitor, StepInfo } from '../explore/Monitor.ts';
+import type { RuleCheck } from './Rule.ts';
+
+/** A test on one step of a run. */
+export type StepMatch = (info: StepInfo) => boolean;
+
+/** The step is this outside event (and passes `where`). */
+export const onEvent =
+  (type: string, where: (event: StepInfo['event'], info: StepInfo) => boolean = () => true): StepMatch =>
+  (info) =>
+    info.kind === 'event' && info.event.type === type && where(info.event, info);
+
+/** The state after the step has the tag, and the one before did not (or the run just started). */
+export const entering =
+  (tag: string): StepMatch =>
+  (info) =>
+    info.post.hasTag(tag) && !(info.pre?.hasTag(tag) ?? false);
+
+/** The state before the step had the tag and the one after does not. */
+export const leaving =
+  (tag: string): StepMatch =>
+  (info) =>
+    (info.pre?.hasTag(tag) ?? false) && !info.post.hasTag(tag);
+
+/** The state before the step has the tag. */
+export const before =
+  (tag: string): StepMatch =>
+  (info) =>
+    info.pre?.hasTag(tag) ?? false;
+
+/** The state after the step has the tag. */
+export const after =
+  (tag: string): StepMatch =>
+  (info) =>
+    info.post.hasTag(tag);
+
+export const anyOf =
+  (...matches: StepMatch[]): StepMatch =>
+  (info) =>
+    matches.some((m) => m(info));
+
+export const allOf =
+  (...matches: StepMatch[]): StepMatch =>
+  (info) =>
+    matches.every((m) => m(info));
+
+export const isStart: StepMatch = (info) => info.kind === 'start';
+
+/** Invariant: no reachable state satisfies `bad`. */
+export function never(bad: (s: AnyMachineSnapshot) => boolean, message: string): RuleCheck {
+  return neverStep((info) => bad(info.post), message);
+}
+
+/** Step rule: no step matches `bad` (e.g. an event taken while a condition holds). */
+export function neverStep(bad: StepMatch, message: string): RuleCheck {
+  const monitor: Monitor<null> = {
+    initial: (info) => ({ state: null, ...(bad(info) ? { violation: { message } } : {}) }),
+    step: (_s, info) => ({ state: null, ...(bad(info) ? { violation: { message } } : {}) }),
+    key: () => '',
+  };
+  return { type: 'monitor', monitor };
+}
+
+/**
+ * Precedence: a `target` step only after some step matching `after` (since the start), unless
+ * `unless` holds at the target step or a step matching `excuse` came earlier.
+ */
+export function precedence(o: { target: StepMatch; after: StepMatch; unless?: StepMatch; excuse?: StepMatch; message: string }): RuleCheck {
+  type S = { allowed: boolean; excused: boolean };
+  const next = (s: S, info: StepInfo) => {
+    const bad = o.target(info) && !s.allowed && !s.excused && !(o.unless?.(info) ?? false);
+    const state = { allowed: s.allowed || o.after(info), excused: s.excused || (o.excuse?.(info) ?? false) };
+    return { state, ...(bad ? { violation: { message: o.message } } : {}) };
+  };
+  const monitor: Monitor<S> = {
+    initial: (info) => next({ allowed: false, excused: false }, info),
+    step: next,
+    key: (s) => `${s.allowed ? 1 : 0}${s.excused ? 1 : 0}`,
+  };
+  return { type: 'monitor', monitor };
+}
+
+/**
+ * Minimum separation: a `target` step comes more than `days` days after the latest `since` step
+ * (the target's own day counts as inside the window), unless `unless` holds at the target.
+ */
+export function notWithin(o: { target: StepMatch; since: StepMatch; unless?: StepMatch; message: string }) {
+  return (days: number): RuleCheck => {
+    const clock = '@since';
+    const next = (armed: boolean, info: StepInfo) => {
+      const check = armed && o.target(info) && !(o.unless?.(info) ?? false);
+      const restart = o.since(info);
+      return {
+        state: armed || restart,
+        ...(restart ? { start: [clock] } : {}),
+        ...(check ? { violation: { message: o.message, when: { clock, op: '<=' as const, value: days } } } : {}),
+      };
+    };
+    const monitor: Monitor<boolean> = {
+      initial: (info) => next(false, info),
+      step: next,
+      key: (s) => (s ? '1' : '0'),
+      clockMax: { [clock]: days + 1 },
+    };
+    return { type: 'monitor', monitor };
+  };
+}
+
+/**
+ * Only within: a `target` step comes at most `days` days after the latest `since` step.
+ */
+export function onlyWithin(o: { target: StepMatch; since: StepMatch; message: string }) {
+  return (days: number): RuleCheck => {
+    const clock = '@since';
+    const next = (armed: boolean, info: StepInfo) => {
+      const restart = o.since(info);
+      const check = armed && o.target(info);
+      return {
+        state: armed || restart,
+        ...(restart ? { start: [clock] } : {}),
+        ...(check ? { violation: { message: o.message, when: { clock, op: '>=' as const, value: days + 1 } } } : {}),
+      };
+    };
+    const monitor: Monitor<boolean> = { initial: (info) => next(false, info), step: next, key: (s) => (s ? '1' : '0'), clockMax: { [clock]: days + 1 } };
+    return { type: 'monitor', monitor };
+  };
+}
+
+/**
+ * Timed response: after a `trigger` step, a `response` step comes within `days` days, or the
+ * machine raises the alarm (a state tagged `overdue`) by then; `cancel` ends the obligation.
+ * With `arm`, a trigger counts only after an arming step, and `disarm` clears it.
+ */
+export function respondWithin(o: { trigger: StepMatch; response: StepMatch; cancel?: StepMatch; arm?: StepMatch; disarm?: StepMatch; message: string }) {
+  return (days: number): RuleCheck => {
+    const clock = '@response';
+    type S = { armed: boolean; waiting: boolean };
+    const settled = (info: StepInfo) => o.response(info) || (o.cancel?.(info) ?? false) || info.post.hasTag('overdue');
+    const next = (s: S, info: StepInfo) => {
+      const armed = o.arm ? (s.armed || o.arm(info)) && !(o.disarm?.(info) ?? false) : true;
+      if (armed && o.trigger(info) && !settled(info)) return { state: { armed, waiting: true }, start: [clock] };
+      if (s.waiting && settled(info)) return { state: { armed, waiting: false }, stop: [clock] };
+      return { state: { armed, waiting: s.waiting } };
+    };
+    const monitor: Monitor<S> = {
+      initial: (info) => next({ armed: false, waiting: false }, info),
+      step: next,
+      deadline: (s) => (s.waiting ? { clock, days, message: o.message } : null),
+      key: (s) => `${s.armed ? 1 : 0}${s.waiting ? 1 : 0}`,
+      clockMax: { [clock]: days + 1 },
+    };
+    return { type: 'monitor', monitor };
+  };
+}
+
+/** Termination: every run reaches an outcome or waits on an open-ended obligation; no dead ends. */
+export function terminates(): RuleCheck {
+  return { type: 'termination' };
+}

@@ -1,0 +1,91 @@
+import { durationDays } from '../domain/duration.ts';
+import { src } from '../domain/source.ts';
+import type { Monitor, StepInfo } from '../explore/Monitor.ts';
+import { after, allOf, anyOf, before, entering, leaving, notWithin, neverStep, onEvent, precedence } from './language.ts';
+import type { Rule, RuleContext } from './Rule.ts';
+
+const speaks = (ctx: RuleContext, ...events: string[]) => events.every((e) => ctx.events.has(e));
+
+export const noNoticeUnderSecrecy: Rule = {
+  id: 'no-notice-under-secrecy',
+  title: 'The user is never notified while a nondisclosure obligation covers the request',
+  rationale: 'A gag (2705(b), NSL, FISA, 3123(d)) bars telling the user or anyone else while it is in force.',
+  sources: [src('§3', 'Secrecy rules by source', 'S'), src('§4', 'Modelling rule: notify(user) only if no active gag covers the request', 'S')],
+  scope: 'every machine that sends notice.sent',
+  appliesTo: (ctx) => speaks(ctx, 'notice.sent'),
+  check: () =>
+    neverStep(
+      anyOf(allOf(onEvent('notice.sent'), before('secrecy')), allOf(entering('noticeSent'), after('secrecy'))),
+      'the user was notified while a gag was in force',
+    ),
+};
+
+export const noticeBeforeDisclosure: Rule = {
+  id: 'notice-before-disclosure',
+  title: 'Notice comes before disclosure, unless a gag was in force or a policy exception was recorded',
+  rationale: 'The provider promises to tell users before it discloses, unless legally prohibited (or, for some, futile or an emergency).',
+  sources: [src('§4', 'Cloudflare, Let’s Encrypt, Google: notice before disclosure unless prohibited', 'S')],
+  scope: 'policies that notify before disclosure; machines with notice.sent and data.disclosed',
+  appliesTo: (ctx) => ctx.policy.notice.beforeDisclosure && speaks(ctx, 'notice.sent', 'data.disclosed'),
+  check: () =>
+    precedence({
+      target: onEvent('data.disclosed'),
+      after: onEvent('notice.sent'),
+      unless: before('secrecy'),
+      excuse: anyOf(onEvent('notice.waived'), onEvent('emergency.assessed', (e) => e.criterion !== null)),
+      message: 'data was disclosed before the user was told, with no gag and no recorded exception',
+    }),
+};
+
+export const objectionWindow: Rule = {
+  id: 'objection-window',
+  title: 'A notified user gets the policy’s objection window before disclosure',
+  rationale: 'Notice exists so the user can object; disclosing inside the window defeats it.',
+  sources: [src('§4', 'Let’s Encrypt: prior notice so the user can object', 'S'), src('§11 q10', 'Cloudflare’s window is not published: a policy parameter', '?')],
+  scope: 'policies that notify before disclosure; machines with notice.sent and data.disclosed',
+  appliesTo: (ctx) => ctx.policy.notice.beforeDisclosure && speaks(ctx, 'notice.sent', 'data.disclosed'),
+  check: (ctx) =>
+    notWithin({
+      target: onEvent('data.disclosed'),
+      since: onEvent('notice.sent'),
+      unless: before('secrecy'),
+      message: `data was disclosed within ${durationDays(ctx.policy.notice.objectionWindow)} days of notice, inside the user’s objection window`,
+    })(durationDays(ctx.policy.notice.objectionWindow)),
+};
+
+/**
+ * After a disclosure made without notice (under a gag, or in an emergency), notice goes out
+ * within the policy's delay once the gag ends or the emergency has passed, or the case is
+ * flagged overdue by then.
+ */
+export const delayedNotice: Rule = {
+  id: 'delayed-notice',
+  title: 'When secrecy ends after a secret disclosure, notice goes out within the policy’s delay',
+  rationale: 'Providers notify once a gag lifts or an emergency passes; a case that misses the delay must at least be flagged.',
+  sources: [src('§4', 'Google: notice after the prohibition ends; after an emergency has passed', 'S'), src('§10 note 2', 'Notice within N days after the gag ends, if it ends', 'S')],
+  scope: 'machines with notice.sent and data.disclosed',
+  appliesTo: (ctx) => speaks(ctx, 'notice.sent', 'data.disclosed'),
+  check: (ctx) => ({ type: 'monitor', monitor: delayedNoticeMonitor(durationDays(ctx.policy.notice.delayedNoticeWithin), ctx.events.has('emergency.ended')) }),
+};
+
+type DN = { owed: boolean; waiting: boolean };
+
+function delayedNoticeMonitor(days: number, emergencyKind: boolean): Monitor<DN> {
+  const clock = '@notice';
+  const message = `a disclosure made without notice was not followed by notice within ${days} days of the gag ending, and the case was not flagged overdue`;
+  const next = (s: DN, info: StepInfo) => {
+    if (onEvent('notice.sent')(info) || onEvent('notice.waived')(info) || info.post.hasTag('overdue')) return { state: { owed: false, waiting: false }, ...(s.waiting ? { stop: [clock] } : {}) };
+    const owed = s.owed || (onEvent('data.disclosed')(info) && !info.post.hasTag('noticeSent') && !info.post.hasTag('noticeWaived'));
+    const freed = emergencyKind ? onEvent('emergency.ended')(info) : leaving('secrecy')(info) || (onEvent('data.disclosed')(info) && !info.post.hasTag('secrecy'));
+    if (owed && !s.waiting && freed) return { state: { owed, waiting: true }, start: [clock] };
+    if (s.waiting && entering('secrecy')(info)) return { state: { owed, waiting: false }, stop: [clock] };
+    return { state: { owed, waiting: s.waiting } };
+  };
+  return {
+    initial: (info) => next({ owed: false, waiting: false }, info),
+    step: next,
+    deadline: (s) => (s.waiting ? { clock, days, message } : null),
+    key: (s) => `${s.owed ? 1 : 0}${s.waiting ? 1 : 0}`,
+    clockMax: { [clock]: days + 1 },
+  };
+}
