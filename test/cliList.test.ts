@@ -17,8 +17,8 @@ interface Row {
 }
 
 describe('dueprocess list', () => {
-  it('--json lists all 16 kinds with title, sources and timers', () => {
-    const { code, out } = runCliCaptured(['list', '--json']);
+  it('--json lists all 16 kinds with title, sources and timers', async () => {
+    const { code, out } = await runCliCaptured(['list', '--json']);
     expect(code).toBe(0);
     const rows = JSON.parse(out) as Row[];
     expect(rows.map((r) => r.kind)).toEqual(KINDS);
@@ -30,8 +30,8 @@ describe('dueprocess list', () => {
     }
   });
 
-  it('shows each kind’s own legal timers with their lengths', () => {
-    const rows = JSON.parse(runCliCaptured(['list', '--json']).out) as Row[];
+  it('shows each kind’s own legal timers with their lengths', async () => {
+    const rows = JSON.parse((await runCliCaptured(['list', '--json'])).out) as Row[];
     const timers = (kind: string) => rows.find((r) => r.kind === kind)?.timers ?? [];
     expect(timers('nationalSecurityLetter')).toContainEqual({ name: 'P30D', days: 30, setBy: 'law' });
     expect(timers('penRegister')).toContainEqual({ name: 'P60D', days: 60, setBy: 'law' });
@@ -42,20 +42,20 @@ describe('dueprocess list', () => {
     expect(timers('subpoena')).toContainEqual({ name: 'objectionWindow', days: 14, setBy: 'policy' });
   });
 
-  it('prints a readable catalogue by default', () => {
-    const { code, out } = runCliCaptured(['list']);
+  it('prints a readable catalogue by default', async () => {
+    const { code, out } = await runCliCaptured(['list']);
     expect(code).toBe(0);
     for (const kind of KINDS) expect(out).toContain(`${kind} — `);
     expect(out).toContain('16 kinds.');
   });
 
-  it('rejects an unknown flag with exit code 2', () => {
-    const { code, err } = runCliCaptured(['list', '--jsn']);
+  it('rejects an unknown flag with exit code 2', async () => {
+    const { code, err } = await runCliCaptured(['list', '--jsn']);
     expect(code).toBe(2);
     expect(err).toMatch(/arguments: .*--jsn.*Fix: usage: dueprocess list/);
   });
 
-  it('runs as the installed `dueprocess` bin', () => {
+  it('runs as the installed `dueprocess` bin', async () => {
     const result = spawnSync(process.execPath, ['bin/dueprocess.js', 'list', '--json'], { encoding: 'utf8' });
     expect(result.status).toBe(0);
     expect((JSON.parse(result.stdout) as Row[]).length).toBe(16);

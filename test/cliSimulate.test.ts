@@ -29,8 +29,8 @@ const subpoenaRequest = {
 };
 
 describe('dueprocess simulate: good input', () => {
-  it('replays a dated NSL case with an open-ended gag that is challenged and later lifted', () => {
-    const { code, out } = simulate(...nsl, '--events', 'examples/nsl-events.json', '--json');
+  it('replays a dated NSL case with an open-ended gag that is challenged and later lifted', async () => {
+    const { code, out } = await simulate(...nsl, '--events', 'examples/nsl-events.json', '--json');
     expect(code).toBe(0);
     const { steps } = json(out);
     expect(steps[0]).toMatchObject({ date: '2013-02-04', secrecy: true, notice: 'not sent' });
@@ -42,22 +42,22 @@ describe('dueprocess simulate: good input', () => {
     expect(steps.at(-1)).toMatchObject({ date: '2016-12-15', trigger: 'secrecy.lifted', secrecy: false, notice: 'not required' });
   });
 
-  it('prints every step for people, with secrecy, notice and deadlines', () => {
-    const { code, out } = simulate(...nsl, '--events', 'examples/nsl-events.json');
+  it('prints every step for people, with secrecy, notice and deadlines', async () => {
+    const { code, out } = await simulate(...nsl, '--events', 'examples/nsl-events.json');
     expect(code).toBe(0);
     expect(out).toContain('day   16  2013-02-20  challenge.filed');
     expect(out).toContain('secrecy:   IN FORCE');
     expect(out).toMatch(/P30D \(secrecy\.inForce\.challenge\.reciprocalNotice\.awaitingGovernment\) due 2013-03-22, day 46/);
   });
 
-  it('fires timers when a line only moves the clock, and takes the kind from the command line', () => {
+  it('fires timers when a line only moves the clock, and takes the kind from the command line', async () => {
     const request = tempFile('r.json', { ...subpoenaRequest, secrecyOrder: { days: 90 } });
     const events = tempFile('e.json', [
       { day: 1, event: { type: 'review.completed', finding: 'sufficient' } },
       { day: 2, event: { type: 'data.disclosed', categories: ['basicSubscriberInfo'] } },
       { day: 100 },
     ]);
-    const { code, out } = simulate('subpoena', '--request', request, '--events', events, '--json');
+    const { code, out } = await simulate('subpoena', '--request', request, '--events', events, '--json');
     expect(code).toBe(0);
     const steps = json(out).steps;
     expect(steps.map((s) => [s.day, s.trigger])).toContainEqual([90, 'timer secrecyTerm fired']);
@@ -65,25 +65,25 @@ describe('dueprocess simulate: good input', () => {
     expect(steps.at(-1)).toMatchObject({ secrecy: false, notice: 'overdue', outcome: 'disclosed' });
   });
 
-  it('judges a case under the policy version of its date', () => {
+  it('judges a case under the policy version of its date', async () => {
     const old = tempFile('r.json', { ...subpoenaRequest, receivedOn: '2024-09-01', dataAgeDays: 4000 });
     const recent = tempFile('r.json', { ...subpoenaRequest, receivedOn: '2025-09-01', dataAgeDays: 4000 });
     const none = tempFile('e.json', []);
-    const before = json(simulate('subpoena', '--request', old, '--events', none, '--policy', 'letsencrypt', '--json').out);
-    const after = json(simulate('subpoena', '--request', recent, '--events', none, '--policy', 'letsencrypt', '--json').out);
+    const before = json((await simulate('subpoena', '--request', old, '--events', none, '--policy', 'letsencrypt', '--json')).out);
+    const after = json((await simulate('subpoena', '--request', recent, '--events', none, '--policy', 'letsencrypt', '--json')).out);
     expect(before.steps[0]?.outcome).toBe('noRecords');
     expect(after.steps[0]?.state).toContain('process.review');
   });
 });
 
 describe('dueprocess simulate: an event the machine cannot take', () => {
-  it('reports the step, the state and the events it could take, and applies nothing after it', () => {
+  it('reports the step, the state and the events it could take, and applies nothing after it', async () => {
     const events = tempFile('e.json', [
       { date: '2013-02-08', event: { type: 'review.completed', finding: 'sufficient' } },
       { date: '2013-02-10', event: { type: 'notice.sent' } },
       { date: '2013-02-12', event: { type: 'data.disclosed', categories: ['basicSubscriberInfo'] } },
     ]);
-    const { code, out } = simulate(...nsl, '--events', events, '--json');
+    const { code, out } = await simulate(...nsl, '--events', events, '--json');
     expect(code).toBe(1);
     const result = json(out);
     expect(result.rejected).toMatchObject({ index: 1, date: '2013-02-10' });
@@ -92,9 +92,9 @@ describe('dueprocess simulate: an event the machine cannot take', () => {
     expect(result.steps.map((s) => s.trigger)).toEqual(['received', 'review.completed']);
   });
 
-  it('says so on stderr in text mode', () => {
+  it('says so on stderr in text mode', async () => {
     const events = tempFile('e.json', [{ day: 1, event: { type: 'data.disclosed', categories: ['content'] } }]);
-    const { code, err } = simulate(...nsl, '--events', events);
+    const { code, err } = await simulate(...nsl, '--events', events);
     expect(code).toBe(1);
     expect(err).toMatch(/events\[0\] \(day 1, 2013-02-05\): "data.disclosed" cannot be taken/);
     expect(err).toMatch(/In that state it listens for: .*review\.completed.*Nothing after it was applied\./);
@@ -116,8 +116,8 @@ describe('dueprocess simulate: bad input exits 2 with field, value and fix', () 
     ['both day and date', ['subpoena', '--request', tempFile('r.json', subpoenaRequest), '--events', tempFile('e.json', [{ day: 1, date: '2026-03-05' }])], /events\[0\]\.day: give exactly one of "day"/],
     ['an unknown policy', ['subpoena', '--request', tempFile('r.json', subpoenaRequest), '--events', events, '--policy', 'google'], /--policy: is not a built-in policy \(got "google"\)/],
     ['a request for another kind', ['subpoena', '--request', 'examples/nsl-request.json', '--events', events], /request\.kind: this file is for kind "subpoena"/],
-  ])('%s', (_name, args, message) => {
-    const { code, err, out } = simulate(...args);
+  ])('%s', async (_name, args, message) => {
+    const { code, err, out } = await simulate(...args);
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toMatch(message);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { VocabularyEvent } from '../domain/events.ts';
+import { InputError } from '../domain/InputError.ts';
 
 /** Values to try for payload fields a schema cannot enumerate (strings, numbers), by event type and field. */
 export type DeclaredValues = Readonly<Record<string, Readonly<Record<string, readonly unknown[]>>>>;
@@ -71,7 +72,7 @@ export function eventVariants(types: readonly string[], declared: DeclaredValues
       if (field === 'type') continue;
       const values = declared[type]?.[field] ?? fieldValues(fieldSchema as z.ZodType);
       if (!values) {
-        throw new Error(`event "${type}" has a field "${field}" whose values cannot be enumerated; declare them in the machine's meta.alphabet, e.g. { "${type}": { "${field}": [...] } }`);
+        throw new InputError('invalid', `meta.alphabet["${type}"].${field}`, undefined, 'is needed: the schema cannot list the values to try', `declare them next to the machine, e.g. meta: { alphabet: { "${type}": { "${field}": [...] } } }`);
       }
       partial = partial.flatMap((p) => values.map((v) => (v === undefined ? p : { ...p, [field]: v })));
     }

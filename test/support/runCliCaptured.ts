@@ -5,13 +5,13 @@ import { vi } from 'vitest';
 import { runCli } from '../../src/cli/runCli.ts';
 
 /** Runs the CLI in-process and returns its exit code and what it printed. */
-export function runCliCaptured(args: string[]): { code: number; out: string; err: string } {
+export async function runCliCaptured(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
   const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
   try {
-    const code = runCli(args);
+    const code = await runCli(args);
     return { code, out: out.join('\n'), err: err.join('\n') };
   } finally {
     log.mockRestore();

@@ -1,0 +1,46 @@
+// A provider's own workflow, checked with `npx dueprocess check --machine examples/my-workflow.ts`.
+// It speaks the vocabulary (events notice.sent, data.disclosed, secrecy.imposed, secrecy.lifted;
+// tags secrecy, noticeSent, closed, disclosed), so the catalogue's rules apply to it.
+import { not, setup, stateIn } from 'xstate';
+
+const DAY = 86_400_000;
+
+type Events =
+  | { type: 'secrecy.imposed'; days?: number }
+  | { type: 'secrecy.lifted'; reason: 'lifted' | 'courtOrder' | 'threeYearReview' | 'investigationClosed' }
+  | { type: 'notice.sent' }
+  | { type: 'data.disclosed'; categories: ('basicSubscriberInfo' | 'content')[] };
+
+const workflow = (noticeDuringGag: boolean) =>
+  setup({ types: {} as { events: Events }, delays: { objectionWindow: 14 * DAY } }).createMachine({
+    id: 'myWorkflow',
+    type: 'parallel',
+    meta: { alphabet: { 'secrecy.imposed': { days: [undefined] } } },
+    states: {
+      gag: {
+        initial: 'none',
+        states: {
+          none: { on: { 'secrecy.imposed': 'inForce' } },
+          inForce: {
+            tags: ['secrecy'],
+            on: { 'secrecy.lifted': 'none', ...(noticeDuringGag ? { 'notice.sent': '#myWorkflow.work.told' } : {}) },
+          },
+        },
+      },
+      work: {
+        initial: 'received',
+        states: {
+          received: { on: { 'notice.sent': { guard: not(stateIn('#myWorkflow.gag.inForce')), target: 'told' } } },
+          told: { tags: ['noticeSent'], after: { objectionWindow: 'mayDisclose' } },
+          mayDisclose: { tags: ['noticeSent'], on: { 'data.disclosed': 'done' } },
+          done: { type: 'final', tags: ['noticeSent', 'closed', 'disclosed'] },
+        },
+      },
+    },
+  });
+
+/** Notifies only when no gag is in force, and waits out the objection window. */
+export const safeWorkflow = workflow(false);
+
+/** Lets a notice go out while a gag is in force: the checker rejects it. */
+export default workflow(true);

@@ -1,0 +1,73 @@
+import { CATALOGUE, findKind } from '../../machines/catalogue.ts';
+import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
+import { IsoDate } from '../domain/date.ts';
+import { InputError } from '../domain/InputError.ts';
+import { loadPolicy, POLICIES } from '../policy/loadPolicy.ts';
+import { policyVersionAt } from '../policy/policyVersionAt.ts';
+import { RULES } from '../rules/catalogue.ts';
+import { type CheckTarget, checkMachine } from '../rules/checkMachine.ts';
+import { type CheckRow, formatReport, reportJson } from './checkReport.ts';
+import { loadUserMachine } from './loadUserMachine.ts';
+import { parseOptions } from './parseOptions.ts';
+
+const USAGE = 'dueprocess check [kinds…] [--policy NAME|FILE] [--machine FILE [--export NAME]] [--date YYYY-MM-DD] [--max-states N] [--max-seconds N] [--json]';
+
+/** `dueprocess check`: every rule on every kind (or the user's machine) under every policy. */
+export async function checkCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(
+    args,
+    {
+      policy: { type: 'string' },
+      machine: { type: 'string' },
+      export: { type: 'string' },
+      date: { type: 'string' },
+      'max-states': { type: 'string' },
+      'max-seconds': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    USAGE,
+  );
+  if (values.export && !values.machine) throw new InputError('usage', '--export', values.export, 'needs --machine', `usage: ${USAGE}`);
+  const date = values.date ?? CHECK_DATE;
+  if (!IsoDate.safeParse(date).success) throw new InputError('invalid', '--date', date, 'is not a date', 'write it as YYYY-MM-DD');
+  const maxStates = positiveInt(values['max-states'], '--max-states');
+  const maxSeconds = positiveInt(values['max-seconds'], '--max-seconds');
+
+  const targets: CheckTarget[] = values.machine ? [await loadUserMachine(values.machine, values.export)] : [];
+  for (const kind of positionals) {
+    const entry = findKind(kind);
+    if (!entry) throw new InputError('unknownKind', 'kind', kind, 'is not a kind in the catalogue', `use one of ${CATALOGUE.map((e) => e.kind).join(', ')}`);
+    targets.push(targetOf(entry));
+  }
+  if (!values.machine && positionals.length === 0) targets.push(...CATALOGUE.map(targetOf));
+  const policies = values.policy ? [loadPolicy(values.policy)] : Object.values(POLICIES);
+
+  const rows: CheckRow[] = [];
+  const tty = process.stderr.isTTY && !values.json;
+  for (const policy of policies) {
+    const version = policyVersionAt(policy, date);
+    for (const target of targets) {
+      const started = Date.now();
+      const results = checkMachine(target, version, RULES, {
+        ...(maxStates ? { maxStates } : {}),
+        ...(maxSeconds ? { maxMs: maxSeconds * 1000 } : {}),
+        ...(tty ? { onProgress: (p) => process.stderr.write(`\r  checking ${target.name} × ${policy.id} (${p.rule}): ${p.states} states, ${(p.ms / 1000).toFixed(1)} s   `) } : {}),
+      });
+      if (tty) process.stderr.write('\r\x1b[K');
+      rows.push({ machine: target.name, policy: policy.id, version: version.title, results, ms: Date.now() - started });
+    }
+  }
+  console.log(values.json ? JSON.stringify(reportJson(rows), null, 2) : formatReport(rows));
+  return rows.some((r) => r.results.some((x) => x.status === 'violated' || x.status === 'inconclusive')) ? 1 : 0;
+}
+
+function targetOf(entry: (typeof CATALOGUE)[number]): CheckTarget {
+  return { name: entry.kind, machine: entry.machine, kind: entry.kind, inputs: entry.inputs, declared: entry.alphabet };
+}
+
+function positiveInt(value: string | undefined, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InputError('invalid', field, value, 'is not a positive whole number', `give a number like ${field === '--max-states' ? '100000' : '60'}`);
+  return n;
+}

@@ -1,0 +1,74 @@
+import { formatSource } from '../domain/source.ts';
+import type { RuleResult } from '../rules/checkMachine.ts';
+
+/** One machine × policy checked. */
+export interface CheckRow {
+  machine: string;
+  policy: string;
+  version: string;
+  results: RuleResult[];
+  ms: number;
+}
+
+const pad = (s: string | number, n: number) => String(s).padEnd(n);
+const padLeft = (s: string | number, n: number) => String(s).padStart(n);
+
+/** The summary table and, after it, every violation as a dated story with its sources. */
+export function formatReport(rows: readonly CheckRow[]): string {
+  const lines: string[] = [];
+  const width = Math.max(7, ...rows.map((r) => r.machine.length));
+  lines.push(`${pad('machine', width)}  ${pad('policy', 12)}  ${padLeft('states', 7)}  ${padLeft('ms', 6)}  proved  violated  inconclusive  n/a`);
+  for (const r of rows) {
+    const count = (s: RuleResult['status']) => r.results.filter((x) => x.status === s).length;
+    const states = Math.max(0, ...r.results.map((x) => x.states));
+    lines.push(
+      `${pad(r.machine, width)}  ${pad(r.policy, 12)}  ${padLeft(states, 7)}  ${padLeft(r.ms, 6)}  ${padLeft(count('proved'), 6)}  ${padLeft(count('violated'), 8)}  ${padLeft(count('inconclusive'), 12)}  ${padLeft(count('notApplicable'), 3)}`,
+    );
+  }
+  for (const r of rows) {
+    for (const x of r.results.filter((y) => y.status === 'violated' || y.status === 'inconclusive')) {
+      lines.push('');
+      if (x.status === 'inconclusive') {
+        lines.push(`INCONCLUSIVE  ${r.machine} × ${r.policy}: ${x.rule.id} — the search budget ran out with ${x.frontier ?? 0} states unexplored; nothing is proved`);
+        continue;
+      }
+      lines.push(`VIOLATED  ${r.machine} × ${r.policy}: ${x.rule.id} — ${x.rule.title}`);
+      lines.push(`  ${x.message ?? ''}${x.input ? ` (request: ${x.input})` : ''}`);
+      lines.push('  shortest counterexample:');
+      for (const s of x.counterexample ?? []) lines.push(`    day ${padLeft(s.day, 4)}  ${pad(s.what, 48)}  → ${s.state}`);
+      lines.push('  sources:');
+      for (const s of x.rule.sources) lines.push(`    - ${formatSource(s)}`);
+    }
+  }
+  const all = rows.flatMap((r) => r.results);
+  const violated = all.filter((x) => x.status === 'violated').length;
+  const open = all.filter((x) => x.status === 'inconclusive').length;
+  lines.push('');
+  lines.push(
+    violated || open
+      ? `${violated} violated, ${open} inconclusive, ${all.filter((x) => x.status === 'proved').length} proved across ${rows.length} machine × policy checks.`
+      : `All rules hold: ${all.filter((x) => x.status === 'proved').length} proofs across ${rows.length} machine × policy checks, every path and every deadline ordering explored.`,
+  );
+  return lines.join('\n');
+}
+
+/** The same results as plain JSON. */
+export function reportJson(rows: readonly CheckRow[]) {
+  return rows.map((r) => ({
+    machine: r.machine,
+    policy: r.policy,
+    version: r.version,
+    ms: r.ms,
+    rules: r.results.map((x) => ({
+      id: x.rule.id,
+      title: x.rule.title,
+      status: x.status,
+      states: x.states,
+      ...(x.message ? { message: x.message } : {}),
+      ...(x.input ? { input: x.input } : {}),
+      ...(x.counterexample ? { counterexample: x.counterexample } : {}),
+      ...(x.frontier !== undefined ? { frontier: x.frontier } : {}),
+      sources: x.rule.sources,
+    })),
+  }));
+}

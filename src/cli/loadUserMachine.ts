@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AnyStateMachine } from 'xstate';
+import { InputError } from '../domain/InputError.ts';
+import type { DeclaredValues } from '../explore/eventVariants.ts';
+import type { CheckTarget } from '../rules/checkMachine.ts';
+
+interface MachineMeta {
+  kind?: string;
+  inputs?: { name: string; input: unknown }[];
+  alphabet?: DeclaredValues;
+}
+
+/**
+ * Loads a user's module (`.ts` or `.js`) and returns the XState v5 machine it exports (the
+ * default export, or the named one) as a check target. The machine's root `meta` may declare
+ * `kind` (a catalogue kind, for the rules tied to one), `inputs` and `alphabet`.
+ */
+export async function loadUserMachine(file: string, exportName?: string): Promise<CheckTarget> {
+  const path = resolve(file);
+  if (!existsSync(path)) throw new InputError('unreadableFile', '--machine', file, 'does not exist', 'give the path of a .ts or .js module that exports an XState v5 machine');
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  } catch (e) {
+    throw new InputError('unreadableFile', '--machine', file, `could not be loaded: ${(e as Error).message}`, 'fix the module so it can be imported');
+  }
+  const name = exportName ?? 'default';
+  const machine = mod[name];
+  if (!isMachine(machine)) {
+    const found = Object.keys(mod).filter((k) => isMachine(mod[k]));
+    throw new InputError('invalid', '--export', name, `is not an XState v5 machine exported by ${file}`, found.length ? `use --export ${found.join(' or --export ')}` : 'export a machine made with setup().createMachine()');
+  }
+  const meta = (machine.root.meta ?? {}) as MachineMeta;
+  return {
+    name: `${file}${exportName ? `#${exportName}` : ''}`,
+    machine,
+    ...(meta.kind ? { kind: meta.kind } : {}),
+    inputs: meta.inputs ?? [{ name: 'default', input: undefined }],
+    declared: meta.alphabet ?? {},
+  };
+}
+
+function isMachine(value: unknown): value is AnyStateMachine {
+  return typeof value === 'object' && value !== null && 'root' in value && typeof (value as AnyStateMachine).transition === 'function' && typeof (value as AnyStateMachine).provide === 'function';
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { runCliCaptured, tempFile } from './support/runCliCaptured.ts';
+
+interface JsonRow {
+  machine: string;
+  policy: string;
+  rules: { id: string; status: string; counterexample?: { day: number; what: string; state: string }[]; sources: unknown[] }[];
+}
+
+describe('dueprocess check', () => {
+  it('proves the rules on catalogue kinds and prints the summary table', async () => {
+    const { code, out } = await runCliCaptured(['check', 'nationalSecurityLetter', 'preservation', '--policy', 'cloudflare']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^machine\s+policy\s+states\s+ms\s+proved\s+violated\s+inconclusive\s+n\/a$/m);
+    expect(out).toMatch(/^nationalSecurityLetter\s+cloudflare\s+\d+\s+\d+\s+\d+\s+0\s+0\s+\d+$/m);
+    expect(out).toContain('All rules hold');
+  });
+
+  it('rejects a user machine that notifies under a gag, with a dated counterexample and its sources (exit 1)', async () => {
+    const { code, out } = await runCliCaptured(['check', '--machine', 'examples/my-workflow.ts', '--policy', 'cloudflare', '--json']);
+    expect(code).toBe(1);
+    const [row] = JSON.parse(out) as JsonRow[];
+    const rule = row?.rules.find((r) => r.id === 'no-notice-under-secrecy');
+    expect(rule?.status).toBe('violated');
+    expect(rule?.counterexample?.map((s) => s.what)).toEqual(['request received', 'secrecy.imposed', 'notice.sent']);
+    expect(rule?.sources.length).toBeGreaterThan(0);
+    expect(row?.rules.filter((r) => r.status === 'violated').map((r) => r.id)).toEqual(['no-notice-under-secrecy']);
+  });
+
+  it('proves the same workflow once the gag guard is in place (--export)', async () => {
+    const { code, out } = await runCliCaptured(['check', '--machine', 'examples/my-workflow.ts', '--export', 'safeWorkflow', '--policy', 'cloudflare']);
+    expect(code).toBe(0);
+    expect(out).toContain('examples/my-workflow.ts#safeWorkflow');
+  });
+
+  it('reports a budget that ran out as inconclusive, never as proved (exit 1)', async () => {
+    const { code, out } = await runCliCaptured(['check', 'subpoena', '--policy', 'cloudflare', '--max-states', '20']);
+    expect(code).toBe(1);
+    expect(out).toMatch(/INCONCLUSIVE {2}subpoena × cloudflare: .* states unexplored; nothing is proved/);
+  });
+
+  it.each([
+    ['an unknown kind', ['check', 'warrant'], /kind: is not a kind in the catalogue \(got "warrant"\)/],
+    ['a missing machine file', ['check', '--machine', 'nope.ts'], /--machine: does not exist/],
+    ['an export that is not a machine', ['check', '--machine', 'examples/my-workflow.ts', '--export', 'nothing'], /--export: is not an XState v5 machine .*Fix: use --export (default|safeWorkflow) or --export (default|safeWorkflow)/],
+    ['--export without --machine', ['check', '--export', 'x'], /--export: needs --machine/],
+    ['a bad budget', ['check', 'subpoena', '--max-states', 'lots'], /--max-states: is not a positive whole number/],
+    ['a bad date', ['check', 'subpoena', '--date', '2026-13-01'], /--date: is not a date/],
+    ['a policy file that does not parse', ['check', 'subpoena', '--policy', tempFile('p.json', '{')], /--policy: is not valid JSON/],
+  ])('exits 2 on %s', async (_name, args, message) => {
+    const { code, err } = await runCliCaptured(args);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+  });
+});
