@@ -42,3 +42,20 @@ export { acceptedEvents, advanceTo, sendEvent, startRun, stateLabel } from './ti
 export type { Rejection, Step, TimedRun } from './time/TimedRun.ts';
 export { applyTimerChanges, delayName } from './time/timerChanges.ts';
 export type { PendingTimer } from './time/timerChanges.ts';
+
+export { eventVariants } from './explore/eventVariants.ts';
+export type { DeclaredValues } from './explore/eventVariants.ts';
+export { explore } from './explore/explore.ts';
+export type { Exploration, ExploredNode, ExploreInput, ExploreOptions, PathStep, Violation } from './explore/explore.ts';
+export type { ClockBound, Monitor, MonitorStep, StepInfo } from './explore/Monitor.ts';
+export { snapshotKey, stableJson } from './explore/snapshotKey.ts';
+export { datePath, replayPath } from './explore/witness.ts';
+export type { DatedStep } from './explore/witness.ts';
+
+export { RULES } from './rules/catalogue.ts';
+export { checkMachine } from './rules/checkMachine.ts';
+export type { CheckOptions, CheckTarget, RuleResult, RuleStatus } from './rules/checkMachine.ts';
+export { CLOUD_ACT_ROUTE, COMPELLABLE, ERASURE_GROUNDS } from './rules/compellableByKind.ts';
+export { after, allOf, anyOf, before, entering, isStart, leaving, never, neverStep, notWithin, onEvent, onlyWithin, precedence, respondWithin, terminates } from './rules/language.ts';
+export type { StepMatch } from './rules/language.ts';
+export type { Rule, RuleCheck, RuleContext } from './rules/Rule.ts';
