@@ -12,7 +12,11 @@ type Events =
   | { type: 'data.disclosed'; categories: ('basicSubscriberInfo' | 'content')[] };
 
 const workflow = (noticeDuringGag: boolean) =>
-  setup({ types: {} as { events: Events }, delays: { objectionWindow: 14 * DAY } }).createMachine({
+  setup({
+    types: {} as { events: Events },
+    guards: { notGagged: not(stateIn('#myWorkflow.gag.inForce')) },
+    delays: { objectionWindow: 14 * DAY },
+  }).createMachine({
     id: 'myWorkflow',
     type: 'parallel',
     meta: { alphabet: { 'secrecy.imposed': { days: [undefined] } } },
@@ -30,7 +34,7 @@ const workflow = (noticeDuringGag: boolean) =>
       work: {
         initial: 'received',
         states: {
-          received: { on: { 'notice.sent': { guard: not(stateIn('#myWorkflow.gag.inForce')), target: 'told' } } },
+          received: { on: { 'notice.sent': { guard: 'notGagged', target: 'told' } } },
           told: { tags: ['noticeSent'], after: { objectionWindow: 'mayDisclose' } },
           mayDisclose: { tags: ['noticeSent'], on: { 'data.disclosed': 'done' } },
           done: { type: 'final', tags: ['noticeSent', 'closed', 'disclosed'] },
