@@ -5,7 +5,8 @@ import { InputError } from '../domain/InputError.ts';
 import { loadPolicy, POLICIES } from '../policy/loadPolicy.ts';
 import { policyVersionAt } from '../policy/policyVersionAt.ts';
 import { RULES } from '../rules/catalogue.ts';
-import { type CheckTarget, checkMachine } from '../rules/checkMachine.ts';
+import { checkInParallel } from '../rules/checkInParallel.ts';
+import { checkMachine } from '../rules/checkMachine.ts';
 import { type CheckRow, formatReport, reportJson } from './checkReport.ts';
 import { loadUserMachine } from './loadUserMachine.ts';
 import { parseOptions } from './parseOptions.ts';
@@ -33,36 +34,37 @@ export async function checkCommand(args: string[]): Promise<number> {
   const maxStates = positiveInt(values['max-states'], '--max-states');
   const maxSeconds = positiveInt(values['max-seconds'], '--max-seconds');
 
-  const targets: CheckTarget[] = values.machine ? [await loadUserMachine(values.machine, values.export)] : [];
-  for (const kind of positionals) {
+  const user = values.machine ? await loadUserMachine(values.machine, values.export) : undefined;
+  const kinds = positionals.map((kind) => {
     const entry = findKind(kind);
     if (!entry) throw new InputError('unknownKind', 'kind', kind, 'is not a kind in the catalogue', `use one of ${CATALOGUE.map((e) => e.kind).join(', ')}`);
-    targets.push(targetOf(entry));
-  }
-  if (!values.machine && positionals.length === 0) targets.push(...CATALOGUE.map(targetOf));
+    return entry;
+  });
+  if (!user && kinds.length === 0) kinds.push(...CATALOGUE);
   const policies = values.policy ? [loadPolicy(values.policy)] : Object.values(POLICIES);
+  const budget = { ...(maxStates ? { maxStates } : {}), ...(maxSeconds ? { maxMs: maxSeconds * 1000 } : {}) };
+  const tty = process.stderr.isTTY && !values.json;
+  const progress = (p: { kind: string; policy: string; rule: string; states: number; ms: number }) =>
+    process.stderr.write(`\r\x1b[K  checking ${p.kind} × ${p.policy} (${p.rule}): ${p.states} states, ${(p.ms / 1000).toFixed(1)} s`);
 
   const rows: CheckRow[] = [];
-  const tty = process.stderr.isTTY && !values.json;
   for (const policy of policies) {
     const version = policyVersionAt(policy, date);
-    for (const target of targets) {
+    if (user) {
       const started = Date.now();
-      const results = checkMachine(target, version, RULES, {
-        ...(maxStates ? { maxStates } : {}),
-        ...(maxSeconds ? { maxMs: maxSeconds * 1000 } : {}),
-        ...(tty ? { onProgress: (p) => process.stderr.write(`\r  checking ${target.name} × ${policy.id} (${p.rule}): ${p.states} states, ${(p.ms / 1000).toFixed(1)} s   `) } : {}),
-      });
-      if (tty) process.stderr.write('\r\x1b[K');
-      rows.push({ machine: target.name, policy: policy.id, version: version.title, results, ms: Date.now() - started });
+      const results = checkMachine(user, version, RULES, { ...budget, ...(tty ? { onProgress: (p) => progress({ kind: user.name, policy: policy.id, ...p }) } : {}) });
+      rows.push({ machine: user.name, policy: policy.id, version: version.title, results, ms: Date.now() - started });
     }
   }
+  const tasks = policies.flatMap((policy) => kinds.map((entry) => ({ kind: entry.kind, policy, date, ...budget, weight: entry.inputs.length * entry.machine.root.events.length })));
+  const done = await checkInParallel(tasks, tty ? progress : undefined);
+  if (tty) process.stderr.write('\r\x1b[K');
+  tasks.forEach((task, i) => {
+    const result = done[i];
+    if (result) rows.push({ machine: task.kind, policy: task.policy.id, version: policyVersionAt(task.policy, date).title, results: result.results, ms: result.ms });
+  });
   console.log(values.json ? JSON.stringify(reportJson(rows), null, 2) : formatReport(rows));
   return rows.some((r) => r.results.some((x) => x.status === 'violated' || x.status === 'inconclusive')) ? 1 : 0;
-}
-
-function targetOf(entry: (typeof CATALOGUE)[number]): CheckTarget {
-  return { name: entry.kind, machine: entry.machine, kind: entry.kind, inputs: entry.inputs, declared: entry.alphabet };
 }
 
 function positiveInt(value: string | undefined, field: string): number | undefined {
