@@ -13,7 +13,7 @@ interface StepView {
 }
 interface Output {
   steps: StepView[];
-  rejected?: { index: number; date: string; message: string; accepted: string[] };
+  rejected?: { index: number; date: string; message: string; couldTake: { type: string }[] };
 }
 
 const simulate = (...args: string[]) => runCliCaptured(['simulate', ...args]);
@@ -88,7 +88,9 @@ describe('dueprocess simulate: an event the machine cannot take', () => {
     const result = json(out);
     expect(result.rejected).toMatchObject({ index: 1, date: '2013-02-10' });
     expect(result.rejected?.message).toContain('"notice.sent" cannot be taken on day 6 in state process.compliance');
-    expect(result.rejected?.accepted).toContain('data.disclosed');
+    expect(result.rejected?.couldTake).toContainEqual({ type: 'data.disclosed', categories: ['basicSubscriberInfo', 'tollBillingRecords'] });
+    expect(result.rejected?.couldTake).not.toContainEqual({ type: 'notice.sent' });
+    expect(result.rejected?.couldTake).not.toContainEqual({ type: 'data.disclosed', categories: ['content'] });
     expect(result.steps.map((s) => s.trigger)).toEqual(['received', 'review.completed']);
   });
 
@@ -97,7 +99,7 @@ describe('dueprocess simulate: an event the machine cannot take', () => {
     const { code, err } = await simulate(...nsl, '--events', events);
     expect(code).toBe(1);
     expect(err).toMatch(/events\[0\] \(day 1, 2013-02-05\): "data.disclosed" cannot be taken/);
-    expect(err).toMatch(/In that state it listens for: .*review\.completed.*Nothing after it was applied\./);
+    expect(err).toMatch(/It could take: .*review\.completed \{ finding: "sufficient" \}.*Nothing after it was applied\./);
   });
 });
 

@@ -46,7 +46,9 @@ export function simulateCommand(args: string[]): number {
       kind,
       policy: { id: policy.id, version: version.title },
       steps,
-      ...(rejected ? { rejected: { index: rejected.index, day: rejected.day, date: isoDate(start + rejected.day), event: rejected.event, ...rejected.rejection } } : {}),
+      ...(rejected
+        ? { rejected: { index: rejected.index, day: rejected.day, date: isoDate(start + rejected.day), event: rejected.event, reason: rejected.rejection.reason, message: rejected.rejection.message, couldTake: rejected.couldTake } }
+        : {}),
     };
     console.log(JSON.stringify(out, null, 2));
     return rejected ? 1 : 0;
@@ -60,8 +62,14 @@ export function simulateCommand(args: string[]): number {
   }
   if (rejected) {
     console.error(`\nevents[${rejected.index}] (day ${rejected.day}, ${isoDate(start + rejected.day)}): ${rejected.rejection.message}.`);
-    console.error(`In that state it listens for: ${rejected.rejection.accepted.join(', ') || 'nothing'} (its guards decide which it takes). Nothing after it was applied.`);
+    console.error(`It could take: ${rejected.couldTake.map(showEvent).join('; ') || 'nothing'}. Nothing after it was applied.`);
     return 1;
   }
   return 0;
+}
+
+function showEvent(event: { type: string }): string {
+  const { type, ...payload } = event as { type: string; [k: string]: unknown };
+  const fields = Object.entries(payload).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
+  return fields.length ? `${type} { ${fields.join(', ')} }` : type;
 }

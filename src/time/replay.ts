@@ -3,13 +3,21 @@ import { dayNumber } from '../domain/date.ts';
 import type { DatedEvent } from '../domain/DatedEvent.ts';
 import { InputError } from '../domain/InputError.ts';
 import type { PolicyVersion } from '../domain/policy.ts';
+import { eventVariants } from '../explore/eventVariants.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
 import { type Rejection, type TimedRun, advanceTo, sendEvent, startRun } from './TimedRun.ts';
 
 /** A replayed case: every step taken, and the event that stopped it, if one was refused. */
 export interface Replay {
   run: TimedRun;
-  rejected?: { index: number; day: number; event: { type: string }; rejection: Rejection };
+  rejected?: {
+    index: number;
+    day: number;
+    event: { type: string };
+    rejection: Rejection;
+    /** The concrete events (payloads included) the machine would have taken at that point. */
+    couldTake: { type: string }[];
+  };
 }
 
 /**
@@ -45,7 +53,11 @@ export function replay(entry: KindEntry, version: PolicyVersion, request: { rece
       continue;
     }
     const result = sendEvent(run, day, line.event);
-    if (!result.ok) return { run: result.run, rejected: { index, day, event: line.event, rejection: result.rejection } };
+    if (!result.ok) {
+      const at = advanceTo(run, Math.max(day, run.day)).snapshot;
+      const couldTake = eventVariants(result.rejection.accepted, entry.alphabet).filter((e) => at.can(e));
+      return { run: result.run, rejected: { index, day, event: line.event, rejection: result.rejection, couldTake } };
+    }
     run = result.run;
   }
   return { run };
