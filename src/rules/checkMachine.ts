@@ -76,7 +76,7 @@ export function checkMachine(target: CheckTarget, version: PolicyVersion, rules:
   return rules.map((rule, i) => {
     const check = applicable[i];
     if (!check) return { rule, status: 'notApplicable', states: 0, ms: 0 };
-    if (check.type === 'termination') return verdict(rule, graph as Exploration, deadEnd(graph as Exploration));
+    if (check.type === 'termination') return verdict(rule, graph as Exploration, graph?.complete ? deadEnd(graph) : null);
     const slot = monitorRules.findIndex((r) => r.index === i);
     return verdict(rule, product as Exploration, (product as Exploration).violations[slot] ?? null);
   });
