@@ -9,10 +9,13 @@ interface JsonRow {
 
 describe('dueprocess check', () => {
   it('proves the rules on catalogue kinds and prints the summary table', async () => {
-    const { code, out } = await runCliCaptured(['check', 'nationalSecurityLetter', 'preservation', '--policy', 'cloudflare']);
+    const { code, out, err } = await runCliCaptured(['check', 'nationalSecurityLetter', 'preservation', '--policy', 'cloudflare']);
     expect(code).toBe(0);
-    expect(out).toMatch(/^machine\s+policy\s+states\s+ms\s+proved\s+violated\s+inconclusive\s+n\/a$/m);
-    expect(out).toMatch(/^nationalSecurityLetter\s+cloudflare\s+\d+\s+\d+\s+\d+\s+0\s+0\s+\d+$/m);
+    expect(err).toMatch(/^checked in \d+\.\d s \(slowest: /);
+    const again = await runCliCaptured(['check', 'nationalSecurityLetter', 'preservation', '--policy', 'cloudflare']);
+    expect(again.out).toBe(out);
+    expect(out).toMatch(/^machine\s+policy\s+states\s+proved\s+violated\s+inconclusive\s+n\/a$/m);
+    expect(out).toMatch(/^nationalSecurityLetter\s+cloudflare\s+\d+\s+\d+\s+0\s+0\s+\d+$/m);
     expect(out).toContain('All rules hold');
   });
 

@@ -47,6 +47,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   const progress = (p: { kind: string; policy: string; rule: string; states: number; ms: number }) =>
     process.stderr.write(`\r\x1b[K  checking ${p.kind} × ${p.policy} (${p.rule}): ${p.states} states, ${(p.ms / 1000).toFixed(1)} s`);
 
+  const begun = Date.now();
   const rows: CheckRow[] = [];
   for (const policy of policies) {
     const version = policyVersionAt(policy, date);
@@ -64,6 +65,7 @@ export async function checkCommand(args: string[]): Promise<number> {
     if (result) rows.push({ machine: task.kind, policy: task.policy.id, version: policyVersionAt(task.policy, date).title, results: result.results, ms: result.ms });
   });
   console.log(values.json ? JSON.stringify(reportJson(rows), null, 2) : formatReport(rows));
+  if (!values.json) console.error(`checked in ${((Date.now() - begun) / 1000).toFixed(1)} s (slowest: ${slowest(rows)})`);
   return rows.some((r) => r.results.some((x) => x.status === 'violated' || x.status === 'inconclusive')) ? 1 : 0;
 }
 
@@ -72,4 +74,9 @@ function positiveInt(value: string | undefined, field: string): number | undefin
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InputError('invalid', field, value, 'is not a positive whole number', `give a number like ${field === '--max-states' ? '100000' : '60'}`);
   return n;
+}
+
+function slowest(rows: readonly CheckRow[]): string {
+  const top = [...rows].sort((a, b) => b.ms - a.ms)[0];
+  return top ? `${top.machine} × ${top.policy}, ${(top.ms / 1000).toFixed(1)} s` : 'none';
 }
