@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AbuseComplaintRequest, abuseComplaintMachine } from '../../machines/abuseComplaint.ts';
-import type { VocabularyEvent } from '../../src/domain/events.ts';
-import { type TimedRun, sendEvent, startRun } from '../../src/time/TimedRun.ts';
+import { startRun } from '../../src/time/TimedRun.ts';
+import { send, attempt } from '../support/runHelpers.ts';
 
 const request = AbuseComplaintRequest.parse({
   kind: 'abuseComplaint',
@@ -12,15 +12,6 @@ const request = AbuseComplaintRequest.parse({
   site: 'https://pirate.example.com/album',
   hostingProvider: 'Hostly Inc.',
 });
-
-function send(run: TimedRun, day: number, event: VocabularyEvent): TimedRun {
-  const result = sendEvent(run, day, event);
-  if (!result.ok) throw new Error(result.rejection.message);
-  return result.run;
-}
-
-/** Sends a vocabulary event; the result says whether the machine took it. */
-const attempt = (run: TimedRun, day: number, event: VocabularyEvent) => sendEvent(run, day, event);
 
 describe('abuse complaint', () => {
   it('closes as forwarded once host and owner have it and the complainant knows the host', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DataSubjectRequestRequest, REFUSAL_GROUNDS, dataSubjectRequestMachine } from '../../machines/dataSubjectRequest.ts';
-import type { VocabularyEvent } from '../../src/domain/events.ts';
-import { type TimedRun, advanceTo, sendEvent, startRun } from '../../src/time/TimedRun.ts';
+import { advanceTo, startRun } from '../../src/time/TimedRun.ts';
+import { send, attempt, timers } from '../support/runHelpers.ts';
 
 const erasure = DataSubjectRequestRequest.parse({
   kind: 'dataSubjectRequest',
@@ -16,16 +16,6 @@ const access = DataSubjectRequestRequest.parse({ ...erasure, right: 'access', ca
 const ONE_MONTH = 28;
 const THREE_MONTHS = 89;
 
-function send(run: TimedRun, day: number, event: VocabularyEvent): TimedRun {
-  const result = sendEvent(run, day, event);
-  if (!result.ok) throw new Error(result.rejection.message);
-  return result.run;
-}
-
-/** Sends a vocabulary event; the result says whether the machine took it. */
-const attempt = (run: TimedRun, day: number, event: VocabularyEvent) => sendEvent(run, day, event);
-
-const timers = (run: TimedRun) => run.timers.map((t) => [t.delay, t.dueDay]);
 const start = (request = erasure) => startRun(dataSubjectRequestMachine, request, 0);
 
 describe('GDPR data-subject request', () => {

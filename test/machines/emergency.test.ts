@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EmergencyRequest, emergencyEntry, emergencyMachine } from '../../machines/emergency.ts';
 import type { VocabularyEvent } from '../../src/domain/events.ts';
 import { type TimedRun, advanceTo, sendEvent, startRun } from '../../src/time/TimedRun.ts';
+import { send } from '../support/runHelpers.ts';
 
 const request = EmergencyRequest.parse({
   kind: 'emergency',
@@ -11,12 +12,6 @@ const request = EmergencyRequest.parse({
   categories: ['basicSubscriberInfo', 'content'],
   supervisorContact: 'Sgt. Rivera, +1 555 0100',
 });
-
-function send(run: TimedRun, day: number, event: VocabularyEvent): TimedRun {
-  const result = sendEvent(run, day, event);
-  if (!result.ok) throw new Error(result.rejection.message);
-  return result.run;
-}
 
 function rejected(run: TimedRun, day: number, event: VocabularyEvent): boolean {
   return !sendEvent(run, day, event).ok;

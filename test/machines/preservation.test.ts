@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PreservationRequest, preservationEntry, preservationMachine } from '../../machines/preservation.ts';
-import type { VocabularyEvent } from '../../src/domain/events.ts';
-import { type TimedRun, advanceTo, sendEvent, startRun } from '../../src/time/TimedRun.ts';
+import { advanceTo, startRun } from '../../src/time/TimedRun.ts';
+import { send, attempt, timers } from '../support/runHelpers.ts';
 
 const request = PreservationRequest.parse({
   kind: 'preservation',
@@ -11,16 +11,6 @@ const request = PreservationRequest.parse({
   categories: ['basicSubscriberInfo', 'content'],
 });
 
-function send(run: TimedRun, day: number, event: VocabularyEvent): TimedRun {
-  const result = sendEvent(run, day, event);
-  if (!result.ok) throw new Error(result.rejection.message);
-  return result.run;
-}
-
-/** Sends a vocabulary event; the result says whether the machine took it. */
-const attempt = (run: TimedRun, day: number, event: VocabularyEvent) => sendEvent(run, day, event);
-
-const timers = (run: TimedRun) => run.timers.map((t) => [t.delay, t.dueDay]);
 
 describe('preservation request (2703(f))', () => {
   it('preserves for 90 days from receipt, then releases', () => {
