@@ -36,6 +36,14 @@ describe('dueprocess check', () => {
     expect(out).toContain('examples/my-workflow.ts#safeWorkflow');
   });
 
+  it('loads a plain JavaScript module and checks its named export', async () => {
+    const { code, out } = await runCliCaptured(['check', '--machine', 'test/fixtures/jsWorkflow.js', '--export', 'jsWorkflow', '--policy', 'letsencrypt', '--json']);
+    expect(code).toBe(0);
+    const [row] = JSON.parse(out) as JsonRow[];
+    expect(row?.machine).toBe('test/fixtures/jsWorkflow.js#jsWorkflow');
+    expect(row?.rules.filter((r) => r.status === 'proved').map((r) => r.id)).toEqual(expect.arrayContaining(['no-notice-under-secrecy', 'termination', 'no-silent-deadline']));
+  });
+
   it('reports a budget that ran out as inconclusive, never as proved (exit 1)', async () => {
     const { code, out } = await runCliCaptured(['check', 'subpoena', '--policy', 'cloudflare', '--max-states', '20']);
     expect(code).toBe(1);
