@@ -1,53 +1,27 @@
 // Benchmarks: each prints our time, a baseline measured in the same run, and the ratio.
-// `npm run bench -- --json` also prints one JSON object per line.
-import { createActor, SimulatedClock } from 'xstate';
-import { findKind } from '../machines/catalogue.ts';
-import { dayNumber } from '../src/domain/date.ts';
-import { DatedEvents } from '../src/domain/DatedEvent.ts';
-import { DAY_MS } from '../src/domain/duration.ts';
-import { readJson } from '../src/domain/readJson.ts';
-import { cloudflare } from '../src/policy/cloudflare.ts';
-import { policyVersionAt } from '../src/policy/policyVersionAt.ts';
-import { withPolicy } from '../src/policy/withPolicy.ts';
-import { replay } from '../src/time/replay.ts';
+// `npm run bench -- --json` also prints one JSON object per line. Exits 1 when a benchmark's
+// two answers disagree. Run one with `npm run bench -- <name>…` (replay, same, untimed, check, scale).
+import { checkCatalogue } from './checkCatalogue.ts';
+import { replayNsl } from './replay.ts';
+import { sameQuestion } from './sameQuestion.ts';
+import { scale } from './scale.ts';
+import { untimed } from './untimed.ts';
 
-const json = process.argv.includes('--json');
+const BENCHES: [string, () => boolean][] = [
+  ['replay', replayNsl],
+  ['same', sameQuestion],
+  ['untimed', untimed],
+  ['check', checkCatalogue],
+  ['scale', scale],
+];
 
-function time(fn: () => void, rounds: number): number {
-  for (let i = 0; i < Math.min(50, rounds); i++) fn();
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < rounds; i++) fn();
-  return Number(process.hrtime.bigint() - start) / 1e6 / rounds;
+const chosen = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+let ok = true;
+for (const [name, bench] of BENCHES) {
+  if (chosen.length && !chosen.includes(name)) continue;
+  if (!bench()) {
+    console.log(`bench ${name}: the two answers DISAGREE`);
+    ok = false;
+  }
 }
-
-const entry = findKind('nationalSecurityLetter');
-if (!entry) throw new Error('catalogue has no nationalSecurityLetter');
-const request = entry.requestSchema.parse(readJson('examples/nsl-request.json', 'request'));
-const events = DatedEvents.parse(readJson('examples/nsl-events.json', 'events'));
-const version = policyVersionAt(cloudflare, request.receivedOn);
-const start = dayNumber(request.receivedOn);
-const days = events.map((e) => e.day ?? dayNumber(e.date as string) - start);
-
-const ours = time(() => {
-  replay(entry, version, request, events);
-}, 2000);
-
-// Baseline: the same case through an XState actor on its SimulatedClock.
-const machine = withPolicy(entry.machine, version);
-const actorRun = time(() => {
-  const clock = new SimulatedClock();
-  const actor = createActor(machine, { input: request, clock });
-  actor.start();
-  let now = 0;
-  events.forEach((e, i) => {
-    const day = days[i] as number;
-    clock.increment((day - now) * DAY_MS);
-    now = day;
-    if (e.event) actor.send(e.event);
-  });
-  actor.stop();
-}, 2000);
-
-const ratio = actorRun / ours;
-console.log(`replay NSL case (${events.length} dated events): ours ${ours.toFixed(3)} ms · xstate actor + SimulatedClock ${actorRun.toFixed(3)} ms · ratio ${ratio.toFixed(2)}× (ours faster when > 1)`);
-if (json) console.log(JSON.stringify({ bench: 'replay-nsl', ours_ms: ours, baseline_ms: actorRun, baseline: 'xstate actor + SimulatedClock', speedup: ratio }));
+process.exitCode = ok ? 0 : 1;
