@@ -1,5 +1,6 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import type { ClockBound, Monitor, MonitorStep, StepInfo } from './Monitor.ts';
+import { renameClocks } from './renameClocks.ts';
 import { stableJson } from './snapshotKey.ts';
 import { type EventEntry, type Move, transitionCacheOf } from './transitionCache.ts';
 import { type Zone, addClock, constrain, emptyClockZone, extrapolate, isEmpty, includes, removeClock, up } from './Zone.ts';
@@ -83,24 +84,6 @@ export interface Exploration {
 }
 
 const EOD = '@eod';
-
-/** The monitor with its clock names prefixed, so several monitors can share one zone. */
-function renameClocks(m: Monitor<unknown>, prefix: string): Monitor<unknown> {
-  const rn = (c: string) => `${prefix}${c}`;
-  const map = (step: MonitorStep<unknown>): MonitorStep<unknown> => ({
-    state: step.state,
-    ...(step.start ? { start: step.start.map(rn) } : {}),
-    ...(step.stop ? { stop: step.stop.map(rn) } : {}),
-    ...(step.violation ? { violation: { message: step.violation.message, ...(step.violation.when ? { when: { ...step.violation.when, clock: rn(step.violation.when.clock) } } : {}) } } : {}),
-  });
-  return {
-    initial: (info) => map(m.initial(info)),
-    step: (s, info) => map(m.step(s, info)),
-    key: m.key,
-    ...(m.deadline ? { deadline: (s: unknown) => { const d = m.deadline?.(s); return d ? { ...d, clock: rn(d.clock) } : null; } } : {}),
-    ...(m.clockMax ? { clockMax: Object.fromEntries(Object.entries(m.clockMax).map(([c, v]) => [rn(c), v])) } : {}),
-  };
-}
 
 /**
  * Explores every reachable symbolic state of a machine with exact whole-day time: named delays
