@@ -105,7 +105,7 @@ export function explore(machine: AnyStateMachine, options: ExploreOptions): Expl
   const untimed = options.timers === 'asEvents';
   const timerEvents = untimed ? machine.root.events.filter((t) => t.startsWith('xstate.after.')).map((type) => ({ type })) : [];
   const events: EventEntry[] = [...options.events, ...timerEvents].map((e) => ({ event: e, key: stableJson(e) }));
-  const listId = stableJson(events.map((e) => e.key));
+  const listId = cache.listId(events);
   const unbounded = new Map<string, number>([[EOD, 1], ...monitors.flatMap((m) => Object.entries(m.clockMax ?? {}))]);
   const nodes: ExploredNode[] = [];
   const edges: number[][] = [];
@@ -115,18 +115,21 @@ export function explore(machine: AnyStateMachine, options: ExploreOptions): Expl
   const live = () => violations.some((v) => v === null);
   const stopWhenAllFailed = monitors.length > 0;
 
+  /** The path to a node; each step gets back the invariants of the state it left, which are not stored per edge. */
   const pathTo = (id: number): { path: PathStep[]; ids: number[] } => {
     const path: PathStep[] = [];
     const ids: number[] = [];
     for (let n = nodes[id]; n; n = n.parent >= 0 ? nodes[n.parent] : undefined) {
-      path.unshift(n.step);
+      const from = n.parent >= 0 ? nodes[n.parent] : undefined;
+      path.unshift(from ? { ...n.step, bounds: [...n.step.bounds, ...invariants(from.timers)] } : n.step);
       ids.unshift(n.id);
     }
     return { path, ids };
   };
   const fail = (i: number, from: number, step: PathStep, message: string) => {
     const { path, ids } = from >= 0 ? pathTo(from) : { path: [], ids: [] };
-    violations[i] = { message, path: [...path, step], nodes: ids };
+    const source = nodes[from];
+    violations[i] = { message, path: [...path, source ? { ...step, bounds: [...step.bounds, ...invariants(source.timers)] } : step], nodes: ids };
   };
   const monitorKey = (states: readonly unknown[]) => states.map((st, i) => (violations[i] ? '-' : (monitors[i] as Monitor<unknown>).key(st))).join('|');
 
@@ -148,7 +151,7 @@ export function explore(machine: AnyStateMachine, options: ExploreOptions): Expl
     (node.monitor as unknown[]).forEach((st, i) => {
       const deadline = violations[i] ? null : (monitors[i] as Monitor<unknown>).deadline?.(st);
       if (deadline && !isEmpty(constrain(zone, deadline.clock, '>=', deadline.days + 1))) {
-        fail(i, id, { kind: 'wait', bounds: [{ clock: deadline.clock, op: '>=', value: deadline.days + 1 }, ...invariants(node.timers)], starts: [] }, deadline.message);
+        fail(i, id, { kind: 'wait', bounds: [{ clock: deadline.clock, op: '>=', value: deadline.days + 1 }], starts: [] }, deadline.message);
       }
     });
     return id;
@@ -223,12 +226,12 @@ export function explore(machine: AnyStateMachine, options: ExploreOptions): Expl
     const input = options.inputs[node.input]?.input;
     const eventZone = node.eod ? constrain(node.zone, EOD, '>=', 1) : node.zone;
     for (const { event, move } of isEmpty(eventZone) ? [] : cache.enabled(node.snapshot, events, listId)) {
-      const bounds: ClockBound[] = [...(node.eod ? [{ clock: EOD, op: '>=' as const, value: 1 }] : []), ...invariants(node.timers)];
+      const bounds: ClockBound[] = node.eod ? [{ clock: EOD, op: '>=', value: 1 }] : [];
       follow(node, move, { kind: 'event', event, bounds, starts: [] }, { kind: 'event', event, pre: node.snapshot, post: move.snapshot, input }, eventZone, node.timers, false, node.input);
     }
     for (const [i, timer] of node.timers.entries()) {
       let zone = constrain(node.zone, timer.event, '>=', timer.days);
-      const bounds: ClockBound[] = [{ clock: timer.event, op: '>=', value: timer.days }, ...invariants(node.timers)];
+      const bounds: ClockBound[] = [{ clock: timer.event, op: '>=', value: timer.days }];
       for (const earlier of node.timers.slice(0, i)) {
         zone = constrain(zone, earlier.event, '<=', earlier.days - 1);
         bounds.push({ clock: earlier.event, op: '<=', value: earlier.days - 1 });

@@ -30,6 +30,7 @@ export class TransitionCache {
   private readonly interned = new Map<string, number>();
   private readonly listening = new Map<number, Set<string>>();
   private readonly enabledMoves = new Map<string, { event: { type: string }; move: Move }[]>();
+  private readonly lists = new Map<string, number>();
   private readonly stepper: ReturnType<typeof pureStepper>;
   transitions = 0;
 
@@ -52,15 +53,25 @@ export class TransitionCache {
     return id;
   }
 
+  /** A small number standing for an event list, so `enabled` can key on it cheaply. */
+  listId(events: readonly EventEntry[]): number {
+    const text = events.map((e) => e.key).join('\n');
+    let id = this.lists.get(text);
+    if (id === undefined) {
+      id = this.lists.size;
+      this.lists.set(text, id);
+    }
+    return id;
+  }
+
   /** The moves of every event in `events` the snapshot takes, computed once per state and event list. */
-  enabled(snapshot: AnyMachineSnapshot, events: readonly EventEntry[], listId: string): { event: { type: string }; move: Move }[] {
+  enabled(snapshot: AnyMachineSnapshot, events: readonly EventEntry[], listId: number): { event: { type: string }; move: Move }[] {
     const key = `${this.id(snapshot)}|${listId}`;
     let list = this.enabledMoves.get(key);
     if (!list) {
       list = [];
-      for (const { event, key: eventKey } of events) {
-        const asEvent = event.type.startsWith('xstate.after.');
-        const move = this.next(snapshot, event, asEvent ? `${eventKey}?` : eventKey, asEvent);
+      for (const { event } of events) {
+        const move = this.compute(snapshot, event, event.type.startsWith('xstate.after.'));
         if (move) list.push({ event, move });
       }
       this.enabledMoves.set(key, list);
@@ -85,15 +96,17 @@ export class TransitionCache {
     if (!row) this.moves.set(from, (row = new Map()));
     const hit = row.get(eventKey);
     if (hit !== undefined) return hit;
-    let result: Move | null = null;
-    const firesAnyway = event.type.startsWith('xstate.after.') && !checkGuards;
-    if (firesAnyway || (this.listensFor(from, snapshot).has(event.type) && snapshot.can(event))) {
-      const [next, actions] = this.stepper.next(snapshot, event);
-      this.transitions++;
-      result = this.move(next, actions);
-    }
+    const result = this.compute(snapshot, event, checkGuards);
     row.set(eventKey, result);
     return result;
+  }
+
+  private compute(snapshot: AnyMachineSnapshot, event: { type: string }, checkGuards: boolean): Move | null {
+    const firesAnyway = event.type.startsWith('xstate.after.') && !checkGuards;
+    if (!firesAnyway && !(this.listensFor(this.id(snapshot), snapshot).has(event.type) && snapshot.can(event))) return null;
+    const [next, actions] = this.stepper.next(snapshot, event);
+    this.transitions++;
+    return this.move(next, actions);
   }
 
   /** Event types some active state node has a transition for (guards aside). */
