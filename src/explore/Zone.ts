@@ -11,7 +11,6 @@ export interface Zone {
 
 export const INF = 0x3fffffff;
 
-const add = (a: number, b: number) => (a >= INF || b >= INF ? INF : a + b);
 
 /** The zone with no clocks: only "now". */
 export function emptyClockZone(): Zone {
@@ -35,7 +34,9 @@ function close(clocks: readonly string[], m: Int32Array): Zone {
       const ik = m[i * n + k] as number;
       if (ik >= INF) continue;
       for (let j = 0; j < n; j++) {
-        const via = add(ik, m[k * n + j] as number);
+        const kj = m[k * n + j] as number;
+        if (kj >= INF) continue;
+        const via = ik + kj;
         if (via < (m[i * n + j] as number)) m[i * n + j] = via;
       }
     }
@@ -57,9 +58,9 @@ export function addClock(z: Zone, clock: string): Zone {
   const pos = clocks.indexOf(clock) + 1;
   const n = clocks.length + 1;
   const m = new Int32Array(n * n);
-  const old = (i: number) => (i === pos ? 0 : i < pos ? i : i - 1);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) m[i * n + j] = at(z, old(i), old(j));
+    const oi = i === pos ? 0 : i < pos ? i : i - 1;
+    for (let j = 0; j < n; j++) m[i * n + j] = at(z, oi, j === pos ? 0 : j < pos ? j : j - 1);
   }
   return { clocks, m };
 }
@@ -85,8 +86,10 @@ export function removeClock(z: Zone, clock: string): Zone {
   const clocks = z.clocks.filter((x) => x !== clock);
   const n = clocks.length + 1;
   const m = new Int32Array(n * n);
-  const old = (i: number) => (i < c ? i : i + 1);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) m[i * n + j] = at(z, old(i), old(j));
+  for (let i = 0; i < n; i++) {
+    const oi = i < c ? i : i + 1;
+    for (let j = 0; j < n; j++) m[i * n + j] = at(z, oi, j < c ? j : j + 1);
+  }
   return { clocks, m };
 }
 
@@ -103,12 +106,45 @@ export function constrain(z: Zone, clock: string, op: '<=' | '>=', value: number
   const c = clockIndex(z, clock);
   if (c < 0) throw new Error(`zone has no clock "${clock}"`);
   const n = z.clocks.length + 1;
-  const idx = op === '<=' ? c * n : c;
-  const bound = op === '<=' ? value : -value;
-  if (bound >= (z.m[idx] as number)) return z;
+  const [x, y, bound] = op === '<=' ? [c, 0, value] : [0, c, -value];
+  if (bound >= (z.m[x * n + y] as number)) return z;
   const m = Int32Array.from(z.m);
-  m[idx] = bound;
-  return close(z.clocks, m);
+  tighten(m, n, x, y, bound);
+  return { clocks: z.clocks, m };
+}
+
+/**
+ * Adds x_x − x_y ≤ bound to a canonical matrix and restores canonical form in O(n²): every
+ * shortest path that improves goes through the new edge.
+ */
+function tighten(m: Int32Array, n: number, x: number, y: number, bound: number): void {
+  m[x * n + y] = bound;
+  for (let i = 0; i < n; i++) {
+    const ix = m[i * n + x] as number;
+    if (ix >= INF) continue;
+    for (let j = 0; j < n; j++) {
+      const yj = m[y * n + j] as number;
+      if (yj >= INF) continue;
+      const via = ix + bound + yj;
+      if (via < (m[i * n + j] as number)) m[i * n + j] = via;
+    }
+  }
+}
+
+/** Lets time pass, then bounds each named clock from above (a timer's invariant): one closure for all. */
+export function upTo(z: Zone, ceilings: ReadonlyMap<string, number>): Zone {
+  const n = z.clocks.length + 1;
+  const m = Int32Array.from(z.m);
+  for (let i = 1; i < n; i++) m[i * n] = INF;
+  let bounded = false;
+  for (let i = 1; i < n; i++) {
+    const ceiling = ceilings.get(z.clocks[i - 1] as string);
+    if (ceiling !== undefined) {
+      m[i * n] = ceiling;
+      bounded = true;
+    }
+  }
+  return bounded ? close(z.clocks, m) : { clocks: z.clocks, m };
 }
 
 /** True when every valuation of `inner` is in `outer` (same clocks, both canonical). */
@@ -132,7 +168,13 @@ export function clockRange(z: Zone, clock: string): { min: number; max: number }
  */
 export function extrapolate(z: Zone, max: ReadonlyMap<string, number>): Zone {
   const n = z.clocks.length + 1;
-  const bound = (i: number) => (i === 0 ? 0 : (max.get(z.clocks[i - 1] as string) ?? INF));
+  const bounds = new Int32Array(n);
+  let any = false;
+  for (let i = 1; i < n; i++) {
+    bounds[i] = max.get(z.clocks[i - 1] as string) ?? INF;
+    any ||= (bounds[i] as number) < INF;
+  }
+  if (!any) return z;
   let changed = false;
   const m = Int32Array.from(z.m);
   for (let i = 0; i < n; i++) {
@@ -140,8 +182,8 @@ export function extrapolate(z: Zone, max: ReadonlyMap<string, number>): Zone {
       if (i === j) continue;
       const c = m[i * n + j] as number;
       if (c >= INF) continue;
-      const mi = bound(i);
-      const mj = bound(j);
+      const mi = bounds[i] as number;
+      const mj = bounds[j] as number;
       if (mi < INF && c > mi) {
         m[i * n + j] = INF;
         changed = true;

@@ -3,7 +3,7 @@ import type { ClockBound, Monitor, MonitorStep, StepInfo } from './Monitor.ts';
 import { renameClocks } from './renameClocks.ts';
 import { stableJson } from './snapshotKey.ts';
 import { type EventEntry, type Move, transitionCacheOf } from './transitionCache.ts';
-import { type Zone, addClock, constrain, emptyClockZone, extrapolate, isEmpty, includes, removeClock, up } from './Zone.ts';
+import { type Zone, addClock, constrain, emptyClockZone, extrapolate, isEmpty, includes, removeClock, upTo } from './Zone.ts';
 
 /** A named input (request) to start the machine with. */
 export interface ExploreInput {
@@ -135,8 +135,7 @@ export function explore(machine: AnyStateMachine, options: ExploreOptions): Expl
 
   /** Adds a node unless a stored zone of the same discrete state covers it; returns its id. */
   const add = (node: Omit<ExploredNode, 'id' | 'zone'>, zoneNow: Zone): number => {
-    let zone = up(zoneNow);
-    for (const t of node.timers) zone = constrain(zone, t.event, '<=', t.days);
+    let zone = upTo(zoneNow, new Map(node.timers.map((t) => [t.event, t.days])));
     zone = extrapolate(zone, unbounded);
     const key = `${cache.id(node.snapshot)}#${node.timers.map((t) => t.event).join(',')}#${node.eod ? 1 : 0}#${monitorKey(node.monitor as unknown[])}`;
     const stored = seen.get(key) ?? [];
