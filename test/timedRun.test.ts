@@ -58,6 +58,19 @@ describe('TimedRun', () => {
     expect(result.rejection.accepted).toEqual(['go']);
   });
 
+  it('refuses an event on a day whose deadlines already fired: they fire at the end of the day', () => {
+    const run = advanceTo(startRun(machine, undefined, 0), 3, true);
+    expect(run.snapshot.matches({ short: 'fired' })).toBe(true);
+    const sameDay = sendEvent(run, 3, { type: 'go' });
+    expect(sameDay.ok).toBe(false);
+    if (!sameDay.ok) {
+      expect(sameDay.rejection.reason).toBe('timeWentBack');
+      expect(sameDay.rejection.message).toContain('day 3 has ended');
+    }
+    const nextDay = sendEvent(run, 4, { type: 'stop' });
+    expect(nextDay.ok === false && nextDay.rejection.reason).toBe('notAccepted');
+  });
+
   it('refuses an event dated before the last step', () => {
     const run = advanceTo(startRun(machine, undefined, 0), 4);
     const result = sendEvent(run, 2, { type: 'go' });

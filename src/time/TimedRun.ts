@@ -18,6 +18,8 @@ export interface TimedRun {
   timers: readonly PendingTimer[];
   steps: readonly Step[];
   seq: number;
+  /** The last day whose end has passed (a timer fired then); outside events must come after it. */
+  endedDay: number;
 }
 
 /** Why an outside event was not applied. The run is left exactly as it was. */
@@ -38,7 +40,7 @@ export interface Rejection {
 export function startRun(machine: AnyStateMachine, input: unknown, day = 0): TimedRun {
   const [snapshot, actions] = initialTransition(machine, input);
   const timers = applyTimerChanges([], actions, day, 0);
-  return { machine, day, snapshot, timers, seq: timers.length, steps: [{ day, trigger: { kind: 'start' }, snapshot, timers }] };
+  return { machine, day, snapshot, timers, seq: timers.length, steps: [{ day, trigger: { kind: 'start' }, snapshot, timers }], endedDay: day - 1 };
 }
 
 /**
@@ -54,7 +56,7 @@ export function advanceTo(run: TimedRun, day: number, inclusive = false): TimedR
     const [snapshot, actions] = transition(current.machine, current.snapshot, { type: next.event });
     const timers = applyTimerChanges(current.timers.slice(1), actions, next.dueDay, current.seq);
     const step: Step = { day: next.dueDay, trigger: { kind: 'timer', delay: delayName(next.event), event: next.event }, snapshot, timers };
-    current = { ...current, day: next.dueDay, snapshot, timers, seq: current.seq + actions.length, steps: [...current.steps, step] };
+    current = { ...current, day: next.dueDay, endedDay: next.dueDay, snapshot, timers, seq: current.seq + actions.length, steps: [...current.steps, step] };
   }
   return { ...current, day: Math.max(current.day, day) };
 }
@@ -66,6 +68,10 @@ export function advanceTo(run: TimedRun, day: number, inclusive = false): TimedR
 export function sendEvent(run: TimedRun, day: number, event: { type: string }): { ok: true; run: TimedRun } | { ok: false; run: TimedRun; rejection: Rejection } {
   if (day < run.day) {
     return { ok: false, run, rejection: { reason: 'timeWentBack', message: `day ${day} is before day ${run.day}, the last step; events must be in date order`, accepted: acceptedEvents(run.snapshot) } };
+  }
+  if (day <= run.endedDay) {
+    const message = `day ${day} has ended: its deadlines fired at its end, so an event after them is dated day ${run.endedDay + 1} or later`;
+    return { ok: false, run, rejection: { reason: 'timeWentBack', message, accepted: acceptedEvents(run.snapshot) } };
   }
   const moved = advanceTo(run, day);
   if (!moved.snapshot.can(event)) {
