@@ -45,7 +45,7 @@ export type { PendingTimer } from './time/timerChanges.ts';
 
 export { eventVariants } from './explore/eventVariants.ts';
 export type { DeclaredValues } from './explore/eventVariants.ts';
-export { explore } from './explore/explore.ts';
+export { explore, pathOf } from './explore/explore.ts';
 export type { Exploration, ExploredNode, ExploreInput, ExploreOptions, PathStep, Violation } from './explore/explore.ts';
 export type { ClockBound, Monitor, MonitorStep, StepInfo } from './explore/Monitor.ts';
 export { snapshotKey, stableJson } from './explore/snapshotKey.ts';

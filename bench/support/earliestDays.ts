@@ -1,6 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import { getAdjacencyMap } from 'xstate/graph';
-import { type Exploration, type ExploreInput, type PathStep, explore } from '../../src/explore/explore.ts';
+import { type Exploration, type ExploreInput, explore, pathOf } from '../../src/explore/explore.ts';
 import { snapshotKey } from '../../src/explore/snapshotKey.ts';
 import { datePath } from '../../src/explore/witness.ts';
 import { machineTimers } from '../../src/time/machineTimers.ts';
@@ -19,8 +19,7 @@ function keepMin(days: EarliestDays, key: string, day: number): void {
 export function explorerEarliest(run: Exploration): EarliestDays {
   const days: EarliestDays = new Map();
   for (const node of run.nodes) {
-    const path: PathStep[] = [];
-    for (let n: typeof node | undefined = node; n; n = n.parent >= 0 ? run.nodes[n.parent] : undefined) path.unshift(n.step);
+    const { path } = pathOf(run.nodes, node.id);
     keepMin(days, snapshotKey(node.snapshot), datePath(path).at(-1) as number);
   }
   return days;

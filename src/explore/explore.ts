@@ -115,17 +115,7 @@ export function explore(machine: AnyStateMachine, options: ExploreOptions): Expl
   const live = () => violations.some((v) => v === null);
   const stopWhenAllFailed = monitors.length > 0;
 
-  /** The path to a node; each step gets back the invariants of the state it left, which are not stored per edge. */
-  const pathTo = (id: number): { path: PathStep[]; ids: number[] } => {
-    const path: PathStep[] = [];
-    const ids: number[] = [];
-    for (let n = nodes[id]; n; n = n.parent >= 0 ? nodes[n.parent] : undefined) {
-      const from = n.parent >= 0 ? nodes[n.parent] : undefined;
-      path.unshift(from ? { ...n.step, bounds: [...n.step.bounds, ...invariants(from.timers)] } : n.step);
-      ids.unshift(n.id);
-    }
-    return { path, ids };
-  };
+  const pathTo = (id: number) => pathOf(nodes, id);
   const fail = (i: number, from: number, step: PathStep, message: string) => {
     const { path, ids } = from >= 0 ? pathTo(from) : { path: [], ids: [] };
     const source = nodes[from];
@@ -255,6 +245,24 @@ export function explore(machine: AnyStateMachine, options: ExploreOptions): Expl
     transitions: cache.transitions - before,
     ms: Date.now() - started,
   };
+}
+
+/**
+ * The steps from a start to a node, each with every bound that held at its instant: the
+ * invariants of the state it left are not stored per edge, so they are added back here.
+ *
+ * @example
+ * const days = datePath(pathOf(run.nodes, id).path);
+ */
+export function pathOf(nodes: readonly ExploredNode[], id: number): { path: PathStep[]; ids: number[] } {
+  const path: PathStep[] = [];
+  const ids: number[] = [];
+  for (let n = nodes[id]; n; n = n.parent >= 0 ? nodes[n.parent] : undefined) {
+    const from = n.parent >= 0 ? nodes[n.parent] : undefined;
+    path.unshift(from ? { ...n.step, bounds: [...n.step.bounds, ...invariants(from.timers)] } : n.step);
+    ids.unshift(n.id);
+  }
+  return { path, ids };
 }
 
 function sameZone(a: Zone, b: Zone): boolean {
