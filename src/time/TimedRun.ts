@@ -85,6 +85,7 @@ export function sendEvent(run: TimedRun, day: number, event: { type: string }): 
 
 /** Outside event types some active state node listens for (guards not evaluated). */
 export function acceptedEvents(snapshot: AnyMachineSnapshot): string[] {
+  // XState v5 has no public accessor for a snapshot's active state nodes; `_nodes` is that list.
   const nodes = (snapshot as unknown as { _nodes: { ownEvents: string[] }[] })._nodes;
   return [...new Set(nodes.flatMap((n) => n.ownEvents))].filter((t) => !t.startsWith('xstate.')).sort();
 }
