@@ -114,8 +114,7 @@ export class TransitionCache {
     let types = this.listening.get(key);
     if (!types) {
       // XState v5 has no public accessor for a snapshot's active state nodes; `_nodes` is that list.
-      // XState v5 has no public accessor for a snapshot's active state nodes; `_nodes` is that list.
-  const nodes = (snapshot as unknown as { _nodes: { ownEvents: string[] }[] })._nodes;
+      const nodes = (snapshot as unknown as { _nodes: { ownEvents: string[] }[] })._nodes;
       types = new Set(nodes.flatMap((n) => n.ownEvents));
       this.listening.set(key, types);
     }
