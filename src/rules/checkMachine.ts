@@ -38,9 +38,10 @@ export interface CheckOptions {
 }
 
 /**
- * Checks every applicable rule on one machine under one policy version: each rule is explored
- * with the machine (as a product with its monitor) and is proved, violated with the shortest
- * dated counterexample, or left inconclusive when a budget ran out.
+ * Checks every applicable rule on one machine under one policy version. The rules' monitors run
+ * together with the machine in one product exploration (termination on its own exact graph);
+ * each rule is proved, violated with its shortest dated counterexample, or left inconclusive
+ * when a budget ran out.
  *
  * @example
  * const results = checkMachine(target, policyVersionAt(cloudflare, '2026-01-15'), RULES);
