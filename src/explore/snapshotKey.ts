@@ -23,7 +23,11 @@ export function stableJson(value: unknown): string {
   return text;
 }
 
-/** What identifies a machine state: its state value and its (finite) context. */
+/**
+ * What identifies a machine state: its state value and its (finite) context. XState builds a
+ * state value in the order the machine declares its states, so plain JSON is canonical for it;
+ * contexts can gain keys in any order, so they get sorted keys.
+ */
 export function snapshotKey(snapshot: AnyMachineSnapshot): string {
-  return `${stableJson(snapshot.value)}|${stableJson(snapshot.context)}`;
+  return `${JSON.stringify(snapshot.value)}|${stableJson(snapshot.context)}`;
 }
