@@ -1,6 +1,5 @@
 // (c) The whole catalogue × both policies × every rule through checkMachine (all rules' monitors
 // in one product per machine). Baseline: the same rules explored one at a time, one explore per rule.
-import type { AnyStateMachine } from 'xstate';
 import { CATALOGUE } from '../machines/catalogue.ts';
 import { CHECK_DATE } from '../machines/lifecycle/demandInputs.ts';
 import type { KindEntry } from '../machines/lifecycle/KindEntry.ts';
@@ -11,25 +10,15 @@ import { POLICIES } from '../src/policy/loadPolicy.ts';
 import { policyVersionAt } from '../src/policy/policyVersionAt.ts';
 import { withPolicy } from '../src/policy/withPolicy.ts';
 import { RULES } from '../src/rules/catalogue.ts';
-import { checkMachine } from '../src/rules/checkMachine.ts';
+import { checkMachine, machineTags } from '../src/rules/checkMachine.ts';
 import type { RuleContext } from '../src/rules/Rule.ts';
 import { fmt, msSince, now, report } from './support/report.ts';
-
-function tagsOf(machine: AnyStateMachine): Set<string> {
-  const tags = new Set<string>();
-  const walk = (node: { tags: string[]; states: Record<string, unknown> }) => {
-    node.tags.forEach((t) => tags.add(t));
-    Object.values(node.states).forEach((child) => walk(child as typeof node));
-  };
-  walk(machine.root as unknown as { tags: string[]; states: Record<string, unknown> });
-  return tags;
-}
 
 /** Every applicable rule explored on its own, as checkMachine did before it built one product. */
 function oneRuleAtATime(entry: KindEntry, version: PolicyVersion): number {
   const machine = withPolicy(entry.machine.provide({}), version);
   const types = machine.root.events.filter((t) => !t.startsWith('xstate.'));
-  const ctx: RuleContext = { kind: entry.kind, policy: version, events: new Set(types), tags: tagsOf(machine) };
+  const ctx: RuleContext = { kind: entry.kind, policy: version, events: new Set(types), tags: machineTags(machine) };
   const base = { inputs: entry.inputs, events: eventVariants(types, entry.alphabet) };
   let states = 0;
   for (const rule of RULES) {

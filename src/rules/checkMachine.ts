@@ -84,7 +84,7 @@ export function checkMachine(target: CheckTarget, version: PolicyVersion, rules:
 }
 
 /** Every tag some state node of the machine carries. */
-function machineTags(machine: AnyStateMachine): Set<string> {
+export function machineTags(machine: AnyStateMachine): Set<string> {
   const tags = new Set<string>();
   const walk = (node: { tags: string[]; states: Record<string, unknown> }) => {
     node.tags.forEach((t) => tags.add(t));
