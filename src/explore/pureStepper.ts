@@ -32,3 +32,12 @@ export function pureStepper(machine: AnyStateMachine) {
     next: (snapshot: AnyMachineSnapshot, event: { type: string }) => run(() => machine.transition(snapshot, event, scope)),
   };
 }
+
+const steppers = new WeakMap<AnyStateMachine, ReturnType<typeof pureStepper>>();
+
+/** The shared stepper of a machine, made on first use. */
+export function stepperOf(machine: AnyStateMachine): ReturnType<typeof pureStepper> {
+  let stepper = steppers.get(machine);
+  if (!stepper) steppers.set(machine, (stepper = pureStepper(machine)));
+  return stepper;
+}

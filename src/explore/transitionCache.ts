@@ -1,7 +1,7 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { DAY_MS } from '../domain/duration.ts';
 import { delayName } from '../time/timerChanges.ts';
-import { pureStepper } from './pureStepper.ts';
+import { stepperOf } from './pureStepper.ts';
 import { snapshotKey, stableJson } from './snapshotKey.ts';
 
 /** A timer started or cancelled by a transition, in the order XState reported it. */
@@ -31,11 +31,11 @@ export class TransitionCache {
   private readonly listening = new Map<number, Set<string>>();
   private readonly enabledMoves = new Map<string, { event: { type: string }; move: Move }[]>();
   private readonly lists = new Map<string, number>();
-  private readonly stepper: ReturnType<typeof pureStepper>;
+  private readonly stepper: ReturnType<typeof stepperOf>;
   transitions = 0;
 
   constructor(readonly machine: AnyStateMachine) {
-    this.stepper = pureStepper(machine);
+    this.stepper = stepperOf(machine);
   }
 
   /** A small number standing for the snapshot's canonical key: equal states get equal ids. */

@@ -1,4 +1,5 @@
-import { type AnyMachineSnapshot, type AnyStateMachine, initialTransition, transition } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
+import { stepperOf } from '../explore/pureStepper.ts';
 import { type PendingTimer, applyTimerChanges, delayName } from './timerChanges.ts';
 
 /** One step of a run: what happened on which day, and where the machine ended up. */
@@ -31,14 +32,14 @@ export interface Rejection {
 }
 
 /**
- * Starts a machine on day `day` with its input, through the pure `initialTransition`.
+ * Starts a machine on day `day` with its input, through XState's pure initial transition.
  *
  * @example
  * let run = startRun(subpoenaMachine, request, 0);
  * run = advanceTo(run, 30);
  */
 export function startRun(machine: AnyStateMachine, input: unknown, day = 0): TimedRun {
-  const [snapshot, actions] = initialTransition(machine, input);
+  const [snapshot, actions] = stepperOf(machine).initial(input);
   const timers = applyTimerChanges([], actions, day, 0);
   return { machine, day, snapshot, timers, seq: timers.length, steps: [{ day, trigger: { kind: 'start' }, snapshot, timers }], endedDay: day - 1 };
 }
@@ -53,7 +54,7 @@ export function advanceTo(run: TimedRun, day: number, inclusive = false): TimedR
   for (;;) {
     const next = current.timers[0];
     if (!next || next.dueDay > day || (next.dueDay === day && !inclusive)) break;
-    const [snapshot, actions] = transition(current.machine, current.snapshot, { type: next.event });
+    const [snapshot, actions] = stepperOf(current.machine).next(current.snapshot, { type: next.event });
     const timers = applyTimerChanges(current.timers.slice(1), actions, next.dueDay, current.seq);
     const step: Step = { day: next.dueDay, trigger: { kind: 'timer', delay: delayName(next.event), event: next.event }, snapshot, timers };
     current = { ...current, day: next.dueDay, endedDay: next.dueDay, snapshot, timers, seq: current.seq + actions.length, steps: [...current.steps, step] };
@@ -74,10 +75,12 @@ export function sendEvent(run: TimedRun, day: number, event: { type: string }): 
     return { ok: false, run, rejection: { reason: 'timeWentBack', message, accepted: acceptedEvents(run.snapshot) } };
   }
   const moved = advanceTo(run, day);
-  if (!moved.snapshot.can(event)) {
+  const [snapshot, actions] = stepperOf(moved.machine).next(moved.snapshot, event);
+  // XState returns the same snapshot, with no actions, when no transition is taken; only a taken
+  // self-transition looks the same, and `can()` tells the two apart.
+  if (snapshot === moved.snapshot && actions.length === 0 && !moved.snapshot.can(event)) {
     return { ok: false, run, rejection: { reason: 'notAccepted', message: `"${event.type}" cannot be taken on day ${day} in state ${stateLabel(moved.snapshot)}`, accepted: acceptedEvents(moved.snapshot) } };
   }
-  const [snapshot, actions] = transition(moved.machine, moved.snapshot, event);
   const timers = applyTimerChanges(moved.timers, actions, day, moved.seq);
   const step: Step = { day, trigger: { kind: 'event', event }, snapshot, timers };
   return { ok: true, run: { ...moved, snapshot, timers, seq: moved.seq + actions.length, steps: [...moved.steps, step] } };
