@@ -80,4 +80,3 @@ export function policyGuards(d: PolicyDecisions) {
         .every((c) => (event.categories ?? []).includes(c)),
   };
 }
-export type PolicyGuardName = keyof ReturnType<typeof policyGuards>;

@@ -57,7 +57,6 @@ export interface ExploredNode {
   eod: boolean;
   zone: Zone;
   monitor: unknown;
-  depth: number;
   /** Index of the input the run started from. */
   input: number;
 }
@@ -186,7 +185,7 @@ export function explore(machine: AnyStateMachine, options: ExploreOptions): Expl
       }
     });
     const fullStep = { ...step, starts: [...starts, ...monitorStarts] };
-    const id = add({ parent: from ? from.id : -1, step: fullStep, snapshot: move.snapshot, timers, eod, monitor: states, depth: from ? from.depth + 1 : 0, input }, zone);
+    const id = add({ parent: from ? from.id : -1, step: fullStep, snapshot: move.snapshot, timers, eod, monitor: states, input }, zone);
     if (from) edges[from.id]?.push(id);
   };
 
