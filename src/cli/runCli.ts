@@ -1,7 +1,11 @@
 import { InputError } from '../domain/InputError.ts';
 import { checkCommand } from './checkCommand.ts';
+import { coverageCommand } from './coverageCommand.ts';
 import { listCommand } from './listCommand.ts';
+import { replayCommand } from './replayCommand.ts';
+import { scenariosCommand } from './scenariosCommand.ts';
 import { simulateCommand } from './simulateCommand.ts';
+import { suiteCommand } from './suiteCommand.ts';
 
 const USAGE = `dueprocess — how a provider handles demands for user data, as checked state machines
 
@@ -10,15 +14,32 @@ Usage:
   dueprocess simulate <kind> --request FILE --events FILE [--policy NAME|FILE] [--json]
   dueprocess check [kinds…] [--policy NAME|FILE] [--machine FILE [--export NAME]] [--date YYYY-MM-DD]
                    [--max-states N] [--max-seconds N] [--json]
+  dueprocess scenarios [kinds…] [--policy NAME] [--dir DIR] [--check]
+  dueprocess replay FILE…
+  dueprocess coverage [--dir DIR] [--json]
+  dueprocess suite --out DIR [--kinds K,K…] [--adapter MODULE] [--dir DIR]
 
 Commands:
   list       every kind of demand: title, legal basis, compellable data, timers, sources
   simulate   replay a dated case through a kind's machine, step by step
   check      prove every rule on every path and deadline ordering, or print the shortest dated counterexample
+  scenarios  write every kind's dated scenarios to scenarios/, or --check that the committed ones are current
+  replay     replay scenario files against the machines; report the first step that diverges
+  coverage   what the committed scenarios cover: states, transitions, pairs, timers, rules
+  suite      write a vitest conformance suite that drives a case tool's adapter through the scenarios
 
-Exit codes: 0 done, all rules hold · 1 an event was refused, or a rule was violated or left unproved · 2 bad input`;
+Exit codes: 0 done, all rules hold · 1 an event was refused, a rule was violated or left unproved, scenarios are stale
+or diverge, or coverage is short of 100% · 2 bad input`;
 
-const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = { list: listCommand, simulate: simulateCommand, check: checkCommand };
+const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
+  list: listCommand,
+  simulate: simulateCommand,
+  check: checkCommand,
+  scenarios: scenariosCommand,
+  replay: replayCommand,
+  coverage: coverageCommand,
+  suite: suiteCommand,
+};
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: string[]): Promise<number> {

@@ -24,7 +24,16 @@ export interface ExploreOptions {
   subsumption?: boolean;
   /** `exact` (default): named delays are clocks. `asEvents`: timers are plain events that may come at any time, and time is ignored. */
   timers?: 'exact' | 'asEvents';
+  /** Keep every edge's step and the statechart transitions it took (`Exploration.links`), for path generation. */
+  links?: boolean;
   onProgress?: (p: { states: number; queued: number; ms: number }) => void;
+}
+
+/** An edge of the explored graph: the step taken and the statechart transitions it took. */
+export interface Link {
+  to: number;
+  step: PathStep;
+  taken: readonly string[];
 }
 
 /** A timer pending in a symbolic state; its clock is named after its event. */
@@ -74,6 +83,8 @@ export interface Exploration {
   violations: (Violation | null)[];
   /** Successor node ids of each node (after subsumption). */
   edges: number[][];
+  /** With `links`: each node's outgoing edges, parallel to `edges`; empty otherwise. */
+  links: Link[][];
   violation: Violation | null;
   complete: boolean;
   /** Why the search stopped early, with the size of the unexplored frontier. */
@@ -108,6 +119,7 @@ export function explore(machine: AnyStateMachine, options: ExploreOptions): Expl
   const unbounded = new Map<string, number>([[EOD, 1], ...monitors.flatMap((m) => Object.entries(m.clockMax ?? {}))]);
   const nodes: ExploredNode[] = [];
   const edges: number[][] = [];
+  const links: Link[][] = [];
   const seen = new Map<string, number[]>();
   const queue: number[] = [];
   const violations: (Violation | null)[] = monitors.map(() => null);
@@ -133,6 +145,7 @@ export function explore(machine: AnyStateMachine, options: ExploreOptions): Expl
     const id = nodes.length;
     nodes.push({ ...node, id, zone });
     edges.push([]);
+    if (options.links) links.push([]);
     stored.push(id);
     seen.set(key, stored);
     queue.push(id);
@@ -187,6 +200,7 @@ export function explore(machine: AnyStateMachine, options: ExploreOptions): Expl
     const fullStep = { ...step, starts: [...starts, ...monitorStarts] };
     const id = add({ parent: from ? from.id : -1, step: fullStep, snapshot: move.snapshot, timers, eod, monitor: states, input }, zone);
     if (from) edges[from.id]?.push(id);
+    if (from && options.links) links[from.id]?.push({ to: id, step: fullStep, taken: move.taken });
   };
 
   for (const [index, { name, input }] of options.inputs.entries()) {
@@ -237,6 +251,7 @@ export function explore(machine: AnyStateMachine, options: ExploreOptions): Expl
   return {
     nodes,
     edges,
+    links,
     violation,
     violations,
     complete: !stopped && (monitors.length === 0 || !live() || head >= queue.length),
@@ -262,6 +277,23 @@ export function pathOf(nodes: readonly ExploredNode[], id: number): { path: Path
     ids.unshift(n.id);
   }
   return { path, ids };
+}
+
+/**
+ * The steps along a walk of links from a start node, with the bounds that held at each instant,
+ * as `datePath` needs them.
+ *
+ * @example
+ * const days = datePath(pathAlong(run.nodes, start, [run.links[start][0]]));
+ */
+export function pathAlong(nodes: readonly ExploredNode[], start: number, walk: readonly Link[]): PathStep[] {
+  const path: PathStep[] = [(nodes[start] as ExploredNode).step];
+  let at = start;
+  for (const link of walk) {
+    path.push({ ...link.step, bounds: [...link.step.bounds, ...invariants((nodes[at] as ExploredNode).timers)] });
+    at = link.to;
+  }
+  return path;
 }
 
 function sameZone(a: Zone, b: Zone): boolean {

@@ -1,4 +1,4 @@
-import { type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, createActor } from 'xstate';
+import { type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type AnyTransitionDefinition, createActor } from 'xstate';
 
 type Action = { type: string; params?: unknown };
 
@@ -6,11 +6,21 @@ type Action = { type: string; params?: unknown };
  * XState's pure `initialTransition` / `transition`, with one inert actor scope made per machine
  * instead of per call. `transition()` builds a whole actor each time (its constructor computes
  * the initial state), which is most of its cost; the machine's own `transition(snapshot, event,
- * scope)` is what it then calls, and that is what this calls too. Actions are collected, never run.
+ * scope)` is what it then calls, and that is what this calls too. Actions are collected, never
+ * run; the transitions each microstep took (eventless ones included) are collected from the
+ * inspection events XState sends to the scope's system.
  */
 export function pureStepper(machine: AnyStateMachine) {
   const self = createActor(machine);
   let collected: Action[] = [];
+  let taken: AnyTransitionDefinition[] = [];
+  const system = Object.create(self.system, {
+    _sendInspectionEvent: {
+      value: (e: { type: string; _transitions?: AnyTransitionDefinition[] }) => {
+        if (e.type === '@xstate.microstep' && e._transitions) taken.push(...e._transitions);
+      },
+    },
+  }) as typeof self.system;
   const scope = {
     self,
     defer: () => {},
@@ -18,14 +28,15 @@ export function pureStepper(machine: AnyStateMachine) {
     logger: () => {},
     sessionId: '',
     stopChild: () => {},
-    system: self.system,
+    system,
     emit: () => {},
     actionExecutor: (action: Action) => void collected.push(action),
   } as unknown as AnyActorScope;
-  const run = (fn: () => AnyMachineSnapshot): [AnyMachineSnapshot, Action[]] => {
+  const run = (fn: () => AnyMachineSnapshot): [AnyMachineSnapshot, Action[], AnyTransitionDefinition[]] => {
     collected = [];
+    taken = [];
     const snapshot = fn();
-    return [snapshot, collected];
+    return [snapshot, collected, taken];
   };
   return {
     initial: (input: unknown) => run(() => machine.getInitialSnapshot(scope, input)),

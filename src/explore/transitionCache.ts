@@ -1,4 +1,5 @@
-import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine, AnyTransitionDefinition } from 'xstate';
+import { transitionId } from '../paths/machineTransitions.ts';
 import { DAY_MS } from '../domain/duration.ts';
 import { delayName } from '../time/timerChanges.ts';
 import { stepperOf } from './pureStepper.ts';
@@ -12,6 +13,8 @@ export interface Move {
   snapshot: AnyMachineSnapshot;
   id: number;
   timerOps: TimerOp[];
+  /** Ids of the statechart transitions taken, eventless ones included (`machineTransitions`). */
+  taken: readonly string[];
 }
 
 /** An outside event to try, with its canonical text. */
@@ -80,9 +83,9 @@ export class TransitionCache {
   }
 
   start(input: unknown): Move {
-    const [snapshot, actions] = this.stepper.initial(input);
+    const [snapshot, actions, taken] = this.stepper.initial(input);
     this.transitions++;
-    return this.move(snapshot, actions);
+    return this.move(snapshot, actions, taken);
   }
 
   /**
@@ -104,9 +107,9 @@ export class TransitionCache {
   private compute(snapshot: AnyMachineSnapshot, event: { type: string }, checkGuards: boolean): Move | null {
     const firesAnyway = event.type.startsWith('xstate.after.') && !checkGuards;
     if (!firesAnyway && !(this.listensFor(this.id(snapshot), snapshot).has(event.type) && snapshot.can(event))) return null;
-    const [next, actions] = this.stepper.next(snapshot, event);
+    const [next, actions, taken] = this.stepper.next(snapshot, event);
     this.transitions++;
-    return this.move(next, actions);
+    return this.move(next, actions, taken);
   }
 
   /** Event types some active state node has a transition for (guards aside). */
@@ -121,7 +124,7 @@ export class TransitionCache {
     return types;
   }
 
-  private move(snapshot: AnyMachineSnapshot, actions: readonly { type: string; params?: unknown }[]): Move {
+  private move(snapshot: AnyMachineSnapshot, actions: readonly { type: string; params?: unknown }[], taken: readonly AnyTransitionDefinition[]): Move {
     const timerOps: TimerOp[] = [];
     for (const a of actions) {
       const p = (a.params ?? {}) as { id?: string; sendId?: string; delay?: number };
@@ -131,7 +134,7 @@ export class TransitionCache {
         timerOps.push({ op: 'start', event: p.id, delay: delayName(p.id), days: p.delay / DAY_MS });
       }
     }
-    return { snapshot, id: this.id(snapshot), timerOps };
+    return { snapshot, id: this.id(snapshot), timerOps, taken: taken.map(transitionId) };
   }
 }
 

@@ -1,6 +1,7 @@
 import type { PolicyVersion } from '../domain/policy.ts';
 import type { Source } from '../domain/source.ts';
 import type { Monitor } from '../explore/Monitor.ts';
+import type { StepMatch } from './language.ts';
 
 /** What a rule may look at to decide whether it applies, and to set its numbers. */
 export interface RuleContext {
@@ -25,6 +26,11 @@ export interface Rule {
   /** Which machines and policies it covers, in words. */
   scope: string;
   appliesTo: (ctx: RuleContext) => boolean;
+  /**
+   * The situation the rule is about (a gag comes into force, data is disclosed), as one step:
+   * a scenario that takes such a step shows the rule doing work, not only never failing.
+   */
+  premise?: { text: string; match: (ctx: RuleContext) => StepMatch };
   /** The check, with the policy's numbers filled in. */
   check: (ctx: RuleContext) => RuleCheck;
 }

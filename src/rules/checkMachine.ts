@@ -49,7 +49,7 @@ export interface CheckOptions {
 export function checkMachine(target: CheckTarget, version: PolicyVersion, rules: readonly Rule[], options: CheckOptions = {}): RuleResult[] {
   const machine = withPolicy(target.machine, version);
   const types = machine.root.events.filter((t) => !t.startsWith('xstate.'));
-  const ctx: RuleContext = { kind: target.kind, policy: version, events: new Set(types), tags: machineTags(machine) };
+  const ctx = ruleContext(machine, target.kind, version);
   const events = eventVariants(types, target.declared);
   const applicable = rules.map((rule) => (rule.appliesTo(ctx) ? rule.check(ctx) : null));
   const monitorRules = applicable.flatMap((c, i) => (c?.type === 'monitor' ? [{ index: i, monitor: c.monitor }] : []));
@@ -81,6 +81,12 @@ export function checkMachine(target: CheckTarget, version: PolicyVersion, rules:
     const slot = monitorRules.findIndex((r) => r.index === i);
     return verdict(rule, product as Exploration, (product as Exploration).violations[slot] ?? null);
   });
+}
+
+/** What rules see of a machine (already provided with its policy) and the policy version. */
+export function ruleContext(machine: AnyStateMachine, kind: string | undefined, version: PolicyVersion): RuleContext {
+  const types = machine.root.events.filter((t) => !t.startsWith('xstate.'));
+  return { kind, policy: version, events: new Set(types), tags: machineTags(machine) };
 }
 
 /** Every tag some state node of the machine carries. */

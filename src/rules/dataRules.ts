@@ -18,6 +18,7 @@ export const compellableOnly: Rule = {
   sources: [src('§1 notes', 'SCA ladder: BSI by subpoena, non-content by 2703(d), content by warrant', 'S'), src('§10 note 3', 'Invariants on production', 'S')],
   scope: 'catalogue kinds (a machine’s meta.kind) with a row in the compellable table',
   appliesTo: (ctx) => ctx.kind !== undefined && ctx.kind in COMPELLABLE && ctx.events.has('data.disclosed'),
+  premise: { text: 'data is disclosed', match: () => onEvent('data.disclosed') },
   check: (ctx) => {
     const allowed = COMPELLABLE[ctx.kind as string];
     return neverStep(
@@ -34,6 +35,7 @@ export const emergencyAssessedFirst: Rule = {
   sources: [src('§5', '18 U.S.C. 2702(b)(8), (c)(4)', 'S')],
   scope: 'machines with emergency.assessed and data.disclosed',
   appliesTo: (ctx) => ctx.events.has('emergency.assessed') && ctx.events.has('data.disclosed'),
+  premise: { text: 'data is disclosed', match: () => onEvent('data.disclosed') },
   check: () =>
     precedence({
       target: onEvent('data.disclosed'),
@@ -49,6 +51,7 @@ export const emergencyFollowUp: Rule = {
   sources: [src('§intro source 1', 'Cloudflare: legal process asked for afterwards', 'S')],
   scope: 'machines with process.followUpRequested and data.disclosed',
   appliesTo: (ctx) => ctx.events.has('process.followUpRequested') && ctx.events.has('data.disclosed'),
+  premise: { text: 'data is disclosed', match: () => onEvent('data.disclosed') },
   check: (ctx) =>
     respondWithin({
       trigger: onEvent('data.disclosed'),
@@ -65,6 +68,7 @@ export const foreignLawConflictChallenged: Rule = {
   sources: [src('§8', 'Provider stance: challenge requests conflicting with residence-country privacy law', 'S')],
   scope: 'policies that challenge foreignLawConflict findings; machines with review.completed, challenge.filed and data.disclosed',
   appliesTo: (ctx) => ctx.policy.challenges.grounds.includes('foreignLawConflict') && ['review.completed', 'challenge.filed', 'data.disclosed'].every((e) => ctx.events.has(e)),
+  premise: { text: 'review finds a conflict with foreign law', match: () => onEvent('review.completed', (e) => e.finding === 'foreignLawConflict') },
   check: () => ({ type: 'monitor', monitor: conflictMonitor() }),
 };
 
@@ -88,6 +92,7 @@ export const cloudActMotionWindow: Rule = {
   sources: [src('§1 row 14', '18 U.S.C. 2703(h)', 'S'), src('§2 CLOUD_MOTION_TO_QUASH', '14 days from service', 'S')],
   scope: 'machines that can file the cloudActComityMotion route',
   appliesTo: (ctx) => ctx.events.has('challenge.filed'),
+  premise: { text: 'a CLOUD Act motion is filed', match: () => onEvent('challenge.filed', (e) => e.route === CLOUD_ACT_ROUTE.id) },
   check: () => {
     const filing = onEvent('challenge.filed', (e) => e.route === CLOUD_ACT_ROUTE.id);
     const late = onlyWithin({ target: filing, since: isStart, message: `the CLOUD Act motion was filed more than ${CLOUD_ACT_ROUTE.days} days after service` })(CLOUD_ACT_ROUTE.days);
@@ -110,6 +115,7 @@ export const noDisclosurePastRetention: Rule = {
   sources: [src('§7', 'Retention rules (Let’s Encrypt, Cloudflare)', 'S')],
   scope: 'machines with data.disclosed whose request gives dataAgeDays',
   appliesTo: (ctx) => ctx.events.has('data.disclosed'),
+  premise: { text: 'a request asks for data past its retention', match: (ctx) => (info) => info.kind === 'start' && (request(info).categories ?? []).some((c) => !decisionsFor(ctx.policy).retained(c as DataCategory, request(info).dataAgeDays ?? 0)) },
   check: (ctx) => {
     const d = decisionsFor(ctx.policy);
     return neverStep(

@@ -4,13 +4,20 @@ import type { Monitor, StepInfo } from '../explore/Monitor.ts';
 import { snapshotKey } from '../explore/snapshotKey.ts';
 import { ERASURE_GROUNDS } from './compellableByKind.ts';
 import { anyOf, entering, leaving, neverStep, onEvent, respondWithin, terminates } from './language.ts';
-import type { Rule } from './Rule.ts';
+import type { Rule, RuleContext } from './Rule.ts';
 
 const gagDays = (info: StepInfo): number | null => {
   if (info.post.hasTag('secrecyOpenEnded')) return null;
   if (info.kind === 'event' && info.event.type === 'secrecy.imposed') return (info.event.days as number | undefined) ?? null;
   return (info.input as { secrecyOrder?: { days?: number } } | undefined)?.secrecyOrder?.days ?? null;
 };
+
+/** The gag entered at this step is open-ended or longer than the policy tolerates. */
+function tooLong(ctx: RuleContext, info: StepInfo): boolean {
+  const days = gagDays(info);
+  const limit = ctx.policy.challenges.secrecyLongerThan;
+  return days === null ? ctx.policy.challenges.openEndedSecrecy : limit !== null && days > durationDays(limit);
+}
 
 export const challengeLongSecrecy: Rule = {
   id: 'challenge-long-secrecy',
@@ -19,15 +26,11 @@ export const challengeLongSecrecy: Rule = {
   sources: [src('§4', 'Cloudflare challenges requests that unduly restrict notice', 'S'), src('§1 row 7', 'DOJ 2017 policy: one year or less', 'S')],
   scope: 'policies that challenge open-ended or long gags; machines with a secrecy tag',
   appliesTo: (ctx) => (ctx.policy.challenges.openEndedSecrecy || ctx.policy.challenges.secrecyLongerThan !== null) && ctx.tags.has('secrecy') && ctx.events.has('challenge.filed'),
+  premise: { text: 'a gag the policy challenges comes into force', match: (ctx) => (info) => entering('secrecy')(info) && tooLong(ctx, info) },
   check: (ctx) => {
-    const limit = ctx.policy.challenges.secrecyLongerThan;
-    const tooLong = (info: StepInfo) => {
-      const days = gagDays(info);
-      return days === null ? ctx.policy.challenges.openEndedSecrecy : limit !== null && days > durationDays(limit);
-    };
     const within = durationDays(ctx.policy.challenges.within);
     return respondWithin({
-      trigger: (info) => entering('secrecy')(info) && tooLong(info),
+      trigger: (info) => entering('secrecy')(info) && tooLong(ctx, info),
       response: entering('secrecyChallenged'),
       cancel: leaving('secrecy'),
       message: `a gag the policy challenges was not challenged within ${within} days, and the case was not flagged overdue`,
@@ -42,6 +45,7 @@ export const termination: Rule = {
   sources: [src('§10 note 2', 'Open-ended gags are "may never end"; everything else ends', 'S')],
   scope: 'every machine',
   appliesTo: () => true,
+  premise: { text: 'the case reaches an outcome', match: () => entering('closed') },
   check: () => terminates(),
 };
 
@@ -52,6 +56,7 @@ export const noSilentDeadline: Rule = {
   sources: [src('§10 note 1', 'Separate clocks per request, each with an effect', 'S'), src('§2', 'Every timer has an effect column', 'S')],
   scope: 'every machine with timers',
   appliesTo: () => true,
+  premise: { text: 'a deadline passes', match: () => (info) => info.kind === 'timer' },
   check: () =>
     neverStep(
       (info) => info.kind === 'timer' && info.pre !== null && !info.pre.hasTag('overdue') && snapshotKey(info.pre) === snapshotKey(info.post),
@@ -66,6 +71,7 @@ export const preservationTerm: Rule = {
   sources: [src('§2 SCA_PRESERVE_INITIAL', '90 days', 'L'), src('§2 SCA_PRESERVE_EXTENSION', '+90 days; repeated renewals debated', '?')],
   scope: 'machines with preservation.extended and a preserving tag',
   appliesTo: (ctx) => ctx.events.has('preservation.extended') && ctx.tags.has('preserving'),
+  premise: { text: 'preservation is extended', match: () => onEvent('preservation.extended') },
   check: () => ({ type: 'monitor', monitor: preservationMonitor() }),
 };
 
@@ -96,6 +102,7 @@ export const abuseComplaintHandling: Rule = {
   sources: [src('§intro source 2', 'Cloudflare 2018 letter: forward to owner and host unless asked otherwise; name the host', 'S')],
   scope: 'machines with complaint.forwarded',
   appliesTo: (ctx) => ctx.events.has('complaint.forwarded'),
+  premise: { text: 'the complaint is forwarded', match: () => onEvent('complaint.forwarded') },
   check: () => ({ type: 'monitor', monitor: abuseMonitor() }),
 };
 
@@ -124,6 +131,7 @@ export const dataSubjectDeadline: Rule = {
   sources: [src('§2 GDPR_RESPONSE', 'one month', 'S'), src('§2 GDPR_EXTENSION', '+2 months, announced within the first', 'S')],
   scope: 'machines with response.extended',
   appliesTo: (ctx) => ctx.events.has('response.extended'),
+  premise: { text: 'the response is extended', match: () => onEvent('response.extended') },
   check: () => ({ type: 'monitor', monitor: dsrMonitor() }),
 };
 
@@ -155,6 +163,7 @@ export const erasureGround: Rule = {
   sources: [src('§7', 'GDPR Art. 17(3) exceptions', 'S'), src('§1 row 20', 'Let’s Encrypt: issuance records are public', 'S')],
   scope: 'machines with response.extended and request.refused',
   appliesTo: (ctx) => ctx.events.has('response.extended') && ctx.events.has('request.refused'),
+  premise: { text: 'an erasure request is refused', match: () => onEvent('request.refused', (_e, info) => (info.input as { right?: string } | undefined)?.right === 'erasure') },
   check: () =>
     neverStep(
       onEvent('request.refused', (e, info) => (info.input as { right?: string } | undefined)?.right === 'erasure' && !ERASURE_GROUNDS.includes(String(e.ground))),

@@ -13,6 +13,7 @@ export const noNoticeUnderSecrecy: Rule = {
   sources: [src('§3', 'Secrecy rules by source', 'S'), src('§4', 'Modelling rule: notify(user) only if no active gag covers the request', 'S')],
   scope: 'every machine that sends notice.sent',
   appliesTo: (ctx) => speaks(ctx, 'notice.sent'),
+  premise: { text: 'a gag comes into force', match: () => entering('secrecy') },
   check: () =>
     neverStep(
       anyOf(allOf(onEvent('notice.sent'), before('secrecy')), allOf(entering('noticeSent'), after('secrecy'))),
@@ -27,6 +28,7 @@ export const noticeBeforeDisclosure: Rule = {
   sources: [src('§4', 'Cloudflare, Let’s Encrypt, Google: notice before disclosure unless prohibited', 'S')],
   scope: 'policies that notify before disclosure; machines with notice.sent and data.disclosed',
   appliesTo: (ctx) => ctx.policy.notice.beforeDisclosure && speaks(ctx, 'notice.sent', 'data.disclosed'),
+  premise: { text: 'data is disclosed', match: () => onEvent('data.disclosed') },
   check: () =>
     precedence({
       target: onEvent('data.disclosed'),
@@ -44,6 +46,7 @@ export const objectionWindow: Rule = {
   sources: [src('§4', 'Let’s Encrypt: prior notice so the user can object', 'S'), src('§11 q10', 'Cloudflare’s window is not published: a policy parameter', '?')],
   scope: 'policies that notify before disclosure; machines with notice.sent and data.disclosed',
   appliesTo: (ctx) => ctx.policy.notice.beforeDisclosure && speaks(ctx, 'notice.sent', 'data.disclosed'),
+  premise: { text: 'the user is notified', match: () => onEvent('notice.sent') },
   check: (ctx) =>
     notWithin({
       target: onEvent('data.disclosed'),
@@ -65,6 +68,7 @@ export const delayedNotice: Rule = {
   sources: [src('§4', 'Google: notice after the prohibition ends; after an emergency has passed', 'S'), src('§10 note 2', 'Notice within N days after the gag ends, if it ends', 'S')],
   scope: 'machines with notice.sent and data.disclosed',
   appliesTo: (ctx) => speaks(ctx, 'notice.sent', 'data.disclosed'),
+  premise: { text: 'notice falls due after a disclosure made without it', match: () => entering('noticeDue') },
   check: (ctx) => ({ type: 'monitor', monitor: delayedNoticeMonitor(durationDays(ctx.policy.notice.delayedNoticeWithin), ctx.events.has('emergency.ended')) }),
 };
 

@@ -1,5 +1,6 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { stepperOf } from '../explore/pureStepper.ts';
+import { transitionId } from '../paths/machineTransitions.ts';
 import { type PendingTimer, applyTimerChanges, delayName } from './timerChanges.ts';
 
 /** One step of a run: what happened on which day, and where the machine ended up. */
@@ -9,6 +10,8 @@ export interface Step {
   trigger: { kind: 'start' } | { kind: 'event'; event: { type: string } } | { kind: 'timer'; delay: string; event: string };
   snapshot: AnyMachineSnapshot;
   timers: readonly PendingTimer[];
+  /** Ids of the statechart transitions the step took (`machineTransitions`), eventless ones included. */
+  transitions: readonly string[];
 }
 
 /** A machine driven by whole-day time: its snapshot, its pending timers and every step so far. */
@@ -39,9 +42,9 @@ export interface Rejection {
  * run = advanceTo(run, 30);
  */
 export function startRun(machine: AnyStateMachine, input: unknown, day = 0): TimedRun {
-  const [snapshot, actions] = stepperOf(machine).initial(input);
+  const [snapshot, actions, taken] = stepperOf(machine).initial(input);
   const timers = applyTimerChanges([], actions, day, 0);
-  return { machine, day, snapshot, timers, seq: timers.length, steps: [{ day, trigger: { kind: 'start' }, snapshot, timers }], endedDay: day - 1 };
+  return { machine, day, snapshot, timers, seq: timers.length, steps: [{ day, trigger: { kind: 'start' }, snapshot, timers, transitions: taken.map(transitionId) }], endedDay: day - 1 };
 }
 
 /**
@@ -54,9 +57,9 @@ export function advanceTo(run: TimedRun, day: number, inclusive = false): TimedR
   for (;;) {
     const next = current.timers[0];
     if (!next || next.dueDay > day || (next.dueDay === day && !inclusive)) break;
-    const [snapshot, actions] = stepperOf(current.machine).next(current.snapshot, { type: next.event });
+    const [snapshot, actions, taken] = stepperOf(current.machine).next(current.snapshot, { type: next.event });
     const timers = applyTimerChanges(current.timers.slice(1), actions, next.dueDay, current.seq);
-    const step: Step = { day: next.dueDay, trigger: { kind: 'timer', delay: delayName(next.event), event: next.event }, snapshot, timers };
+    const step: Step = { day: next.dueDay, trigger: { kind: 'timer', delay: delayName(next.event), event: next.event }, snapshot, timers, transitions: taken.map(transitionId) };
     current = { ...current, day: next.dueDay, endedDay: next.dueDay, snapshot, timers, seq: current.seq + actions.length, steps: [...current.steps, step] };
   }
   return { ...current, day: Math.max(current.day, day) };
@@ -75,14 +78,14 @@ export function sendEvent(run: TimedRun, day: number, event: { type: string }): 
     return { ok: false, run, rejection: { reason: 'timeWentBack', message, accepted: acceptedEvents(run.snapshot) } };
   }
   const moved = advanceTo(run, day);
-  const [snapshot, actions] = stepperOf(moved.machine).next(moved.snapshot, event);
+  const [snapshot, actions, taken] = stepperOf(moved.machine).next(moved.snapshot, event);
   // XState returns the same snapshot, with no actions, when no transition is taken; only a taken
   // self-transition looks the same, and `can()` tells the two apart.
   if (snapshot === moved.snapshot && actions.length === 0 && !moved.snapshot.can(event)) {
     return { ok: false, run, rejection: { reason: 'notAccepted', message: `"${event.type}" cannot be taken on day ${day} in state ${stateLabel(moved.snapshot)}`, accepted: acceptedEvents(moved.snapshot) } };
   }
   const timers = applyTimerChanges(moved.timers, actions, day, moved.seq);
-  const step: Step = { day, trigger: { kind: 'event', event }, snapshot, timers };
+  const step: Step = { day, trigger: { kind: 'event', event }, snapshot, timers, transitions: taken.map(transitionId) };
   return { ok: true, run: { ...moved, snapshot, timers, seq: moved.seq + actions.length, steps: [...moved.steps, step] } };
 }
 

@@ -1,0 +1,77 @@
+import { findKind } from '../../machines/catalogue.ts';
+import { dayNumber, isoDate } from '../domain/date.ts';
+import { InputError, fromZod } from '../domain/InputError.ts';
+import { POLICIES } from '../policy/loadPolicy.ts';
+import { policyVersionAt } from '../policy/policyVersionAt.ts';
+import { withPolicy } from '../policy/withPolicy.ts';
+import { type TimedRun, advanceTo, sendEvent, startRun, stateLabel } from '../time/TimedRun.ts';
+import { observe } from './observe.ts';
+import type { Expectation, Scenario, ScenarioFile } from './Scenario.ts';
+
+/** The first place a scenario and the model part ways. */
+export interface Divergence {
+  step: number;
+  says: string;
+  field: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+export interface ScenarioReplay {
+  scenario: Scenario;
+  divergence: Divergence | null;
+  /** The model's run as far as it matched. */
+  run: TimedRun;
+}
+
+/**
+ * Replays every scenario of a file against the catalogue's machine for its kind, under the
+ * file's policy, and reports for each the first step (and field) where the model disagrees.
+ *
+ * @example
+ * replayScenarioFile(file).filter((r) => r.divergence)
+ */
+export function replayScenarioFile(file: ScenarioFile): ScenarioReplay[] {
+  const entry = findKind(file.kind);
+  if (!entry) throw new InputError('unknownKind', 'kind', file.kind, 'is not a kind in the catalogue', 'regenerate the file with `dueprocess scenarios`');
+  const policy = POLICIES[file.policy.id];
+  if (!policy) throw new InputError('unknownPolicy', 'policy.id', file.policy.id, 'is not a built-in policy', `use one of ${Object.keys(POLICIES).join(', ')}`);
+  return file.scenarios.map((scenario, i) => {
+    const parsed = entry.requestSchema.safeParse(scenario.request);
+    if (!parsed.success) throw fromZod(parsed.error, scenario.request, `scenarios[${i}].request`);
+    const version = policyVersionAt(policy, parsed.data.receivedOn);
+    return replayScenario(withPolicy(entry.machine, version), parsed.data, scenario, version.title === file.policy.version ? null : version.title);
+  });
+}
+
+function replayScenario(machine: Parameters<typeof startRun>[0], request: { receivedOn: string }, scenario: Scenario, versionDiffers: string | null): ScenarioReplay {
+  const day0 = dayNumber(request.receivedOn);
+  let run = startRun(machine, request, 0);
+  const diverge = (step: number, field: string, expected: unknown, actual: unknown): ScenarioReplay => ({
+    scenario,
+    run,
+    divergence: { step, says: scenario.steps[step]?.says ?? '', field, expected, actual },
+  });
+  if (versionDiffers) return diverge(0, 'policy.version', scenario.steps[0]?.expect, versionDiffers);
+  for (const [k, step] of scenario.steps.entries()) {
+    if (step.on !== isoDate(day0 + step.day)) return diverge(k, 'on', step.on, isoDate(day0 + step.day));
+    let accepted = true;
+    if (step.do.kind === 'event') {
+      const result = sendEvent(run, step.day, step.do.event);
+      accepted = result.ok;
+      run = result.ok ? result.run : advanceTo(run, step.day);
+    } else if (step.do.kind === 'endDay') {
+      const from = run.steps.length;
+      run = advanceTo(run, step.day, true);
+      const passed = run.steps.slice(from).map((s) => (s.trigger.kind === 'timer' ? s.trigger.delay : ''));
+      if (JSON.stringify(passed) !== JSON.stringify(step.do.passes)) return diverge(k, 'passes', step.do.passes, passed);
+    } else if (k !== 0) {
+      return diverge(k, 'do.kind', 'receive only as the first step', step.do.kind);
+    }
+    const actual: Expectation = { accepted, state: stateLabel(run.snapshot), ...observe(run, day0) };
+    for (const field of Object.keys(step.expect) as (keyof Expectation)[]) {
+      if (JSON.stringify(step.expect[field]) !== JSON.stringify(actual[field])) return diverge(k, `expect.${field}`, step.expect[field], actual[field]);
+    }
+  }
+  return { scenario, run, divergence: null };
+}

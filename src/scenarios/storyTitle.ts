@@ -1,0 +1,48 @@
+type AnyEvent = { type: string; [k: string]: unknown };
+
+const words: Record<string, (e: AnyEvent) => string> = {
+  'review.completed': (e) => (e.finding === 'foreignLawConflict' ? 'review finds a conflict with foreign law' : `review finds the process ${String(e.finding)}`),
+  'challenge.filed': (e) => `${String(e.route)} filed`,
+  'challenge.governmentApplied': (e) => `government goes to court (${String(e.route)})`,
+  'challenge.decided': (e) => `${String(e.route)} ${String(e.outcome)}`,
+  'secrecy.imposed': (e) => (e.days ? `gag imposed for ${String(e.days)} days` : 'open-ended gag imposed'),
+  'secrecy.lifted': (e) => `gag lifted (${String(e.reason)})`,
+  'notice.sent': () => 'user notified',
+  'notice.waived': (e) => `notice waived (${String(e.reason)})`,
+  'data.disclosed': (e) => `${(e.categories as string[]).join(' and ')} disclosed`,
+  'request.refused': (e) => `refused (${String(e.ground)})`,
+  'request.withdrawn': () => 'requester withdraws',
+  'request.verified': (e) => (e.authentic ? 'requester verified' : 'request found forged'),
+  'request.fulfilled': () => 'request fulfilled',
+  'emergency.assessed': (e) => (e.criterion ? `emergency confirmed (${String(e.criterion)})` : 'no emergency found'),
+  'emergency.ended': () => 'emergency over',
+  'process.followUpRequested': () => 'legal process asked for',
+  'process.received': () => 'legal process arrives',
+  'preservation.extended': () => 'preservation extended',
+  'order.extended': () => 'order extended',
+  'complaint.forwarded': (e) => `complaint forwarded to the ${String(e.to)}`,
+  'complainant.informed': () => 'complainant told who the host is',
+  'response.extended': () => 'response time extended',
+};
+
+/** An event in words: `gag lifted (courtOrder)`. Unknown types read as themselves. */
+export function eventWords(event: AnyEvent): string {
+  return words[event.type]?.(event) ?? event.type;
+}
+
+/** Deadlines that passed at the end of a day, in words: `P14D passes`. */
+export function passWords(delays: readonly string[]): string {
+  return `${delays.join(' and ')} ${delays.length > 1 ? 'pass' : 'passes'}`;
+}
+
+/**
+ * A scenario's title, told as a story: the kind, the request, then what happens and when.
+ *
+ * @example
+ * storyTitle('National security letter', 'plain', [{ day: 0, says: 'review finds the process sufficient' }, { day: 30, says: 'P30D passes' }])
+ * // 'National security letter (plain): review finds the process sufficient, P30D passes at day 30'
+ */
+export function storyTitle(kindTitle: string, input: string, steps: readonly { day: number; says: string }[]): string {
+  const parts = steps.map((s) => `${s.says}${s.day > 0 ? ` at day ${s.day.toLocaleString('en-US')}` : ''}`);
+  return `${kindTitle} (${input}): ${parts.length ? parts.join(', ') : 'received'}`;
+}
