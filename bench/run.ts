@@ -1,7 +1,8 @@
 // Benchmarks: each prints our time, a baseline measured in the same run, and the ratio.
 // `npm run bench -- --json` also prints one JSON object per line. Exits 1 when a benchmark's
-// two answers disagree. Run one with `npm run bench -- <name>…` (replay, same, untimed, check, scale).
+// two answers disagree. Run one with `npm run bench -- <name>…` (replay, same, untimed, check, scale, generate).
 import { checkCatalogue } from './checkCatalogue.ts';
+import { generateScenarios } from './generateScenarios.ts';
 import { replayNsl } from './replay.ts';
 import { sameQuestion } from './sameQuestion.ts';
 import { scale } from './scale.ts';
@@ -13,6 +14,7 @@ const BENCHES: [string, () => boolean][] = [
   ['untimed', untimed],
   ['check', checkCatalogue],
   ['scale', scale],
+  ['generate', generateScenarios],
 ];
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('--'));
