@@ -59,3 +59,35 @@ export { CLOUD_ACT_ROUTE, COMPELLABLE, ERASURE_GROUNDS } from './rules/compellab
 export { after, allOf, anyOf, before, entering, isStart, leaving, never, neverStep, notWithin, onEvent, onlyWithin, precedence, respondWithin, terminates } from './rules/language.ts';
 export type { StepMatch } from './rules/language.ts';
 export type { Rule, RuleCheck, RuleContext } from './rules/Rule.ts';
+
+export { machineTransitions, transitionId } from './paths/machineTransitions.ts';
+export type { TransitionInfo } from './paths/machineTransitions.ts';
+export type { BoundarySide, PlannedPath, Strategy } from './paths/PlannedPath.ts';
+export { activeStates, timedGraph } from './paths/TimedGraph.ts';
+export type { TimedGraph, Walk } from './paths/TimedGraph.ts';
+export { transitionCover } from './paths/transitionCover.ts';
+export { pairing, reachablePairs, transitionPairs } from './paths/transitionPairs.ts';
+export { shortestToStates } from './paths/shortestToStates.ts';
+export { deadlineBoundaries } from './paths/deadlineBoundaries.ts';
+export { ruleWitnesses } from './paths/ruleWitnesses.ts';
+export { randomWalks, seededRandom } from './paths/randomWalks.ts';
+export type { RandomWalkOptions } from './paths/randomWalks.ts';
+
+export { NoticeStatus, Observation, PendingDeadline } from './scenarios/Observation.ts';
+export { observe } from './scenarios/observe.ts';
+export { Expectation, SCENARIO_FORMAT, Scenario, ScenarioFile, ScenarioStep, scenarioJsonSchema } from './scenarios/Scenario.ts';
+export { buildScenario, rulesTriggered } from './scenarios/buildScenario.ts';
+export type { ScenarioContext } from './scenarios/buildScenario.ts';
+export { premisesFor, scenariosFor } from './scenarios/generateScenarios.ts';
+export { compactJson, renderScenarioFiles, scenarioFileName, staleScenarioFiles, writeScenarioFiles } from './scenarios/scenarioFiles.ts';
+export { readScenarioFile } from './scenarios/readScenarioFile.ts';
+export { replayScenarioFile } from './scenarios/replayScenario.ts';
+export type { Divergence, ScenarioReplay } from './scenarios/replayScenario.ts';
+export { coverageOf } from './scenarios/coverageOf.ts';
+export type { KindCoverage, Measure } from './scenarios/coverageOf.ts';
+
+export type { CaseAdapter, CaseUnderTest, Delivery } from './suite/CaseAdapter.ts';
+export { runScenario } from './suite/conformance.ts';
+export { writeSuite } from './suite/writeSuite.ts';
+export { runSuite } from './suite/runSuite.ts';
+export type { SuiteRun } from './suite/runSuite.ts';
