@@ -7,7 +7,12 @@ export const NoticeStatus = z.enum(['not sent', 'due', 'sent', 'deferred', 'waiv
 export type NoticeStatus = z.infer<typeof NoticeStatus>;
 
 /** A deadline pending on a case: the delay's name and the day at whose end it passes. */
-export const PendingDeadline = z.object({ name: z.string().min(1), due: IsoDate }).strict();
+export const PendingDeadline = z
+  .object({
+    name: z.string().min(1).describe('the delay’s name: P14D, objectionWindow, secrecyTerm, …'),
+    due: IsoDate.describe('the day at whose end the deadline passes'),
+  })
+  .strict();
 export type PendingDeadline = z.infer<typeof PendingDeadline>;
 
 /**
@@ -17,14 +22,14 @@ export type PendingDeadline = z.infer<typeof PendingDeadline>;
 export const Observation = z
   .object({
     /** The vocabulary tags of the case's current state, sorted. */
-    tags: z.array(z.string()),
+    tags: z.array(z.string()).describe('the vocabulary tags of the current state, sorted'),
     /** Whether a nondisclosure obligation covers the request now. */
-    secrecy: z.boolean(),
-    notice: NoticeStatus,
+    secrecy: z.boolean().describe('whether a nondisclosure obligation covers the request now'),
+    notice: NoticeStatus.describe('the user-notice status'),
     /** Every category disclosed so far, in `DATA_CATEGORIES` order. */
-    disclosed: z.array(DataCategory),
+    disclosed: z.array(DataCategory).describe('every category disclosed so far, in catalogue order'),
     /** Pending deadlines, by due date then name. */
-    deadlines: z.array(PendingDeadline),
+    deadlines: z.array(PendingDeadline).describe('pending deadlines, by due date then name'),
   })
   .strict();
 export type Observation = z.infer<typeof Observation>;

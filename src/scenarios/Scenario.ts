@@ -8,26 +8,23 @@ export const SCENARIO_FORMAT = 'dueprocess-scenarios/1';
 /** What the model shows after a step: the vocabulary observation, plus its own state for readers. */
 export const Expectation = Observation.extend({
   /** False when the event was refused; the case is then exactly as before. */
-  accepted: z.boolean(),
-  /** The model's active states (`process.review · secrecy.none · …`): for readers, not compared by suites. */
-  state: z.string(),
+  accepted: z.boolean().describe('false when the event was refused; the case is then as before'),
+  state: z.string().describe('the model’s active states, for readers; suites do not compare it'),
 }).strict();
 export type Expectation = z.infer<typeof Expectation>;
 
 /** One dated step: the request received, an outside event, or the end of a day on which deadlines passed. */
 export const ScenarioStep = z
   .object({
-    /** Days since the request was received (day 0). */
-    day: z.number().int().min(0),
-    on: IsoDate,
-    /** What happens, in words. */
-    says: z.string(),
+    day: z.number().int().min(0).describe('days since the request was received (day 0)'),
+    on: IsoDate.describe('the date of the step: receivedOn + day'),
+    says: z.string().describe('what happens, in words'),
     do: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('receive') }).strict(),
       z.object({ kind: z.literal('event'), event: VocabularyEvent }).strict(),
-      z.object({ kind: z.literal('endDay'), passes: z.array(z.string()).min(1) }).strict(),
+      z.object({ kind: z.literal('endDay'), passes: z.array(z.string()).min(1).describe('the deadlines that pass at the end of the day, in order') }).strict(),
     ]),
-    expect: Expectation,
+    expect: Expectation.describe('what the model shows after the step'),
   })
   .strict();
 export type ScenarioStep = z.infer<typeof ScenarioStep>;
@@ -35,21 +32,20 @@ export type ScenarioStep = z.infer<typeof ScenarioStep>;
 /** One scenario: a dated story through one kind's machine under one policy, with what to observe at each step. */
 export const Scenario = z
   .object({
-    /** Stable: derived from the kind, the policy, the request and the steps. */
-    id: z.string().regex(/^[a-zA-Z]+\.[a-z]+\.[a-z]+\.[0-9a-f]{8}$/),
-    title: z.string(),
-    strategy: z.enum(['transitions', 'pairs', 'states', 'boundaries', 'rules', 'random']),
-    purpose: z.string(),
-    /** The name of the catalogue input the request is (`plain`, `open-ended order served`). */
-    input: z.string(),
-    request: z.record(z.string(), z.unknown()),
+    id: z
+      .string()
+      .regex(/^[a-zA-Z]+\.[a-z]+\.[a-z]+\.[0-9a-f]{8}$/)
+      .describe('stable: kind.policy.strategy and a hash of the request and the steps'),
+    title: z.string().describe('the story, in words'),
+    strategy: z.enum(['transitions', 'pairs', 'states', 'boundaries', 'rules', 'random']).describe('the path-generation strategy that chose it'),
+    purpose: z.string().describe('why the strategy chose it'),
+    input: z.string().describe('the name of the catalogue request it starts from'),
+    request: z.record(z.string(), z.unknown()).describe('the request, as the kind’s intake schema reads it'),
     steps: z.array(ScenarioStep).min(1),
     covers: z
       .object({
-        /** Statechart transition ids (`process.review|review.completed|0`). */
-        transitions: z.array(z.string()),
-        /** Rules whose premise a step triggers. */
-        rules: z.array(z.string()),
+        transitions: z.array(z.string()).describe('statechart transition ids taken: source|trigger|index'),
+        rules: z.array(z.string()).describe('rules whose premise a step triggers'),
       })
       .strict(),
   })
