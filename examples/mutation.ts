@@ -9,7 +9,7 @@ import { runSuite } from '../src/suite/runSuite.ts';
 import { writeSuite } from '../src/suite/writeSuite.ts';
 import { FAULTS } from './caseTool/faults.ts';
 
-const out = join('node_modules', '.cache', 'dueprocess-mutation');
+const out = join('.cache', 'mutation-suite');
 const files = readdirSync('scenarios')
   .filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE)
   .sort()

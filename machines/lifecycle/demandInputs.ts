@@ -1,3 +1,4 @@
+import { DATA_CATEGORIES } from '../../src/domain/categories.ts';
 import type { DeclaredValues } from '../../src/explore/eventVariants.ts';
 import type { DemandSpec } from './DemandSpec.ts';
 
@@ -7,8 +8,9 @@ export const CHECK_DATE = '2026-01-15';
 /**
  * The requests a legal-demand kind is checked with, chosen so each branch of its law is taken:
  * a plain case; one gagged at receipt (by statute, certification or a served order); one for a
- * non-US person abroad where the kind treats residence differently; and one for data older than
- * any retention period.
+ * non-US person abroad where the kind treats residence differently; one that asks for more than
+ * the process can compel (a subpoena demanding content), where the intake allows it; and one for
+ * data older than any retention period.
  */
 export function demandInputs(spec: DemandSpec): { name: string; input: unknown }[] {
   const foreign = spec.routes.some((r) => r.eligible?.residenceCountryIn) || (spec.intakeRefusals?.length ?? 0) > 0 || spec.refuseOn?.includes('foreignLawConflict');
@@ -29,6 +31,8 @@ export function demandInputs(spec: DemandSpec): { name: string; input: unknown }
   if (spec.secrecy.orderPossible) inputs.push({ name: 'open-ended order served', input: { ...base, secrecyOrder: {} } });
   if (foreign) inputs.push({ name: 'non-US person in the UK', input: { ...base, target: { usPerson: false, residesInUS: false, residenceCountry: 'GB' } } });
   if (spec.compelsByProcess) inputs.push({ name: 'US subpoena issued', input: { ...base, usProcess: 'subpoena', categories: [...spec.compelsByProcess.subpoena] } });
+  const overbroad = { ...base, categories: [...DATA_CATEGORIES] };
+  if (!DATA_CATEGORIES.every((c) => base.categories.includes(c)) && spec.requestSchema.safeParse(overbroad).success) inputs.push({ name: 'asks for more than it compels', input: overbroad });
   inputs.push({ name: 'data 3700 days old', input: { ...base, dataAgeDays: 3700 } });
   return inputs.map((i) => ({ name: i.name, input: spec.requestSchema.parse(i.input) }));
 }

@@ -40,7 +40,7 @@ export function formatCoverage(rows: readonly KindCoverage[]): string {
       ...r.transitions.missing.map((s) => `transition not taken: ${s}`),
       ...r.pairs.missing.map((s) => `pair not taken: ${s}`),
       ...r.rules.missing.map((s) => `rule premise not triggered: ${s}`),
-      ...r.timers.neverArmed.map((s) => `timer never armed (no input reaches it): ${s}`),
+      ...r.timers.neverArmed.map((s) => `timer no scenario arms: ${s}`),
       ...r.rules.unreachable.map((s) => `rule applies but no run meets its premise: ${s}`),
       ...r.transitions.unreachable.map((s) => `unreachable from the catalogue's inputs: ${s}`),
     ];

@@ -1,7 +1,7 @@
 import type { Walk } from './TimedGraph.ts';
 
 /** The path-generation strategies, each a reason a scenario exists. */
-export type Strategy = 'transitions' | 'pairs' | 'states' | 'boundaries' | 'rules' | 'random';
+export type Strategy = 'transitions' | 'pairs' | 'states' | 'boundaries' | 'refusals' | 'rules' | 'random';
 
 /** Where an event is placed against a deadline pending when it comes. */
 export type BoundarySide = 'dayBefore' | 'dayOf' | 'dayAfter';
@@ -14,6 +14,8 @@ export interface PlannedPath {
   walk: Walk;
   /** For a boundary path: after the walk, this event on the given side of this pending timer's deadline. */
   boundary?: { event: { type: string }; timer: string; side: BoundarySide };
+  /** For a refusal path: after the walk, this event, which the machine refuses there. */
+  refusal?: { type: string };
   /** For a rule witness: the rule whose premise the walk triggers. */
   rule?: string;
 }

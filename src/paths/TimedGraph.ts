@@ -8,6 +8,8 @@ import { type TransitionInfo, machineTransitions, transitionId } from './machine
 export interface TimedGraph {
   machine: AnyStateMachine;
   inputs: readonly ExploreInput[];
+  /** The concrete outside events explored in every state. */
+  events: readonly { type: string }[];
   run: Exploration;
   /** The start node of each input, in input order. */
   starts: number[];
@@ -34,7 +36,8 @@ export interface Walk {
  */
 export function timedGraph(machine: AnyStateMachine, inputs: readonly ExploreInput[], declared: DeclaredValues, maxStates = 200_000): TimedGraph {
   const types = machine.root.events.filter((t) => !t.startsWith('xstate.'));
-  const run = explore(machine, { inputs, events: eventVariants(types, declared), subsumption: false, links: true, maxStates });
+  const events = eventVariants(types, declared);
+  const run = explore(machine, { inputs, events, subsumption: false, links: true, maxStates });
   if (!run.complete) throw new Error(`path generation needs the whole graph, but exploring stopped at ${run.nodes.length} states (${run.stopped?.reason})`);
   const starts = run.nodes.filter((n) => n.parent < 0).map((n) => n.id);
   const transitions = machineTransitions(machine);
@@ -42,14 +45,13 @@ export function timedGraph(machine: AnyStateMachine, inputs: readonly ExploreInp
   for (const out of run.links) for (const l of out) l.taken.forEach((t) => reachable.add(t));
   const startTaken = inputs.map(({ input }) => stepperOf(machine).initial(input)[2].map(transitionId));
   startTaken.flat().forEach((t) => reachable.add(t));
-  return { machine, inputs, run, starts, startTaken, transitions, reachable };
+  return { machine, inputs, events, run, starts, startTaken, transitions, reachable };
 }
 
 /** Ids of the state nodes active in a snapshot (the root left out), e.g. `process.review`. */
 export function activeStates(snapshot: AnyMachineSnapshot): string[] {
-  const nodes = (snapshot as unknown as { _nodes: { id: string; parent?: unknown }[] })._nodes;
-  const root = nodes.find((n) => !n.parent)?.id ?? '';
-  return nodes.filter((n) => n.parent).map((n) => n.id.slice(root.length + 1));
+  const nodes = (snapshot as unknown as { _nodes: { path: string[]; parent?: unknown }[] })._nodes;
+  return nodes.filter((n) => n.parent).map((n) => n.path.join('.'));
 }
 
 /**

@@ -16,6 +16,7 @@ export interface TransitionInfo {
 
 interface NodeLike {
   id: string;
+  path: string[];
   transitions: Map<string, AnyTransitionDefinition[]>;
   always?: AnyTransitionDefinition[];
   states: Record<string, NodeLike>;
@@ -55,18 +56,18 @@ function transitionInfo(def: AnyTransitionDefinition, index: number): Transition
   const known = infos.get(def);
   if (known) return known;
   const source = def.source as unknown as NodeLike;
-  const local = (id: string) => id.slice(source.machine.root.id.length + 1) || '(root)';
+  const local = (node: NodeLike) => node.path.join('.') || '(root)';
   const trigger = def.eventType === '' ? 'always' : def.eventType.startsWith('xstate.after.') ? `after ${delayName(def.eventType)}` : def.eventType;
-  const targets = (def.target ?? []).map((t) => local((t as unknown as NodeLike).id));
+  const targets = (def.target ?? []).map((t) => local(t as unknown as NodeLike));
   const g = def.guard as unknown;
   const guard = typeof g === 'string' ? g : g && typeof g === 'object' && 'type' in g && typeof g.type === 'string' ? g.type : g ? 'inline guard' : undefined;
   const info: TransitionInfo = {
-    id: `${local(source.id)}|${trigger}|${index}`,
-    source: local(source.id),
+    id: `${local(source)}|${trigger}|${index}`,
+    source: local(source),
     trigger,
     targets,
     ...(guard ? { guard } : {}),
-    label: `${local(source.id)} —${trigger}${guard ? ` [${guard}]` : ''}→ ${targets.length ? targets.join(', ') : '(stays)'}`,
+    label: `${local(source)} —${trigger}${guard ? ` [${guard}]` : ''}→ ${targets.length ? targets.join(', ') : '(stays)'}`,
   };
   infos.set(def, info);
   return info;

@@ -1,31 +1,40 @@
+import type { ExploredNode } from '../explore/explore.ts';
 import type { PlannedPath } from './PlannedPath.ts';
-import { type TimedGraph, activeStates, nearestEdge } from './TimedGraph.ts';
+import { type TimedGraph, activeStates, shortestFrom, walkTo } from './TimedGraph.ts';
 
 /**
  * For every state node some run reaches, the shortest walk (fewest steps) to a moment it is
- * active. A state active on receipt gets the empty walk from the first start where it is.
+ * active. States are taken nearest first, and a walk also counts for every state active where it
+ * ends, which that walk reaches in as few steps as any.
  *
  * @example
  * shortestToStates(graph).map((p) => p.purpose) // ['reaches process.review', …]
  */
 export function shortestToStates(graph: TimedGraph): PlannedPath[] {
   const { nodes } = graph.run;
-  const paths: PlannedPath[] = [];
-  const reached = new Set<string>();
-  for (const start of graph.starts) {
-    const fresh = activeStates((nodes[start] as (typeof nodes)[number]).snapshot).filter((s) => !reached.has(s));
-    fresh.forEach((s) => reached.add(s));
-    if (fresh.length) paths.push({ strategy: 'states', purpose: `reaches ${fresh.join(', ')}`, walk: { start, links: [] } });
+  const table = shortestFrom(graph, graph.starts);
+  const distance = new Map<number, number>();
+  const depth = (id: number): number => {
+    let d = distance.get(id);
+    if (d === undefined) distance.set(id, (d = table.prev[id] === -1 ? 0 : depth(table.prev[id] as number) + 1));
+    return d;
+  };
+  const nearest = new Map<string, ExploredNode>();
+  for (const node of nodes) {
+    if (table.origin[node.id] === -1) continue;
+    for (const state of activeStates(node.snapshot)) {
+      const best = nearest.get(state);
+      if (!best || depth(node.id) < depth(best.id)) nearest.set(state, node);
+    }
   }
-  const all = new Set(nodes.flatMap((n) => activeStates(n.snapshot)));
-  for (const state of [...all].sort()) {
+  const order = [...nearest].sort(([a, x], [b, y]) => depth(x.id) - depth(y.id) || a.localeCompare(b));
+  const reached = new Set<string>();
+  const paths: PlannedPath[] = [];
+  for (const [state, node] of order) {
     if (reached.has(state)) continue;
-    const found = nearestEdge(graph, graph.starts, (link) => activeStates((nodes[link.to] as (typeof nodes)[number]).snapshot).includes(state));
-    if (!found) continue;
-    const end = activeStates((nodes[found.links[found.links.length - 1]?.to as number] as (typeof nodes)[number]).snapshot);
-    const fresh = end.filter((s) => !reached.has(s));
+    const fresh = activeStates(node.snapshot).filter((s) => !reached.has(s) && nearest.get(s) !== undefined && depth((nearest.get(s) as ExploredNode).id) === depth(node.id));
     fresh.forEach((s) => reached.add(s));
-    paths.push({ strategy: 'states', purpose: `reaches ${fresh.join(', ')}`, walk: { start: found.origin, links: found.links } });
+    paths.push({ strategy: 'states', purpose: `reaches ${fresh.join(', ')}`, walk: { start: table.origin[node.id] as number, links: walkTo(table, node.id) } });
   }
   return paths;
 }

@@ -37,7 +37,7 @@ export const Scenario = z
       .regex(/^[a-zA-Z]+\.[a-z]+\.[a-z]+\.[0-9a-f]{8}$/)
       .describe('stable: kind.policy.strategy and a hash of the request and the steps'),
     title: z.string().describe('the story, in words'),
-    strategy: z.enum(['transitions', 'pairs', 'states', 'boundaries', 'rules', 'random']).describe('the path-generation strategy that chose it'),
+    strategy: z.enum(['transitions', 'pairs', 'states', 'boundaries', 'refusals', 'rules', 'random']).describe('the path-generation strategy that chose it'),
     purpose: z.string().describe('why the strategy chose it'),
     input: z.string().describe('the name of the catalogue request it starts from'),
     request: z.record(z.string(), z.unknown()).describe('the request, as the kind’s intake schema reads it'),

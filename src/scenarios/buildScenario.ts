@@ -40,8 +40,7 @@ export function buildScenario(graph: TimedGraph, ctx: ScenarioContext, plan: Pla
   const steps: ScenarioStep[] = [];
   let run = startRun(graph.machine, named.input, 0);
 
-  const record = (says: string, act: ScenarioStep['do'], accepted: boolean) => {
-    const day = run.day;
+  const record = (says: string, act: ScenarioStep['do'], accepted: boolean, day = run.day) => {
     steps.push({ day, on: isoDate(day0 + day), says, do: act, expect: { accepted, state: stateLabel(run.snapshot), ...observe(run, day0) } });
   };
   const endDay = (day: number) => {
@@ -54,9 +53,9 @@ export function buildScenario(graph: TimedGraph, ctx: ScenarioContext, plan: Pla
     while (run.timers[0] && run.timers[0].dueDay < day) endDay(run.timers[0].dueDay);
     const result = sendEvent(run, day, event);
     if (!result.ok && mustAccept) throw new Error(`${ctx.kind}: the graph's path does not replay: ${result.rejection.message}`);
-    run = result.ok ? result.run : advanceTo(run, day);
+    run = result.run;
     const act = { kind: 'event' as const, event: event as VocabularyEvent };
-    record(result.ok ? eventWords(event) : `${eventWords(event)} — refused`, act, result.ok);
+    record(result.ok ? eventWords(event) : `${eventWords(event)} — refused`, act, result.ok, day);
     return result.ok;
   };
 
@@ -70,6 +69,13 @@ export function buildScenario(graph: TimedGraph, ctx: ScenarioContext, plan: Pla
       if (!fired) throw new Error(`${ctx.kind}: the graph's path does not replay: ${link.step.delay} did not pass on day ${day}`);
     }
   });
+
+  if (plan.refusal) {
+    const last = steps[steps.length - 1];
+    const day = last?.do.kind === 'endDay' ? run.day + 1 : run.day;
+    if (run.timers[0] && run.timers[0].dueDay < day) return null;
+    if (send(day, plan.refusal, false)) return null;
+  }
 
   if (plan.boundary) {
     const timer = run.timers.find((t) => t.event === plan.boundary?.timer);

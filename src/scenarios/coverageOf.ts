@@ -48,9 +48,9 @@ const measure = (covered: ReadonlySet<string>, reachable: ReadonlySet<string>): 
  * coverageOf(readScenarioFile('scenarios/subpoena.cloudflare.json')).transitions.percent // 100
  */
 export function coverageOf(file: ScenarioFile): KindCoverage {
+  const replays = replayScenarioFile(file);
   const entry = findKind(file.kind) as NonNullable<ReturnType<typeof findKind>>;
   const version = policyVersionAt(POLICIES[file.policy.id] as NonNullable<(typeof POLICIES)[string]>, file.scenarios[0]?.request.receivedOn as string);
-  const replays = replayScenarioFile(file);
   const graph = timedGraph(withPolicy(entry.machine, version), entry.inputs, entry.alphabet);
   const premises = premisesFor(graph, entry.kind, version);
   const pair = pairing(graph.machine);

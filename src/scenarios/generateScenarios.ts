@@ -3,6 +3,7 @@ import type { ProviderPolicy } from '../domain/policy.ts';
 import type { PlannedPath } from '../paths/PlannedPath.ts';
 import { deadlineBoundaries } from '../paths/deadlineBoundaries.ts';
 import { randomWalks } from '../paths/randomWalks.ts';
+import { refusals } from '../paths/refusals.ts';
 import { ruleWitnesses } from '../paths/ruleWitnesses.ts';
 import { shortestToStates } from '../paths/shortestToStates.ts';
 import { type TimedGraph, timedGraph } from '../paths/TimedGraph.ts';
@@ -31,8 +32,8 @@ export function seedOf(text: string): number {
 
 /**
  * Every scenario of one kind under one policy (the version in force on the kind's check date):
- * transition cover, shortest paths to states, transition pairs, deadline boundaries, rule
- * witnesses and seeded random walks, in that order, each story kept once.
+ * transition cover, shortest paths to states, transition pairs, deadline boundaries, refusals,
+ * rule witnesses and seeded random walks, in that order, each story kept once.
  *
  * @example
  * const file = scenariosFor(findKind('subpoena'), cloudflare);
@@ -49,6 +50,7 @@ export function scenariosFor(entry: KindEntry, policy: ProviderPolicy, graphRead
     ...shortestToStates(graph),
     ...transitionPairs(graph),
     ...deadlineBoundaries(graph),
+    ...refusals(graph),
     ...ruleWitnesses(graph, premises),
     ...randomWalks(graph, { seed: seedOf(`${entry.kind}.${policy.id}`), walks: 3, maxSteps: 25, idleSteps: 8 }),
   ];

@@ -20,7 +20,7 @@ export interface Divergence {
 export interface ScenarioReplay {
   scenario: Scenario;
   divergence: Divergence | null;
-  /** The model's run as far as it matched. */
+  /** The model's run up to the last step that matched. */
   run: TimedRun;
 }
 
@@ -47,9 +47,10 @@ export function replayScenarioFile(file: ScenarioFile): ScenarioReplay[] {
 function replayScenario(machine: Parameters<typeof startRun>[0], request: { receivedOn: string }, scenario: Scenario, versionDiffers: string | null): ScenarioReplay {
   const day0 = dayNumber(request.receivedOn);
   let run = startRun(machine, request, 0);
+  let matched = run;
   const diverge = (step: number, field: string, expected: unknown, actual: unknown): ScenarioReplay => ({
     scenario,
-    run,
+    run: matched,
     divergence: { step, says: scenario.steps[step]?.says ?? '', field, expected, actual },
   });
   if (versionDiffers) return diverge(0, 'policy.version', scenario.steps[0]?.expect, versionDiffers);
@@ -59,7 +60,7 @@ function replayScenario(machine: Parameters<typeof startRun>[0], request: { rece
     if (step.do.kind === 'event') {
       const result = sendEvent(run, step.day, step.do.event);
       accepted = result.ok;
-      run = result.ok ? result.run : advanceTo(run, step.day);
+      run = result.run;
     } else if (step.do.kind === 'endDay') {
       const from = run.steps.length;
       run = advanceTo(run, step.day, true);
@@ -72,6 +73,7 @@ function replayScenario(machine: Parameters<typeof startRun>[0], request: { rece
     for (const field of Object.keys(step.expect) as (keyof Expectation)[]) {
       if (JSON.stringify(step.expect[field]) !== JSON.stringify(actual[field])) return diverge(k, `expect.${field}`, step.expect[field], actual[field]);
     }
+    matched = run;
   }
   return { scenario, run, divergence: null };
 }

@@ -21,7 +21,7 @@ export function compactJson(value: unknown, inlineDepth: number): string {
     const flat = JSON.stringify(v);
     if (depth >= inlineDepth || v === null || typeof v !== 'object' || flat.length <= 100) return flat;
     const inner = `${indent}  `;
-    if (Array.isArray(v)) return v.length ? `[\n${v.map((x) => inner + write(x, depth + 1, inner)).join(',\n')}\n${indent}]` : '[]';
+    if (Array.isArray(v)) return v.length ? `[\n${v.map((x) => inner + write(x === undefined || typeof x === 'function' || typeof x === 'symbol' ? null : x, depth + 1, inner)).join(',\n')}\n${indent}]` : '[]';
     const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
     return `{\n${entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${write(x, depth + 1, inner)}`).join(',\n')}\n${indent}}`;
   };

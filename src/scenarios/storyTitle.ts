@@ -43,6 +43,11 @@ export function passWords(delays: readonly string[]): string {
  * // 'National security letter (plain): review finds the process sufficient, P30D passes at day 30'
  */
 export function storyTitle(kindTitle: string, input: string, steps: readonly { day: number; says: string }[]): string {
-  const parts = steps.map((s) => `${s.says}${s.day > 0 ? ` at day ${s.day.toLocaleString('en-US')}` : ''}`);
+  const parts = steps.map((s) => `${s.says}${s.day > 0 ? ` at day ${thousands(s.day)}` : ''}`);
   return `${kindTitle} (${input}): ${parts.length ? parts.join(', ') : 'received'}`;
+}
+
+/** 1400 as `1,400`, the same on every machine whatever its locale data. */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }

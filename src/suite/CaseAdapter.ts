@@ -10,8 +10,10 @@ export interface Delivery {
 /** One open case in the system under test. Every method may return a promise. */
 export interface CaseUnderTest {
   /**
-   * Applies an outside event dated `on` (YYYY-MM-DD). Deadlines due before `on` have already
-   * passed by then; deadlines due on `on` itself pass at the end of that day, after the event.
+   * Applies an outside event dated `on` (YYYY-MM-DD); a deadline due on `on` itself passes at the
+   * end of that day, after the event. A refused event changes nothing, the clock included. A
+   * suite ends every day on which a deadline falls due (`endDay`) before it sends an event dated
+   * later, so `send` never has to pass deadlines itself.
    */
   send(event: VocabularyEvent, on: string): Delivery | Promise<Delivery>;
   /** Ends the day `on`: every deadline due on or before it passes, in due order. */

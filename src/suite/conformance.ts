@@ -64,10 +64,17 @@ export async function runScenario(adapter: Adapter, policy: string, scenario: Su
     }
     const seen = await kase.observe();
     for (const field of FIELDS) {
-      const want = JSON.stringify(step.expect[field]);
-      const got = JSON.stringify(seen[field]);
+      const want = canonical(step.expect[field]);
+      const got = canonical(seen[field]);
       if (want !== got) fail(k, `${field}: the model expects ${want}, the system shows ${got}`);
     }
     told.push(`  ✓ day ${step.day} (${step.on}): ${step.says}`);
   }
+}
+
+/** JSON with object keys sorted, so `{ due, name }` and `{ name, due }` compare equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 }

@@ -1,0 +1,182 @@
+import type { DataCategory } from '../../src/domain/categories.ts';
+import type { VocabularyEvent } from '../../src/domain/events.ts';
+import type { DemandRequest } from '../../src/domain/request.ts';
+import { CaseFile } from './CaseFile.ts';
+import type { WantedDeadline } from './Deadlines.ts';
+import { DEMAND_LAW, type DemandKind, type DemandLaw } from './demandLaw.ts';
+import type { ClosedAs, DemandState, Stage } from './DemandState.ts';
+import type { FaultId } from './faults.ts';
+import { gagTrack } from './gagTrack.ts';
+import { lengthInDays } from './lengthInDays.ts';
+import { noticeTrack } from './noticeTrack.ts';
+import { type PolicyTerms, isHeld } from './policyTerms.ts';
+
+const OPEN: readonly Stage[] = ['review', 'challengeRequired', 'challenged', 'compliance', 'inEffect'];
+const FILING: readonly Stage[] = ['review', 'challengeRequired', 'compliance'];
+const STAGE_TAGS: Partial<Record<Stage, string>> = { challengeRequired: 'awaitingChallenge', challenged: 'challenged', inEffect: 'disclosing' };
+
+/**
+ * A case on one of the twelve kinds of legal demand: review, challenge and compliance, with a gag,
+ * a user notice, statutory challenge windows and, for orders that run for a term, the term.
+ *
+ * @example
+ * const c = DemandCase.open(request, policyTerms(cloudflare, request.receivedOn), undefined);
+ * c.send({ type: 'review.completed', finding: 'sufficient' }, '2026-01-17').accepted // true
+ */
+export class DemandCase extends CaseFile<DemandState> {
+  private readonly law: DemandLaw;
+
+  private constructor(
+    request: DemandRequest & { kind: DemandKind },
+    private readonly terms: PolicyTerms,
+    fault: FaultId | undefined,
+  ) {
+    const law: DemandLaw = DEMAND_LAW[request.kind];
+    super(request.receivedOn, {
+      kind: request.kind,
+      request,
+      stage: 'review',
+      closedAs: null,
+      outcome: null,
+      disclosed: [],
+      gag: gagTrack.none,
+      notice: 'pending',
+      windows: Object.fromEntries(law.processRoutes.filter((r) => r.window).map((r) => [r.id, 'open'])),
+      term: law.term ? { phase: 'initial', extensionPending: false } : null,
+    }, fault);
+    this.law = law;
+  }
+
+  static open(request: DemandRequest & { kind: DemandKind }, terms: PolicyTerms, fault: FaultId | undefined): DemandCase {
+    return new DemandCase(request, terms, fault).begin();
+  }
+
+  protected intake(): void {
+    const r = this.s.request;
+    const compelled = this.law.compels(r);
+    const turnedAway = this.law.turnAway.find((t) => t.when(r));
+    if (turnedAway) this.close('refused', `refused: ${turnedAway.ground}`);
+    else if (!r.categories.some((c) => compelled.includes(c))) this.close('refused', 'refused: asks only for data this process cannot compel');
+    else if (!r.categories.some((c) => compelled.includes(c) && isHeld(this.terms, c, r.dataAgeDays))) this.close('noRecords', 'no records: past retention');
+    gagTrack.atReceipt(this.s, this.terms, this.fault);
+  }
+
+  protected take(event: VocabularyEvent): boolean {
+    const s = this.s;
+    switch (event.type) {
+      case 'review.completed':
+        if (s.stage !== 'review') return false;
+        if (this.law.refuseOn.includes(event.finding)) this.close('refused', `refused: ${event.finding}`);
+        else if (event.finding !== 'sufficient' && this.terms.challengedFindings.includes(event.finding)) s.stage = 'challengeRequired';
+        else s.stage = 'compliance';
+        return true;
+      case 'challenge.filed':
+        return this.file(event.route) || gagTrack.take(s, event, this.terms);
+      case 'challenge.decided':
+        if (s.stage !== 'challenged' || !this.law.processRoutes.some((r) => r.id === event.route)) return gagTrack.take(s, event, this.terms);
+        if (event.outcome === 'won') this.close('refused', 'quashed');
+        else s.stage = 'compliance';
+        return true;
+      case 'challenge.governmentApplied':
+      case 'secrecy.imposed':
+      case 'secrecy.lifted':
+        return gagTrack.take(s, event, this.terms);
+      case 'notice.sent':
+      case 'notice.waived':
+        return noticeTrack.take(s, event, this.terms, this.fault);
+      case 'data.disclosed':
+        return this.disclose(event.categories);
+      case 'order.extended':
+        if (!s.term || s.term.phase === 'ended' || s.term.extensionPending) return false;
+        s.term = { ...s.term, extensionPending: true };
+        return true;
+      case 'request.withdrawn':
+        if (!OPEN.includes(s.stage)) return false;
+        this.close('withdrawn', 'withdrawn');
+        return true;
+      case 'request.refused':
+        if (!FILING.includes(s.stage)) return false;
+        this.close('refused', `refused: ${event.ground}`);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  protected expire(key: string): void {
+    const s = this.s;
+    if (key.startsWith('window:')) s.windows[key.slice('window:'.length)] = 'lapsed';
+    else if (key.startsWith('term:') && s.term) s.term = s.term.extensionPending ? { phase: 'extension', extensionPending: false } : { phase: 'ended', extensionPending: false };
+    else if (key.startsWith('gag:')) gagTrack.expire(s, key);
+    else noticeTrack.expire(s, key);
+  }
+
+  protected settle(): void {
+    const s = this.s;
+    for (let moved = true; moved; ) {
+      moved = false;
+      if (s.term?.phase === 'ended' && OPEN.includes(s.stage)) {
+        if (s.stage === 'inEffect') this.close('disclosed', s.outcome ?? 'disclosed');
+        else this.close('expired', 'order expired unused');
+        moved = true;
+      }
+      if (noticeTrack.settle(s, this.fault)) moved = true;
+    }
+  }
+
+  protected wanted(): WantedDeadline[] {
+    const s = this.s;
+    const windows = this.law.processRoutes.flatMap((r) =>
+      r.window && s.windows[r.id] === 'open'
+        ? [{ key: `window:${r.id}`, name: r.window, days: lengthInDays(r.window) + (this.fault === 'window-one-day-long' ? 1 : 0) }]
+        : [],
+    );
+    const period = s.term && s.term.phase !== 'ended' && this.law.term ? (s.term.phase === 'initial' ? this.law.term.length : this.law.term.extension) : null;
+    const term = period && s.term ? [{ key: `term:${s.term.phase}`, name: period, days: lengthInDays(period) }] : [];
+    return [...windows, ...term, ...gagTrack.wanted(s, this.terms), ...noticeTrack.wanted(s, this.terms)];
+  }
+
+  protected tags(): string[] {
+    const s = this.s;
+    const stage = s.stage === 'closed' ? ['closed', s.closedAs ?? 'refused'] : [STAGE_TAGS[s.stage] ?? []].flat();
+    return [...stage, ...gagTrack.tags(s, this.fault), ...noticeTrack.tags(s)];
+  }
+
+  /** A process route is filed: open to this requester, and inside its window if it has one. */
+  private file(routeId: string): boolean {
+    const s = this.s;
+    const route = this.law.processRoutes.find((r) => r.id === routeId);
+    if (!route || !FILING.includes(s.stage) || !(route.open?.(s.request) ?? true)) return false;
+    if (route.window && s.windows[route.id] !== 'open' && !(this.fault === 'lapsed-window-accepts-filing' && s.windows[route.id] === 'lapsed')) return false;
+    if (route.window) s.windows[route.id] = 'used';
+    s.stage = 'challenged';
+    return true;
+  }
+
+  /** Data goes out only in compliance, only what the process compels and the provider still holds, and only once the notice rules allow. */
+  private disclose(categories: readonly DataCategory[]): boolean {
+    const s = this.s;
+    const r = s.request;
+    const compelled = this.law.compels(r);
+    const compellable = (s.kind === 'subpoena' && this.fault === 'subpoena-discloses-content') || categories.every((c) => compelled.includes(c));
+    const held = categories.every((c) => r.categories.includes(c) && (this.fault === 'disclosed-past-retention' || isHeld(this.terms, c, r.dataAgeDays)));
+    const noticeAllows =
+      s.gag.phase === 'inForce' ||
+      s.notice === 'elapsed' ||
+      s.notice === 'waived' ||
+      !this.terms.noticeBeforeDisclosure ||
+      (this.fault === 'objection-window-ignored' && s.notice === 'sent');
+    if (s.stage !== 'compliance' || !compellable || !held || !noticeAllows || s.term?.phase === 'ended') return false;
+    s.disclosed = [...categories];
+    s.outcome ??= 'disclosed';
+    if (s.term) s.stage = 'inEffect';
+    else this.close('disclosed', s.outcome);
+    return true;
+  }
+
+  private close(as: ClosedAs, outcome: string): void {
+    this.s.stage = 'closed';
+    this.s.closedAs = as;
+    this.s.outcome = outcome;
+  }
+}

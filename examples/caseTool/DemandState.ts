@@ -1,0 +1,45 @@
+import type { DataCategory } from '../../src/domain/categories.ts';
+import type { LiftReason } from '../../src/domain/events.ts';
+import type { DemandRequest } from '../../src/domain/request.ts';
+import type { DemandKind } from './demandLaw.ts';
+
+/** Where the demand itself stands. */
+export type Stage = 'review' | 'challengeRequired' | 'challenged' | 'compliance' | 'inEffect' | 'closed';
+
+/** The outcome tag of a closed demand. */
+export type ClosedAs = 'disclosed' | 'refused' | 'withdrawn' | 'noRecords' | 'expired';
+
+/**
+ * Where the user notice stands: `elapsed` is sent with the objection window over; `sentLate` is
+ * the delayed notice after a secret disclosure.
+ */
+export type NoticeStage = 'pending' | 'sent' | 'elapsed' | 'waived' | 'deferred' | 'due' | 'overdue' | 'sentLate' | 'notRequired';
+
+/** A gag and any challenge to it. */
+export interface Gag {
+  phase: 'none' | 'inForce' | 'ended';
+  /** Length of a fixed-term gag in days; null when it has no end date. */
+  days: number | null;
+  /** The policy's view of the gag, or the route it is being challenged on. */
+  challenge: 'unchallenged' | 'challengeDue' | 'overdue' | 'upheld' | 'onRoute';
+  route: string | null;
+  /** On a route where the government must go to court: whether it has. */
+  government: 'awaiting' | 'late' | 'applied' | null;
+  endedBy: 'term' | LiftReason | 'challenge' | null;
+}
+
+/** Everything a legal-demand case knows; plain data, so it can be copied for rollback. */
+export interface DemandState {
+  kind: DemandKind;
+  request: DemandRequest;
+  stage: Stage;
+  closedAs: ClosedAs | null;
+  outcome: string | null;
+  disclosed: readonly DataCategory[];
+  gag: Gag;
+  notice: NoticeStage;
+  /** Statutory challenge windows by route: open, used in time, or lapsed. */
+  windows: Record<string, 'open' | 'used' | 'lapsed'>;
+  /** The order's term, for orders that run for one. */
+  term: { phase: 'initial' | 'extension' | 'ended'; extensionPending: boolean } | null;
+}

@@ -1,0 +1,42 @@
+import type { DataCategory } from '../../src/domain/categories.ts';
+
+/** Rights a GDPR data-subject request can invoke (DOMAIN §1 row 20; Let's Encrypt lists these four). */
+export const RIGHTS = ['access', 'rectification', 'erasure', 'objection'] as const;
+export type Right = (typeof RIGHTS)[number];
+
+/**
+ * The law of the four kinds that are not legal demands: emergency requests, preservation, abuse
+ * complaints and data-subject requests. The comment on each entry names its DOMAIN.md rows.
+ */
+export const BESPOKE_LAW = {
+  emergency: {
+    // DOMAIN §1 row 8, §5: voluntary disclosure of stored content or records relating to the emergency.
+    stored: ['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords', 'content'] as readonly DataCategory[],
+  },
+  preservation: {
+    // DOMAIN §2 SCA_PRESERVE_INITIAL: records kept 90 days from receipt.
+    period: 'P90D',
+    // DOMAIN §2 SCA_PRESERVE_EXTENSION, §11 q8: one further 90-day period, asked before expiry.
+    extension: 'P90D',
+  },
+  dataSubjectRequest: {
+    // DOMAIN §2 GDPR_RESPONSE: answer within one month of receipt.
+    answerWithin: 'P1M',
+    // DOMAIN §2 GDPR_EXTENSION: two months more, announced with reasons inside the first month.
+    extendedTo: 'P3M',
+    /** Refusal grounds and the rights each can answer. */
+    grounds: {
+      // DOMAIN §7: GDPR Art. 17(3)(a)-(e), erasure only.
+      freedomOfExpression: ['erasure'],
+      legalObligation: ['erasure'],
+      publicHealth: ['erasure'],
+      archivingResearchStatistics: ['erasure'],
+      legalClaims: ['erasure'],
+      // DOMAIN §1 row 20, §7: issuance records published in Certificate Transparency logs.
+      publicCertificateTransparencyLog: ['erasure'],
+      // DOMAIN §1 row 20: GDPR Art. 12(5) and 12(6), any right.
+      manifestlyUnfoundedOrExcessive: RIGHTS,
+      identityNotVerified: RIGHTS,
+    } as Readonly<Record<string, readonly Right[]>>,
+  },
+} as const;

@@ -1,0 +1,153 @@
+import type { DataCategory } from '../../src/domain/categories.ts';
+import type { LiftReason, ReviewFinding } from '../../src/domain/events.ts';
+import type { DemandRequest } from '../../src/domain/request.ts';
+
+/** A way to contest the process itself; `window` is an ISO-8601 deadline from service, if the law sets one. */
+export interface ProcessRoute {
+  id: string;
+  window?: string;
+  /** Who may use the route; open to all when absent. */
+  open?: (request: DemandRequest) => boolean;
+}
+
+/** A way to contest the gag; `governmentAppliesWithin` is the government's deadline to go to court. */
+export interface GagRoute {
+  id: string;
+  governmentAppliesWithin?: string;
+}
+
+/** How a gag can bind this kind of demand, and what ends it. */
+export interface GagLaw {
+  /** `always`: sealed by statute from receipt; `ifCertified`: when the request certifies the need. */
+  atReceipt: 'never' | 'always' | 'ifCertified';
+  /** Whether a court order may impose a gag, at receipt or later. */
+  courtMayOrder: boolean;
+  endsBy: readonly LiftReason[];
+}
+
+/** The law of one kind of legal demand, as the case tool applies it. */
+export interface DemandLaw {
+  compels: (request: DemandRequest) => readonly DataCategory[];
+  gag: GagLaw;
+  processRoutes: readonly ProcessRoute[];
+  gagRoutes: readonly GagRoute[];
+  /** Review findings that end in refusal whatever the policy says. */
+  refuseOn: readonly ReviewFinding[];
+  /** Requests turned away at intake, with the ground recorded. */
+  turnAway: readonly { ground: string; when: (request: DemandRequest) => boolean }[];
+  /** An order that runs for a term and may be extended, one extension at a time. */
+  term?: { length: string; extension: string };
+}
+
+const BSI: readonly DataCategory[] = ['basicSubscriberInfo'];
+const RECORDS: readonly DataCategory[] = ['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords'];
+const STORED: readonly DataCategory[] = [...RECORDS, 'content'];
+const fixed = (categories: readonly DataCategory[]) => () => categories;
+
+// DOMAIN §1 row 7, §3: a 2705(b) order, for as long as the court says; ends by expiry, vacatur or stipulation.
+const COURT_GAG: GagLaw = { atReceipt: 'never', courtMayOrder: true, endsBy: ['lifted', 'courtOrder'] };
+// DOMAIN §1 rows 18-19: no gag on civil process; §3: no US gag source reaches a direct foreign request.
+const NO_GAG: GagLaw = { atReceipt: 'never', courtMayOrder: false, endsBy: [] };
+// DOMAIN §1 row 7: motion to vacate or modify the 2705(b) order, no statutory deadline.
+const VACATE: GagRoute = { id: 'vacateNondisclosure' };
+const MOTION_TO_QUASH: ProcessRoute = { id: 'motionToQuash' };
+// DOMAIN §1 row 14, §2 CLOUD_MOTION_TO_QUASH: 14 days from service, content process, customer neither a
+// US person nor resident, conflict with a qualifying foreign government's law (§8: UK, Australia).
+const CLOUD_MOTION: ProcessRoute = {
+  id: 'cloudActComityMotion',
+  window: 'P14D',
+  open: (r) => !r.target.usPerson && !r.target.residesInUS && ['GB', 'AU'].includes(r.target.residenceCountry) && r.categories.includes('content'),
+};
+const plain = { refuseOn: [], turnAway: [] };
+
+/** The twelve kinds of legal demand, in catalogue order. */
+export const DEMAND_KINDS = [
+  'subpoena',
+  'administrativeSubpoena',
+  'courtOrder',
+  'searchWarrant',
+  'penRegister',
+  'nationalSecurityLetter',
+  'fisaOrder',
+  'mlat',
+  'foreignDirect',
+  'cloudActAgreement',
+  'civilSubpoena',
+  'dmcaSubpoena',
+] as const;
+export type DemandKind = (typeof DEMAND_KINDS)[number];
+
+/**
+ * The twelve legal-demand kinds, each re-expressed from the law the model's specs cite. The
+ * comment on each row names the DOMAIN.md rows it rests on.
+ */
+export const DEMAND_LAW: Readonly<Record<DemandKind, DemandLaw>> = {
+  // DOMAIN §1 row 1: 2703(c)(2), BSI only; FRCP 17(c) motion to quash, no SCA deadline.
+  subpoena: { ...plain, compels: fixed(BSI), gag: COURT_GAG, processRoutes: [MOTION_TO_QUASH], gagRoutes: [VACATE] },
+  // DOMAIN §1 row 1, §intro source 1: agency subpoena (many from the SEC), BSI only.
+  administrativeSubpoena: { ...plain, compels: fixed(BSI), gag: COURT_GAG, processRoutes: [MOTION_TO_QUASH], gagRoutes: [VACATE] },
+  // DOMAIN §1 rows 2-3: 2703(d), non-content records; motion "promptly", no fixed days.
+  courtOrder: { ...plain, compels: fixed(RECORDS), gag: COURT_GAG, processRoutes: [MOTION_TO_QUASH], gagRoutes: [VACATE] },
+  // DOMAIN §1 rows 4 and 14: content and all non-content, wherever stored; CLOUD Act comity motion.
+  searchWarrant: { ...plain, compels: fixed(STORED), gag: COURT_GAG, processRoutes: [CLOUD_MOTION, MOTION_TO_QUASH], gagRoutes: [VACATE] },
+  // DOMAIN §1 row 9, §3: routing data only, sealed by 3123(d) until the court orders otherwise;
+  // §2 PEN_ORDER, PEN_EXTENSION: 60 days, extensions of 60 days each.
+  penRegister: {
+    ...plain,
+    compels: fixed(['realTimeNonContent']),
+    gag: { atReceipt: 'always', courtMayOrder: false, endsBy: ['courtOrder'] },
+    processRoutes: [{ id: 'motionToIssuingCourt' }],
+    gagRoutes: [{ id: 'motionToUnseal' }],
+    term: { length: 'P60D', extension: 'P60D' },
+  },
+  // DOMAIN §1 row 11: name, address, length of service, toll billing; gag if certified, indefinite,
+  // FBI reviews at 3 years and closure (§2 NSL_FBI_REVIEW_3Y, _CLOSE); §2 NSL_GOV_APPLICATION: 30 days.
+  nationalSecurityLetter: {
+    ...plain,
+    compels: fixed(['basicSubscriberInfo', 'tollBillingRecords']),
+    gag: { atReceipt: 'ifCertified', courtMayOrder: false, endsBy: ['lifted', 'threeYearReview', 'investigationClosed', 'courtOrder'] },
+    processRoutes: [{ id: 'petitionToSetAside' }],
+    gagRoutes: [{ id: 'reciprocalNotice', governmentAppliesWithin: 'P30D' }],
+  },
+  // DOMAIN §1 row 13, §3: content and non-content of targets abroad; secret with no end date.
+  fisaOrder: {
+    ...plain,
+    compels: fixed([...STORED, 'realTimeNonContent']),
+    gag: { atReceipt: 'always', courtMayOrder: false, endsBy: ['lifted', 'courtOrder'] },
+    processRoutes: [{ id: 'petitionToFisc' }],
+    gagRoutes: [{ id: 'petitionOnSecrecy' }],
+  },
+  // DOMAIN §1 row 16: the US process a court issues under 3512 decides what is compelled.
+  mlat: {
+    ...plain,
+    compels: (r) => (r.usProcess === 'subpoena' ? BSI : r.usProcess === 'courtOrder' ? RECORDS : STORED),
+    gag: COURT_GAG,
+    processRoutes: [CLOUD_MOTION, MOTION_TO_QUASH],
+    gagRoutes: [VACATE],
+  },
+  // DOMAIN §intro source 1, §8: subscriber data at the provider's discretion; refused on a conflict
+  // with the privacy law of the user's country of residence.
+  foreignDirect: { compels: fixed(BSI), gag: NO_GAG, processRoutes: [], gagRoutes: [], refuseOn: ['foreignLawConflict'], turnAway: [] },
+  // DOMAIN §1 row 15: as the agreement allows; never aimed at a US person or anyone in the US.
+  cloudActAgreement: {
+    compels: fixed(STORED),
+    gag: COURT_GAG,
+    processRoutes: [{ id: 'agreementObjection' }],
+    gagRoutes: [],
+    refuseOn: [],
+    turnAway: [
+      { ground: 'targets a US person', when: (r) => r.target.usPerson },
+      { ground: 'targets a person in the US', when: (r) => r.target.residesInUS },
+    ],
+  },
+  // DOMAIN §1 row 19, §2 FRCP45_OBJECTION: non-content only; written objection within 14 days.
+  civilSubpoena: {
+    ...plain,
+    compels: fixed(['basicSubscriberInfo', 'nonContentRecords']),
+    gag: NO_GAG,
+    processRoutes: [{ id: 'writtenObjection', window: 'P14D' }, MOTION_TO_QUASH],
+    gagRoutes: [],
+  },
+  // DOMAIN §1 row 18: identifying information only; a defective filing is refused.
+  dmcaSubpoena: { compels: fixed(BSI), gag: NO_GAG, processRoutes: [MOTION_TO_QUASH], gagRoutes: [], refuseOn: ['defective'], turnAway: [] },
+};

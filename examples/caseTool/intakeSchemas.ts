@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { DataCategory } from '../../src/domain/categories.ts';
+import { DemandRequest, RequestBase, Target } from '../../src/domain/request.ts';
+import { RIGHTS } from './bespokeLaw.ts';
+import { DEMAND_LAW, type DemandKind } from './demandLaw.ts';
+
+type Check = { test: (r: DemandRequest) => boolean; path: string[]; message: string };
+
+const demand = (kind: DemandKind, check?: Check) => {
+  const schema = DemandRequest.extend({ kind: z.literal(kind, { message: `this request is for kind "${kind}"` }) });
+  if (!check) return schema;
+  return schema.superRefine((r, ctx) => {
+    if (!check.test(r)) ctx.addIssue({ code: 'custom', path: check.path, message: check.message });
+  });
+};
+
+const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
+const hostOf = (site: string): string | null => {
+  if (HOST.test(site)) return site;
+  if (!URL.canParse(site)) return null;
+  const url = new URL(site);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.hostname : null;
+};
+
+const STORED = DataCategory.exclude(['realTimeNonContent'], {
+  message: 'only stored data can be asked for: basicSubscriberInfo, tollBillingRecords, nonContentRecords or content',
+});
+
+/**
+ * The intake schema of every kind the tool handles. Defaults are filled in (`dataAgeDays: 0`,
+ * `secrecyCertified: false`, `forwardToOwner: true`); unknown fields are refused.
+ *
+ * @example
+ * INTAKE_SCHEMAS.mlat.safeParse(request).success // false without usProcess
+ */
+export const INTAKE_SCHEMAS = {
+  subpoena: demand('subpoena'),
+  administrativeSubpoena: demand('administrativeSubpoena'),
+  courtOrder: demand('courtOrder'),
+  searchWarrant: demand('searchWarrant'),
+  // DOMAIN §1 row 9: a pen register reaches routing data only.
+  penRegister: demand('penRegister', {
+    test: (r) => r.categories.every((c) => DEMAND_LAW.penRegister.compels(r).includes(c)),
+    path: ['categories'],
+    message: 'a pen register order reaches only "realTimeNonContent"; list only that category',
+  }),
+  nationalSecurityLetter: demand('nationalSecurityLetter'),
+  fisaOrder: demand('fisaOrder'),
+  // DOMAIN §1 row 16: the request names the US process the court issued.
+  mlat: demand('mlat', { test: (r) => r.usProcess !== undefined, path: ['usProcess'], message: 'say which US process the court issued: "subpoena", "courtOrder" or "searchWarrant"' }),
+  // DOMAIN §intro source 1: a direct foreign request comes from a non-US authority.
+  foreignDirect: demand('foreignDirect', {
+    test: (r) => r.requester.country !== 'US',
+    path: ['requester', 'country'],
+    message: 'a direct foreign request comes from a non-US authority; use another kind for US process',
+  }),
+  // DOMAIN §1 row 15, §8: only partner countries with an executive agreement (UK, Australia).
+  cloudActAgreement: demand('cloudActAgreement', {
+    test: (r) => ['GB', 'AU'].includes(r.requester.country),
+    path: ['requester', 'country'],
+    message: 'only partner countries with an agreement may use it: "GB" or "AU"',
+  }),
+  civilSubpoena: demand('civilSubpoena'),
+  // DOMAIN §1 row 18: information sufficient to identify the alleged infringer.
+  dmcaSubpoena: demand('dmcaSubpoena', {
+    test: (r) => r.categories.every((c) => c === 'basicSubscriberInfo'),
+    path: ['categories'],
+    message: 'a 512(h) subpoena reaches only identifying information: list only "basicSubscriberInfo"',
+  }),
+  // DOMAIN §1 row 8: stored data relating to the emergency.
+  emergency: RequestBase.extend({
+    kind: z.literal('emergency'),
+    categories: z.array(STORED).min(1, { message: 'name at least one category of stored data the emergency needs' }),
+    dataAgeDays: z.number().int().min(0).default(0),
+    supervisorContact: z.string().min(1).optional(),
+  }).strict(),
+  // DOMAIN §1 row 5, §7: existing records only; forward-looking data needs a pen register order.
+  preservation: RequestBase.extend({
+    kind: z.literal('preservation'),
+    target: Target.optional(),
+    categories: z.array(STORED).min(1),
+    dataAgeDays: z.number().int().min(0).default(0),
+  }).strict(),
+  // DOMAIN §intro source 2: forwarded to host and owner unless the complainant asks otherwise.
+  abuseComplaint: RequestBase.extend({
+    kind: z.literal('abuseComplaint'),
+    complainant: z.object({ name: z.string().min(1), email: z.email().optional() }).strict(),
+    site: z.string().refine((s) => hostOf(s) !== null, { message: 'expected the site as a URL (https://example.com/page) or a hostname (example.com)' }),
+    forwardToOwner: z.boolean().default(true),
+    hostingProvider: z.string().min(1),
+  }).strict(),
+  // DOMAIN §1 row 20: the right invoked decides which refusal grounds can answer it.
+  dataSubjectRequest: RequestBase.extend({
+    kind: z.literal('dataSubjectRequest'),
+    right: z.enum(RIGHTS, { message: `right must be one of ${RIGHTS.join(', ')}` }),
+    categories: z.array(DataCategory).min(1).optional(),
+  }).strict(),
+};
+
+export type CaseKind = keyof typeof INTAKE_SCHEMAS;
