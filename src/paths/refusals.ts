@@ -34,7 +34,23 @@ export function refusals(graph: TimedGraph): PlannedPath[] {
     if (!states) active.set(snapshot, (states = activeStates(snapshot)));
     return states;
   };
-  const listeners = (snapshot: AnyMachineSnapshot, type: string) => statesOf(snapshot).flatMap((s) => byTrigger.get(`${s}@${type}`) ?? []);
+  const reasons = new Map<AnyMachineSnapshot, Map<string, string[]>>();
+  /** Why the snapshot refuses an event type, the same for every payload: its keys before the situation tags. */
+  const why = (snapshot: AnyMachineSnapshot, type: string) => {
+    let row = reasons.get(snapshot);
+    if (!row) reasons.set(snapshot, (row = new Map()));
+    let keys = row.get(type);
+    if (!keys) {
+      const blocked = statesOf(snapshot).flatMap((s) => byTrigger.get(`${s}@${type}`) ?? []);
+      const under = SITUATION_TAGS.filter((t) => snapshot.hasTag(t));
+      const situation = under.length ? `, under ${under.join(' and ')}` : '';
+      keys = blocked.length
+        ? [`${type} is refused (${blocked.join(', ')} ${blocked.length > 1 ? 'do' : 'does'} not fire)${situation}`]
+        : silentIn(snapshot, type).map((s) => `${type} is refused in ${s}, where nothing listens for it`);
+      row.set(type, keys);
+    }
+    return keys;
+  };
   /** Where nothing listens: the active leaf state of each region that has a transition on the event somewhere. */
   const silentIn = (snapshot: AnyMachineSnapshot, type: string) => {
     const states = statesOf(snapshot);
@@ -49,12 +65,9 @@ export function refusals(graph: TimedGraph): PlannedPath[] {
     const out = (links[node.id] ?? []).flatMap((l) => (l.step.kind === 'event' && l.step.event ? [l.step.event] : []));
     const taken = new Set(out.map((e) => stableJson(e)));
     const acceptedTypes = new Set(out.map((e) => e.type));
-    const tags = SITUATION_TAGS.filter((t) => node.snapshot.hasTag(t));
     for (const { event, key } of events) {
       if (taken.has(key)) continue;
-      const blocked = listeners(node.snapshot, event.type);
-      const under = tags.length ? `, under ${tags.join(' and ')}` : '';
-      const keys = blocked.length ? [`${event.type} is refused (${blocked.join(', ')} ${blocked.length > 1 ? 'do' : 'does'} not fire)${under}`] : silentIn(node.snapshot, event.type).map((s) => `${event.type} is refused in ${s}, where nothing listens for it`);
+      const keys = [...why(node.snapshot, event.type)];
       if (acceptedTypes.has(event.type)) keys.push(`${event.type} is refused for this payload, from request "${graph.inputs[node.input]?.name ?? ''}", where another is taken`);
       const fresh = keys.filter((k) => !seen.has(k));
       if (!fresh.length) continue;
