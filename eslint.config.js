@@ -13,4 +13,5 @@ export default tseslint.config(
     },
   },
   { files: ['src/cli/**', 'bench/**', 'bin/**', 'test/**', 'examples/**'], rules: { 'no-console': 'off' } },
+  { files: ['src/**/*.browser.js'], languageOptions: { sourceType: 'script', globals: { document: 'readonly', window: 'readonly' } } },
 );

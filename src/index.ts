@@ -91,3 +91,14 @@ export { runScenario } from './suite/conformance.ts';
 export { writeSuite } from './suite/writeSuite.ts';
 export { runSuite } from './suite/runSuite.ts';
 export type { SuiteRun } from './suite/runSuite.ts';
+
+export { ROOT_ID, STATECHART_FORMAT, StatechartEdge, StatechartJson, StatechartNode, StatechartTimer } from './viz/StatechartJson.ts';
+export { nodeId, statechartModel } from './viz/statechartModel.ts';
+export { guardExpression } from './viz/guardExpression.ts';
+export { toMermaid } from './viz/toMermaid.ts';
+export { toDot } from './viz/toDot.ts';
+export { scxmlIds, toScxml } from './viz/toScxml.ts';
+export { VIZ_FORMATS, vizRender } from './viz/vizRender.ts';
+export type { VizFormat } from './viz/vizRender.ts';
+export { chartSvg, edgeLabel } from './viz/layoutChart.ts';
+export { chartPage, indexPage } from './viz/toHtml.ts';

@@ -6,6 +6,7 @@ import { replayCommand } from './replayCommand.ts';
 import { scenariosCommand } from './scenariosCommand.ts';
 import { simulateCommand } from './simulateCommand.ts';
 import { suiteCommand } from './suiteCommand.ts';
+import { vizCommand } from './vizCommand.ts';
 
 const USAGE = `dueprocess — how a provider handles demands for user data, as checked state machines
 
@@ -18,6 +19,9 @@ Usage:
   dueprocess replay FILE…
   dueprocess coverage [--dir DIR] [--json]
   dueprocess suite --out DIR [--kinds K,K…] [--adapter MODULE] [--dir DIR]
+  dueprocess viz <kind> --format mermaid|dot|scxml|json|html [--policy NAME|FILE] [--out FILE]
+  dueprocess viz --machine FILE [--export NAME] --format mermaid|dot|scxml|json|html [--policy NAME|FILE] [--out FILE]
+  dueprocess viz --all --out DIR
 
 Commands:
   list       every kind of demand: title, legal basis, compellable data, timers, sources
@@ -27,6 +31,8 @@ Commands:
   replay     replay scenario files against the machines; report the first step that diverges
   coverage   what the committed scenarios cover: states, transitions, pairs, timers, rules
   suite      write a vitest conformance suite that drives a case tool's adapter through the scenarios
+  viz        draw a kind's statechart (or your machine's) as mermaid, Graphviz DOT, SCXML, JSON, or an offline HTML page
+             with a scenario player and a counterexample view; --all writes every kind's page and an index
 
 Exit codes: 0 done, all rules hold · 1 an event was refused, a rule was violated or left unproved, scenarios are stale
 or diverge, or coverage is short of 100% · 2 bad input`;
@@ -39,6 +45,7 @@ const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
   replay: replayCommand,
   coverage: coverageCommand,
   suite: suiteCommand,
+  viz: vizCommand,
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */

@@ -1,0 +1,100 @@
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { AnyStateMachine } from 'xstate';
+import { CATALOGUE, findKind } from '../../machines/catalogue.ts';
+import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
+import { InputError } from '../domain/InputError.ts';
+import { loadPolicy, POLICIES } from '../policy/loadPolicy.ts';
+import { readScenarioFile } from '../scenarios/readScenarioFile.ts';
+import type { ScenarioFile } from '../scenarios/Scenario.ts';
+import { scenarioFileName } from '../scenarios/scenarioFiles.ts';
+import { chartPage, indexPage } from '../viz/toHtml.ts';
+import { policyVersionAt } from '../policy/policyVersionAt.ts';
+import { withPolicy } from '../policy/withPolicy.ts';
+import { statechartModel } from '../viz/statechartModel.ts';
+import { VIZ_FORMATS, vizRender, type VizFormat } from '../viz/vizRender.ts';
+import { loadUserMachine } from './loadUserMachine.ts';
+import { parseOptions } from './parseOptions.ts';
+
+const FORMATS = [...VIZ_FORMATS, 'html'] as const;
+const USAGE = `dueprocess viz <kind> --format ${FORMATS.join('|')} [--policy NAME|FILE] [--out FILE]  (or --machine FILE [--export NAME] instead of <kind>; or --all --out DIR for every kind's page)`;
+
+/** `dueprocess viz`: one machine's statechart as mermaid, DOT, SCXML, JSON or a self-contained HTML page, to stdout or a file; or every kind's page. */
+export async function vizCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(
+    args,
+    { format: { type: 'string' }, out: { type: 'string' }, policy: { type: 'string' }, machine: { type: 'string' }, export: { type: 'string' }, all: { type: 'boolean' }, scenarios: { type: 'string' } },
+    USAGE,
+  );
+  if (values.all) return allPages(values.out, values.scenarios ?? 'scenarios', positionals, values.machine);
+  const format = values.format;
+  if (format === undefined) throw new InputError('usage', '--format', undefined, 'is required', `give one of ${FORMATS.join(', ')}`);
+  if (!isFormat(format)) throw new InputError('invalid', '--format', format, 'is not a diagram format', `use one of ${FORMATS.join(', ')}`);
+  if (values.export && !values.machine) throw new InputError('usage', '--export', values.export, 'needs --machine', `usage: ${USAGE}`);
+  if (values.machine && positionals.length) throw new InputError('usage', 'kind', positionals[0], 'cannot be given with --machine', 'give a catalogue kind or --machine FILE, not both');
+  if (positionals.length > 1) throw new InputError('usage', 'kind', positionals.slice(1).join(' '), 'is one kind too many: viz draws one machine', `draw them one by one: ${USAGE}`);
+  if (values.out !== undefined) checkWritable(values.out);
+
+  const machine = values.machine ? (await loadUserMachine(values.machine, values.export)).machine : kindMachine(positionals[0]);
+  const policy = loadPolicy(values.policy ?? 'cloudflare');
+  const version = policyVersionAt(policy, CHECK_DATE);
+  const chart = statechartModel(withPolicy(machine, version), { id: policy.id, version: version.title });
+  const kind = values.machine ? null : (positionals[0] as string);
+  const text = format === 'html' ? await chartPage(chart, kind ? committedScenarios(values.scenarios ?? 'scenarios', kind) : [], kind ? (findKind(kind)?.title ?? kind) : chart.machine) : vizRender(chart, format);
+  if (values.out === undefined) {
+    console.log(text.replace(/\n$/, ''));
+    return 0;
+  }
+  try {
+    writeFileSync(values.out, text);
+  } catch (e) {
+    throw new InputError('unreadableFile', '--out', values.out, `cannot be written: ${(e as Error).message}`, 'give a file path in a directory you can write to');
+  }
+  console.error(`wrote ${values.out} (${format}, ${chart.nodes.length} states, ${chart.edges.length} transitions)`);
+  return 0;
+}
+
+function kindMachine(kind: string | undefined): AnyStateMachine {
+  const entry = kind ? findKind(kind) : undefined;
+  if (!kind || !entry) {
+    throw new InputError('unknownKind', 'kind', kind, kind ? 'is not a kind in the catalogue' : 'is missing', `use one of ${CATALOGUE.map((e) => e.kind).join(', ')}, or --machine FILE`);
+  }
+  return entry.machine;
+}
+
+function isFormat(value: string): value is VizFormat | 'html' {
+  return (FORMATS as readonly string[]).includes(value);
+}
+
+/** The committed scenario files of a kind, under every policy that has one. */
+function committedScenarios(dir: string, kind: string): ScenarioFile[] {
+  return Object.keys(POLICIES)
+    .map((policy) => join(dir, scenarioFileName(kind, policy)))
+    .filter((path) => existsSync(path))
+    .map(readScenarioFile);
+}
+
+/** `viz --all --out DIR`: every kind's page, with its scenarios, and an index linking them. */
+async function allPages(out: string | undefined, scenarioDir: string, positionals: readonly string[], machine: string | undefined): Promise<number> {
+  if (!out) throw new InputError('usage', '--out', out, 'is required with --all', 'give the directory to write the pages to, like --out charts');
+  if (positionals.length || machine) throw new InputError('usage', 'kind', positionals[0] ?? machine, 'cannot be given with --all', 'leave it out: --all draws every kind');
+  mkdirSync(out, { recursive: true });
+  const version = policyVersionAt(POLICIES.cloudflare as NonNullable<(typeof POLICIES)[string]>, CHECK_DATE);
+  const pages = [];
+  for (const entry of CATALOGUE) {
+    const chart = statechartModel(withPolicy(entry.machine, version), { id: 'cloudflare', version: version.title });
+    const file = `${entry.kind}.html`;
+    writeFileSync(join(out, file), await chartPage(chart, committedScenarios(scenarioDir, entry.kind), entry.title));
+    pages.push({ kind: entry.kind, title: entry.title, file });
+  }
+  writeFileSync(join(out, 'index.html'), indexPage(pages));
+  console.error(`wrote ${pages.length} pages and index.html to ${out}/`);
+  return 0;
+}
+
+function checkWritable(out: string): void {
+  const dir = dirname(resolve(out));
+  if (!existsSync(dir)) throw new InputError('unreadableFile', '--out', out, `is in a directory that does not exist (${dir})`, `create ${dir} first, or give a path in an existing directory`);
+  if (!statSync(dir).isDirectory()) throw new InputError('unreadableFile', '--out', out, `is under ${dir}, which is not a directory`, 'give a path in an existing directory');
+  if (existsSync(out) && statSync(out).isDirectory()) throw new InputError('unreadableFile', '--out', out, 'is a directory', 'give the path of a file to write, like chart.mmd');
+}

@@ -1,0 +1,54 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../../machines/catalogue.ts';
+import { runCliCaptured } from '../support/runCliCaptured.ts';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'dueprocess-html-'));
+
+/** Every URL the page could load: src/href attributes, url(...) in styles, imports and fetches. */
+function loads(html: string): string[] {
+  return [...html.matchAll(/\b(?:src|href)\s*=\s*"([^"]*)"|url\(([^)]*)\)|\bfetch\s*\(|\bimport\s*\(|new\s+(?:WebSocket|EventSource|XMLHttpRequest)\b/g)].map((m) => m[0]);
+}
+
+describe('dueprocess viz --format html', () => {
+  it('writes one self-contained page: the chart as SVG, the kind’s scenarios, the player, and nothing to load', async () => {
+    const out = join(dir(), 'nsl.html');
+    const r = await runCliCaptured(['viz', 'nationalSecurityLetter', '--format', 'html', '--out', out]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(/<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="chart"/);
+    expect(html).toContain('data-state="secrecy.inForce"');
+    expect(html).toContain('nationalSecurityLetter.cloudflare.transitions.');
+    expect(html).toContain('nationalSecurityLetter.letsencrypt.');
+    expect(html).toContain("content=\"default-src 'none'");
+    expect(loads(html).filter((l) => !l.includes('url(#arrow)'))).toEqual([]);
+  });
+
+  it('draws a user’s own machine, without scenarios', async () => {
+    const out = join(dir(), 'mine.html');
+    const r = await runCliCaptured(['viz', '--machine', 'examples/my-workflow.ts', '--format', 'html', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('<option value="">no scenarios</option>');
+  });
+
+  it('--all --out DIR writes a page per kind and an index linking each', async () => {
+    const out = dir();
+    const r = await runCliCaptured(['viz', '--all', '--out', out]);
+    expect(r.code).toBe(0);
+    const files = readdirSync(out).sort();
+    expect(files).toEqual([...CATALOGUE.map((e) => `${e.kind}.html`), 'index.html'].sort());
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    for (const e of CATALOGUE) expect(index).toContain(`href="${e.kind}.html"`);
+  });
+
+  it('--all without --out, or with a kind, exits 2 naming the field and the fix', async () => {
+    const missing = await runCliCaptured(['viz', '--all']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('--out: is required with --all');
+    const withKind = await runCliCaptured(['viz', 'subpoena', '--all', '--out', dir()]);
+    expect(withKind.code).toBe(2);
+    expect(withKind.err).toContain('cannot be given with --all');
+  });
+});
