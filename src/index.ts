@@ -102,3 +102,4 @@ export { VIZ_FORMATS, vizRender } from './viz/vizRender.ts';
 export type { VizFormat } from './viz/vizRender.ts';
 export { chartSvg, edgeLabel } from './viz/layoutChart.ts';
 export { chartPage, indexPage } from './viz/toHtml.ts';
+export { modelAdapter } from './suite/modelAdapter.ts';

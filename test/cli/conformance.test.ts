@@ -1,41 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findKind } from '../../machines/catalogue.ts';
-import { dayNumber } from '../../src/domain/date.ts';
-import { POLICIES } from '../../src/policy/loadPolicy.ts';
-import { policyVersionAt } from '../../src/policy/policyVersionAt.ts';
-import { withPolicy } from '../../src/policy/withPolicy.ts';
-import { observe } from '../../src/scenarios/observe.ts';
 import { readScenarioFile } from '../../src/scenarios/readScenarioFile.ts';
 import type { Scenario } from '../../src/scenarios/Scenario.ts';
-import type { CaseAdapter } from '../../src/suite/CaseAdapter.ts';
+import { modelAdapter } from '../../src/suite/modelAdapter.ts';
 import { type Adapter, type Case, type Observed, type SuiteScenario, runScenario } from '../../src/suite/conformance.ts';
-import { type TimedRun, advanceTo, sendEvent, startRun } from '../../src/time/TimedRun.ts';
 
-/** The model itself as a case tool: the whole-day run, observed in the compliance vocabulary. */
-const model = {
-  name: 'the model',
-  open(request: unknown, policy: string) {
-    const entry = findKind((request as { kind: string }).kind);
-    const profile = POLICIES[policy];
-    if (!entry || !profile) throw new Error(`cannot open ${JSON.stringify(request)} under ${policy}`);
-    const parsed = entry.requestSchema.parse(request);
-    const day0 = dayNumber(parsed.receivedOn);
-    let run: TimedRun = startRun(withPolicy(entry.machine, policyVersionAt(profile, parsed.receivedOn)), parsed, 0);
-    return {
-      send(event, on) {
-        const day = dayNumber(on) - day0;
-        // A refused event leaves the case as it was (the suite ends every day a deadline falls due).
-        const result = sendEvent(run, day, event);
-        run = result.run;
-        return { accepted: result.ok };
-      },
-      endDay(on) {
-        run = advanceTo(run, dayNumber(on) - day0, true);
-      },
-      observe: () => observe(run, day0),
-    };
-  },
-} satisfies CaseAdapter;
+const model = modelAdapter;
 
 /** The model, but its case says something else from the `at`-th observation on. */
 function lying(at: number, lie: (seen: Observed) => Observed, lieAboutAccepted = false): Adapter {

@@ -64,43 +64,7 @@ describe('a generated suite runs under vitest', () => {
     // The suite needs only vitest beside it; the adapter reaches the model by absolute paths.
     symlinkSync(resolve('node_modules'), join(out, 'node_modules'), 'dir');
     const src = (p: string) => JSON.stringify(resolve(p));
-    writeFileSync(
-      join(out, 'modelAdapter.ts'),
-      `import { findKind } from ${src('machines/catalogue.ts')};
-import { dayNumber } from ${src('src/domain/date.ts')};
-import { POLICIES } from ${src('src/policy/loadPolicy.ts')};
-import { policyVersionAt } from ${src('src/policy/policyVersionAt.ts')};
-import { withPolicy } from ${src('src/policy/withPolicy.ts')};
-import { observe } from ${src('src/scenarios/observe.ts')};
-import { advanceTo, sendEvent, startRun } from ${src('src/time/TimedRun.ts')};
-import type { Adapter } from './conformance.ts';
-
-const adapter: Adapter = {
-  name: 'the model',
-  open(request, policy) {
-    const entry = findKind((request as { kind: string }).kind);
-    const profile = POLICIES[policy];
-    if (!entry || !profile) throw new Error('unknown kind or policy');
-    const parsed = entry.requestSchema.parse(request);
-    const day0 = dayNumber(parsed.receivedOn);
-    let run = startRun(withPolicy(entry.machine, policyVersionAt(profile, parsed.receivedOn)), parsed, 0);
-    return {
-      send(event, on) {
-        const day = dayNumber(on) - day0;
-        const result = sendEvent(run, day, event);
-        run = result.run;
-        return { accepted: result.ok };
-      },
-      endDay(on) {
-        run = advanceTo(run, dayNumber(on) - day0, true);
-      },
-      observe: () => observe(run, day0),
-    };
-  },
-};
-export default adapter;
-`,
-    );
+    writeFileSync(join(out, 'modelAdapter.ts'), `export { modelAdapter as default } from ${src('src/suite/modelAdapter.ts')};\n`);
     expect((await runCliCaptured(['suite', '--out', out, '--kinds', 'preservation', '--adapter', join(out, 'modelAdapter.ts')])).code).toBe(0);
     const report = join(out, 'report.json');
     const child = spawnSync(process.execPath, [resolve('node_modules/vitest/vitest.mjs'), 'run', '--root', out, '--reporter=json', `--outputFile=${report}`], { encoding: 'utf8' });

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../../src/paths/randomWalks.ts';
 import { isDeepStrictEqual } from 'node:util';
 import type { AnyStateMachine } from 'xstate';
 import { openCase } from '../../../examples/caseTool/openCase.ts';
@@ -35,18 +36,6 @@ export interface WalkOptions {
   onStep?: (run: TimedRun) => void;
 }
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same walks. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Start {
   name: string;
   input: { receivedOn: string };
@@ -64,7 +53,7 @@ interface Start {
  * one built-in policy, and returns the first disagreement in acceptance or observation, if any.
  */
 export function walkSideBySide(entry: KindEntry, policyId: string, options: WalkOptions): { disagreement: Disagreement | null; walks: number; steps: number; accepted: number } {
-  const rng = mulberry32(options.seed);
+  const rng = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
   const starts = walkInputs(entry).map((i) => startOf(entry, policyId, i.name, i.input));
   let steps = 0;
