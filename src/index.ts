@@ -103,3 +103,13 @@ export type { VizFormat } from './viz/vizRender.ts';
 export { chartSvg, edgeLabel } from './viz/layoutChart.ts';
 export { chartPage, indexPage } from './viz/toHtml.ts';
 export { modelAdapter } from './suite/modelAdapter.ts';
+
+export { startInspector, LIVE_PATH } from './inspect/inspectorServer.ts';
+export type { Inspector } from './inspect/inspectorServer.ts';
+export { connectInspector } from './inspect/reportRun.ts';
+export type { RunReporter } from './inspect/reportRun.ts';
+export { actorRegistry, EVENT_LOG_LIMIT } from './inspect/actorRegistry.ts';
+export type { InspectedActor, LoggedEvent } from './inspect/actorRegistry.ts';
+export { InspectedDeadline, InspectionMessage, parseInspectionMessage } from './inspect/inspectionMessage.ts';
+export { activeStatePaths } from './inspect/activeStatePaths.ts';
+export { inspectorPage } from './inspect/inspectorPage.ts';

@@ -1,6 +1,7 @@
 import { InputError } from '../domain/InputError.ts';
 import { checkCommand } from './checkCommand.ts';
 import { coverageCommand } from './coverageCommand.ts';
+import { inspectCommand } from './inspectCommand.ts';
 import { listCommand } from './listCommand.ts';
 import { replayCommand } from './replayCommand.ts';
 import { scenariosCommand } from './scenariosCommand.ts';
@@ -22,6 +23,7 @@ Usage:
   dueprocess viz <kind> --format mermaid|dot|scxml|json|html [--policy NAME|FILE] [--out FILE]
   dueprocess viz --machine FILE [--export NAME] --format mermaid|dot|scxml|json|html [--policy NAME|FILE] [--out FILE]
   dueprocess viz --all --out DIR
+  dueprocess inspect [--port N]
 
 Commands:
   list       every kind of demand: title, legal basis, compellable data, timers, sources
@@ -33,6 +35,8 @@ Commands:
   suite      write a vitest conformance suite that drives a case tool's adapter through the scenarios
   viz        draw a kind's statechart (or your machine's) as mermaid, Graphviz DOT, SCXML, JSON, or an offline HTML page
              with a scenario player and a counterexample view; --all writes every kind's page and an index
+  inspect    serve a live inspector on 127.0.0.1: running actors' states on the chart, events, context, deadlines;
+             apps connect with @statelyai/inspect's createWebSocketInspector({ url }) or connectInspector(url)
 
 Exit codes: 0 done, all rules hold · 1 an event was refused, a rule was violated or left unproved, scenarios are stale
 or diverge, or coverage is short of 100% · 2 bad input`;
@@ -46,6 +50,7 @@ const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
   coverage: coverageCommand,
   suite: suiteCommand,
   viz: vizCommand,
+  inspect: inspectCommand,
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
