@@ -23,8 +23,9 @@ export interface ScenarioContext {
 /**
  * Dates a planned path at its earliest days, replays it on the whole-day clock and records what
  * the model shows after every step. A boundary path then places its event the day before, on, or
- * the day after the chosen deadline. Returns null when the boundary cannot be placed (its day
- * has already passed). Throws when the replay disagrees with the graph: an explorer fault.
+ * the day after the chosen deadline; a refusal path ends with the event the machine refuses.
+ * Returns null when that last step cannot be placed (its day has passed, or the event is taken
+ * after all). Throws when the replay disagrees with the graph: an explorer fault.
  *
  * @example
  * const scenario = buildScenario(graph, { kind: 'subpoena', kindTitle: 'Subpoena', policy: 'cloudflare', premises: [] }, plan);
@@ -87,8 +88,7 @@ export function buildScenario(graph: TimedGraph, ctx: ScenarioContext, plan: Pla
     if (run.timers.some((t) => t.event === timer.event)) endDay(timer.dueDay);
   }
 
-  const kindTitle = ctx.kindTitle;
-  const title = storyTitle(kindTitle, named.name, steps.slice(1));
+  const title = storyTitle(ctx.kindTitle, named.name, steps.slice(1));
   const digest = createHash('sha256').update(JSON.stringify([named.name, steps.map((s) => [s.day, s.do])])).digest('hex').slice(0, 8);
   return {
     id: `${ctx.kind}.${ctx.policy}.${plan.strategy}.${digest}`,
