@@ -113,3 +113,9 @@ export type { InspectedActor, LoggedEvent } from './inspect/actorRegistry.ts';
 export { InspectedDeadline, InspectionMessage, parseInspectionMessage } from './inspect/inspectionMessage.ts';
 export { activeStatePaths } from './inspect/activeStatePaths.ts';
 export { inspectorPage } from './inspect/inspectorPage.ts';
+
+export type { CaseStore } from './runtime/CaseStore.ts';
+export { sqliteStore } from './runtime/sqliteStore.ts';
+export { verifyAudit } from './runtime/auditChain.ts';
+export { ConflictError } from './runtime/ConflictError.ts';
+export { createCaseEngine } from './runtime/createCaseEngine.ts';

@@ -1,0 +1,98 @@
+/** One case: its kind, policy, machine version and where its machine is now. */
+export interface CaseRow {
+  id: string;
+  kind: string;
+  /** The policy profile's id; the version in force on `day0` is the one the case runs under. */
+  policy: string;
+  machineVersion: string;
+  /** Bumped by every applied change; a write that expected another value is a conflict. */
+  version: number;
+  /** `StoredSnapshot` as JSON. */
+  snapshot: string;
+  /** Data categories disclosed so far, as a JSON array. */
+  disclosed: string;
+  /** The request's `receivedOn`: day 0 of the case. */
+  day0: string;
+  createdAt: string;
+  closed: boolean;
+}
+
+/** What a case row's `snapshot` holds: the machine's state and the whole-day clock's position. */
+export interface StoredSnapshot {
+  value: unknown;
+  context: unknown;
+  /** Day numbers relative to `day0`, as in `TimedRun`. */
+  day: number;
+  endedDay: number;
+  seq: number;
+}
+
+/** A deadline a case's machine started; pending while `firedAt` is null. */
+export interface TimerRow {
+  caseId: string;
+  event: string;
+  delay: string;
+  /** The day at whose end the deadline passes. */
+  dueDate: string;
+  startedOn: string;
+  seq: number;
+  firedAt: string | null;
+}
+
+/** One applied outside event and what applying it answered. */
+export interface EventRow {
+  caseId: string;
+  seq: number;
+  idempotencyKey: string | null;
+  /** The event as JSON. */
+  event: string;
+  on: string;
+  /** The answer `send` gave, as JSON. */
+  result: string;
+}
+
+/** One link of the hash-chained audit log. */
+export interface AuditRow {
+  seq: number;
+  caseId: string;
+  /** The entry as canonical JSON. */
+  entry: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** Reads and writes inside one transaction; nothing is visible to others until it commits. */
+export interface StoreTx {
+  getCase(id: string): Promise<CaseRow | undefined>;
+  listCases(filter: { kind?: string; closed?: boolean }): Promise<CaseRow[]>;
+  insertCase(row: CaseRow): Promise<void>;
+  /** Writes the row if the stored version is still `expectedVersion`; false when it is not. */
+  updateCase(row: CaseRow, expectedVersion: number): Promise<boolean>;
+  /** A case's pending timers, by due date then seq. */
+  pendingTimers(caseId: string): Promise<TimerRow[]>;
+  /** Every case's pending timers due on or before `date`, by due date then seq. */
+  dueTimers(date: string): Promise<TimerRow[]>;
+  insertTimer(row: TimerRow): Promise<void>;
+  /** Removes a pending timer the machine cancelled. */
+  cancelTimer(caseId: string, seq: number): Promise<void>;
+  markFired(caseId: string, seq: number, firedAt: string): Promise<void>;
+  events(caseId: string): Promise<EventRow[]>;
+  eventByKey(caseId: string, idempotencyKey: string): Promise<EventRow | undefined>;
+  insertEvent(row: EventRow): Promise<void>;
+  lastAudit(): Promise<AuditRow | undefined>;
+  appendAudit(row: AuditRow): Promise<void>;
+  /** The whole audit log, by seq. */
+  audit(): Promise<AuditRow[]>;
+}
+
+/**
+ * Where cases live. Every read and write goes through `transaction`, which commits when `fn`
+ * resolves and rolls back when it throws; a store may run transactions one at a time.
+ *
+ * @example
+ * const row = await store.transaction((tx) => tx.getCase('case-1'));
+ */
+export interface CaseStore {
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import type { AnyStateMachine } from 'xstate';
+import { findKind } from '../../machines/catalogue.ts';
+import type { KindEntry } from '../../machines/lifecycle/KindEntry.ts';
+import { DATA_CATEGORIES, type DataCategory } from '../domain/categories.ts';
+import { IsoDate, dayNumber, isoDate } from '../domain/date.ts';
+import { VocabularyEvent } from '../domain/events.ts';
+import { InputError, fromZod } from '../domain/InputError.ts';
+import { POLICIES } from '../policy/loadPolicy.ts';
+import { policyVersionAt } from '../policy/policyVersionAt.ts';
+import { withPolicy } from '../policy/withPolicy.ts';
+import type { Observation } from '../scenarios/Observation.ts';
+import { observe } from '../scenarios/observe.ts';
+import { type TimedRun, advanceTo, sendEvent, startRun, stateLabel } from '../time/TimedRun.ts';
+import { appendAudit } from './auditChain.ts';
+import { machineVersion, persistRun, restoreRun, storedSnapshot } from './caseRecord.ts';
+import type { CaseRow, CaseStore, StoreTx, StoredSnapshot, TimerRow } from './CaseStore.ts';
+import { ConflictError } from './ConflictError.ts';
+
+/** A case as `get` shows it: the observation vocabulary plus its state, version and history. */
+export interface CaseView extends Observation {
+  id: string;
+  kind: string;
+  policy: string;
+  state: string;
+  closed: boolean;
+  version: number;
+  machineVersion: string;
+  history: { seq: number; on: string; event: VocabularyEvent }[];
+}
+
+export type SendResult = { ok: true; version: number; state: string } | { ok: false; reason: 'notAccepted' | 'timeWentBack'; message: string; allowed: string[] };
+
+export interface EngineOptions {
+  store: CaseStore;
+  /** Today, as an ISO date; defaults to the UTC date. */
+  clock?: () => string;
+  /** The policy profile `open` uses when given none. */
+  policy?: string;
+  /** Moves a snapshot stored under an older machine version forward; without it the case runs as stored. */
+  migrate?: (snapshot: StoredSnapshot, fromVersion: string, kind: string) => StoredSnapshot;
+}
+
+const unknownCase = (id: string) => new InputError('invalid', 'caseId', id, 'is not a case in the store', 'use an id that open() returned or list() shows');
+
+/**
+ * A durable case engine: each change is one store transaction holding the new snapshot, the
+ * deadlines it starts, fires or cancels, the event and its audit entries.
+ *
+ * @example
+ * const engine = createCaseEngine({ store: sqliteStore('cases.db'), policy: 'cloudflare' });
+ * const { id } = await engine.open(request);
+ * await engine.send(id, { type: 'review.completed', finding: 'sufficient' }, { on: '2026-03-03' });
+ * await engine.tick('2026-04-01');
+ */
+export function createCaseEngine(options: EngineOptions) {
+  const { store } = options;
+  const clock = options.clock ?? (() => new Date().toISOString().slice(0, 10));
+
+  const machineOf = (entry: KindEntry, policy: string, day0: string): AnyStateMachine => {
+    const profile = POLICIES[policy];
+    if (!profile) throw new InputError('unknownPolicy', 'policy', policy, 'is not a built-in policy', `use one of ${Object.keys(POLICIES).join(', ')}`);
+    return withPolicy(entry.machine, policyVersionAt(profile, day0));
+  };
+
+  const dateOf = (value: unknown, field: string): string => {
+    const parsed = IsoDate.safeParse(value);
+    if (!parsed.success) throw fromZod(parsed.error, value, field);
+    return parsed.data;
+  };
+
+  /** The stored case as a run, migrated first when its machine version is older and a hook is given. */
+  const load = async (tx: StoreTx, id: string) => {
+    const row = await tx.getCase(id);
+    if (!row) throw unknownCase(id);
+    const entry = findKind(row.kind);
+    if (!entry) throw new InputError('unknownKind', 'case.kind', row.kind, 'is no longer in the catalogue', 'restore the kind to the catalogue');
+    const machine = machineOf(entry, row.policy, row.day0);
+    const current = machineVersion(entry.machine);
+    let stored = JSON.parse(row.snapshot) as StoredSnapshot;
+    let changes: Partial<CaseRow> = {};
+    if (row.machineVersion !== current && options.migrate) {
+      stored = options.migrate(stored, row.machineVersion, row.kind);
+      changes = { machineVersion: current };
+    }
+    const run = restoreRun(machine, row, await tx.pendingTimers(id), stored);
+    return { row, run, changes };
+  };
+
+  const disclosedAfter = (row: CaseRow, event: VocabularyEvent): string => {
+    const had = new Set(JSON.parse(row.disclosed) as DataCategory[]);
+    if (event.type === 'data.disclosed') event.categories.forEach((c) => had.add(c));
+    return JSON.stringify(DATA_CATEGORIES.filter((c) => had.has(c)));
+  };
+
+  const view = async (tx: StoreTx, id: string): Promise<CaseView> => {
+    const { row, run } = await load(tx, id);
+    const disclosed = JSON.parse(row.disclosed) as DataCategory[];
+    const disclosure = { type: 'data.disclosed', categories: disclosed } as { type: string };
+    const withDisclosed: TimedRun = { ...run, steps: run.steps.map((s) => ({ ...s, trigger: { kind: 'event', event: disclosure } })) };
+    const history = (await tx.events(id)).map((e) => ({ seq: e.seq, on: e.on, event: JSON.parse(e.event) as VocabularyEvent }));
+    const { kind, policy, closed, version } = row;
+    return { id, kind, policy, closed, version, machineVersion: row.machineVersion, ...observe(withDisclosed, dayNumber(row.day0)), state: stateLabel(run.snapshot), history };
+  };
+
+  /** Fires one case's deadlines due by `now`, in its own transaction. */
+  const fireCase = (id: string, now: string) =>
+    store.transaction(async (tx) => {
+      const { row, run, changes } = await load(tx, id);
+      const after = advanceTo(run, dayNumber(now) - dayNumber(row.day0), true);
+      if (after.steps.length === run.steps.length) return 0;
+      if (!(await persistRun(tx, row, run, after, now, [], changes))) throw new ConflictError(id, row.version, (await tx.getCase(id))?.version ?? -1);
+      return after.steps.length - run.steps.length;
+    });
+
+  return {
+    /** Validates a request, starts its case and stores it with its deadlines; returns its view. */
+    async open(request: unknown, opts: { policy?: string; id?: string } = {}): Promise<CaseView> {
+      const kind = (request as { kind?: unknown } | null)?.kind;
+      const entry = typeof kind === 'string' ? findKind(kind) : undefined;
+      if (!entry) throw new InputError('unknownKind', 'request.kind', kind, 'is not a kind in the catalogue', 'open a request of a catalogue kind (dueprocess list)');
+      const parsed = entry.requestSchema.safeParse(request);
+      if (!parsed.success) throw fromZod(parsed.error, request, 'request');
+      const policy = opts.policy ?? options.policy;
+      if (policy === undefined) throw new InputError('unknownPolicy', 'policy', policy, 'is not given', `pass { policy } to open() or createCaseEngine(); one of ${Object.keys(POLICIES).join(', ')}`);
+      const day0 = parsed.data.receivedOn;
+      const run = startRun(machineOf(entry, policy, day0), parsed.data, 0);
+      const id = opts.id ?? randomUUID();
+      return store.transaction(async (tx) => {
+        if (await tx.getCase(id)) throw new InputError('invalid', 'id', id, 'is already a case', 'give a new id, or none to have one made');
+        const row: CaseRow = { id, kind: entry.kind, policy, machineVersion: machineVersion(entry.machine), version: 1, snapshot: storedSnapshot(run), disclosed: '[]', day0, createdAt: clock(), closed: run.snapshot.status === 'done' };
+        await tx.insertCase(row);
+        for (const t of run.timers) {
+          await tx.insertTimer({ caseId: id, event: t.event, delay: t.delay, dueDate: isoDate(dayNumber(day0) + t.dueDay), startedOn: day0, seq: t.seq, firedAt: null });
+        }
+        await appendAudit(tx, id, { what: 'opened', kind: entry.kind, policy, request: parsed.data, version: 1 });
+        return view(tx, id);
+      });
+    },
+
+    /**
+     * Applies one outside event on `on` (default today), first firing deadlines due before it.
+     * A rejected event changes nothing; a known `idempotencyKey` returns the first answer.
+     */
+    async send(caseId: string, event: unknown, opts: { on?: string; idempotencyKey?: string; expectedVersion?: number } = {}): Promise<SendResult> {
+      const parsedEvent = VocabularyEvent.safeParse(event);
+      if (!parsedEvent.success) throw fromZod(parsedEvent.error, event, 'event');
+      const on = dateOf(opts.on ?? clock(), 'on');
+      return store.transaction(async (tx) => {
+        const key = opts.idempotencyKey ?? null;
+        const earlier = key === null ? undefined : await tx.eventByKey(caseId, key);
+        if (earlier) return JSON.parse(earlier.result) as SendResult;
+        const { row, run, changes } = await load(tx, caseId);
+        if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) throw new ConflictError(caseId, opts.expectedVersion, row.version);
+        const outcome = sendEvent(run, dayNumber(on) - dayNumber(row.day0), parsedEvent.data);
+        if (!outcome.ok) return { ok: false, reason: outcome.rejection.reason, message: outcome.rejection.message, allowed: outcome.rejection.accepted };
+        const entry = { what: 'event', event: parsedEvent.data, on, idempotencyKey: key };
+        const next = await persistRun(tx, row, run, outcome.run, on, [entry], { ...changes, disclosed: disclosedAfter(row, parsedEvent.data) });
+        if (!next) throw new ConflictError(caseId, row.version, (await tx.getCase(caseId))?.version ?? -1);
+        const result: SendResult = { ok: true, version: next.version, state: stateLabel(outcome.run.snapshot) };
+        const seq = (await tx.events(caseId)).length + 1;
+        await tx.insertEvent({ caseId, seq, idempotencyKey: key, event: JSON.stringify(parsedEvent.data), on, result: JSON.stringify(result) });
+        return result;
+      });
+    },
+
+    /** The case's state, vocabulary view, pending deadlines as dates, version and history. */
+    get: (caseId: string): Promise<CaseView> => store.transaction((tx) => view(tx, caseId)),
+
+    /** Cases, optionally of one kind or only open / closed ones, oldest first. */
+    list: (filter: { kind?: string; closed?: boolean } = {}) => store.transaction((tx) => tx.listCases(filter)),
+
+    /** Pending deadlines due on or before `now`, by due date then start order. */
+    async due(now: string): Promise<TimerRow[]> {
+      const date = dateOf(now, 'now');
+      return store.transaction((tx) => tx.dueTimers(date));
+    },
+
+    /** Fires every deadline due on or before `now`, each exactly once; returns how many fired. */
+    async tick(now: string): Promise<number> {
+      const date = dateOf(now, 'now');
+      const due = await store.transaction((tx) => tx.dueTimers(date));
+      let fired = 0;
+      for (const caseId of new Set(due.map((t) => t.caseId))) fired += await fireCase(caseId, date);
+      return fired;
+    },
+  };
+}
+
+export type CaseEngine = ReturnType<typeof createCaseEngine>;

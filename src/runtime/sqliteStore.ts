@@ -1,0 +1,102 @@
+import Database from 'better-sqlite3';
+import type { AuditRow, CaseRow, CaseStore, EventRow, StoreTx, TimerRow } from './CaseStore.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS cases (
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL, policy TEXT NOT NULL, machineVersion TEXT NOT NULL,
+  version INTEGER NOT NULL, snapshot TEXT NOT NULL, disclosed TEXT NOT NULL, day0 TEXT NOT NULL,
+  createdAt TEXT NOT NULL, closed INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS timers (
+  caseId TEXT NOT NULL REFERENCES cases(id), seq INTEGER NOT NULL, event TEXT NOT NULL, delay TEXT NOT NULL,
+  dueDate TEXT NOT NULL, startedOn TEXT NOT NULL, firedAt TEXT, PRIMARY KEY (caseId, seq));
+CREATE INDEX IF NOT EXISTS timers_pending ON timers (dueDate, seq) WHERE firedAt IS NULL;
+CREATE TABLE IF NOT EXISTS events (
+  caseId TEXT NOT NULL REFERENCES cases(id), seq INTEGER NOT NULL, idempotencyKey TEXT,
+  event TEXT NOT NULL, "on" TEXT NOT NULL, result TEXT NOT NULL, PRIMARY KEY (caseId, seq),
+  UNIQUE (caseId, idempotencyKey));
+CREATE TABLE IF NOT EXISTS audit (
+  seq INTEGER PRIMARY KEY, caseId TEXT NOT NULL REFERENCES cases(id), entry TEXT NOT NULL,
+  prevHash TEXT NOT NULL, hash TEXT NOT NULL);
+`;
+
+type Row = Record<string, unknown>;
+const toCase = (r: Row): CaseRow => ({ ...(r as unknown as CaseRow), closed: r['closed'] === 1 });
+
+/**
+ * A `CaseStore` in one SQLite file (or `':memory:'`), made on first open: WAL journal, foreign
+ * keys on, each transaction `BEGIN IMMEDIATE` so a second process waits instead of failing late.
+ *
+ * @example
+ * const store = sqliteStore('./cases.db');
+ * const engine = createCaseEngine({ store });
+ */
+export function sqliteStore(path: string): CaseStore & { db: Database.Database } {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+  const all = (sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as Row[];
+  const one = (sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as Row | undefined;
+  const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params);
+
+  const tx: StoreTx = {
+    getCase: async (id) => {
+      const r = one('SELECT * FROM cases WHERE id = ?', id);
+      return r && toCase(r);
+    },
+    listCases: async ({ kind, closed }) =>
+      all('SELECT * FROM cases WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR closed = ?2) ORDER BY createdAt, id', kind ?? null, closed === undefined ? null : Number(closed)).map(toCase),
+    insertCase: async (c) => {
+      run('INSERT INTO cases VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', c.id, c.kind, c.policy, c.machineVersion, c.version, c.snapshot, c.disclosed, c.day0, c.createdAt, Number(c.closed));
+    },
+    updateCase: async (c, expected) =>
+      run('UPDATE cases SET machineVersion = ?, version = ?, snapshot = ?, disclosed = ?, closed = ? WHERE id = ? AND version = ?', c.machineVersion, c.version, c.snapshot, c.disclosed, Number(c.closed), c.id, expected).changes === 1,
+    pendingTimers: async (caseId) => all('SELECT * FROM timers WHERE caseId = ? AND firedAt IS NULL ORDER BY dueDate, seq', caseId) as unknown as TimerRow[],
+    dueTimers: async (date) => all('SELECT * FROM timers WHERE firedAt IS NULL AND dueDate <= ? ORDER BY dueDate, seq, caseId', date) as unknown as TimerRow[],
+    insertTimer: async (t) => {
+      run('INSERT INTO timers VALUES (?, ?, ?, ?, ?, ?, ?)', t.caseId, t.seq, t.event, t.delay, t.dueDate, t.startedOn, t.firedAt);
+    },
+    cancelTimer: async (caseId, seq) => {
+      run('DELETE FROM timers WHERE caseId = ? AND seq = ? AND firedAt IS NULL', caseId, seq);
+    },
+    markFired: async (caseId, seq, firedAt) => {
+      run('UPDATE timers SET firedAt = ? WHERE caseId = ? AND seq = ?', firedAt, caseId, seq);
+    },
+    events: async (caseId) => all('SELECT * FROM events WHERE caseId = ? ORDER BY seq', caseId) as unknown as EventRow[],
+    eventByKey: async (caseId, key) => one('SELECT * FROM events WHERE caseId = ? AND idempotencyKey = ?', caseId, key) as EventRow | undefined,
+    insertEvent: async (e) => {
+      run('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)', e.caseId, e.seq, e.idempotencyKey, e.event, e.on, e.result);
+    },
+    lastAudit: async () => one('SELECT * FROM audit ORDER BY seq DESC LIMIT 1') as AuditRow | undefined,
+    appendAudit: async (a) => {
+      run('INSERT INTO audit VALUES (?, ?, ?, ?, ?)', a.seq, a.caseId, a.entry, a.prevHash, a.hash);
+    },
+    audit: async () => all('SELECT * FROM audit ORDER BY seq') as unknown as AuditRow[],
+  };
+
+  // One connection: transactions run one after another, never interleaved across awaits.
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    db,
+    transaction<T>(fn: (t: StoreTx) => Promise<T>): Promise<T> {
+      const next = queue.then(async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(tx);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          db.exec('ROLLBACK');
+          throw error;
+        }
+      });
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    close: async () => {
+      await queue;
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,211 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { findKind } from '../../machines/catalogue.ts';
+import { dayNumber } from '../../src/domain/date.ts';
+import type { VocabularyEvent } from '../../src/domain/events.ts';
+import { InputError } from '../../src/domain/InputError.ts';
+import { cloudflare } from '../../src/policy/cloudflare.ts';
+import { policyVersionAt } from '../../src/policy/policyVersionAt.ts';
+import { withPolicy } from '../../src/policy/withPolicy.ts';
+import { observe } from '../../src/scenarios/observe.ts';
+import { type TimedRun, advanceTo, sendEvent, startRun } from '../../src/time/TimedRun.ts';
+import { verifyAudit } from '../../src/runtime/auditChain.ts';
+import type { AuditRow, CaseStore } from '../../src/runtime/CaseStore.ts';
+import { ConflictError } from '../../src/runtime/ConflictError.ts';
+import { createCaseEngine } from '../../src/runtime/createCaseEngine.ts';
+
+/** A store under test, with raw SQL access to it (for tampering and byte-level comparison). */
+export interface StoreHarness {
+  store: CaseStore;
+  rows(sql: string): Promise<unknown[]>;
+  exec(sql: string): Promise<void>;
+  /** Closes the store and opens it again, for stores that outlive their process. */
+  reopen?: () => Promise<StoreHarness>;
+}
+
+const request = (kind: string) => ({
+  kind,
+  receivedOn: '2026-01-15',
+  account: 'account-1',
+  requester: { name: 'requester', country: 'US' },
+  target: { usPerson: true, residesInUS: true, residenceCountry: 'US' },
+  categories: ['basicSubscriberInfo'],
+});
+
+type Dated = [on: string, event: VocabularyEvent];
+const REVIEWED: VocabularyEvent = { type: 'review.completed', finding: 'sufficient' };
+const GAGGED: VocabularyEvent = { type: 'secrecy.imposed', days: 90 };
+const SUBPOENA: Dated[] = [
+  ['2026-01-15', REVIEWED],
+  ['2026-01-16', GAGGED],
+  ['2026-01-17', { type: 'data.disclosed', categories: ['basicSubscriberInfo'] }],
+];
+
+/** The same case driven directly through TimedRun, for comparison. */
+function reference(kind: string, events: Dated[], endOn?: string): TimedRun {
+  const entry = findKind(kind);
+  if (!entry) throw new Error(`no kind ${kind}`);
+  const day0 = dayNumber('2026-01-15');
+  let run = startRun(withPolicy(entry.machine, policyVersionAt(cloudflare, '2026-01-15')), entry.requestSchema.parse(request(kind)), 0);
+  for (const [on, event] of events) {
+    const result = sendEvent(run, dayNumber(on) - day0, event);
+    if (!result.ok) throw new Error(result.rejection.message);
+    run = result.run;
+  }
+  return endOn ? advanceTo(run, dayNumber(endOn) - day0, true) : run;
+}
+
+const TABLES = ['cases', 'timers', 'events', 'audit'];
+
+/**
+ * The contract every `CaseStore` passes, run through the engine. One line per store; with
+ * `restarts`, the harness's `reopen` closes and reopens the same database:
+ *
+ * @example
+ * storeContract('sqlite :memory:', () => sqliteHarness(':memory:'));
+ */
+export function storeContract(name: string, makeStore: () => Promise<StoreHarness>, { restarts = false } = {}): void {
+  describe(`case engine on ${name}`, () => {
+    let harness: StoreHarness;
+    const engineOn = async () => {
+      harness = await makeStore();
+      return createCaseEngine({ store: harness.store, policy: 'cloudflare', clock: () => '2026-01-15' });
+    };
+    const snapshotRows = async () => Promise.all(TABLES.map((t) => harness.rows(`SELECT * FROM ${t} ORDER BY 1, 2`)));
+    afterEach(async () => harness.store.close());
+
+    it.each([
+      ['subpoena', SUBPOENA],
+      ['nationalSecurityLetter', [['2026-01-15', { type: 'review.completed', finding: 'sufficient' }]] as Dated[]],
+    ])('%s: opens a case and sends events; the view matches a TimedRun driven directly', async (kind, events) => {
+      const engine = await engineOn();
+      const { id } = await engine.open(request(kind), { id: `${kind}-1` });
+      for (const [on, event] of events) expect((await engine.send(id, event, { on })).ok).toBe(true);
+      const view = await engine.get(id);
+      const { tags, secrecy, notice, disclosed, deadlines } = view;
+      expect({ tags, secrecy, notice, disclosed, deadlines }).toEqual(observe(reference(kind, events), dayNumber('2026-01-15')));
+      expect(view.version).toBe(events.length + 1);
+      expect(view.history.map((h) => h.event)).toEqual(events.map(([, e]) => e));
+    });
+
+    it('tick fires each deadline due by now exactly once, and the fired timer is no longer due', async () => {
+      const engine = await engineOn();
+      const { id } = await engine.open(request('subpoena'), { id: 's' });
+      for (const [on, event] of SUBPOENA) await engine.send(id, event, { on });
+      const due = (await engine.get(id)).deadlines;
+      expect(due.length).toBeGreaterThan(0);
+      const now = due[0]?.due ?? '';
+      expect((await engine.due(now)).map((t) => t.dueDate)).toEqual([now]);
+      const fired = await engine.tick(now);
+      expect(fired).toBeGreaterThan(0);
+      const after = await snapshotRows();
+      expect(await engine.tick(now)).toBe(0);
+      expect(await snapshotRows()).toEqual(after);
+      expect(await engine.due(now)).toEqual([]);
+      const { tags, secrecy, notice, disclosed, deadlines } = await engine.get(id);
+      expect({ tags, secrecy, notice, disclosed, deadlines }).toEqual(observe(reference('subpoena', SUBPOENA, now), dayNumber('2026-01-15')));
+    });
+
+    it('send fires the deadlines due before its date first, in the same transaction', async () => {
+      const engine = await engineOn();
+      const { id } = await engine.open(request('subpoena'), { id: 's' });
+      for (const [on, event] of SUBPOENA) await engine.send(id, event, { on });
+      const late: Dated[] = [...SUBPOENA, ['2026-06-01', { type: 'secrecy.imposed' }]];
+      expect(await engine.send(id, { type: 'secrecy.imposed' }, { on: '2026-06-01' })).toMatchObject({ ok: true });
+      const { tags, secrecy, notice, disclosed, deadlines } = await engine.get(id);
+      expect({ tags, secrecy, notice, disclosed, deadlines }).toEqual(observe(reference('subpoena', late), dayNumber('2026-01-15')));
+      expect(await engine.due('2026-05-31')).toEqual([]);
+      const audit = (await harness.rows('SELECT entry FROM audit ORDER BY seq')) as { entry: string }[];
+      const whats = audit.map((r) => JSON.parse(r.entry) as { what: string; delay?: string }).map((e) => e.delay ?? e.what);
+      expect(whats).toEqual(['opened', 'event', 'event', 'event', 'secrecyTerm', 'delayedNotice', 'event']);
+      expect(await verifyAudit(harness.store)).toMatchObject({ ok: true });
+    });
+
+    it('a rejected event leaves the stored case byte-for-byte as it was', async () => {
+      const engine = await engineOn();
+      const { id } = await engine.open(request('subpoena'), { id: 's' });
+      await engine.send(id, REVIEWED, { on: '2026-01-15' });
+      const before = await snapshotRows();
+      const result = await engine.send(id, { type: 'challenge.decided', route: 'motionToQuash', outcome: 'won' }, { on: '2026-01-16' });
+      expect(result).toMatchObject({ ok: false, reason: 'notAccepted' });
+      if (!result.ok) expect(result.allowed.length).toBeGreaterThan(0);
+      expect((await engine.send(id, GAGGED, { on: '2026-01-14' })).ok).toBe(false);
+      expect(await snapshotRows()).toEqual(before);
+    });
+
+    it('a repeated idempotency key returns the first result and applies nothing', async () => {
+      const engine = await engineOn();
+      const { id } = await engine.open(request('subpoena'), { id: 's' });
+      const first = await engine.send(id, REVIEWED, { on: '2026-01-15', idempotencyKey: 'k1' });
+      const rows = await snapshotRows();
+      expect(await engine.send(id, REVIEWED, { on: '2026-01-15', idempotencyKey: 'k1' })).toEqual(first);
+      expect(await snapshotRows()).toEqual(rows);
+      expect((await engine.get(id)).history).toHaveLength(1);
+    });
+
+    it('a stale expectedVersion is a conflict and applies nothing', async () => {
+      const engine = await engineOn();
+      const { id, version } = await engine.open(request('subpoena'), { id: 's' });
+      await engine.send(id, REVIEWED, { on: '2026-01-15', expectedVersion: version });
+      const rows = await snapshotRows();
+      await expect(engine.send(id, GAGGED, { on: '2026-01-16', expectedVersion: version })).rejects.toBeInstanceOf(ConflictError);
+      expect(await snapshotRows()).toEqual(rows);
+    });
+
+    it.each([
+      ['an unknown kind', (e: Engine) => e.open({ ...request('subpoena'), kind: 'letterOfMarque' }), 'request.kind'],
+      ['an invalid request', (e: Engine) => e.open({ ...request('subpoena'), receivedOn: '2026-02-30' }), 'request.receivedOn'],
+      ['an invalid event', (e: Engine) => e.send('s', { type: 'review.completed', finding: 'fine' }), 'event.finding'],
+      ['an unknown case id', (e: Engine) => e.send('nope', { type: 'request.withdrawn' }), 'caseId'],
+    ])('%s is an InputError naming field, value and fix, and writes nothing', async (_, act, field) => {
+      const engine = await engineOn();
+      await engine.open(request('subpoena'), { id: 's' });
+      const rows = await snapshotRows();
+      const error = await act(engine).then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(InputError);
+      expect(error).toMatchObject({ field });
+      expect((error as InputError).fix.length).toBeGreaterThan(0);
+      expect(await snapshotRows()).toEqual(rows);
+    });
+
+    it('the audit chain verifies, and an edited, deleted or swapped entry is found and named', async () => {
+      const engine = await engineOn();
+      const { id } = await engine.open(request('subpoena'), { id: 's' });
+      for (const [on, event] of SUBPOENA) await engine.send(id, event, { on });
+      expect(await verifyAudit(harness.store)).toEqual({ ok: true, entries: 4 });
+      const second = (await harness.rows('SELECT * FROM audit WHERE seq = 2')) as AuditRow[];
+      const restore = second.map((r) => `INSERT INTO audit VALUES (2, '${r.caseId}', '${r.entry.replaceAll("'", "''")}', '${r.prevHash}', '${r.hash}')`).join(';');
+      await harness.exec(`UPDATE audit SET entry = replace(entry, 'sufficient', 'overbroad') WHERE seq = 2`);
+      expect(await verifyAudit(harness.store)).toEqual({ ok: false, seq: 2, problem: 'edited' });
+      await harness.exec('DELETE FROM audit WHERE seq = 2');
+      expect(await verifyAudit(harness.store)).toEqual({ ok: false, seq: 2, problem: 'deleted' });
+      await harness.exec(restore);
+      expect(await verifyAudit(harness.store)).toEqual({ ok: true, entries: 4 });
+      await harness.exec('UPDATE audit SET seq = -1 WHERE seq = 2');
+      await harness.exec('UPDATE audit SET seq = 2 WHERE seq = 3');
+      await harness.exec('UPDATE audit SET seq = 3 WHERE seq = -1');
+      expect(await verifyAudit(harness.store)).toEqual({ ok: false, seq: 2, problem: 'reordered' });
+      await harness.exec('DELETE FROM audit WHERE seq = 4');
+      await harness.exec('UPDATE audit SET seq = -1 WHERE seq = 3');
+      await harness.exec('UPDATE audit SET seq = 3 WHERE seq = 2');
+      await harness.exec('UPDATE audit SET seq = 2 WHERE seq = -1');
+      expect(await verifyAudit(harness.store)).toEqual({ ok: false, seq: 4, problem: 'deleted' });
+    });
+
+    if (restarts) {
+      it('after a restart an overdue deadline fires on the next tick', async () => {
+        const engine = await engineOn();
+        if (!harness.reopen) throw new Error('a store that restarts needs reopen()');
+        const { id, deadlines } = await engine.open({ ...request('nationalSecurityLetter'), secrecyCertified: true }, { id: 'n' });
+        expect(deadlines).toHaveLength(1);
+        harness = await harness.reopen();
+        const again = createCaseEngine({ store: harness.store, policy: 'cloudflare' });
+        expect(await again.tick('2026-12-31')).toBeGreaterThan(0);
+        expect((await again.get(id)).deadlines).not.toContainEqual(deadlines[0]);
+        expect(await again.due('2026-12-31')).toEqual([]);
+        expect(await verifyAudit(harness.store)).toMatchObject({ ok: true });
+      });
+    }
+  });
+}
+
+type Engine = ReturnType<typeof createCaseEngine>;
