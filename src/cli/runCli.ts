@@ -1,4 +1,5 @@
 import { InputError } from '../domain/InputError.ts';
+import { auditCommand } from './auditCommand.ts';
 import { checkCommand } from './checkCommand.ts';
 import { coverageCommand } from './coverageCommand.ts';
 import { inspectCommand } from './inspectCommand.ts';
@@ -24,6 +25,7 @@ Usage:
   dueprocess viz --machine FILE [--export NAME] --format mermaid|dot|scxml|json|html [--policy NAME|FILE] [--out FILE]
   dueprocess viz --all --out DIR
   dueprocess inspect [--port N]
+  dueprocess audit verify --db FILE
 
 Commands:
   list       every kind of demand: title, legal basis, compellable data, timers, sources
@@ -37,6 +39,7 @@ Commands:
              with a scenario player and a counterexample view; --all writes every kind's page and an index
   inspect    serve a live inspector on 127.0.0.1: running actors' states on the chart, events, context, deadlines;
              apps connect with @statelyai/inspect's createWebSocketInspector({ url }) or connectInspector(url)
+  audit      verify a case database's hash-chained audit log; names an edited, deleted or reordered entry
 
 Exit codes: 0 done, all rules hold · 1 an event was refused, a rule was violated or left unproved, scenarios are stale
 or diverge, or coverage is short of 100% · 2 bad input`;
@@ -51,6 +54,7 @@ const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
   suite: suiteCommand,
   viz: vizCommand,
   inspect: inspectCommand,
+  audit: auditCommand,
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
