@@ -1,31 +1,22 @@
 import { createActor } from 'xstate';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { findKind } from '../../machines/catalogue.ts';
-import { type Inspector, startInspector } from '../../src/inspect/inspectorServer.ts';
 import { statelyInspector } from './statelyInspector.ts';
+import { WAIT, useInspector } from './support/useInspector.ts';
 
 // A real XState actor of a catalogue kind, inspected the way @statelyai/inspect's WebSocket
 // inspector would report it.
 
-const WAIT = { timeout: 10_000, interval: 20 };
 const subpoena = findKind('subpoena');
 if (!subpoena?.inputs[0]) throw new Error('no subpoena kind with an input');
-let inspector: Inspector;
-
-beforeAll(async () => {
-  inspector = await startInspector();
-}, 60_000);
-
-afterAll(async () => {
-  await inspector?.close();
-});
+const inspector = useInspector();
 
 describe('a running XState actor', () => {
   it('shows up with its machine, and its new state after an event', async () => {
-    const reporter = statelyInspector(inspector.wsUrl);
+    const reporter = statelyInspector(inspector().wsUrl);
     const actor = createActor(subpoena.machine, { input: subpoena.inputs[0]?.input, inspect: reporter.inspect });
     actor.start();
-    const mine = () => inspector.actors().find((a) => a.sessionId === actor.sessionId);
+    const mine = () => inspector().actors().find((a) => a.sessionId === actor.sessionId);
     await vi.waitFor(() => expect(mine()?.active).toContain('process.review'), WAIT);
     expect(mine()).toMatchObject({ machine: 'subpoena', name: 'subpoena', status: 'active' });
     actor.send({ type: 'review.completed', finding: 'sufficient' });

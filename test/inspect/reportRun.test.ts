@@ -1,36 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { findKind } from '../../machines/catalogue.ts';
 import { dayNumber } from '../../src/domain/date.ts';
-import { type Inspector, startInspector } from '../../src/inspect/inspectorServer.ts';
 import { activeStatePaths } from '../../src/inspect/activeStatePaths.ts';
 import { connectInspector } from '../../src/inspect/reportRun.ts';
 import { observe } from '../../src/scenarios/observe.ts';
 import { sendEvent, startRun } from '../../src/time/TimedRun.ts';
+import { WAIT, useInspector } from './support/useInspector.ts';
 
 // The one-line hook for dueprocess's whole-day clock: a TimedRun reported with its deadlines.
 
-const WAIT = { timeout: 10_000, interval: 20 };
 // A civil subpoena opens a 14-day written-objection window on receipt.
 const civil = findKind('civilSubpoena');
 const input = civil?.inputs[0]?.input as { receivedOn: string } | undefined;
 if (!civil || !input) throw new Error('no civilSubpoena kind with an input');
-let inspector: Inspector;
-
-beforeAll(async () => {
-  inspector = await startInspector();
-}, 60_000);
-
-afterAll(async () => {
-  await inspector?.close();
-});
+const inspector = useInspector();
 
 describe('connectInspector', () => {
   it('reports a run’s state, steps and pending deadlines', async () => {
     const day0 = dayNumber(input.receivedOn);
-    const reporter = connectInspector(inspector.wsUrl);
+    const reporter = connectInspector(inspector().wsUrl);
     let run = startRun(civil.machine, input, 0);
     reporter.report(run, day0, 'case-17');
-    const mine = () => inspector.actors().find((a) => a.name === 'case-17');
+    const mine = () => inspector().actors().find((a) => a.name === 'case-17');
     await vi.waitFor(() => expect(mine()?.active).toContain('process.review'), WAIT);
     expect(mine()?.machine).toBe('civilSubpoena');
     const deadlines = observe(run, day0).deadlines;
@@ -47,7 +38,7 @@ describe('connectInspector', () => {
     expect(mine()?.deadlines).toEqual(observe(run, day0).deadlines);
     expect(mine()?.events.map((e) => e.type)).toEqual(['xstate.init', 'review.completed']);
     expect(mine()?.events[1]?.event).toMatchObject({ finding: 'sufficient', day: 3 });
-    expect(inspector.actors().filter((a) => a.name === 'case-17')).toHaveLength(1);
+    expect(inspector().actors().filter((a) => a.name === 'case-17')).toHaveLength(1);
     reporter.close();
   });
 

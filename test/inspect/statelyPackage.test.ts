@@ -1,32 +1,23 @@
 import { createWebSocketInspector } from '@statelyai/inspect';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
 import { findKind } from '../../machines/catalogue.ts';
-import { type Inspector, startInspector } from '../../src/inspect/inspectorServer.ts';
+import { WAIT, useInspector } from './support/useInspector.ts';
 
 // The real @statelyai/inspect package: an app switches to our inspector by pointing
 // createWebSocketInspector({ url }) at it, and nothing else changes.
 
-const WAIT = { timeout: 15_000, interval: 25 };
 const subpoena = findKind('subpoena');
 if (!subpoena?.inputs[0]) throw new Error('no subpoena kind with an input');
-let inspector: Inspector;
-
-beforeAll(async () => {
-  inspector = await startInspector();
-}, 60_000);
-
-afterAll(async () => {
-  await inspector?.close();
-});
+const inspector = useInspector();
 
 describe("@statelyai/inspect's WebSocket inspector", () => {
   it('reports a running catalogue actor to dueprocess inspect: its machine, state, events and context', async () => {
-    const stately = createWebSocketInspector({ url: inspector.wsUrl, autoStart: false });
+    const stately = createWebSocketInspector({ url: inspector().wsUrl, autoStart: false });
     stately.start();
     const actor = createActor(subpoena.machine, { input: subpoena.inputs[0]?.input, inspect: stately.inspect });
     actor.start();
-    const mine = () => inspector.actors().find((a) => a.sessionId === actor.sessionId);
+    const mine = () => inspector().actors().find((a) => a.sessionId === actor.sessionId);
     await vi.waitFor(() => expect(mine()?.active).toContain('process.review'), WAIT);
     expect(mine()?.machine).toBe('subpoena');
     actor.send({ type: 'review.completed', finding: 'sufficient' });
