@@ -119,3 +119,4 @@ export { sqliteStore } from './runtime/sqliteStore.ts';
 export { verifyAudit } from './runtime/auditChain.ts';
 export { ConflictError } from './runtime/ConflictError.ts';
 export { createCaseEngine } from './runtime/createCaseEngine.ts';
+export { escapeXml } from './viz/escapeXml.ts';

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { escapeXml as esc } from '../viz/escapeXml.ts';
 
 const STYLE = `
 body{margin:0;font:14px system-ui,sans-serif;color:#222;display:flex;flex-direction:column;height:100vh}
@@ -41,8 +42,4 @@ export function inspectorPage(charts: readonly { machine: string; svg: string }[
 <script>${script}</script>
 </body></html>
 `;
-}
-
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -1,21 +1,9 @@
 import { createHash } from 'node:crypto';
+import { stableJson } from '../explore/snapshotKey.ts';
 import type { CaseStore, StoreTx } from './CaseStore.ts';
 
 /** The `prevHash` of the first entry. */
 export const GENESIS = '0'.repeat(64);
-
-/** JSON with object keys sorted at every level, so equal entries hash equally. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 const hashOf = (prevHash: string, entry: string) => createHash('sha256').update(prevHash).update(entry).digest('hex');
 
@@ -28,7 +16,7 @@ const hashOf = (prevHash: string, entry: string) => createHash('sha256').update(
 export async function appendAudit(tx: StoreTx, caseId: string, entry: object): Promise<void> {
   const last = await tx.lastAudit();
   const prevHash = last?.hash ?? GENESIS;
-  const text = canonicalJson(entry);
+  const text = stableJson(entry);
   await tx.appendAudit({ seq: (last?.seq ?? 0) + 1, caseId, entry: text, prevHash, hash: hashOf(prevHash, text) });
 }
 

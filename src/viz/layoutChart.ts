@@ -1,5 +1,7 @@
 import ElkBundled from 'elkjs/lib/elk.bundled.js';
 import { formatSource } from '../domain/source.ts';
+import { guardText, triggerText } from './edgeText.ts';
+import { escapeXml as esc } from './escapeXml.ts';
 import { ROOT_ID, type StatechartEdge, type StatechartJson, type StatechartNode } from './StatechartJson.ts';
 
 interface ElkShape {
@@ -24,12 +26,11 @@ interface ElkEdge {
 
 const CHAR = 6.6;
 const ELK = ElkBundled as unknown as new () => { layout(graph: unknown): Promise<unknown> };
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The text on an edge: its trigger, the timer's length, and the guard. */
 export function edgeLabel(edge: StatechartEdge): string {
-  const timer = edge.timer ? ` (${edge.timer.days === null ? 'per case' : `${edge.timer.days} d`}, ${edge.timer.setBy})` : '';
-  return `${edge.trigger}${timer}${edge.guard ? ` [${edge.guard}]` : ''}`;
+  const guard = guardText(edge);
+  return `${triggerText(edge)}${guard ? ` [${guard}]` : ''}`;
 }
 
 /**

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ScenarioFile } from '../scenarios/Scenario.ts';
 import { chartSvg } from './layoutChart.ts';
 import type { StatechartJson } from './StatechartJson.ts';
+import { escapeXml as esc } from './escapeXml.ts';
 
 const STYLE = `
 body{margin:0;font:14px system-ui,sans-serif;color:#222;display:flex;flex-direction:column;height:100vh}
@@ -65,8 +66,4 @@ export function indexPage(kinds: readonly { kind: string; title: string; file: s
 ${items}
 </ul></body></html>
 `;
-}
-
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

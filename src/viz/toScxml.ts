@@ -3,6 +3,7 @@ import { formatSource } from '../domain/source.ts';
 import { chartTree } from './chartTree.ts';
 import { safeIds } from './safeIds.ts';
 import { ROOT_ID, type StatechartEdge, type StatechartJson, type StatechartNode } from './StatechartJson.ts';
+import { escapeXml } from './escapeXml.ts';
 
 /**
  * The chart as SCXML 1.0. Timers follow XState's own convention: a state with a delayed
@@ -122,5 +123,5 @@ function comment(pad: string, notes: readonly string[]): string[] {
 }
 
 function attr(value: string): string {
-  return `"${value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;')}"`;
+  return `"${escapeXml(value).replace(/\n/g, '&#10;')}"`;
 }
