@@ -64,6 +64,8 @@ export interface AuditRow {
 /** Reads and writes inside one transaction; nothing is visible to others until it commits. */
 export interface StoreTx {
   getCase(id: string): Promise<CaseRow | undefined>;
+  /** `getCase`, holding the row until commit: a second writer of the same case waits. */
+  lockCase(id: string): Promise<CaseRow | undefined>;
   listCases(filter: { kind?: string; closed?: boolean }): Promise<CaseRow[]>;
   insertCase(row: CaseRow): Promise<void>;
   /** Writes the row if the stored version is still `expectedVersion`; false when it is not. */
@@ -72,6 +74,11 @@ export interface StoreTx {
   pendingTimers(caseId: string): Promise<TimerRow[]>;
   /** Every case's pending timers due on or before `date`, by due date then seq. */
   dueTimers(date: string): Promise<TimerRow[]>;
+  /**
+   * Up to `limit` cases with a pending timer due on or before `date`, not in `skip`, locked until
+   * commit; cases another transaction holds are passed over, not waited for.
+   */
+  claimDue(date: string, limit: number, skip: readonly string[]): Promise<string[]>;
   insertTimer(row: TimerRow): Promise<void>;
   /** Removes a pending timer the machine cancelled. */
   cancelTimer(caseId: string, seq: number): Promise<void>;
@@ -79,6 +86,7 @@ export interface StoreTx {
   events(caseId: string): Promise<EventRow[]>;
   eventByKey(caseId: string, idempotencyKey: string): Promise<EventRow | undefined>;
   insertEvent(row: EventRow): Promise<void>;
+  /** The audit log's last entry; no one else can append until this transaction ends. */
   lastAudit(): Promise<AuditRow | undefined>;
   appendAudit(row: AuditRow): Promise<void>;
   /** The whole audit log, by seq. */

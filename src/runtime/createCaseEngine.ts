@@ -41,7 +41,7 @@ export interface EngineOptions {
   migrate?: (snapshot: StoredSnapshot, fromVersion: string, kind: string) => StoredSnapshot;
 }
 
-const unknownCase = (id: string) => new InputError('invalid', 'caseId', id, 'is not a case in the store', 'use an id that open() returned or list() shows');
+const unknownCase = (id: string) => new InputError('unknownCase', 'caseId', id, 'is not a case in the store', 'use an id that open() returned or list() shows');
 
 /**
  * A durable case engine: each change is one store transaction holding the new snapshot, the
@@ -70,8 +70,8 @@ export function createCaseEngine(options: EngineOptions) {
   };
 
   /** The stored case as a run, migrated first when its machine version is older and a hook is given. */
-  const load = async (tx: StoreTx, id: string) => {
-    const row = await tx.getCase(id);
+  const load = async (tx: StoreTx, id: string, forWrite = false) => {
+    const row = forWrite ? await tx.lockCase(id) : await tx.getCase(id);
     if (!row) throw unknownCase(id);
     const entry = findKind(row.kind);
     if (!entry) throw new InputError('unknownKind', 'case.kind', row.kind, 'is no longer in the catalogue', 'restore the kind to the catalogue');
@@ -103,15 +103,14 @@ export function createCaseEngine(options: EngineOptions) {
     return { id, kind, policy, closed, version, machineVersion: row.machineVersion, ...observe(withDisclosed, dayNumber(row.day0)), state: stateLabel(run.snapshot), history };
   };
 
-  /** Fires one case's deadlines due by `now`, in its own transaction. */
-  const fireCase = (id: string, now: string) =>
-    store.transaction(async (tx) => {
-      const { row, run, changes } = await load(tx, id);
-      const after = advanceTo(run, dayNumber(now) - dayNumber(row.day0), true);
-      if (after.steps.length === run.steps.length) return 0;
-      if (!(await persistRun(tx, row, run, after, now, [], changes))) throw new ConflictError(id, row.version, (await tx.getCase(id))?.version ?? -1);
-      return after.steps.length - run.steps.length;
-    });
+  /** Fires one claimed case's deadlines due by `now`. */
+  const fireCase = async (tx: StoreTx, id: string, now: string) => {
+    const { row, run, changes } = await load(tx, id, true);
+    const after = advanceTo(run, dayNumber(now) - dayNumber(row.day0), true);
+    if (after.steps.length === run.steps.length) return 0;
+    if (!(await persistRun(tx, row, run, after, now, [], changes))) throw new ConflictError(id, row.version, (await tx.getCase(id))?.version ?? -1);
+    return after.steps.length - run.steps.length;
+  };
 
   return {
     /** Validates a request, starts its case and stores it with its deadlines; returns its view. */
@@ -145,12 +144,12 @@ export function createCaseEngine(options: EngineOptions) {
     async send(caseId: string, event: unknown, opts: { on?: string; idempotencyKey?: string; expectedVersion?: number } = {}): Promise<SendResult> {
       const parsedEvent = VocabularyEvent.safeParse(event);
       if (!parsedEvent.success) throw fromZod(parsedEvent.error, event, 'event');
-      const on = dateOf(opts.on ?? clock(), 'on');
+      const on = dateOf(opts.on === undefined ? clock() : opts.on, 'on');
       return store.transaction(async (tx) => {
+        const { row, run, changes } = await load(tx, caseId, true);
         const key = opts.idempotencyKey ?? null;
         const earlier = key === null ? undefined : await tx.eventByKey(caseId, key);
         if (earlier) return JSON.parse(earlier.result) as SendResult;
-        const { row, run, changes } = await load(tx, caseId);
         if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) throw new ConflictError(caseId, opts.expectedVersion, row.version);
         const outcome = sendEvent(run, dayNumber(on) - dayNumber(row.day0), parsedEvent.data);
         if (!outcome.ok) return { ok: false, reason: outcome.rejection.reason, message: outcome.rejection.message, allowed: outcome.rejection.accepted };
@@ -176,13 +175,27 @@ export function createCaseEngine(options: EngineOptions) {
       return store.transaction((tx) => tx.dueTimers(date));
     },
 
-    /** Fires every deadline due on or before `now`, each exactly once; returns how many fired. */
-    async tick(now: string): Promise<number> {
+    /**
+     * Fires every deadline due on or before `now`, each exactly once, a batch of cases per
+     * transaction; returns how many fired. Workers ticking the same store share the work: each
+     * claims cases the others do not hold.
+     */
+    async tick(now: string, { batch = 100 }: { batch?: number } = {}): Promise<number> {
       const date = dateOf(now, 'now');
-      const due = await store.transaction((tx) => tx.dueTimers(date));
+      const idle: string[] = [];
       let fired = 0;
-      for (const caseId of new Set(due.map((t) => t.caseId))) fired += await fireCase(caseId, date);
-      return fired;
+      for (;;) {
+        const claimed = await store.transaction(async (tx) => {
+          const ids = await tx.claimDue(date, batch, idle);
+          for (const id of ids) {
+            const n = await fireCase(tx, id, date);
+            if (n === 0) idle.push(id);
+            fired += n;
+          }
+          return ids.length;
+        });
+        if (claimed === 0) return fired;
+      }
     },
   };
 }

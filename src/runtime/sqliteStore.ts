@@ -17,6 +17,8 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS audit (
   seq INTEGER PRIMARY KEY, caseId TEXT NOT NULL REFERENCES cases(id), entry TEXT NOT NULL,
   prevHash TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 `;
 
 type Row = Record<string, unknown>;
@@ -45,6 +47,7 @@ export function sqliteStore(path: string): CaseStore & { db: Database.Database }
       const r = one('SELECT * FROM cases WHERE id = ?', id);
       return r && toCase(r);
     },
+    lockCase: async (id) => tx.getCase(id),
     listCases: async ({ kind, closed }) =>
       all('SELECT * FROM cases WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR closed = ?2) ORDER BY createdAt, id', kind ?? null, closed === undefined ? null : Number(closed)).map(toCase),
     insertCase: async (c) => {
@@ -54,6 +57,8 @@ export function sqliteStore(path: string): CaseStore & { db: Database.Database }
       run('UPDATE cases SET machineVersion = ?, version = ?, snapshot = ?, disclosed = ?, closed = ? WHERE id = ? AND version = ?', c.machineVersion, c.version, c.snapshot, c.disclosed, Number(c.closed), c.id, expected).changes === 1,
     pendingTimers: async (caseId) => all('SELECT * FROM timers WHERE caseId = ? AND firedAt IS NULL ORDER BY dueDate, seq', caseId) as unknown as TimerRow[],
     dueTimers: async (date) => all('SELECT * FROM timers WHERE firedAt IS NULL AND dueDate <= ? ORDER BY dueDate, seq, caseId', date) as unknown as TimerRow[],
+    claimDue: async (date, limit, skip) =>
+      all('SELECT caseId FROM timers WHERE firedAt IS NULL AND dueDate <= ? AND caseId NOT IN (SELECT value FROM json_each(?)) GROUP BY caseId ORDER BY min(dueDate), caseId LIMIT ?', date, JSON.stringify(skip), limit).map((r) => r['caseId'] as string),
     insertTimer: async (t) => {
       run('INSERT INTO timers VALUES (?, ?, ?, ?, ?, ?, ?)', t.caseId, t.seq, t.event, t.delay, t.dueDate, t.startedOn, t.firedAt);
     },

@@ -10,6 +10,7 @@ function sqliteHarness(path: string): StoreHarness {
     store,
     rows: async (sql) => store.db.prepare(sql).all(),
     exec: async (sql) => void store.db.exec(sql),
+    dropAuditGuard: async () => void store.db.exec('DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete'),
     reopen: async () => {
       await store.close();
       return sqliteHarness(path);

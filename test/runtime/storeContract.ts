@@ -18,6 +18,8 @@ export interface StoreHarness {
   store: CaseStore;
   rows(sql: string): Promise<unknown[]>;
   exec(sql: string): Promise<void>;
+  /** Drops the triggers that keep the audit log append-only, as someone with the database's keys could. */
+  dropAuditGuard(): Promise<void>;
   /** Closes the store and opens it again, for stores that outlive their process. */
   reopen?: () => Promise<StoreHarness>;
 }
@@ -167,11 +169,21 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       expect(await snapshotRows()).toEqual(rows);
     });
 
+    it('the database refuses to edit or delete an audit entry', async () => {
+      const engine = await engineOn();
+      await engine.open(request('subpoena'), { id: 's' });
+      const rows = await snapshotRows();
+      await expect(harness.exec(`UPDATE audit SET entry = '{}' WHERE seq = 1`)).rejects.toThrow(/append-only/);
+      await expect(harness.exec('DELETE FROM audit')).rejects.toThrow(/append-only/);
+      expect(await snapshotRows()).toEqual(rows);
+    });
+
     it('the audit chain verifies, and an edited, deleted or swapped entry is found and named', async () => {
       const engine = await engineOn();
       const { id } = await engine.open(request('subpoena'), { id: 's' });
       for (const [on, event] of SUBPOENA) await engine.send(id, event, { on });
       expect(await verifyAudit(harness.store)).toEqual({ ok: true, entries: 4 });
+      await harness.dropAuditGuard();
       const second = (await harness.rows('SELECT * FROM audit WHERE seq = 2')) as AuditRow[];
       const restore = second.map((r) => `INSERT INTO audit VALUES (2, '${r.caseId}', '${r.entry.replaceAll("'", "''")}', '${r.prevHash}', '${r.hash}')`).join(';');
       await harness.exec(`UPDATE audit SET entry = replace(entry, 'sufficient', 'overbroad') WHERE seq = 2`);

@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { InputError } from '../domain/InputError.ts';
+import type { CaseStore } from './CaseStore.ts';
+import { postgresStore } from './postgresStore.ts';
+import { sqliteStore } from './sqliteStore.ts';
+
+const isPostgresUrl = (db: string) => /^postgres(ql)?:\/\//.test(db);
+
+/** A `--db` value with any password masked, for messages. */
+export const maskedDb = (db: string): string => db.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+
+/**
+ * The store a `--db` value names: a `postgres://` or `postgresql://` URL, or an SQLite file path.
+ * With `mustExist`, an SQLite file that is not there is an error instead of a new empty database.
+ *
+ * @example
+ * const store = await openCaseStore('postgres://dueprocess@127.0.0.1/cases', { field: '--db' });
+ */
+export async function openCaseStore(db: string, { field = 'db', mustExist = false } = {}): Promise<CaseStore> {
+  if (!isPostgresUrl(db)) {
+    if (mustExist && !existsSync(db)) throw new InputError('unreadableFile', field, db, 'does not exist', 'give the path of an existing case database, or a postgres:// URL');
+    return sqliteStore(db);
+  }
+  try {
+    return await postgresStore(db);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new InputError('unreachable', field, maskedDb(db), `could not be opened as a PostgreSQL database: ${why}`, 'start the server, or fix the host, port, user, password or database name in the URL');
+  }
+}
