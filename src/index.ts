@@ -55,6 +55,7 @@ export type { DatedStep } from './explore/witness.ts';
 export { RULES } from './rules/catalogue.ts';
 export { checkMachine } from './rules/checkMachine.ts';
 export type { CheckOptions, CheckTarget, RuleResult, RuleStatus } from './rules/checkMachine.ts';
+export { checkRun, type RunViolation } from './rules/checkRun.ts';
 export { CLOUD_ACT_ROUTE, COMPELLABLE, ERASURE_GROUNDS } from './rules/compellableByKind.ts';
 export { after, allOf, anyOf, before, entering, isStart, leaving, never, neverStep, notWithin, onEvent, onlyWithin, precedence, respondWithin, terminates } from './rules/language.ts';
 export type { StepMatch } from './rules/language.ts';
@@ -114,9 +115,12 @@ export { InspectedDeadline, InspectionMessage, parseInspectionMessage } from './
 export { activeStatePaths } from './inspect/activeStatePaths.ts';
 export { inspectorPage } from './inspect/inspectorPage.ts';
 
-export type { CaseStore } from './runtime/CaseStore.ts';
+export type { AuditRow, CaseRow, CaseStore, EventRow, StoreTx, StoredSnapshot, TimerRow } from './runtime/CaseStore.ts';
 export { sqliteStore } from './runtime/sqliteStore.ts';
+export { postgresStore } from './runtime/postgresStore.ts';
+export { openCaseStore } from './runtime/openCaseStore.ts';
+export { engineAdapter } from './runtime/engineAdapter.ts';
 export { verifyAudit } from './runtime/auditChain.ts';
 export { ConflictError } from './runtime/ConflictError.ts';
-export { createCaseEngine } from './runtime/createCaseEngine.ts';
+export { type CaseEngine, type CaseView, type EngineOptions, type SendResult, createCaseEngine } from './runtime/createCaseEngine.ts';
 export { escapeXml } from './viz/escapeXml.ts';
