@@ -152,7 +152,10 @@ export function createCaseEngine(options: EngineOptions) {
         if (earlier) return JSON.parse(earlier.result) as SendResult;
         if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) throw new ConflictError(caseId, opts.expectedVersion, row.version);
         const outcome = sendEvent(run, dayNumber(on) - dayNumber(row.day0), parsedEvent.data);
-        if (!outcome.ok) return { ok: false, reason: outcome.rejection.reason, message: outcome.rejection.message, allowed: outcome.rejection.accepted };
+        if (!outcome.ok) {
+          const message = outcome.rejection.message.replace(/\bday (-?\d+)/g, (_, n: string) => isoDate(dayNumber(row.day0) + Number(n)));
+          return { ok: false, reason: outcome.rejection.reason, message, allowed: outcome.rejection.accepted };
+        }
         const entry = { what: 'event', event: parsedEvent.data, on, idempotencyKey: key };
         const next = await persistRun(tx, row, run, outcome.run, on, [entry], { ...changes, disclosed: disclosedAfter(row, parsedEvent.data) });
         if (!next) throw new ConflictError(caseId, row.version, (await tx.getCase(caseId))?.version ?? -1);

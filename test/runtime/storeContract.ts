@@ -129,7 +129,10 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       const before = await snapshotRows();
       const result = await engine.send(id, { type: 'challenge.decided', route: 'motionToQuash', outcome: 'won' }, { on: '2026-01-16' });
       expect(result).toMatchObject({ ok: false, reason: 'notAccepted' });
-      if (!result.ok) expect(result.allowed.length).toBeGreaterThan(0);
+      if (!result.ok) {
+        expect(result.allowed.length).toBeGreaterThan(0);
+        expect(result.message).toContain('cannot be taken on 2026-01-16');
+      }
       expect((await engine.send(id, GAGGED, { on: '2026-01-14' })).ok).toBe(false);
       expect(await snapshotRows()).toEqual(before);
     });
@@ -154,17 +157,19 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
     });
 
     it.each([
-      ['an unknown kind', (e: Engine) => e.open({ ...request('subpoena'), kind: 'letterOfMarque' }), 'request.kind'],
+      ['an unknown kind', (e: Engine) => e.open({ ...request('subpoena'), kind: 'letterOfMarque' }), 'request.kind', 'unknownKind'],
       ['an invalid request', (e: Engine) => e.open({ ...request('subpoena'), receivedOn: '2026-02-30' }), 'request.receivedOn'],
       ['an invalid event', (e: Engine) => e.send('s', { type: 'review.completed', finding: 'fine' }), 'event.finding'],
-      ['an unknown case id', (e: Engine) => e.send('nope', { type: 'request.withdrawn' }), 'caseId'],
-    ])('%s is an InputError naming field, value and fix, and writes nothing', async (_, act, field) => {
+      ['an unknown case id', (e: Engine) => e.send('nope', { type: 'request.withdrawn' }), 'caseId', 'unknownCase'],
+      ['a null date', (e: Engine) => e.send('s', { type: 'request.withdrawn' }, { on: null as unknown as string }), 'on'],
+      ['a date that is no date', (e: Engine) => e.tick('2026-13-01'), 'now'],
+    ])('%s is an InputError naming field, value and fix, and writes nothing', async (_, act, field, reason = 'invalid') => {
       const engine = await engineOn();
       await engine.open(request('subpoena'), { id: 's' });
       const rows = await snapshotRows();
       const error = await act(engine).then(() => undefined, (e: unknown) => e);
       expect(error).toBeInstanceOf(InputError);
-      expect(error).toMatchObject({ field });
+      expect(error).toMatchObject({ field, reason });
       expect((error as InputError).fix.length).toBeGreaterThan(0);
       expect(await snapshotRows()).toEqual(rows);
     });
