@@ -14,7 +14,17 @@ export interface CaseRow {
   /** The request's `receivedOn`: day 0 of the case. */
   day0: string;
   createdAt: string;
+  /** The process has an outcome (the vocabulary's `closed` tag), or the machine is done. */
   closed: boolean;
+  /** A nondisclosure obligation covers the request now (the `secrecy` tag). */
+  secrecy: boolean;
+}
+
+/** Which cases `listCases` returns; every field given must match. */
+export interface CaseFilter {
+  kind?: string;
+  closed?: boolean;
+  secrecy?: boolean;
 }
 
 /** What a case row's `snapshot` holds: the machine's state and the whole-day clock's position. */
@@ -66,7 +76,7 @@ export interface StoreTx {
   getCase(id: string): Promise<CaseRow | undefined>;
   /** `getCase`, holding the row until commit: a second writer of the same case waits. */
   lockCase(id: string): Promise<CaseRow | undefined>;
-  listCases(filter: { kind?: string; closed?: boolean }): Promise<CaseRow[]>;
+  listCases(filter: CaseFilter): Promise<CaseRow[]>;
   insertCase(row: CaseRow): Promise<void>;
   /** Writes the row if the stored version is still `expectedVersion`; false when it is not. */
   updateCase(row: CaseRow, expectedVersion: number): Promise<boolean>;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AnyStateMachine } from 'xstate';
 import { dayNumber, isoDate } from '../domain/date.ts';
+import { TAGS } from '../domain/tags.ts';
 import type { TimedRun } from '../time/TimedRun.ts';
 import type { PendingTimer } from '../time/timerChanges.ts';
 import { appendAudit } from './auditChain.ts';
@@ -20,6 +21,11 @@ export function restoreRun(machine: AnyStateMachine, row: CaseRow, timers: reado
   const pending: PendingTimer[] = timers.map((t) => ({ event: t.event, delay: t.delay, startedDay: dayNumber(t.startedOn) - day0, dueDay: dayNumber(t.dueDate) - day0, seq: t.seq }));
   const step = { day: stored.day, trigger: { kind: 'start' as const }, snapshot, timers: pending, transitions: [] };
   return { machine, day: stored.day, snapshot, timers: pending, steps: [step], seq: stored.seq, endedDay: stored.endedDay };
+}
+
+/** The row's `closed` and `secrecy` columns for where a run stands. */
+export function caseFlags(run: TimedRun): Pick<CaseRow, 'closed' | 'secrecy'> {
+  return { closed: run.snapshot.status === 'done' || run.snapshot.hasTag(TAGS.closed), secrecy: run.snapshot.hasTag(TAGS.secrecy) };
 }
 
 /** What a row stores of a run. */
@@ -61,7 +67,7 @@ export async function persistRun(tx: StoreTx, row: CaseRow, before: TimedRun, af
       await tx.cancelTimer(row.id, seq);
     }
   }
-  const next: CaseRow = { ...row, ...changes, version: row.version + 1, snapshot: storedSnapshot(after), closed: after.snapshot.status === 'done' };
+  const next: CaseRow = { ...row, ...changes, version: row.version + 1, snapshot: storedSnapshot(after), ...caseFlags(after) };
   if (!(await tx.updateCase(next, row.version))) return undefined;
   for (const entry of [...audit, ...entries]) await appendAudit(tx, row.id, { ...entry, version: next.version });
   return next;

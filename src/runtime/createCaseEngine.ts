@@ -13,8 +13,8 @@ import type { Observation } from '../scenarios/Observation.ts';
 import { observe } from '../scenarios/observe.ts';
 import { type TimedRun, advanceTo, sendEvent, startRun, stateLabel } from '../time/TimedRun.ts';
 import { appendAudit } from './auditChain.ts';
-import { machineVersion, persistRun, restoreRun, storedSnapshot } from './caseRecord.ts';
-import type { CaseRow, CaseStore, StoreTx, StoredSnapshot, TimerRow } from './CaseStore.ts';
+import { caseFlags, machineVersion, persistRun, restoreRun, storedSnapshot } from './caseRecord.ts';
+import type { CaseFilter, CaseRow, CaseStore, StoreTx, StoredSnapshot, TimerRow } from './CaseStore.ts';
 import { ConflictError } from './ConflictError.ts';
 
 /** A case as `get` shows it: the observation vocabulary plus its state, version and history. */
@@ -127,7 +127,7 @@ export function createCaseEngine(options: EngineOptions) {
       const id = opts.id ?? randomUUID();
       return store.transaction(async (tx) => {
         if (await tx.getCase(id)) throw new InputError('invalid', 'id', id, 'is already a case', 'give a new id, or none to have one made');
-        const row: CaseRow = { id, kind: entry.kind, policy, machineVersion: machineVersion(entry.machine), version: 1, snapshot: storedSnapshot(run), disclosed: '[]', day0, createdAt: clock(), closed: run.snapshot.status === 'done' };
+        const row: CaseRow = { id, kind: entry.kind, policy, machineVersion: machineVersion(entry.machine), version: 1, snapshot: storedSnapshot(run), disclosed: '[]', day0, createdAt: clock(), ...caseFlags(run) };
         await tx.insertCase(row);
         for (const t of run.timers) {
           await tx.insertTimer({ caseId: id, event: t.event, delay: t.delay, dueDate: isoDate(dayNumber(day0) + t.dueDay), startedOn: day0, seq: t.seq, firedAt: null });
@@ -169,8 +169,8 @@ export function createCaseEngine(options: EngineOptions) {
     /** The case's state, vocabulary view, pending deadlines as dates, version and history. */
     get: (caseId: string): Promise<CaseView> => store.transaction((tx) => view(tx, caseId)),
 
-    /** Cases, optionally of one kind or only open / closed ones, oldest first. */
-    list: (filter: { kind?: string; closed?: boolean } = {}) => store.transaction((tx) => tx.listCases(filter)),
+    /** Cases, optionally of one kind, open or closed, under secrecy or not; oldest first. */
+    list: (filter: CaseFilter = {}) => store.transaction((tx) => tx.listCases(filter)),
 
     /** Pending deadlines due on or before `now`, by due date then start order. */
     async due(now: string): Promise<TimerRow[]> {

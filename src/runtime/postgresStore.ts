@@ -5,7 +5,7 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS cases (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, policy TEXT NOT NULL, "machineVersion" TEXT NOT NULL,
   version INTEGER NOT NULL, snapshot TEXT NOT NULL, disclosed TEXT NOT NULL, day0 TEXT NOT NULL,
-  "createdAt" TEXT NOT NULL, closed BOOLEAN NOT NULL);
+  "createdAt" TEXT NOT NULL, closed BOOLEAN NOT NULL, secrecy BOOLEAN NOT NULL);
 CREATE TABLE IF NOT EXISTS timers (
   "caseId" TEXT NOT NULL REFERENCES cases(id), seq INTEGER NOT NULL, event TEXT NOT NULL, delay TEXT NOT NULL,
   "dueDate" TEXT NOT NULL, "startedOn" TEXT NOT NULL, "firedAt" TEXT, PRIMARY KEY ("caseId", seq));
@@ -36,13 +36,18 @@ function txOn(client: pg.PoolClient): StoreTx {
   return {
     getCase: async (id) => (await one('SELECT * FROM cases WHERE id = $1', id)) as CaseRow | undefined,
     lockCase: async (id) => (await one('SELECT * FROM cases WHERE id = $1 FOR UPDATE', id)) as CaseRow | undefined,
-    listCases: async ({ kind, closed }) =>
-      (await all('SELECT * FROM cases WHERE ($1::text IS NULL OR kind = $1) AND ($2::boolean IS NULL OR closed = $2) ORDER BY "createdAt", id', kind ?? null, closed ?? null)) as unknown as CaseRow[],
+    listCases: async ({ kind, closed, secrecy }) =>
+      (await all(
+        'SELECT * FROM cases WHERE ($1::text IS NULL OR kind = $1) AND ($2::boolean IS NULL OR closed = $2) AND ($3::boolean IS NULL OR secrecy = $3) ORDER BY "createdAt", id',
+        kind ?? null,
+        closed ?? null,
+        secrecy ?? null,
+      )) as unknown as CaseRow[],
     insertCase: async (c) => {
-      await run('INSERT INTO cases VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', c.id, c.kind, c.policy, c.machineVersion, c.version, c.snapshot, c.disclosed, c.day0, c.createdAt, c.closed);
+      await run('INSERT INTO cases VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)', c.id, c.kind, c.policy, c.machineVersion, c.version, c.snapshot, c.disclosed, c.day0, c.createdAt, c.closed, c.secrecy);
     },
     updateCase: async (c, expected) =>
-      (await run('UPDATE cases SET "machineVersion" = $1, version = $2, snapshot = $3, disclosed = $4, closed = $5 WHERE id = $6 AND version = $7', c.machineVersion, c.version, c.snapshot, c.disclosed, c.closed, c.id, expected)) === 1,
+      (await run('UPDATE cases SET "machineVersion" = $1, version = $2, snapshot = $3, disclosed = $4, closed = $5, secrecy = $6 WHERE id = $7 AND version = $8', c.machineVersion, c.version, c.snapshot, c.disclosed, c.closed, c.secrecy, c.id, expected)) === 1,
     pendingTimers: async (caseId) => (await all('SELECT * FROM timers WHERE "caseId" = $1 AND "firedAt" IS NULL ORDER BY "dueDate", seq', caseId)) as unknown as TimerRow[],
     dueTimers: async (date) => (await all('SELECT * FROM timers WHERE "firedAt" IS NULL AND "dueDate" <= $1 ORDER BY "dueDate", seq, "caseId"', date)) as unknown as TimerRow[],
     claimDue: async (date, limit, skip) => {

@@ -5,7 +5,7 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS cases (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, policy TEXT NOT NULL, machineVersion TEXT NOT NULL,
   version INTEGER NOT NULL, snapshot TEXT NOT NULL, disclosed TEXT NOT NULL, day0 TEXT NOT NULL,
-  createdAt TEXT NOT NULL, closed INTEGER NOT NULL);
+  createdAt TEXT NOT NULL, closed INTEGER NOT NULL, secrecy INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS timers (
   caseId TEXT NOT NULL REFERENCES cases(id), seq INTEGER NOT NULL, event TEXT NOT NULL, delay TEXT NOT NULL,
   dueDate TEXT NOT NULL, startedOn TEXT NOT NULL, firedAt TEXT, PRIMARY KEY (caseId, seq));
@@ -22,7 +22,7 @@ CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT
 `;
 
 type Row = Record<string, unknown>;
-const toCase = (r: Row): CaseRow => ({ ...(r as unknown as CaseRow), closed: r['closed'] === 1 });
+const toCase = (r: Row): CaseRow => ({ ...(r as unknown as CaseRow), closed: r['closed'] === 1, secrecy: r['secrecy'] === 1 });
 
 /**
  * A `CaseStore` in one SQLite file (or `':memory:'`), made on first open: WAL journal, foreign
@@ -48,13 +48,16 @@ export function sqliteStore(path: string): CaseStore & { db: Database.Database }
       return r && toCase(r);
     },
     lockCase: async (id) => tx.getCase(id),
-    listCases: async ({ kind, closed }) =>
-      all('SELECT * FROM cases WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR closed = ?2) ORDER BY createdAt, id', kind ?? null, closed === undefined ? null : Number(closed)).map(toCase),
+    listCases: async ({ kind, closed, secrecy }) => {
+      const flag = (b: boolean | undefined) => (b === undefined ? null : Number(b));
+      const sql = 'SELECT * FROM cases WHERE (@kind IS NULL OR kind = @kind) AND (@closed IS NULL OR closed = @closed) AND (@secrecy IS NULL OR secrecy = @secrecy) ORDER BY createdAt, id';
+      return all(sql, { kind: kind ?? null, closed: flag(closed), secrecy: flag(secrecy) }).map(toCase);
+    },
     insertCase: async (c) => {
-      run('INSERT INTO cases VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', c.id, c.kind, c.policy, c.machineVersion, c.version, c.snapshot, c.disclosed, c.day0, c.createdAt, Number(c.closed));
+      run('INSERT INTO cases VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', c.id, c.kind, c.policy, c.machineVersion, c.version, c.snapshot, c.disclosed, c.day0, c.createdAt, Number(c.closed), Number(c.secrecy));
     },
     updateCase: async (c, expected) =>
-      run('UPDATE cases SET machineVersion = ?, version = ?, snapshot = ?, disclosed = ?, closed = ? WHERE id = ? AND version = ?', c.machineVersion, c.version, c.snapshot, c.disclosed, Number(c.closed), c.id, expected).changes === 1,
+      run('UPDATE cases SET machineVersion = ?, version = ?, snapshot = ?, disclosed = ?, closed = ?, secrecy = ? WHERE id = ? AND version = ?', c.machineVersion, c.version, c.snapshot, c.disclosed, Number(c.closed), Number(c.secrecy), c.id, expected).changes === 1,
     pendingTimers: async (caseId) => all('SELECT * FROM timers WHERE caseId = ? AND firedAt IS NULL ORDER BY dueDate, seq', caseId) as unknown as TimerRow[],
     dueTimers: async (date) => all('SELECT * FROM timers WHERE firedAt IS NULL AND dueDate <= ? ORDER BY dueDate, seq, caseId', date) as unknown as TimerRow[],
     claimDue: async (date, limit, skip) =>

@@ -137,6 +137,22 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       expect(await snapshotRows()).toEqual(before);
     });
 
+    it('list filters by kind, open or closed, and secrecy', async () => {
+      const engine = await engineOn();
+      await engine.open(request('subpoena'), { id: 's1' });
+      await engine.open({ ...request('nationalSecurityLetter'), secrecyCertified: true }, { id: 'n1' });
+      await engine.open(request('subpoena'), { id: 's2' });
+      await engine.send('s2', { type: 'request.withdrawn' }, { on: '2026-01-16' });
+      const ids = async (filter: { kind?: string; closed?: boolean; secrecy?: boolean }) => (await engine.list(filter)).map((c) => c.id).sort();
+      expect(await ids({})).toEqual(['n1', 's1', 's2']);
+      expect(await ids({ kind: 'subpoena' })).toEqual(['s1', 's2']);
+      expect(await ids({ closed: true })).toEqual(['s2']);
+      expect(await ids({ kind: 'subpoena', closed: false })).toEqual(['s1']);
+      expect(await ids({ kind: 'letterOfMarque' })).toEqual([]);
+      expect(await ids({ secrecy: true })).toEqual(['n1']);
+      expect(await ids({ secrecy: false, closed: false })).toEqual(['s1']);
+    });
+
     it('a repeated idempotency key returns the first result and applies nothing', async () => {
       const engine = await engineOn();
       const { id } = await engine.open(request('subpoena'), { id: 's' });
