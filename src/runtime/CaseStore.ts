@@ -71,6 +71,16 @@ export interface AuditRow {
   hash: string;
 }
 
+/** An access token as stored: only the SHA-256 of its secret is kept. */
+export interface TokenRow {
+  id: string;
+  name: string;
+  role: string;
+  hash: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
 /** Reads and writes inside one transaction; nothing is visible to others until it commits. */
 export interface StoreTx {
   getCase(id: string): Promise<CaseRow | undefined>;
@@ -101,6 +111,18 @@ export interface StoreTx {
   appendAudit(row: AuditRow): Promise<void>;
   /** The whole audit log, by seq. */
   audit(): Promise<AuditRow[]>;
+  /** One case's audit entries, by seq. */
+  auditOf(caseId: string): Promise<AuditRow[]>;
+  insertToken(row: TokenRow): Promise<void>;
+  tokenByHash(hash: string): Promise<TokenRow | undefined>;
+  tokens(): Promise<TokenRow[]>;
+  /** Marks a token revoked; false when there is no such live token. */
+  revokeToken(id: string, at: string): Promise<boolean>;
+  /** Grants `counsel` a case, existing or not yet (so a grant says nothing about existence). */
+  assign(caseId: string, counsel: string): Promise<void>;
+  unassign(caseId: string, counsel: string): Promise<void>;
+  /** The counsel a case is assigned to, by name. */
+  assignedCounsel(caseId: string): Promise<string[]>;
 }
 
 /**

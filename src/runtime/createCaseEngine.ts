@@ -26,10 +26,18 @@ export interface CaseView extends Observation {
   closed: boolean;
   version: number;
   machineVersion: string;
+  /** The request the case was opened with, as validated. */
+  request: unknown;
   history: { seq: number; on: string; event: VocabularyEvent }[];
 }
 
 export type SendResult = { ok: true; version: number; state: string } | { ok: false; reason: 'notAccepted' | 'timeWentBack'; message: string; allowed: string[] };
+
+/**
+ * Runs inside a case's transaction once the case is loaded, before anything is read out or
+ * applied: it may throw (nothing is applied) or write (an audit entry of who read the case).
+ */
+export type Guard = (tx: StoreTx, row: CaseRow) => Promise<void>;
 
 export interface EngineOptions {
   store: CaseStore;
@@ -93,14 +101,16 @@ export function createCaseEngine(options: EngineOptions) {
     return JSON.stringify(DATA_CATEGORIES.filter((c) => had.has(c)));
   };
 
-  const view = async (tx: StoreTx, id: string): Promise<CaseView> => {
+  const view = async (tx: StoreTx, id: string, guard?: Guard): Promise<CaseView> => {
     const { row, run } = await load(tx, id);
+    await guard?.(tx, row);
     const disclosed = JSON.parse(row.disclosed) as DataCategory[];
     const disclosure = { type: 'data.disclosed', categories: disclosed } as { type: string };
     const withDisclosed: TimedRun = { ...run, steps: run.steps.map((s) => ({ ...s, trigger: { kind: 'event', event: disclosure } })) };
     const history = (await tx.events(id)).map((e) => ({ seq: e.seq, on: e.on, event: JSON.parse(e.event) as VocabularyEvent }));
     const { kind, policy, closed, version } = row;
-    return { id, kind, policy, closed, version, machineVersion: row.machineVersion, ...observe(withDisclosed, dayNumber(row.day0)), state: stateLabel(run.snapshot), history };
+    const request = (run.snapshot.context as { request?: unknown } | undefined)?.request ?? null;
+    return { id, kind, policy, closed, version, machineVersion: row.machineVersion, ...observe(withDisclosed, dayNumber(row.day0)), state: stateLabel(run.snapshot), request, history };
   };
 
   /** Fires one claimed case's deadlines due by `now`. */
@@ -141,12 +151,13 @@ export function createCaseEngine(options: EngineOptions) {
      * Applies one outside event on `on` (default today), first firing deadlines due before it.
      * A rejected event changes nothing; a known `idempotencyKey` returns the first answer.
      */
-    async send(caseId: string, event: unknown, opts: { on?: string; idempotencyKey?: string; expectedVersion?: number } = {}): Promise<SendResult> {
+    async send(caseId: string, event: unknown, opts: { on?: string; idempotencyKey?: string; expectedVersion?: number; guard?: Guard } = {}): Promise<SendResult> {
       const parsedEvent = VocabularyEvent.safeParse(event);
       if (!parsedEvent.success) throw fromZod(parsedEvent.error, event, 'event');
       const on = dateOf(opts.on === undefined ? clock() : opts.on, 'on');
       return store.transaction(async (tx) => {
         const { row, run, changes } = await load(tx, caseId, true);
+        await opts.guard?.(tx, row);
         const key = opts.idempotencyKey ?? null;
         const earlier = key === null ? undefined : await tx.eventByKey(caseId, key);
         if (earlier) return JSON.parse(earlier.result) as SendResult;
@@ -167,7 +178,16 @@ export function createCaseEngine(options: EngineOptions) {
     },
 
     /** The case's state, vocabulary view, pending deadlines as dates, version and history. */
-    get: (caseId: string): Promise<CaseView> => store.transaction((tx) => view(tx, caseId)),
+    get: (caseId: string, opts: { guard?: Guard } = {}): Promise<CaseView> => store.transaction((tx) => view(tx, caseId, opts.guard)),
+
+    /** A case's audit entries, oldest first, each entry parsed. */
+    audit: (caseId: string, opts: { guard?: Guard } = {}) =>
+      store.transaction(async (tx) => {
+        const row = await tx.getCase(caseId);
+        if (!row) throw unknownCase(caseId);
+        await opts.guard?.(tx, row);
+        return (await tx.auditOf(caseId)).map((a) => ({ seq: a.seq, hash: a.hash, entry: JSON.parse(a.entry) as Record<string, unknown> }));
+      }),
 
     /** Cases, optionally of one kind, open or closed, under secrecy or not; oldest first. */
     list: (filter: CaseFilter = {}) => store.transaction((tx) => tx.listCases(filter)),

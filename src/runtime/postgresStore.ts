@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { AuditRow, CaseRow, CaseStore, EventRow, StoreTx, TimerRow } from './CaseStore.ts';
+import type { AuditRow, CaseRow, CaseStore, EventRow, StoreTx, TimerRow, TokenRow } from './CaseStore.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS cases (
@@ -17,6 +17,11 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS audit (
   seq INTEGER PRIMARY KEY, "caseId" TEXT NOT NULL REFERENCES cases(id), entry TEXT NOT NULL,
   "prevHash" TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_case ON audit ("caseId", seq);
+CREATE TABLE IF NOT EXISTS tokens (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, hash TEXT NOT NULL UNIQUE,
+  "createdAt" TEXT NOT NULL, "revokedAt" TEXT);
+CREATE TABLE IF NOT EXISTS assignments ("caseId" TEXT NOT NULL, counsel TEXT NOT NULL, PRIMARY KEY ("caseId", counsel));
 CREATE OR REPLACE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS
   $$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
 CREATE OR REPLACE TRIGGER audit_no_update BEFORE UPDATE ON audit FOR EACH ROW EXECUTE FUNCTION audit_append_only();
@@ -82,6 +87,20 @@ function txOn(client: pg.PoolClient): StoreTx {
       await run('INSERT INTO audit VALUES ($1, $2, $3, $4, $5)', a.seq, a.caseId, a.entry, a.prevHash, a.hash);
     },
     audit: async () => (await all('SELECT * FROM audit ORDER BY seq')) as unknown as AuditRow[],
+    auditOf: async (caseId) => (await all('SELECT * FROM audit WHERE "caseId" = $1 ORDER BY seq', caseId)) as unknown as AuditRow[],
+    insertToken: async (t) => {
+      await run('INSERT INTO tokens VALUES ($1, $2, $3, $4, $5, $6)', t.id, t.name, t.role, t.hash, t.createdAt, t.revokedAt);
+    },
+    tokenByHash: async (hash) => (await one('SELECT * FROM tokens WHERE hash = $1', hash)) as TokenRow | undefined,
+    tokens: async () => (await all('SELECT * FROM tokens ORDER BY "createdAt", id')) as unknown as TokenRow[],
+    revokeToken: async (id, at) => (await run('UPDATE tokens SET "revokedAt" = $1 WHERE id = $2 AND "revokedAt" IS NULL', at, id)) === 1,
+    assign: async (caseId, counsel) => {
+      await run('INSERT INTO assignments VALUES ($1, $2) ON CONFLICT DO NOTHING', caseId, counsel);
+    },
+    unassign: async (caseId, counsel) => {
+      await run('DELETE FROM assignments WHERE "caseId" = $1 AND counsel = $2', caseId, counsel);
+    },
+    assignedCounsel: async (caseId) => (await all('SELECT counsel FROM assignments WHERE "caseId" = $1 ORDER BY counsel', caseId)).map((r) => r['counsel'] as string),
   };
 }
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { AuditRow, CaseRow, CaseStore, EventRow, StoreTx, TimerRow } from './CaseStore.ts';
+import type { AuditRow, CaseRow, CaseStore, EventRow, StoreTx, TimerRow, TokenRow } from './CaseStore.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS cases (
@@ -17,6 +17,11 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS audit (
   seq INTEGER PRIMARY KEY, caseId TEXT NOT NULL REFERENCES cases(id), entry TEXT NOT NULL,
   prevHash TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_case ON audit (caseId, seq);
+CREATE TABLE IF NOT EXISTS tokens (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, hash TEXT NOT NULL UNIQUE,
+  createdAt TEXT NOT NULL, revokedAt TEXT);
+CREATE TABLE IF NOT EXISTS assignments (caseId TEXT NOT NULL, counsel TEXT NOT NULL, PRIMARY KEY (caseId, counsel));
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 `;
@@ -81,6 +86,20 @@ export function sqliteStore(path: string): CaseStore & { db: Database.Database }
       run('INSERT INTO audit VALUES (?, ?, ?, ?, ?)', a.seq, a.caseId, a.entry, a.prevHash, a.hash);
     },
     audit: async () => all('SELECT * FROM audit ORDER BY seq') as unknown as AuditRow[],
+    auditOf: async (caseId) => all('SELECT * FROM audit WHERE caseId = ? ORDER BY seq', caseId) as unknown as AuditRow[],
+    insertToken: async (t) => {
+      run('INSERT INTO tokens VALUES (?, ?, ?, ?, ?, ?)', t.id, t.name, t.role, t.hash, t.createdAt, t.revokedAt);
+    },
+    tokenByHash: async (hash) => one('SELECT * FROM tokens WHERE hash = ?', hash) as TokenRow | undefined,
+    tokens: async () => all('SELECT * FROM tokens ORDER BY createdAt, id') as unknown as TokenRow[],
+    revokeToken: async (id, at) => run('UPDATE tokens SET revokedAt = ? WHERE id = ? AND revokedAt IS NULL', at, id).changes === 1,
+    assign: async (caseId, counsel) => {
+      run('INSERT OR IGNORE INTO assignments VALUES (?, ?)', caseId, counsel);
+    },
+    unassign: async (caseId, counsel) => {
+      run('DELETE FROM assignments WHERE caseId = ? AND counsel = ?', caseId, counsel);
+    },
+    assignedCounsel: async (caseId) => all('SELECT counsel FROM assignments WHERE caseId = ? ORDER BY counsel', caseId).map((r) => r['counsel'] as string),
   };
 
   // One connection: transactions run one after another, never interleaved across awaits.

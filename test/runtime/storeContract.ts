@@ -8,8 +8,8 @@ import { policyVersionAt } from '../../src/policy/policyVersionAt.ts';
 import { withPolicy } from '../../src/policy/withPolicy.ts';
 import { observe } from '../../src/scenarios/observe.ts';
 import { type TimedRun, advanceTo, sendEvent, startRun } from '../../src/time/TimedRun.ts';
-import { verifyAudit } from '../../src/runtime/auditChain.ts';
-import type { AuditRow, CaseStore } from '../../src/runtime/CaseStore.ts';
+import { appendAudit, verifyAudit } from '../../src/runtime/auditChain.ts';
+import type { AuditRow, CaseRow, CaseStore, StoreTx } from '../../src/runtime/CaseStore.ts';
 import { ConflictError } from '../../src/runtime/ConflictError.ts';
 import { createCaseEngine } from '../../src/runtime/createCaseEngine.ts';
 
@@ -151,6 +151,48 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       expect(await ids({ kind: 'letterOfMarque' })).toEqual([]);
       expect(await ids({ secrecy: true })).toEqual(['n1']);
       expect(await ids({ secrecy: false, closed: false })).toEqual(['s1']);
+    });
+
+    it('a guard runs inside the case transaction: when it throws nothing is applied, when it writes the write commits', async () => {
+      const engine = await engineOn();
+      const { id } = await engine.open(request('subpoena'), { id: 's' });
+      const rows = await snapshotRows();
+      const refuse = async () => {
+        throw new Error('not yours');
+      };
+      await expect(engine.send(id, REVIEWED, { on: '2026-01-15', guard: refuse })).rejects.toThrow('not yours');
+      await expect(engine.get(id, { guard: refuse })).rejects.toThrow('not yours');
+      await expect(engine.audit(id, { guard: refuse })).rejects.toThrow('not yours');
+      expect(await snapshotRows()).toEqual(rows);
+      const read = async (tx: StoreTx, row: CaseRow) => appendAudit(tx, row.id, { what: 'read', by: 'counsel-1' });
+      await engine.get(id, { guard: read });
+      expect((await engine.audit(id)).map((a) => a.entry['what'])).toEqual(['opened', 'read']);
+      expect(await verifyAudit(harness.store)).toMatchObject({ ok: true, entries: 2 });
+    });
+
+    it('keeps tokens by hash, revokes each once, and grants cases to counsel whether or not they exist', async () => {
+      await engineOn();
+      const token = { id: 't1', name: 'alice', role: 'counsel', hash: 'a'.repeat(64), createdAt: '2026-01-15', revokedAt: null };
+      await harness.store.transaction(async (tx) => {
+        await tx.insertToken(token);
+        await tx.assign('no-such-case', 'alice');
+        await tx.assign('no-such-case', 'alice');
+        await tx.assign('no-such-case', 'aaron');
+      });
+      const [found, missing, revoked, again, counsel] = await harness.store.transaction(async (tx) => [
+        await tx.tokenByHash(token.hash),
+        await tx.tokenByHash('b'.repeat(64)),
+        await tx.revokeToken('t1', '2026-01-16'),
+        await tx.revokeToken('t1', '2026-01-17'),
+        await tx.assignedCounsel('no-such-case'),
+      ]);
+      expect(found).toEqual(token);
+      expect(missing).toBeUndefined();
+      expect([revoked, again]).toEqual([true, false]);
+      expect(counsel).toEqual(['aaron', 'alice']);
+      await harness.store.transaction((tx) => tx.unassign('no-such-case', 'alice'));
+      expect(await harness.store.transaction((tx) => tx.tokens())).toEqual([{ ...token, revokedAt: '2026-01-16' }]);
+      expect(await harness.store.transaction((tx) => tx.assignedCounsel('no-such-case'))).toEqual(['aaron']);
     });
 
     it('a repeated idempotency key returns the first result and applies nothing', async () => {
