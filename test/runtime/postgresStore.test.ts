@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import { postgresStore } from '../../src/runtime/postgresStore.ts';
 import { freshDatabase } from '../support/postgresServer.ts';
+import { storeAccessContract } from './storeAccessContract.ts';
 import { type StoreHarness, storeContract } from './storeContract.ts';
 
 async function postgresHarness(url: string): Promise<StoreHarness> {
@@ -18,3 +19,4 @@ async function postgresHarness(url: string): Promise<StoreHarness> {
 }
 
 storeContract('PostgreSQL', async () => postgresHarness(await freshDatabase(inject('postgresUrl'))), { restarts: true });
+storeAccessContract('PostgreSQL', async () => postgresHarness(await freshDatabase(inject('postgresUrl'))));

@@ -1,66 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { findKind } from '../../machines/catalogue.ts';
 import { dayNumber } from '../../src/domain/date.ts';
-import type { VocabularyEvent } from '../../src/domain/events.ts';
 import { InputError } from '../../src/domain/InputError.ts';
-import { cloudflare } from '../../src/policy/cloudflare.ts';
-import { policyVersionAt } from '../../src/policy/policyVersionAt.ts';
-import { withPolicy } from '../../src/policy/withPolicy.ts';
 import { observe } from '../../src/scenarios/observe.ts';
-import { type TimedRun, advanceTo, sendEvent, startRun } from '../../src/time/TimedRun.ts';
-import { appendAudit, verifyAudit } from '../../src/runtime/auditChain.ts';
-import type { AuditRow, CaseRow, CaseStore, StoreTx } from '../../src/runtime/CaseStore.ts';
+import { verifyAudit } from '../../src/runtime/auditChain.ts';
 import { ConflictError } from '../../src/runtime/ConflictError.ts';
 import { createCaseEngine } from '../../src/runtime/createCaseEngine.ts';
+import { type Dated, GAGGED, REVIEWED, SUBPOENA, type StoreHarness, TABLES, reference, request } from './support/contractFixtures.ts';
 
-/** A store under test, with raw SQL access to it (for tampering and byte-level comparison). */
-export interface StoreHarness {
-  store: CaseStore;
-  rows(sql: string): Promise<unknown[]>;
-  exec(sql: string): Promise<void>;
-  /** Drops the triggers that keep the audit log append-only, as someone with the database's keys could. */
-  dropAuditGuard(): Promise<void>;
-  /** Closes the store and opens it again, for stores that outlive their process. */
-  reopen?: () => Promise<StoreHarness>;
-}
-
-const request = (kind: string) => ({
-  kind,
-  receivedOn: '2026-01-15',
-  account: 'account-1',
-  requester: { name: 'requester', country: 'US' },
-  target: { usPerson: true, residesInUS: true, residenceCountry: 'US' },
-  categories: ['basicSubscriberInfo'],
-});
-
-type Dated = [on: string, event: VocabularyEvent];
-const REVIEWED: VocabularyEvent = { type: 'review.completed', finding: 'sufficient' };
-const GAGGED: VocabularyEvent = { type: 'secrecy.imposed', days: 90 };
-const SUBPOENA: Dated[] = [
-  ['2026-01-15', REVIEWED],
-  ['2026-01-16', GAGGED],
-  ['2026-01-17', { type: 'data.disclosed', categories: ['basicSubscriberInfo'] }],
-];
-
-/** The same case driven directly through TimedRun, for comparison. */
-function reference(kind: string, events: Dated[], endOn?: string): TimedRun {
-  const entry = findKind(kind);
-  if (!entry) throw new Error(`no kind ${kind}`);
-  const day0 = dayNumber('2026-01-15');
-  let run = startRun(withPolicy(entry.machine, policyVersionAt(cloudflare, '2026-01-15')), entry.requestSchema.parse(request(kind)), 0);
-  for (const [on, event] of events) {
-    const result = sendEvent(run, dayNumber(on) - day0, event);
-    if (!result.ok) throw new Error(result.rejection.message);
-    run = result.run;
-  }
-  return endOn ? advanceTo(run, dayNumber(endOn) - day0, true) : run;
-}
-
-const TABLES = ['cases', 'timers', 'events', 'audit'];
+export type { StoreHarness } from './support/contractFixtures.ts';
 
 /**
- * The contract every `CaseStore` passes, run through the engine. One line per store; with
- * `restarts`, the harness's `reopen` closes and reopens the same database:
+ * The contract every `CaseStore` passes, run through the engine: cases, events, deadlines,
+ * refusals, idempotency and conflicts. One line per store; with `restarts`, the harness's `reopen`
+ * closes and reopens the same database. `storeAccessContract` covers the rest.
  *
  * @example
  * storeContract('sqlite :memory:', () => sqliteHarness(':memory:'));
@@ -153,48 +105,6 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       expect(await ids({ secrecy: false, closed: false })).toEqual(['s1']);
     });
 
-    it('a guard runs inside the case transaction: when it throws nothing is applied, when it writes the write commits', async () => {
-      const engine = await engineOn();
-      const { id } = await engine.open(request('subpoena'), { id: 's' });
-      const rows = await snapshotRows();
-      const refuse = async () => {
-        throw new Error('not yours');
-      };
-      await expect(engine.send(id, REVIEWED, { on: '2026-01-15', guard: refuse })).rejects.toThrow('not yours');
-      await expect(engine.get(id, { guard: refuse })).rejects.toThrow('not yours');
-      await expect(engine.audit(id, { guard: refuse })).rejects.toThrow('not yours');
-      expect(await snapshotRows()).toEqual(rows);
-      const read = async (tx: StoreTx, row: CaseRow) => appendAudit(tx, row.id, { what: 'read', by: 'counsel-1' });
-      await engine.get(id, { guard: read });
-      expect((await engine.audit(id)).map((a) => a.entry['what'])).toEqual(['opened', 'read']);
-      expect(await verifyAudit(harness.store)).toMatchObject({ ok: true, entries: 2 });
-    });
-
-    it('keeps tokens by hash, revokes each once, and grants cases to counsel whether or not they exist', async () => {
-      await engineOn();
-      const token = { id: 't1', name: 'alice', role: 'counsel', hash: 'a'.repeat(64), createdAt: '2026-01-15', revokedAt: null };
-      await harness.store.transaction(async (tx) => {
-        await tx.insertToken(token);
-        await tx.assign('no-such-case', 'alice');
-        await tx.assign('no-such-case', 'alice');
-        await tx.assign('no-such-case', 'aaron');
-      });
-      const [found, missing, revoked, again, counsel] = await harness.store.transaction(async (tx) => [
-        await tx.tokenByHash(token.hash),
-        await tx.tokenByHash('b'.repeat(64)),
-        await tx.revokeToken('t1', '2026-01-16'),
-        await tx.revokeToken('t1', '2026-01-17'),
-        await tx.assignedCounsel('no-such-case'),
-      ]);
-      expect(found).toEqual(token);
-      expect(missing).toBeUndefined();
-      expect([revoked, again]).toEqual([true, false]);
-      expect(counsel).toEqual(['aaron', 'alice']);
-      await harness.store.transaction((tx) => tx.unassign('no-such-case', 'alice'));
-      expect(await harness.store.transaction((tx) => tx.tokens())).toEqual([{ ...token, revokedAt: '2026-01-16' }]);
-      expect(await harness.store.transaction((tx) => tx.assignedCounsel('no-such-case'))).toEqual(['aaron']);
-    });
-
     it('a repeated idempotency key returns the first result and applies nothing', async () => {
       const engine = await engineOn();
       const { id } = await engine.open(request('subpoena'), { id: 's' });
@@ -230,40 +140,6 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       expect(error).toMatchObject({ field, reason });
       expect((error as InputError).fix.length).toBeGreaterThan(0);
       expect(await snapshotRows()).toEqual(rows);
-    });
-
-    it('the database refuses to edit or delete an audit entry', async () => {
-      const engine = await engineOn();
-      await engine.open(request('subpoena'), { id: 's' });
-      const rows = await snapshotRows();
-      await expect(harness.exec(`UPDATE audit SET entry = '{}' WHERE seq = 1`)).rejects.toThrow(/append-only/);
-      await expect(harness.exec('DELETE FROM audit')).rejects.toThrow(/append-only/);
-      expect(await snapshotRows()).toEqual(rows);
-    });
-
-    it('the audit chain verifies, and an edited, deleted or swapped entry is found and named', async () => {
-      const engine = await engineOn();
-      const { id } = await engine.open(request('subpoena'), { id: 's' });
-      for (const [on, event] of SUBPOENA) await engine.send(id, event, { on });
-      expect(await verifyAudit(harness.store)).toEqual({ ok: true, entries: 4 });
-      await harness.dropAuditGuard();
-      const second = (await harness.rows('SELECT * FROM audit WHERE seq = 2')) as AuditRow[];
-      const restore = second.map((r) => `INSERT INTO audit VALUES (2, '${r.caseId}', '${r.entry.replaceAll("'", "''")}', '${r.prevHash}', '${r.hash}')`).join(';');
-      await harness.exec(`UPDATE audit SET entry = replace(entry, 'sufficient', 'overbroad') WHERE seq = 2`);
-      expect(await verifyAudit(harness.store)).toEqual({ ok: false, seq: 2, problem: 'edited' });
-      await harness.exec('DELETE FROM audit WHERE seq = 2');
-      expect(await verifyAudit(harness.store)).toEqual({ ok: false, seq: 2, problem: 'deleted' });
-      await harness.exec(restore);
-      expect(await verifyAudit(harness.store)).toEqual({ ok: true, entries: 4 });
-      await harness.exec('UPDATE audit SET seq = -1 WHERE seq = 2');
-      await harness.exec('UPDATE audit SET seq = 2 WHERE seq = 3');
-      await harness.exec('UPDATE audit SET seq = 3 WHERE seq = -1');
-      expect(await verifyAudit(harness.store)).toEqual({ ok: false, seq: 2, problem: 'reordered' });
-      await harness.exec('DELETE FROM audit WHERE seq = 4');
-      await harness.exec('UPDATE audit SET seq = -1 WHERE seq = 3');
-      await harness.exec('UPDATE audit SET seq = 3 WHERE seq = 2');
-      await harness.exec('UPDATE audit SET seq = 2 WHERE seq = -1');
-      expect(await verifyAudit(harness.store)).toEqual({ ok: false, seq: 4, problem: 'deleted' });
     });
 
     if (restarts) {

@@ -1,0 +1,52 @@
+import { findKind } from '../../../machines/catalogue.ts';
+import { dayNumber } from '../../../src/domain/date.ts';
+import type { VocabularyEvent } from '../../../src/domain/events.ts';
+import { cloudflare } from '../../../src/policy/cloudflare.ts';
+import { policyVersionAt } from '../../../src/policy/policyVersionAt.ts';
+import { withPolicy } from '../../../src/policy/withPolicy.ts';
+import type { CaseStore } from '../../../src/runtime/CaseStore.ts';
+import { type TimedRun, advanceTo, sendEvent, startRun } from '../../../src/time/TimedRun.ts';
+/** A store under test, with raw SQL access to it (for tampering and byte-level comparison). */
+export interface StoreHarness {
+  store: CaseStore;
+  rows(sql: string): Promise<unknown[]>;
+  exec(sql: string): Promise<void>;
+  /** Drops the triggers that keep the audit log append-only, as someone with the database's keys could. */
+  dropAuditGuard(): Promise<void>;
+  /** Closes the store and opens it again, for stores that outlive their process. */
+  reopen?: () => Promise<StoreHarness>;
+}
+
+export const request = (kind: string) => ({
+  kind,
+  receivedOn: '2026-01-15',
+  account: 'account-1',
+  requester: { name: 'requester', country: 'US' },
+  target: { usPerson: true, residesInUS: true, residenceCountry: 'US' },
+  categories: ['basicSubscriberInfo'],
+});
+
+export type Dated = [on: string, event: VocabularyEvent];
+export const REVIEWED: VocabularyEvent = { type: 'review.completed', finding: 'sufficient' };
+export const GAGGED: VocabularyEvent = { type: 'secrecy.imposed', days: 90 };
+export const SUBPOENA: Dated[] = [
+  ['2026-01-15', REVIEWED],
+  ['2026-01-16', GAGGED],
+  ['2026-01-17', { type: 'data.disclosed', categories: ['basicSubscriberInfo'] }],
+];
+
+/** The same case driven directly through TimedRun, for comparison. */
+export function reference(kind: string, events: Dated[], endOn?: string): TimedRun {
+  const entry = findKind(kind);
+  if (!entry) throw new Error(`no kind ${kind}`);
+  const day0 = dayNumber('2026-01-15');
+  let run = startRun(withPolicy(entry.machine, policyVersionAt(cloudflare, '2026-01-15')), entry.requestSchema.parse(request(kind)), 0);
+  for (const [on, event] of events) {
+    const result = sendEvent(run, dayNumber(on) - day0, event);
+    if (!result.ok) throw new Error(result.rejection.message);
+    run = result.run;
+  }
+  return endOn ? advanceTo(run, dayNumber(endOn) - day0, true) : run;
+}
+
+export const TABLES = ['cases', 'timers', 'events', 'audit'];
