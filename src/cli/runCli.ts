@@ -5,9 +5,12 @@ import { coverageCommand } from './coverageCommand.ts';
 import { inspectCommand } from './inspectCommand.ts';
 import { listCommand } from './listCommand.ts';
 import { replayCommand } from './replayCommand.ts';
+import { reportCommand } from './reportCommand.ts';
 import { scenariosCommand } from './scenariosCommand.ts';
+import { serveCommand } from './serveCommand.ts';
 import { simulateCommand } from './simulateCommand.ts';
 import { suiteCommand } from './suiteCommand.ts';
+import { tokenCommand } from './tokenCommand.ts';
 import { vizCommand } from './vizCommand.ts';
 
 const USAGE = `dueprocess — how a provider handles demands for user data, as checked state machines
@@ -25,7 +28,10 @@ Usage:
   dueprocess viz --machine FILE [--export NAME] --format mermaid|dot|scxml|json|html [--policy NAME|FILE] [--out FILE]
   dueprocess viz --all --out DIR
   dueprocess inspect [--port N]
-  dueprocess audit verify --db FILE
+  dueprocess audit verify --db FILE|URL
+  dueprocess report --period 2026H1|2026H2|2026 [--db FILE|URL] [--format md|json|csv] [--as-of YYYY-MM-DD] [--published YYYY-MM-DD] [--policy NAME]
+  dueprocess serve [--db FILE|URL] [--port N] [--host 127.0.0.1] [--policy NAME] [--tick-seconds N] [--today YYYY-MM-DD]
+  dueprocess token create --role viewer|counsel|admin --name NAME [--db FILE|URL] · token list · token revoke ID
 
 Commands:
   list       every kind of demand: title, legal basis, compellable data, timers, sources
@@ -40,6 +46,11 @@ Commands:
   inspect    serve a live inspector on 127.0.0.1: running actors' states on the chart, events, context, deadlines;
              apps connect with @statelyai/inspect's createWebSocketInspector({ url }) or connectInspector(url)
   audit      verify a case database's hash-chained audit log; names an edited, deleted or reordered entry
+  report     a transparency report for a period: requests by kind and outcome, accounts, emergencies, and
+             national-security process only in 50 U.S.C. 1874 bands, restated as gags lift
+  serve      the case service over HTTP (OpenAPI at /openapi.json): cases, events, deadlines fired by a scheduler,
+             audit trails; bearer tokens, roles, and secrecy compartments only assigned counsel can see into
+  token      create, list or revoke the service's access tokens (stored hashed)
 
 Exit codes: 0 done, all rules hold · 1 an event was refused, a rule was violated or left unproved, scenarios are stale
 or diverge, or coverage is short of 100% · 2 bad input`;
@@ -55,6 +66,9 @@ const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
   viz: vizCommand,
   inspect: inspectCommand,
   audit: auditCommand,
+  report: reportCommand,
+  serve: serveCommand,
+  token: tokenCommand,
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /** What kind of input was wrong; the CLI exits 2 on any of them. */
-export type InputErrorReason = 'unknownKind' | 'unknownPolicy' | 'badJson' | 'invalid' | 'timeWentBack' | 'noPolicyVersion' | 'unreadableFile' | 'unknownCase' | 'unreachable' | 'usage';
+export type InputErrorReason = 'unknownKind' | 'unknownPolicy' | 'badJson' | 'invalid' | 'timeWentBack' | 'noPolicyVersion' | 'unreadableFile' | 'unknownCase' | 'unknownToken' | 'unreachable' | 'usage';
 
 /**
  * Bad input, named precisely: which field, what value, how to fix it. Thrown before anything is

@@ -49,7 +49,8 @@ export interface EngineOptions {
   migrate?: (snapshot: StoredSnapshot, fromVersion: string, kind: string) => StoredSnapshot;
 }
 
-const unknownCase = (id: string) => new InputError('unknownCase', 'caseId', id, 'is not a case in the store', 'use an id that open() returned or list() shows');
+/** The error for a case id that is not in the store, or that the caller may not see: the two read the same. */
+export const unknownCase = (id: string): InputError => new InputError('unknownCase', 'caseId', id, 'is not a case in the store', 'use an id that open() returned or list() shows');
 
 /**
  * A durable case engine: each change is one store transaction holding the new snapshot, the
@@ -123,8 +124,11 @@ export function createCaseEngine(options: EngineOptions) {
   };
 
   return {
-    /** Validates a request, starts its case and stores it with its deadlines; returns its view. */
-    async open(request: unknown, opts: { policy?: string; id?: string } = {}): Promise<CaseView> {
+    /**
+     * Validates a request, starts its case and stores it with its deadlines; returns its view.
+     * `by` names who opened it in the audit entry; `onOpened` runs in the same transaction.
+     */
+    async open(request: unknown, opts: { policy?: string; id?: string; by?: string; onOpened?: Guard } = {}): Promise<CaseView> {
       const kind = (request as { kind?: unknown } | null)?.kind;
       const entry = typeof kind === 'string' ? findKind(kind) : undefined;
       if (!entry) throw new InputError('unknownKind', 'request.kind', kind, 'is not a kind in the catalogue', 'open a request of a catalogue kind (dueprocess list)');
@@ -142,16 +146,18 @@ export function createCaseEngine(options: EngineOptions) {
         for (const t of run.timers) {
           await tx.insertTimer({ caseId: id, event: t.event, delay: t.delay, dueDate: isoDate(dayNumber(day0) + t.dueDay), startedOn: day0, seq: t.seq, firedAt: null });
         }
-        await appendAudit(tx, id, { what: 'opened', kind: entry.kind, policy, request: parsed.data, version: 1 });
+        await appendAudit(tx, id, { what: 'opened', kind: entry.kind, policy, request: parsed.data, version: 1, ...(opts.by === undefined ? {} : { by: opts.by }) });
+        await opts.onOpened?.(tx, row);
         return view(tx, id);
       });
     },
 
     /**
      * Applies one outside event on `on` (default today), first firing deadlines due before it.
-     * A rejected event changes nothing; a known `idempotencyKey` returns the first answer.
+     * A rejected event changes nothing; a known `idempotencyKey` returns the first answer. `by`
+     * names the sender in the audit entry.
      */
-    async send(caseId: string, event: unknown, opts: { on?: string; idempotencyKey?: string; expectedVersion?: number; guard?: Guard } = {}): Promise<SendResult> {
+    async send(caseId: string, event: unknown, opts: { on?: string; idempotencyKey?: string; expectedVersion?: number; guard?: Guard; by?: string } = {}): Promise<SendResult> {
       const parsedEvent = VocabularyEvent.safeParse(event);
       if (!parsedEvent.success) throw fromZod(parsedEvent.error, event, 'event');
       const on = dateOf(opts.on === undefined ? clock() : opts.on, 'on');
@@ -167,7 +173,7 @@ export function createCaseEngine(options: EngineOptions) {
           const message = outcome.rejection.message.replace(/\bday (-?\d+)/g, (_, n: string) => isoDate(dayNumber(row.day0) + Number(n)));
           return { ok: false, reason: outcome.rejection.reason, message, allowed: outcome.rejection.accepted };
         }
-        const entry = { what: 'event', event: parsedEvent.data, on, idempotencyKey: key };
+        const entry = { what: 'event', event: parsedEvent.data, on, idempotencyKey: key, ...(opts.by === undefined ? {} : { by: opts.by }) };
         const next = await persistRun(tx, row, run, outcome.run, on, [entry], { ...changes, disclosed: disclosedAfter(row, parsedEvent.data) });
         if (!next) throw new ConflictError(caseId, row.version, (await tx.getCase(caseId))?.version ?? -1);
         const result: SendResult = { ok: true, version: next.version, state: stateLabel(outcome.run.snapshot) };

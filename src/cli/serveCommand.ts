@@ -1,0 +1,43 @@
+import { IsoDate } from '../domain/date.ts';
+import { InputError } from '../domain/InputError.ts';
+import { POLICIES } from '../policy/loadPolicy.ts';
+import { maskedDb, openCaseStore } from '../runtime/openCaseStore.ts';
+import { serveCases } from '../service/serveCases.ts';
+import { parsePort } from './inspectCommand.ts';
+import { parseOptions } from './parseOptions.ts';
+
+const USAGE = 'dueprocess serve [--db FILE|URL] [--port N] [--host 127.0.0.1] [--policy NAME] [--tick-seconds N] [--today YYYY-MM-DD]';
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** `dueprocess serve`: the case service over HTTP, with its deadline scheduler, until SIGINT or SIGTERM. */
+export async function serveCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(
+    args,
+    { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, policy: { type: 'string' }, 'tick-seconds': { type: 'string' }, today: { type: 'string' } },
+    USAGE,
+  );
+  if (positionals.length) throw new InputError('usage', 'arguments', positionals.join(' '), 'serve takes no positional arguments', `usage: ${USAGE}`);
+  const policy = values.policy ?? 'cloudflare';
+  if (!POLICIES[policy]) throw new InputError('unknownPolicy', '--policy', policy, 'is not a built-in policy', `use one of ${Object.keys(POLICIES).join(', ')}`);
+  const seconds = values['tick-seconds'] === undefined ? 60 : Number(values['tick-seconds']);
+  if (!(Number.isInteger(seconds) && seconds >= 1 && seconds <= 86_400)) throw new InputError('invalid', '--tick-seconds', values['tick-seconds'], 'is not a whole number of seconds from 1 to 86400', 'give how often deadlines are fired, like --tick-seconds 60');
+  let clock: (() => string) | undefined;
+  if (values.today !== undefined) {
+    const today = IsoDate.safeParse(values.today);
+    if (!today.success) throw new InputError('invalid', '--today', values.today, 'is not a date', 'give YYYY-MM-DD, or leave it out to use the UTC date');
+    clock = () => today.data;
+  }
+  const db = values.db ?? 'cases.db';
+  const store = await openCaseStore(db, { field: '--db' });
+  const service = await serveCases({ store, policy, port: parsePort(values.port), host: values.host ?? '127.0.0.1', tickEveryMs: seconds * 1000, ...(clock ? { clock } : {}) });
+  console.log(`dueprocess serve: listening on ${service.url} (cases in ${maskedDb(db)}, policy ${policy}; OpenAPI at ${service.url}/openapi.json)`);
+  if (!LOOPBACK.has(values.host ?? '127.0.0.1')) console.log('dueprocess serve: not on loopback; put TLS in front of it, tokens travel in headers');
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  await service.close();
+  await store.close();
+  console.log(`dueprocess serve: stopped (${signal})`);
+  return 0;
+}

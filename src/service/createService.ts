@@ -1,0 +1,99 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { fromZod, InputError } from '../domain/InputError.ts';
+import type { CaseStore } from '../runtime/CaseStore.ts';
+import { ConflictError } from '../runtime/ConflictError.ts';
+import { type CaseEngine, createCaseEngine } from '../runtime/createCaseEngine.ts';
+import { type Answer, type Call, handlers } from './handlers.ts';
+import { openApiDocument } from './openApi.ts';
+import { ROUTES, type RouteSpec } from './routes.ts';
+import { type Principal, authenticate } from './tokens.ts';
+
+export interface ServiceOptions {
+  store: CaseStore;
+  /** The policy a case is opened under when the request names none. */
+  policy: string;
+  /** Today, as an ISO date; the UTC date when absent. */
+  clock?: () => string;
+}
+
+const utcToday = () => new Date().toISOString().slice(0, 10);
+
+/** The JSON error body every failure uses. */
+const failure = (c: Context, status: ContentfulStatusCode, error: Record<string, unknown>) => c.json({ error }, status);
+
+function errorAnswer(c: Context, err: unknown) {
+  if (err instanceof InputError) {
+    const status = err.reason === 'unknownCase' || err.reason === 'unknownToken' ? 404 : 400;
+    return failure(c, status, { reason: err.reason, field: err.field, value: err.value ?? null, message: err.message, fix: err.fix });
+  }
+  if (err instanceof ConflictError) return failure(c, 409, { reason: 'conflict', message: err.message, fix: 'read the case again and resend with its current version' });
+  process.stderr.write(`dueprocess serve: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  return failure(c, 500, { reason: 'internal', message: 'the service failed; nothing was applied', fix: 'retry; if it persists, see the service log' });
+}
+
+async function readBody(c: Context, spec: RouteSpec): Promise<unknown> {
+  if (!spec.body) return undefined;
+  const text = await c.req.text();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new InputError('badJson', 'body', text.slice(0, 200), 'is not JSON', 'send a JSON object with Content-Type: application/json');
+  }
+  const parsed = spec.body.safeParse(raw);
+  if (!parsed.success) throw fromZod(parsed.error, raw, 'body');
+  return parsed.data;
+}
+
+function readQuery(c: Context, spec: RouteSpec): unknown {
+  const raw = c.req.query();
+  if (!spec.query) return raw;
+  const parsed = spec.query.safeParse(raw);
+  if (!parsed.success) throw fromZod(parsed.error, raw, 'query');
+  return parsed.data;
+}
+
+/**
+ * The case service as a Hono app: every route of `ROUTES`, behind bearer tokens and roles, plus
+ * `GET /openapi.json`. Serve it with `serveCases`, or call `app.request()` in-process.
+ *
+ * @example
+ * const { app } = createService({ store: sqliteStore('cases.db'), policy: 'cloudflare' });
+ * const res = await app.request('/cases', { headers: { authorization: `Bearer ${token}` } });
+ */
+export function createService(options: ServiceOptions): { app: Hono<{ Variables: { who: Principal } }>; engine: CaseEngine } {
+  const { store, policy } = options;
+  const today = options.clock ?? utcToday;
+  const engine = createCaseEngine({ store, policy, clock: today });
+  const operations = handlers({ engine, store, today });
+  const app = new Hono<{ Variables: { who: Principal } }>();
+  app.onError((err, c) => errorAnswer(c, err));
+  app.notFound((c) => failure(c, 404, { reason: 'notFound', message: `no route ${c.req.method} ${c.req.path}`, fix: 'see GET /openapi.json' }));
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  app.use('*', async (c, next) => {
+    const who = await authenticate(store, c.req.header('authorization'));
+    if (!who) {
+      c.header('WWW-Authenticate', 'Bearer');
+      return failure(c, 401, { reason: 'unauthorized', message: 'no valid token', fix: 'send Authorization: Bearer <token>; an admin makes one with dueprocess token create' });
+    }
+    c.set('who', who);
+    await next();
+  });
+  for (const spec of ROUTES) {
+    const handle = operations[spec.id];
+    if (!handle) throw new Error(`route ${spec.id} has no handler`);
+    app.on(spec.method.toUpperCase(), spec.path.replace(/\{(\w+)\}/g, ':$1'), async (c) => {
+      const who = c.get('who');
+      if (!spec.roles.includes(who.role)) {
+        return failure(c, 403, { reason: 'forbidden', message: `${who.role} tokens cannot ${spec.summary.toLowerCase()}`, fix: `use a token of role ${spec.roles.join(' or ')}` });
+      }
+      const idempotencyKey = c.req.header('idempotency-key');
+      const call: Call = { who, params: c.req.param() as Record<string, string>, query: readQuery(c, spec), body: await readBody(c, spec), headers: idempotencyKey === undefined ? {} : { idempotencyKey } };
+      const answer: Answer = await handle(call);
+      return answer.status === 204 ? c.body(null, 204) : c.json(answer.body, answer.status);
+    });
+  }
+  return { app, engine };
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { InputError } from '../domain/InputError.ts';
+import { appendAudit } from '../runtime/auditChain.ts';
+import type { CaseRow, CaseStore, TimerRow } from '../runtime/CaseStore.ts';
+import type { CaseEngine } from '../runtime/createCaseEngine.ts';
+import { canKnow, canRead, readEntry, readGuard } from './access.ts';
+import { type AssignBody, type DeadlinesQuery, type ListQuery, type OpenCaseBody, type SendBody, TokenBody } from './routes.ts';
+import { type Principal, createToken } from './tokens.ts';
+
+/** What a handler is given: the caller, the parsed body, query and path parameters. */
+export interface Call {
+  who: Principal;
+  body: unknown;
+  query: unknown;
+  params: Record<string, string>;
+  headers: { idempotencyKey?: string };
+}
+
+/** A handler's answer: a status and a JSON body (none for 204). */
+export interface Answer {
+  status: 200 | 201 | 204 | 404 | 409;
+  body?: unknown;
+}
+
+export interface HandlerContext {
+  engine: CaseEngine;
+  store: CaseStore;
+  today: () => string;
+}
+
+/** A case as a list shows it: what it is and where it stands, not what it holds. */
+const summary = (row: CaseRow, admin: boolean, counsel: string[]) =>
+  admin ? { id: row.id, kind: row.kind, createdAt: row.createdAt, closed: row.closed, counsel } : { id: row.id, kind: row.kind, policy: row.policy, receivedOn: row.day0, createdAt: row.createdAt, closed: row.closed, secrecy: row.secrecy, version: row.version };
+
+const notAfterToday = (on: string | undefined, today: string) => {
+  if (on !== undefined && on > today) throw new InputError('invalid', 'on', on, `is after today (${today})`, 'record an event on the day it happened, today or earlier');
+};
+
+/**
+ * The API's operations, by route id. Every read of a case under secrecy is audited in the same
+ * transaction; a case the caller may not know of reads exactly as one that does not exist.
+ *
+ * @example
+ * const answer = await handlers(ctx).getCase({ who, params: { id }, body: undefined, query: {}, headers: {} });
+ */
+export function handlers({ engine, store, today }: HandlerContext): Record<string, (call: Call) => Promise<Answer>> {
+  return {
+    async openCase({ who, body }) {
+      const { request, policy } = body as z.infer<typeof OpenCaseBody>;
+      const view = await engine.open(request, { ...(policy === undefined ? {} : { policy }), by: who.name, onOpened: (tx, row) => tx.assign(row.id, who.name) });
+      return { status: 201, body: view };
+    },
+
+    async listCases({ who, query }) {
+      const { kind, closed } = query as z.infer<typeof ListQuery>;
+      const filter = { ...(kind === undefined ? {} : { kind }), ...(closed === undefined ? {} : { closed: closed === 'true' }) };
+      const cases = await store.transaction(async (tx) => {
+        const shown = [];
+        for (const row of await tx.listCases(filter)) {
+          const counsel = await tx.assignedCounsel(row.id);
+          if (!canKnow(who, row, counsel)) continue;
+          if (row.secrecy) await appendAudit(tx, row.id, readEntry(who, 'list'));
+          shown.push(summary(row, who.role === 'admin', counsel));
+        }
+        return shown;
+      });
+      return { status: 200, body: { cases } };
+    },
+
+    getCase: async ({ who, params }) => ({ status: 200, body: await engine.get(params['id'] as string, { guard: readGuard(who, 'case') }) }),
+
+    async sendEvent({ who, params, body, headers }) {
+      const { event, on, idempotencyKey, expectedVersion } = body as z.infer<typeof SendBody>;
+      const key = idempotencyKey ?? headers.idempotencyKey;
+      notAfterToday(on, today());
+      const result = await engine.send(params['id'] as string, event, {
+        on: on ?? today(),
+        by: who.name,
+        guard: readGuard(who, 'event', true),
+        ...(key === undefined ? {} : { idempotencyKey: key }),
+        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      });
+      return result.ok ? { status: 200, body: result } : { status: 409, body: { error: { reason: result.reason, message: result.message, allowed: result.allowed } } };
+    },
+
+    caseAudit: async ({ who, params }) => ({ status: 200, body: { entries: await engine.audit(params['id'] as string, { guard: readGuard(who, 'audit') }) } }),
+
+    async listDeadlines({ who, query }) {
+      const until = (query as z.infer<typeof DeadlinesQuery>).until ?? today();
+      const deadlines = await store.transaction(async (tx) => {
+        const shown: TimerRow[] = [];
+        const readable = new Map<string, boolean>();
+        for (const timer of await tx.dueTimers(until)) {
+          let ok = readable.get(timer.caseId);
+          if (ok === undefined) {
+            const row = await tx.getCase(timer.caseId);
+            ok = !!row && canRead(who, row, await tx.assignedCounsel(row.id));
+            if (ok && row?.secrecy) await appendAudit(tx, row.id, readEntry(who, 'deadlines'));
+            readable.set(timer.caseId, ok);
+          }
+          if (ok) shown.push(timer);
+        }
+        return shown;
+      });
+      return { status: 200, body: { until, deadlines: deadlines.map(({ caseId, event, delay, dueDate, startedOn }) => ({ caseId, name: delay, event, due: dueDate, startedOn })) } };
+    },
+
+    async assignCounsel({ who, params, body }) {
+      const { name } = body as z.infer<typeof AssignBody>;
+      await store.transaction(async (tx) => {
+        await tx.assign(params['id'] as string, name);
+        const row = await tx.getCase(params['id'] as string);
+        if (row) await appendAudit(tx, row.id, { what: 'assigned', counsel: name, by: who.name });
+      });
+      return { status: 204 };
+    },
+
+    async unassignCounsel({ who, params }) {
+      await store.transaction(async (tx) => {
+        await tx.unassign(params['id'] as string, params['name'] as string);
+        const row = await tx.getCase(params['id'] as string);
+        if (row) await appendAudit(tx, row.id, { what: 'unassigned', counsel: params['name'], by: who.name });
+      });
+      return { status: 204 };
+    },
+
+    createToken: async ({ body }) => ({ status: 201, body: await createToken(store, TokenBody.parse(body), today()) }),
+
+    async listTokens() {
+      const tokens = await store.transaction((tx) => tx.tokens());
+      return { status: 200, body: { tokens: tokens.map(({ id, name, role, createdAt, revokedAt }) => ({ id, name, role, createdAt, revokedAt })) } };
+    },
+
+    async revokeToken({ params }) {
+      const revoked = await store.transaction((tx) => tx.revokeToken(params['id'] as string, today()));
+      if (!revoked) throw new InputError('unknownToken', 'tokenId', params['id'], 'is not a live token', 'list tokens with GET /tokens');
+      return { status: 204 };
+    },
+  };
+}

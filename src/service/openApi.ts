@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { ROUTES } from './routes.ts';
+
+const ERROR = {
+  description: 'an error: which field, what value, how to fix it',
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        required: ['error'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['reason', 'message'],
+            properties: { reason: { type: 'string' }, field: { type: 'string' }, value: {}, message: { type: 'string' }, fix: { type: 'string' }, allowed: { type: 'array', items: { type: 'string' } } },
+          },
+        },
+      },
+    },
+  },
+};
+
+const jsonSchema = (schema: z.ZodType) => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+};
+
+/**
+ * The OpenAPI 3.1 document of the case service, generated from the same route table and zod
+ * schemas the server validates with, so the two cannot drift.
+ *
+ * @example
+ * openApiDocument().paths['/cases/{id}/events'].post.requestBody
+ */
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of ROUTES) {
+    const parameters = [
+      ...[...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
+      ...Object.entries((route.query ? (jsonSchema(route.query)['properties'] as Record<string, unknown>) : undefined) ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+    ];
+    const responses: Record<string, unknown> = Object.fromEntries(Object.entries(route.responses).map(([code, description]) => [code, Number(code) >= 400 ? { ...ERROR, description } : { description, content: Number(code) === 204 ? undefined : { 'application/json': {} } }]));
+    for (const [code, description] of [
+      ['400', 'invalid input: the field, the value and the fix'],
+      ['401', 'no valid token'],
+      ['403', 'the token’s role may not do this'],
+    ] as const) {
+      responses[code] ??= { ...ERROR, description };
+    }
+    (paths[route.path] ??= {})[route.method] = {
+      operationId: route.id,
+      summary: route.summary,
+      description: `Roles: ${route.roles.join(', ')}.`,
+      parameters,
+      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'dueprocess case service', version: '1', description: 'Cases for demands for user data, their deadlines and audit trail, behind bearer tokens and secrecy compartments.' },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths,
+  };
+}

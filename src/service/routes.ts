@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { IsoDate } from '../domain/date.ts';
+import { VocabularyEvent } from '../domain/events.ts';
+import { Role, TokenName } from './tokens.ts';
+
+/** One operation of the HTTP API: the route table drives both the server and its OpenAPI document. */
+export interface RouteSpec {
+  id: string;
+  method: 'get' | 'post' | 'delete';
+  /** OpenAPI style: `/cases/{id}`. */
+  path: string;
+  summary: string;
+  roles: readonly Role[];
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** Status codes this operation answers besides 400, 401, 403 and 500. */
+  responses: Record<number, string>;
+}
+
+export const OpenCaseBody = z
+  .object({
+    request: z.unknown().describe('a request of a catalogue kind, as `dueprocess list` describes; validated against that kind’s schema'),
+    policy: z.string().optional().describe('a built-in policy id; the service’s default when absent'),
+  })
+  .strict();
+
+export const SendBody = z
+  .object({
+    event: VocabularyEvent,
+    on: IsoDate.optional().describe('the day the event happened; today when absent, never after today'),
+    idempotencyKey: z.string().min(1).max(200).optional().describe('a retry with the same key returns the first answer and applies nothing (also accepted as the Idempotency-Key header)'),
+    expectedVersion: z.number().int().positive().optional().describe('the case version the sender saw; another one is a 409 conflict'),
+  })
+  .strict();
+
+export const ListQuery = z
+  .object({
+    kind: z.string().optional(),
+    closed: z.enum(['true', 'false']).optional(),
+  })
+  .strict();
+
+export const DeadlinesQuery = z.object({ until: IsoDate.optional().describe('deadlines due on or before this day; today when absent') }).strict();
+
+export const AssignBody = z.object({ name: TokenName.describe('the counsel’s token name') }).strict();
+
+export const TokenBody = z.object({ role: Role, name: TokenName }).strict();
+
+const CASE = 'the case, or 404 when it does not exist or the caller may not know it exists (the two read the same)';
+
+export const ROUTES: readonly RouteSpec[] = [
+  { id: 'openCase', method: 'post', path: '/cases', summary: 'Open a case; the counsel who opens it is assigned to it', roles: ['counsel'], body: OpenCaseBody, responses: { 201: 'the new case' } },
+  { id: 'listCases', method: 'get', path: '/cases', summary: 'Cases the caller may know of (never a case under secrecy the caller is not assigned to)', roles: ['viewer', 'counsel', 'admin'], query: ListQuery, responses: { 200: 'case summaries, oldest first' } },
+  { id: 'getCase', method: 'get', path: '/cases/{id}', summary: 'A case: state, secrecy, notice, disclosed data, pending deadlines, history', roles: ['viewer', 'counsel'], responses: { 200: CASE, 404: CASE } },
+  { id: 'sendEvent', method: 'post', path: '/cases/{id}/events', summary: 'Apply one outside event to a case assigned to the caller', roles: ['counsel'], body: SendBody, responses: { 200: 'applied: the new version and state', 404: CASE, 409: 'not applied: the case cannot take the event now (with the events it can), or the version moved on' } },
+  { id: 'caseAudit', method: 'get', path: '/cases/{id}/audit', summary: 'A case’s audit trail', roles: ['viewer', 'counsel'], responses: { 200: 'the case’s audit entries, oldest first', 404: CASE } },
+  { id: 'listDeadlines', method: 'get', path: '/deadlines', summary: 'Pending deadlines due by a day, of the cases the caller may read', roles: ['viewer', 'counsel'], query: DeadlinesQuery, responses: { 200: 'deadlines by due date' } },
+  { id: 'assignCounsel', method: 'post', path: '/cases/{id}/counsel', summary: 'Assign counsel to a case (answered alike whether or not the case exists)', roles: ['admin'], body: AssignBody, responses: { 204: 'assigned' } },
+  { id: 'unassignCounsel', method: 'delete', path: '/cases/{id}/counsel/{name}', summary: 'Take a case from counsel', roles: ['admin'], responses: { 204: 'unassigned' } },
+  { id: 'createToken', method: 'post', path: '/tokens', summary: 'Create a token; its secret is shown once', roles: ['admin'], body: TokenBody, responses: { 201: 'the token, with its secret' } },
+  { id: 'listTokens', method: 'get', path: '/tokens', summary: 'Tokens, without secrets or hashes', roles: ['admin'], responses: { 200: 'tokens' } },
+  { id: 'revokeToken', method: 'delete', path: '/tokens/{id}', summary: 'Revoke a token', roles: ['admin'], responses: { 204: 'revoked', 404: 'no such live token' } },
+];

@@ -1,0 +1,70 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { CaseStore } from '../runtime/CaseStore.ts';
+import { createService } from './createService.ts';
+
+export interface ServeOptions {
+  store: CaseStore;
+  policy: string;
+  port?: number;
+  host?: string;
+  clock?: () => string;
+  /** How often the scheduler fires due deadlines; 60 s when absent. */
+  tickEveryMs?: number;
+  /** Where the scheduler reports what it fired and what failed; stderr when absent. */
+  log?: (line: string) => void;
+}
+
+/** A running case service. */
+export interface RunningService {
+  url: string;
+  /** Fires every deadline due today now, as the scheduler does; returns how many fired. */
+  tick(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the case service over HTTP and runs its scheduler: due deadlines fire on start, then
+ * every `tickEveryMs`. A failed tick is logged and retried at the next one; the deadlines it did
+ * not fire stay due.
+ *
+ * @example
+ * const service = await serveCases({ store: sqliteStore('cases.db'), policy: 'cloudflare', port: 8080 });
+ * console.log(service.url); // http://127.0.0.1:8080
+ */
+export async function serveCases(options: ServeOptions): Promise<RunningService> {
+  const { app, engine } = createService(options);
+  const today = options.clock ?? (() => new Date().toISOString().slice(0, 10));
+  const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  let ticking: Promise<number> = Promise.resolve(0);
+  const tick = () => {
+    ticking = ticking.then(async () => {
+      try {
+        const fired = await engine.tick(today());
+        if (fired > 0) log(`fired ${fired} deadline(s) due by ${today()}`);
+        return fired;
+      } catch (error) {
+        log(`tick failed, will retry: ${error instanceof Error ? error.message : String(error)}`);
+        return 0;
+      }
+    });
+    return ticking;
+  };
+  await tick();
+  const host = options.host ?? '127.0.0.1';
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const timer = setInterval(() => void tick(), options.tickEveryMs ?? 60_000);
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    tick,
+    close: async () => {
+      clearInterval(timer);
+      await ticking;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

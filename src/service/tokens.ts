@@ -1,0 +1,53 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { InputError } from '../domain/InputError.ts';
+import type { CaseStore, TokenRow } from '../runtime/CaseStore.ts';
+
+/** Who may do what: `viewer` reads cases not under secrecy; `counsel` reads and acts on the cases assigned to them; `admin` manages tokens and assignments. */
+export const Role = z.enum(['viewer', 'counsel', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+/** Who a request comes from, once its token checks out. */
+export interface Principal {
+  tokenId: string;
+  name: string;
+  role: Role;
+}
+
+export const TokenName = z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, { message: 'use 1 to 64 letters, digits, dots, dashes, underscores or @' });
+
+const hashOf = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+/**
+ * Makes a token for `name` in `role` and stores only its hash; the secret is returned once.
+ *
+ * @example
+ * const { token } = await createToken(store, { role: 'counsel', name: 'alice' }, '2026-11-23');
+ * // send it as `Authorization: Bearer ${token}`
+ */
+export async function createToken(store: CaseStore, input: { role: unknown; name: unknown }, today: string): Promise<{ id: string; name: string; role: Role; token: string }> {
+  const role = Role.safeParse(input.role);
+  if (!role.success) throw new InputError('invalid', 'role', input.role, 'is not a role', `use one of ${Role.options.join(', ')}`);
+  const name = TokenName.safeParse(input.name);
+  if (!name.success) throw new InputError('invalid', 'name', input.name, 'is not a usable name', 'use 1 to 64 letters, digits, dots, dashes, underscores or @');
+  const token = `dp_${randomBytes(32).toString('base64url')}`;
+  const row: TokenRow = { id: randomUUID(), name: name.data, role: role.data, hash: hashOf(token), createdAt: today, revokedAt: null };
+  await store.transaction((tx) => tx.insertToken(row));
+  return { id: row.id, name: row.name, role: role.data, token };
+}
+
+/**
+ * The principal an `Authorization: Bearer …` header stands for, or null when the header is
+ * missing, malformed, unknown or revoked (the caller answers 401 alike for all of these).
+ *
+ * @example
+ * const who = await authenticate(store, request.headers.get('authorization'));
+ */
+export async function authenticate(store: CaseStore, header: string | null | undefined): Promise<Principal | null> {
+  const match = /^Bearer (dp_[A-Za-z0-9_-]{43})$/.exec(header ?? '');
+  if (!match?.[1]) return null;
+  const row = await store.transaction((tx) => tx.tokenByHash(hashOf(match[1] as string)));
+  const role = Role.safeParse(row?.role);
+  if (!row || row.revokedAt !== null || !role.success) return null;
+  return { tokenId: row.id, name: row.name, role: role.data };
+}
