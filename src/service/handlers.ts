@@ -83,7 +83,11 @@ export function handlers({ engine, store, today }: HandlerContext): Record<strin
       return result.ok ? { status: 200, body: result } : { status: 409, body: { error: { reason: result.reason, message: result.message, allowed: result.allowed } } };
     },
 
-    caseAudit: async ({ who, params }) => ({ status: 200, body: { entries: await engine.audit(params['id'] as string, { guard: readGuard(who, 'audit') }) } }),
+    async caseAudit({ who, params }) {
+      const entries = await engine.audit(params['id'] as string, { guard: readGuard(who, 'audit') });
+      // The chain's seqs and hashes span every case: their gaps would count the cases a caller may not know of.
+      return { status: 200, body: { entries: entries.map((e, i) => ({ n: i + 1, entry: e.entry })) } };
+    },
 
     async listDeadlines({ who, query }) {
       const until = (query as z.infer<typeof DeadlinesQuery>).until ?? today();

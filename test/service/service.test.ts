@@ -1,0 +1,152 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../src/runtime/auditChain.ts';
+import { ROUTES } from '../../src/service/routes.ts';
+import { serveCases } from '../../src/service/serveCases.ts';
+import { type Harness, STORES, requestOf, startHarness } from './support/serviceHarness.ts';
+
+const REVIEWED = { type: 'review.completed', finding: 'sufficient' };
+type Body = Record<string, unknown> & { error?: Record<string, unknown> };
+
+describe.each(STORES)('the case service over HTTP on %s', (_name, makeStore) => {
+  let h: Harness;
+  afterEach(async () => h.stop());
+  const auditCount = async () => (await h.store.transaction((tx) => tx.audit())).length;
+  const openSubpoena = async (who = 'alice') => {
+    const res = await h.call(who, 'POST', '/cases', { request: requestOf('subpoena', '2026-03-02') });
+    expect(res.status).toBe(201);
+    return (res.body as { id: string }).id;
+  };
+
+  it('answers 401 to no token, a wrong token and a revoked one, alike', async () => {
+    h = await startHarness(makeStore, '2026-03-10');
+    const none = await h.call(null, 'GET', '/cases');
+    const wrong = await h.call(`dp_${'x'.repeat(43)}`, 'GET', '/cases');
+    const tokens = (await h.call('ada', 'GET', '/tokens')).body as { tokens: { id: string; name: string }[] };
+    const vic = tokens.tokens.find((t) => t.name === 'vic')?.id;
+    expect((await h.call('ada', 'DELETE', `/tokens/${vic}`)).status).toBe(204);
+    const revoked = await h.call('vic', 'GET', '/cases');
+    for (const r of [none, wrong, revoked]) {
+      expect(r.status).toBe(401);
+      expect(r.text).toBe(none.text);
+    }
+    expect(JSON.stringify(tokens)).not.toMatch(/hash|dp_/);
+  });
+
+  it('keeps each role to its operations with 403, before looking at any case', async () => {
+    h = await startHarness(makeStore, '2026-03-10');
+    const id = await openSubpoena();
+    expect((await h.call('vic', 'POST', `/cases/${id}/events`, { event: REVIEWED })).status).toBe(403);
+    expect((await h.call('vic', 'POST', '/cases/no-such/events', { event: REVIEWED })).status).toBe(403);
+    expect((await h.call('ada', 'GET', `/cases/${id}`)).status).toBe(403);
+    expect((await h.call('alice', 'POST', '/tokens', { role: 'admin', name: 'mallory' })).status).toBe(403);
+    expect((await h.call('vic', 'POST', '/cases', { request: requestOf('subpoena', '2026-03-02') })).status).toBe(403);
+  });
+
+  it('opens a case, applies events, refuses what the case cannot take with 409 and the allowed events, and applies nothing then', async () => {
+    h = await startHarness(makeStore, '2026-03-10');
+    const id = await openSubpoena();
+    const sent = await h.call('alice', 'POST', `/cases/${id}/events`, { event: REVIEWED, on: '2026-03-03' });
+    expect(sent).toMatchObject({ status: 200, body: { ok: true, version: 2 } });
+    const before = await auditCount();
+    const refused = await h.call('alice', 'POST', `/cases/${id}/events`, { event: { type: 'challenge.decided', route: 'motionToQuash', outcome: 'won' }, on: '2026-03-04' });
+    expect(refused.status).toBe(409);
+    expect((refused.body as Body).error).toMatchObject({ reason: 'notAccepted' });
+    expect((refused.body as { error: { allowed: string[] } }).error.allowed).toContain('notice.sent');
+    expect(await auditCount()).toBe(before);
+    const view = (await h.call('alice', 'GET', `/cases/${id}`)).body as { version: number; history: unknown[] };
+    expect(view).toMatchObject({ version: 2, history: [{ on: '2026-03-03', event: REVIEWED }] });
+  });
+
+  it.each([
+    ['bad JSON', '{"event":', 'badJson', 'body'],
+    ['an unknown event type', { event: { type: 'case.teleported' } }, 'invalid', 'body.event.type'],
+    ['a bad payload', { event: { type: 'review.completed', finding: 'fine' } }, 'invalid', 'body.event.finding'],
+    ['a date after today', { event: REVIEWED, on: '2026-03-11' }, 'invalid', 'on'],
+    ['an unknown field', { event: REVIEWED, urgent: true }, 'invalid', 'body'],
+  ])('answers 400 to %s, naming the field, the value and the fix, and applies nothing', async (_what, body, reason, field) => {
+    h = await startHarness(makeStore, '2026-03-10');
+    const id = await openSubpoena();
+    const before = await auditCount();
+    const res = await h.call('alice', 'POST', `/cases/${id}/events`, body);
+    expect(res.status).toBe(400);
+    expect((res.body as Body).error).toMatchObject({ reason, field });
+    expect(String((res.body as Body).error?.['fix']).length).toBeGreaterThan(0);
+    expect(await auditCount()).toBe(before);
+  });
+
+  it('answers 400 to an invalid request, naming the request field', async () => {
+    h = await startHarness(makeStore, '2026-03-10');
+    const res = await h.call('alice', 'POST', '/cases', { request: requestOf('subpoena', '2026-02-30') });
+    expect(res.status).toBe(400);
+    expect((res.body as Body).error).toMatchObject({ field: 'request.receivedOn', value: '2026-02-30' });
+    expect(await auditCount()).toBe(0);
+  });
+
+  it('applies a retried write once: the Idempotency-Key header returns the first answer', async () => {
+    h = await startHarness(makeStore, '2026-03-10');
+    const id = await openSubpoena();
+    const first = await h.call('alice', 'POST', `/cases/${id}/events`, { event: REVIEWED, on: '2026-03-03' }, { 'idempotency-key': 'k-1' });
+    const again = await h.call('alice', 'POST', `/cases/${id}/events`, { event: REVIEWED, on: '2026-03-03' }, { 'idempotency-key': 'k-1' });
+    expect(again).toEqual(first);
+    expect(((await h.call('alice', 'GET', `/cases/${id}`)).body as { history: unknown[] }).history).toHaveLength(1);
+  });
+
+  it('a stale expectedVersion is a 409 conflict', async () => {
+    h = await startHarness(makeStore, '2026-03-10');
+    const id = await openSubpoena();
+    await h.call('alice', 'POST', `/cases/${id}/events`, { event: REVIEWED, on: '2026-03-03', expectedVersion: 1 });
+    const stale = await h.call('alice', 'POST', `/cases/${id}/events`, { event: { type: 'notice.sent' }, on: '2026-03-04', expectedVersion: 1 });
+    expect(stale.status).toBe(409);
+    expect((stale.body as Body).error).toMatchObject({ reason: 'conflict' });
+  });
+
+  it('fires deadlines on start and from its scheduler while it runs', async () => {
+    h = await startHarness(makeStore, '2026-03-05', 20);
+    const id = await openSubpoena();
+    await h.call('alice', 'POST', `/cases/${id}/events`, { event: REVIEWED, on: '2026-03-03' });
+    await h.call('alice', 'POST', `/cases/${id}/events`, { event: { type: 'notice.sent' }, on: '2026-03-04' });
+    const due = ((await h.call('alice', 'GET', `/cases/${id}`)).body as { deadlines: { due: string }[] }).deadlines[0]?.due ?? '';
+    expect(due).toBe('2026-03-18');
+    h.setToday('2026-03-18');
+    await expect.poll(async () => ((await h.call('alice', 'GET', `/cases/${id}`)).body as { deadlines: unknown[] }).deadlines, { timeout: 10_000 }).toEqual([]);
+    const disclosed = await h.call('alice', 'POST', `/cases/${id}/events`, { event: { type: 'data.disclosed', categories: ['basicSubscriberInfo'] } });
+    expect(disclosed.status).toBe(409);
+    expect((disclosed.body as Body).error?.['message']).toContain('2026-03-18');
+    expect(await verifyAudit(h.store)).toMatchObject({ ok: true });
+  });
+
+  it('fires on start the deadlines that fell due while it was stopped', async () => {
+    h = await startHarness(makeStore, '2026-03-05');
+    const id = await openSubpoena();
+    await h.call('alice', 'POST', `/cases/${id}/events`, { event: REVIEWED, on: '2026-03-03' });
+    await h.call('alice', 'POST', `/cases/${id}/events`, { event: { type: 'notice.sent' }, on: '2026-03-04' });
+    await h.service.close();
+    h.service = await serveCases({ store: h.store, policy: 'cloudflare', clock: () => '2026-04-01', log: () => undefined });
+    const fired = await h.store.transaction((tx) => tx.auditOf(id));
+    expect(fired.map((a) => JSON.parse(a.entry) as { what: string; due?: string }).filter((e) => e.what === 'deadline')).toEqual([expect.objectContaining({ due: '2026-03-18' })]);
+  });
+
+  it('lists due deadlines and the case audit trail', async () => {
+    h = await startHarness(makeStore, '2026-03-20');
+    const id = await openSubpoena();
+    await h.call('alice', 'POST', `/cases/${id}/events`, { event: REVIEWED, on: '2026-03-03' });
+    await h.call('alice', 'POST', `/cases/${id}/events`, { event: { type: 'notice.sent' }, on: '2026-03-04' });
+    expect((await h.call('alice', 'GET', '/deadlines?until=2026-03-18')).body).toEqual({ until: '2026-03-18', deadlines: [{ caseId: id, name: 'objectionWindow', event: expect.any(String), due: '2026-03-18', startedOn: '2026-03-04' }] });
+    expect((await h.call('alice', 'GET', '/deadlines?until=2026-03-17')).body).toMatchObject({ deadlines: [] });
+    expect((await h.call('alice', 'GET', '/deadlines?until=someday')).status).toBe(400);
+    const audit = (await h.call('vic', 'GET', `/cases/${id}/audit`)).body as { entries: { entry: { what: string; by?: string } }[] };
+    expect(audit.entries.map((e) => [e.entry.what, e.entry.by])).toEqual([['opened', 'alice'], ['event', 'alice'], ['event', 'alice']]);
+  });
+
+  it('serves an OpenAPI 3.1 document with every route, its roles and its body schema', async () => {
+    h = await startHarness(makeStore, '2026-03-10');
+    const doc = (await h.call(null, 'GET', '/openapi.json')).body as { openapi: string; paths: Record<string, Record<string, { operationId: string; requestBody?: { content: { 'application/json': { schema: { properties: Record<string, unknown> } } } } }>> };
+    expect(doc.openapi).toBe('3.1.0');
+    for (const route of ROUTES) {
+      const op = doc.paths[route.path]?.[route.method];
+      expect(op?.operationId).toBe(route.id);
+      if (route.body) expect(Object.keys(op?.requestBody?.content['application/json'].schema.properties ?? {}).length).toBeGreaterThan(0);
+    }
+    expect(JSON.stringify(doc.paths['/cases/{id}/events'])).toContain('review.completed');
+  });
+});
