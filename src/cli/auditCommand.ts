@@ -15,7 +15,7 @@ export async function auditCommand(args: string[]): Promise<number> {
   try {
     const verdict = await verifyAudit(store);
     if (verdict.ok) {
-      console.log(`${shownDb}: the audit log verifies, ${verdict.entries} entries, every hash and link intact`);
+      console.log(`${shownDb}: the audit log verifies, ${verdict.entries} ${verdict.entries === 1 ? "entry" : "entries"}, every hash and link intact`);
       return 0;
     }
     console.log(`${shownDb}: audit entry ${verdict.seq} was ${verdict.problem}; the chain is broken from there`);

@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../support/runCliCaptured.ts';
+
+const tempDb = () => join(mkdtempSync(join(tmpdir(), 'dueprocess-serve-')), 'cases.db');
+
+describe('dueprocess token', () => {
+  it('creates a token shown once, lists it without its secret, and revokes it once', async () => {
+    const db = tempDb();
+    const made = await runCliCaptured(['token', 'create', '--role', 'counsel', '--name', 'alice', '--db', db]);
+    expect(made.code).toBe(0);
+    const secret = /^dp_[A-Za-z0-9_-]{43}$/m.exec(made.out)?.[0];
+    expect(secret).toBeDefined();
+    const id = /^token (\S+) for alice \(counsel\)/.exec(made.out)?.[1] ?? '';
+    const listed = await runCliCaptured(['token', 'list', '--db', db]);
+    expect(listed.out).toContain(`${id}  counsel  alice`);
+    expect(listed.out).not.toContain(secret);
+    expect((await runCliCaptured(['token', 'revoke', id, '--db', db])).code).toBe(0);
+    const again = await runCliCaptured(['token', 'revoke', id, '--db', db]);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain(`id: is not a live token (got "${id}")`);
+  });
+
+  it.each([
+    ['an unknown role', ['token', 'create', '--role', 'owner', '--name', 'x'], 'role: is not a role (got "owner"). Fix: use one of viewer, counsel, admin'],
+    ['a missing name', ['token', 'create', '--role', 'admin'], '--name: is required'],
+    ['an unknown subcommand', ['token', 'steal'], 'subcommand: is not a token subcommand'],
+  ])('rejects %s with exit 2, naming the field, the value and the fix', async (_what, args, message) => {
+    const r = await runCliCaptured([...args, '--db', tempDb()]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+  });
+});
+
+describe('dueprocess serve', () => {
+  it.each([
+    ['--tick-seconds', ['--tick-seconds', '0'], '--tick-seconds: is not a whole number of seconds'],
+    ['--today', ['--today', '2026-02-30'], '--today: is not a date'],
+    ['--policy', ['--policy', 'acme'], '--policy: is not a built-in policy'],
+    ['--port', ['--port', '70000'], '--port: is not a TCP port'],
+  ])('rejects a bad %s with exit 2 before it listens', async (_flag, args, message) => {
+    const r = await runCliCaptured(['serve', '--db', tempDb(), ...args]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+  });
+
+  it('serves on loopback until SIGTERM: a token made by the CLI opens a case over HTTP', async () => {
+    const db = tempDb();
+    const token = /^dp_\S+$/m.exec((await runCliCaptured(['token', 'create', '--role', 'counsel', '--name', 'alice', '--db', db])).out)?.[0];
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--db', db, '--port', '0', '--today', '2026-03-10'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => void (out += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    await expect.poll(() => out, { timeout: 15_000 }).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] ?? '';
+    const request = { kind: 'subpoena', receivedOn: '2026-03-02', account: 'a-1', requester: { name: 'AUSA', country: 'US' }, target: { usPerson: true, residesInUS: true, residenceCountry: 'US' }, categories: ['basicSubscriberInfo'] };
+    const opened = await fetch(`${url}/cases`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ request }) });
+    expect(opened.status).toBe(201);
+    expect((await fetch(`${url}/cases`)).status).toBe(401);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out).toContain('stopped (SIGTERM)');
+    expect((await runCliCaptured(['audit', 'verify', '--db', db])).out).toContain('the audit log verifies, 1 entry,');
+  });
+});
