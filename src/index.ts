@@ -124,3 +124,10 @@ export { verifyAudit } from './runtime/auditChain.ts';
 export { ConflictError } from './runtime/ConflictError.ts';
 export { type CaseEngine, type CaseView, type EngineOptions, type SendResult, createCaseEngine } from './runtime/createCaseEngine.ts';
 export { escapeXml } from './viz/escapeXml.ts';
+
+export { createService, type ServiceOptions } from './service/createService.ts';
+export { serveCases, type RunningService, type ServeOptions } from './service/serveCases.ts';
+export { openApiDocument } from './service/openApi.ts';
+export { ROUTES, type RouteSpec } from './service/routes.ts';
+export { Role, authenticate, createToken, type Principal } from './service/tokens.ts';
+export { canKnow, canRead, readGuard } from './service/access.ts';
