@@ -16,6 +16,17 @@ export const RetentionRule = z
   .strict();
 export type RetentionRule = z.infer<typeof RetentionRule>;
 
+/**
+ * How a provider publishes national-security process under 50 U.S.C. 1874 (DOMAIN §6): the
+ * reporting structure it elected, which fixes the band width and which lines are reported.
+ * `bands1000`: semiannual, six lines in bands of 1000 (1874(a)(1)); `bands500`: semiannual, NSL
+ * and FISA lines in bands of 500 (1874(a)(2)); `bands250`: semiannual, all national-security
+ * process combined in bands of 250 (1874(a)(3)); `annualBands100`: yearly, combined, bands of
+ * 100 (1874(a)(4)).
+ */
+export const NationalSecurityBands = z.enum(['bands1000', 'bands500', 'bands250', 'annualBands100']);
+export type NationalSecurityBands = z.infer<typeof NationalSecurityBands>;
+
 /** A provider's published policy as it stood from one date on. */
 export const PolicyVersion = z
   .object({
@@ -46,6 +57,8 @@ export const PolicyVersion = z
         followUpWithin: IsoDuration,
       })
       .strict(),
+    /** Transparency reporting; without it a report uses the widest structure, `bands1000`. */
+    transparency: z.object({ nationalSecurityBands: NationalSecurityBands }).strict().optional(),
     /** Citation for each value, keyed by its path (`notice.objectionWindow`, `retention.0`). */
     sources: z.record(z.string(), z.string().min(1)),
   })

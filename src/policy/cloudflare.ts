@@ -19,6 +19,7 @@ export const cloudflare: ProviderPolicy = {
         { records: 'transactional logs (visitor IPs, support logs)', categories: ['nonContentRecords'], deletedAfter: 'P7D' },
       ],
       emergency: { criteria: ['deathOrSeriousInjury'], verifyRequester: true, followUpWithin: 'P7D' },
+      transparency: { nationalSecurityBands: 'bands250' },
       sources: {
         'notice.beforeDisclosure': `DOMAIN §4 [S] ${TRUST_HUB}: notifies customers before disclosure unless legally prohibited`,
         'notice.exceptions': `DOMAIN §4 [S] ${TRUST_HUB}: the only stated exception is a legal prohibition`,
@@ -33,6 +34,8 @@ export const cloudflare: ProviderPolicy = {
         'emergency.criteria': `DOMAIN §5 [S] ${TRUST_HUB}: emergency when death or serious injury is imminent, judged case by case`,
         'emergency.verifyRequester': 'DOMAIN §5 [S] forged emergency requests (2021-22); each emergency judged case by case',
         'emergency.followUpWithin': 'DOMAIN §intro source 1 [S] legal process asked for afterwards "when time allows"; the length [?] is a parameter',
+        'transparency.nationalSecurityBands':
+          'DOMAIN §6 [S] blog.cloudflare.com/cloudflare-transparency-report-on-national-security-orders: Cloudflare reported under the 2014 option of combined NSL+FISA numbers in bands of 250, kept in 50 U.S.C. 1874(a)(3) [L]; its current election [?] is a parameter',
       },
     },
   ],

@@ -1,0 +1,41 @@
+import { InputError } from '../domain/InputError.ts';
+import { transparencyReportFromStore } from '../report/reportFromStore.ts';
+import { renderReport, reportFormat } from '../report/renderReport.ts';
+import { openCaseStore } from '../runtime/openCaseStore.ts';
+import { parseOptions } from './parseOptions.ts';
+
+const USAGE = 'dueprocess report --period 2026H1|2026H2|2026 [--db FILE|URL] [--format md|json|csv] [--as-of YYYY-MM-DD] [--published YYYY-MM-DD] [--policy NAME]';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * `dueprocess report`: the transparency report of a case database for one period, as of
+ * `--as-of` (default today, UTC), restating figures that changed since `--published` (default:
+ * each figure's first publication, the period's last day or, for FISA lines, 180 days later).
+ * National-security process appears only in the bands of the policy's 50 U.S.C. 1874
+ * structure. Exit 2 on bad input.
+ */
+export async function reportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(
+    args,
+    { period: { type: 'string' }, db: { type: 'string' }, format: { type: 'string' }, 'as-of': { type: 'string' }, published: { type: 'string' }, policy: { type: 'string' } },
+    USAGE,
+  );
+  if (positionals.length) throw new InputError('usage', 'arguments', positionals.join(' '), 'report takes no positional arguments', `usage: ${USAGE}`);
+  if (values.period === undefined) throw new InputError('usage', '--period', undefined, 'is required', 'give the half-year or year to report, like --period 2026H1');
+  const format = reportFormat(values.format ?? 'md', '--format');
+  const store = await openCaseStore(values.db ?? 'cases.db', { field: '--db', mustExist: true });
+  try {
+    const report = await transparencyReportFromStore(store, {
+      period: values.period,
+      asOf: values['as-of'] ?? today(),
+      ...(values.published === undefined ? {} : { since: values.published }),
+      ...(values.policy === undefined ? {} : { policy: values.policy }),
+      names: { period: '--period', asOf: '--as-of', since: '--published', policy: '--policy' },
+    });
+    console.log(renderReport(report, format));
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,86 @@
+import { findKind } from '../../machines/catalogue.ts';
+import type { DataCategory } from '../domain/categories.ts';
+import { dayNumber, isoDate } from '../domain/date.ts';
+import type { VocabularyEvent } from '../domain/events.ts';
+import { InputError } from '../domain/InputError.ts';
+import { OUTCOME_TAGS, TAGS } from '../domain/tags.ts';
+import { POLICIES } from '../policy/loadPolicy.ts';
+import { policyVersionAt } from '../policy/policyVersionAt.ts';
+import { withPolicy } from '../policy/withPolicy.ts';
+import type { CaseRow, CaseStore, StoredSnapshot } from '../runtime/CaseStore.ts';
+import { createCaseEngine } from '../runtime/createCaseEngine.ts';
+import { advanceTo, sendEvent, startRun } from '../time/TimedRun.ts';
+import type { CaseSummary } from './CaseSummary.ts';
+
+/** A case's dated outside events, as `engine.get(id).history` lists them. */
+export type CaseHistory = readonly { seq: number; on: string; event: VocabularyEvent }[];
+
+interface StoredRequest {
+  account: string;
+  categories?: DataCategory[];
+}
+
+/**
+ * One stored case as it stood at the end of `asOf`, exactly: its machine (the kind's, under the
+ * policy version in force on day 0, as the engine builds it) is replayed on the whole-day clock
+ * from its request through every event dated on or before `asOf`, then deadlines due by the end
+ * of `asOf` fire (as `tick(asOf)` would). Gags, the outcome and disclosures are read off the
+ * replayed steps with their dates. The case must have been received by `asOf`.
+ *
+ * @example
+ * const { history } = await engine.get(row.id);
+ * summarizeCase(row, history, '2026-12-31').secrecy // [{ from: '2026-01-15', endedOn: '2026-09-01' }]
+ */
+export function summarizeCase(row: CaseRow, history: CaseHistory, asOf: string): CaseSummary {
+  const entry = findKind(row.kind);
+  if (!entry) throw new InputError('unknownKind', 'case.kind', row.kind, `is not in the catalogue (case ${row.id})`, 'restore the kind to the catalogue');
+  const profile = POLICIES[row.policy];
+  if (!profile) throw new InputError('unknownPolicy', 'case.policy', row.policy, `is not a built-in policy (case ${row.id})`, `use one of ${Object.keys(POLICIES).join(', ')}`);
+  const request = (JSON.parse(row.snapshot) as StoredSnapshot).context as { request: StoredRequest };
+  const day0 = dayNumber(row.day0);
+  let run = startRun(withPolicy(entry.machine, policyVersionAt(profile, row.day0)), request.request, 0);
+  for (const { on, event } of history) {
+    if (on > asOf) break;
+    const sent = sendEvent(run, dayNumber(on) - day0, event);
+    if (!sent.ok) throw new Error(`case ${row.id}: its history no longer replays on the ${row.kind} machine: ${sent.rejection.message}`);
+    run = sent.run;
+  }
+  run = advanceTo(run, dayNumber(asOf) - day0, true);
+
+  const secrecy: { from: string; endedOn: string | null }[] = [];
+  const disclosures: { on: string; categories: DataCategory[] }[] = [];
+  let outcome: CaseSummary['outcome'] = null;
+  let gagFrom: string | null = null;
+  for (const step of run.steps) {
+    const on = isoDate(day0 + step.day);
+    const gagged = step.snapshot.hasTag(TAGS.secrecy);
+    if (gagged && gagFrom === null) gagFrom = on;
+    if (!gagged && gagFrom !== null) {
+      secrecy.push({ from: gagFrom, endedOn: on });
+      gagFrom = null;
+    }
+    const tag = OUTCOME_TAGS.find((t) => step.snapshot.hasTag(t));
+    if (outcome === null && tag) outcome = { tag, on };
+    const event = step.trigger.kind === 'event' ? (step.trigger.event as VocabularyEvent) : null;
+    if (event?.type === 'data.disclosed') disclosures.push({ on, categories: event.categories });
+  }
+  if (gagFrom !== null) secrecy.push({ from: gagFrom, endedOn: null });
+  const { account, categories = [] } = request.request;
+  return { id: row.id, kind: row.kind, receivedOn: row.day0, account, requested: categories, disclosures, outcome, secrecy };
+}
+
+/**
+ * Summaries, as of the end of `asOf`, of the stored cases received from `from` to `to` (and by
+ * `asOf`), optionally only those under one policy profile; oldest first.
+ *
+ * @example
+ * const summaries = await caseSummaries(sqliteStore('cases.db'), { asOf: '2027-01-15', from: '2026-01-01', to: '2026-06-30' });
+ */
+export async function caseSummaries(store: CaseStore, opts: { asOf: string; from?: string; to?: string; policy?: string }): Promise<CaseSummary[]> {
+  const engine = createCaseEngine({ store });
+  const { asOf, from = '0000-01-01', to = '9999-12-31', policy } = opts;
+  const rows = (await engine.list()).filter((r) => r.day0 >= from && r.day0 <= to && r.day0 <= asOf && (policy === undefined || r.policy === policy));
+  const summaries: CaseSummary[] = [];
+  for (const row of rows) summaries.push(summarizeCase(row, (await engine.get(row.id)).history, asOf));
+  return summaries;
+}

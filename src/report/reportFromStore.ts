@@ -1,0 +1,61 @@
+import { InputError } from '../domain/InputError.ts';
+import { POLICIES } from '../policy/loadPolicy.ts';
+import { policyVersionAt } from '../policy/policyVersionAt.ts';
+import type { CaseStore } from '../runtime/CaseStore.ts';
+import { createCaseEngine } from '../runtime/createCaseEngine.ts';
+import { buildTransparencyReport } from './buildTransparencyReport.ts';
+import { caseSummaries } from './caseSummaries.ts';
+import { parsePeriod, reportDate } from './ReportPeriod.ts';
+import type { TransparencyReport } from './TransparencyReport.ts';
+
+export interface StoreReportOptions {
+  /** `2026H1`, `2026H2` or `2026`. */
+  period: string;
+  /** The publication date (YYYY-MM-DD); facts are taken as of its end. */
+  asOf: string;
+  /** An earlier publication date to list restatements against; default each figure's first publication. */
+  since?: string;
+  /** The policy profile whose cases are reported; needed when the store holds cases under several. */
+  policy?: string;
+  /** Option names for error messages, e.g. `{ period: '--period', asOf: '--as-of' }`. */
+  names?: { period?: string; asOf?: string; since?: string; policy?: string };
+}
+
+/**
+ * The transparency report of a case store: the function the CLI and the HTTP service call. It
+ * picks the policy profile (the one given, or the only one the store's cases run under), takes
+ * the national-security band structure from the profile's version in force on `asOf`
+ * (`transparency.nationalSecurityBands`, `bands1000` when the version names none), summarises the
+ * period's cases as of `asOf` by replaying them (`caseSummaries`) and builds the report
+ * (`buildTransparencyReport`, which documents the semantics). Bad input is an `InputError`.
+ *
+ * @example
+ * const report = await transparencyReportFromStore(await openCaseStore('cases.db'), { period: '2026H1', asOf: '2027-01-15' });
+ * report.nationalSecurity.lines.map((l) => `${l.title}: ${l.text}`)
+ */
+export async function transparencyReportFromStore(store: CaseStore, options: StoreReportOptions): Promise<TransparencyReport> {
+  const names = { period: 'period', asOf: 'asOf', since: 'since', policy: 'policy', ...options.names };
+  const period = parsePeriod(options.period, names.period);
+  const asOf = reportDate(options.asOf, names.asOf);
+  const policy = options.policy ?? (await onlyPolicy(store, names.policy));
+  const profile = POLICIES[policy];
+  if (!profile) throw new InputError('unknownPolicy', names.policy, policy, 'is not a built-in policy', `use one of ${Object.keys(POLICIES).join(', ')}`);
+  const structure = policyVersionAt(profile, asOf).transparency?.nationalSecurityBands ?? 'bands1000';
+  const summaries = await caseSummaries(store, { asOf, from: period.from, to: period.to, policy });
+  return buildTransparencyReport(summaries, {
+    period,
+    asOf,
+    ...(options.since === undefined ? {} : { since: options.since }),
+    structure,
+    policy,
+    names: { asOf: names.asOf, since: names.since },
+  });
+}
+
+/** The one policy profile the store's cases run under; an `InputError` when there are none or several. */
+async function onlyPolicy(store: CaseStore, field: string): Promise<string> {
+  const policies = [...new Set((await createCaseEngine({ store }).list()).map((r) => r.policy))].sort();
+  if (policies.length === 1 && policies[0] !== undefined) return policies[0];
+  const problem = policies.length === 0 ? 'is needed: the store holds no cases to take the policy from' : `is needed: the store holds cases under ${policies.join(', ')}`;
+  throw new InputError('usage', field, undefined, problem, `name the profile whose report this is: one of ${Object.keys(POLICIES).join(', ')}`);
+}
