@@ -104,6 +104,10 @@ export interface StoreTx {
   cancelTimer(caseId: string, seq: number): Promise<void>;
   markFired(caseId: string, seq: number, firedAt: string): Promise<void>;
   events(caseId: string): Promise<EventRow[]>;
+  /** The seq of a case's last applied event; 0 before the first. */
+  lastEventSeq(caseId: string): Promise<number>;
+  /** Every case's id and version, for checking the audit log against the cases. */
+  caseVersions(): Promise<{ id: string; version: number }[]>;
   eventByKey(caseId: string, idempotencyKey: string): Promise<EventRow | undefined>;
   insertEvent(row: EventRow): Promise<void>;
   /** The audit log's last entry; no one else can append until this transaction ends. */

@@ -8,16 +8,23 @@ export const GENESIS = '0'.repeat(64);
 const hashOf = (prevHash: string, entry: string) => createHash('sha256').update(prevHash).update(entry).digest('hex');
 
 /**
- * Appends an entry to the audit log inside a transaction, chained to the one before it.
+ * Appends entries to the audit log inside a transaction, each chained to the one before it; the
+ * chain's tail is read (and, on PostgreSQL, locked) once.
  *
  * @example
  * await appendAudit(tx, 'case-1', { what: 'event', event, on: '2026-03-02', version: 2 });
  */
-export async function appendAudit(tx: StoreTx, caseId: string, entry: object): Promise<void> {
+export async function appendAudit(tx: StoreTx, caseId: string, ...entries: object[]): Promise<void> {
+  if (entries.length === 0) return;
   const last = await tx.lastAudit();
-  const prevHash = last?.hash ?? GENESIS;
-  const text = stableJson(entry);
-  await tx.appendAudit({ seq: (last?.seq ?? 0) + 1, caseId, entry: text, prevHash, hash: hashOf(prevHash, text) });
+  let prevHash = last?.hash ?? GENESIS;
+  let seq = last?.seq ?? 0;
+  for (const entry of entries) {
+    const text = stableJson(entry);
+    const hash = hashOf(prevHash, text);
+    await tx.appendAudit({ seq: ++seq, caseId, entry: text, prevHash, hash });
+    prevHash = hash;
+  }
 }
 
 export type AuditVerdict = { ok: true; entries: number } | { ok: false; seq: number; problem: 'edited' | 'deleted' | 'reordered' };
@@ -46,9 +53,10 @@ export async function verifyAudit(store: CaseStore): Promise<AuditVerdict> {
       prevHash = row.hash;
       expectedSeq++;
     }
+    const versions = new Map((await tx.caseVersions()).map((c) => [c.id, c.version]));
     for (const [caseId, last] of lastVersion) {
-      const row = await tx.getCase(caseId);
-      if (row && row.version !== last.version) return { ok: false, seq: last.seq + 1, problem: 'deleted' };
+      const version = versions.get(caseId);
+      if (version !== undefined && version !== last.version) return { ok: false, seq: last.seq + 1, problem: 'deleted' };
     }
     return { ok: true, entries: rows.length };
   });

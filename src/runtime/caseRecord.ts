@@ -7,11 +7,16 @@ import type { PendingTimer } from '../time/timerChanges.ts';
 import { appendAudit } from './auditChain.ts';
 import type { CaseRow, StoreTx, StoredSnapshot, TimerRow } from './CaseStore.ts';
 
+const versions = new WeakMap<AnyStateMachine, string>();
+
 /** A machine's version: its `meta.version` when it declares one, else a hash of its definition. */
 export function machineVersion(machine: AnyStateMachine): string {
+  const known = versions.get(machine);
+  if (known) return known;
   const declared = (machine.config as { meta?: { version?: unknown } }).meta?.version;
-  if (typeof declared === 'string') return declared;
-  return createHash('sha256').update(JSON.stringify(machine.definition)).digest('hex').slice(0, 16);
+  const version = typeof declared === 'string' ? declared : createHash('sha256').update(JSON.stringify(machine.definition)).digest('hex').slice(0, 16);
+  versions.set(machine, version);
+  return version;
 }
 
 /** The run a stored case stands for, with one step holding its pending timers. */
@@ -69,6 +74,6 @@ export async function persistRun(tx: StoreTx, row: CaseRow, before: TimedRun, af
   }
   const next: CaseRow = { ...row, ...changes, version: row.version + 1, snapshot: storedSnapshot(after), ...caseFlags(after) };
   if (!(await tx.updateCase(next, row.version))) return undefined;
-  for (const entry of [...audit, ...entries]) await appendAudit(tx, row.id, { ...entry, version: next.version });
+  await appendAudit(tx, row.id, ...[...audit, ...entries].map((entry) => ({ ...entry, version: next.version })));
   return next;
 }

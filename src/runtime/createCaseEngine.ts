@@ -177,7 +177,7 @@ export function createCaseEngine(options: EngineOptions) {
         const next = await persistRun(tx, row, run, outcome.run, on, [entry], { ...changes, disclosed: disclosedAfter(row, parsedEvent.data) });
         if (!next) throw new ConflictError(caseId, row.version, (await tx.getCase(caseId))?.version ?? -1);
         const result: SendResult = { ok: true, version: next.version, state: stateLabel(outcome.run.snapshot) };
-        const seq = (await tx.events(caseId)).length + 1;
+        const seq = (await tx.lastEventSeq(caseId)) + 1;
         await tx.insertEvent({ caseId, seq, idempotencyKey: key, event: JSON.stringify(parsedEvent.data), on, result: JSON.stringify(result) });
         return result;
       });

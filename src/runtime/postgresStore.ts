@@ -74,6 +74,8 @@ function txOn(client: pg.PoolClient): StoreTx {
     markFired: async (caseId, seq, firedAt) => {
       await run('UPDATE timers SET "firedAt" = $1 WHERE "caseId" = $2 AND seq = $3', firedAt, caseId, seq);
     },
+    lastEventSeq: async (caseId) => Number((await one('SELECT coalesce(max(seq), 0) AS n FROM events WHERE "caseId" = $1', caseId))?.['n'] ?? 0),
+    caseVersions: async () => (await all('SELECT id, version FROM cases')) as unknown as { id: string; version: number }[],
     events: async (caseId) => (await all('SELECT * FROM events WHERE "caseId" = $1 ORDER BY seq', caseId)) as unknown as EventRow[],
     eventByKey: async (caseId, key) => (await one('SELECT * FROM events WHERE "caseId" = $1 AND "idempotencyKey" = $2', caseId, key)) as EventRow | undefined,
     insertEvent: async (e) => {

@@ -43,9 +43,15 @@ export function sqliteStore(path: string): CaseStore & { db: Database.Database }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
-  const all = (sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as Row[];
-  const one = (sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as Row | undefined;
-  const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params);
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+  const all = (sql: string, ...params: unknown[]) => prepared(sql).all(...params) as Row[];
+  const one = (sql: string, ...params: unknown[]) => prepared(sql).get(...params) as Row | undefined;
+  const run = (sql: string, ...params: unknown[]) => prepared(sql).run(...params);
 
   const tx: StoreTx = {
     getCase: async (id) => {
@@ -65,8 +71,17 @@ export function sqliteStore(path: string): CaseStore & { db: Database.Database }
       run('UPDATE cases SET machineVersion = ?, version = ?, snapshot = ?, disclosed = ?, closed = ?, secrecy = ? WHERE id = ? AND version = ?', c.machineVersion, c.version, c.snapshot, c.disclosed, Number(c.closed), Number(c.secrecy), c.id, expected).changes === 1,
     pendingTimers: async (caseId) => all('SELECT * FROM timers WHERE caseId = ? AND firedAt IS NULL ORDER BY dueDate, seq', caseId) as unknown as TimerRow[],
     dueTimers: async (date) => all('SELECT * FROM timers WHERE firedAt IS NULL AND dueDate <= ? ORDER BY dueDate, seq, caseId', date) as unknown as TimerRow[],
-    claimDue: async (date, limit, skip) =>
-      all('SELECT caseId FROM timers WHERE firedAt IS NULL AND dueDate <= ? AND caseId NOT IN (SELECT value FROM json_each(?)) GROUP BY caseId ORDER BY min(dueDate), caseId LIMIT ?', date, JSON.stringify(skip), limit).map((r) => r['caseId'] as string),
+    claimDue: async (date, limit, skip) => {
+      // Walks the pending index in due order a page at a time instead of grouping every due row.
+      const skipped = new Set(skip);
+      const ids = new Set<string>();
+      for (let offset = 0; ids.size < limit; offset += limit * 4) {
+        const page = all('SELECT caseId FROM timers WHERE firedAt IS NULL AND dueDate <= ? ORDER BY dueDate, seq LIMIT ? OFFSET ?', date, limit * 4, offset);
+        for (const r of page) if (ids.size < limit && !skipped.has(r['caseId'] as string)) ids.add(r['caseId'] as string);
+        if (page.length < limit * 4) break;
+      }
+      return [...ids];
+    },
     insertTimer: async (t) => {
       run('INSERT INTO timers VALUES (?, ?, ?, ?, ?, ?, ?)', t.caseId, t.seq, t.event, t.delay, t.dueDate, t.startedOn, t.firedAt);
     },
@@ -76,6 +91,8 @@ export function sqliteStore(path: string): CaseStore & { db: Database.Database }
     markFired: async (caseId, seq, firedAt) => {
       run('UPDATE timers SET firedAt = ? WHERE caseId = ? AND seq = ?', firedAt, caseId, seq);
     },
+    lastEventSeq: async (caseId) => Number(one('SELECT coalesce(max(seq), 0) AS n FROM events WHERE caseId = ?', caseId)?.['n'] ?? 0),
+    caseVersions: async () => all('SELECT id, version FROM cases') as unknown as { id: string; version: number }[],
     events: async (caseId) => all('SELECT * FROM events WHERE caseId = ? ORDER BY seq', caseId) as unknown as EventRow[],
     eventByKey: async (caseId, key) => one('SELECT * FROM events WHERE caseId = ? AND idempotencyKey = ?', caseId, key) as EventRow | undefined,
     insertEvent: async (e) => {
