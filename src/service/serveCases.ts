@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { dayNumber, isoDate } from '../domain/date.ts';
 import type { CaseStore } from '../runtime/CaseStore.ts';
 import { createService } from './createService.ts';
 
@@ -18,15 +19,16 @@ export interface ServeOptions {
 /** A running case service. */
 export interface RunningService {
   url: string;
-  /** Fires every deadline due today now, as the scheduler does; returns how many fired. */
+  /** Fires every deadline due by yesterday now, as the scheduler does; returns how many fired. */
   tick(): Promise<number>;
   close(): Promise<void>;
 }
 
 /**
  * Serves the case service over HTTP and runs its scheduler: due deadlines fire on start, then
- * every `tickEveryMs`. A failed tick is logged and retried at the next one; the deadlines it did
- * not fire stay due.
+ * every `tickEveryMs`. A deadline due on a day passes at that day's end, so the scheduler ends
+ * yesterday, never today: events dated today are still taken. A failed tick is logged and
+ * retried at the next one; the deadlines it did not fire stay due.
  *
  * @example
  * const service = await serveCases({ store: sqliteStore('cases.db'), policy: 'cloudflare', port: 8080 });
@@ -40,8 +42,9 @@ export async function serveCases(options: ServeOptions): Promise<RunningService>
   const tick = () => {
     ticking = ticking.then(async () => {
       try {
-        const fired = await engine.tick(today());
-        if (fired > 0) log(`fired ${fired} deadline(s) due by ${today()}`);
+        const ended = isoDate(dayNumber(today()) - 1);
+        const fired = await engine.tick(ended);
+        if (fired > 0) log(`fired ${fired} deadline(s) due by ${ended}`);
         return fired;
       } catch (error) {
         log(`tick failed, will retry: ${error instanceof Error ? error.message : String(error)}`);
