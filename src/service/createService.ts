@@ -67,7 +67,7 @@ export function createService(options: ServiceOptions): { app: Hono<{ Variables:
   const { store, policy } = options;
   const today = options.clock ?? utcToday;
   const engine = createCaseEngine({ store, policy, clock: today });
-  const operations = handlers({ engine, store, today });
+  const operations = handlers({ engine, store, today, policy });
   const app = new Hono<{ Variables: { who: Principal } }>();
   app.onError((err, c) => errorAnswer(c, err));
   app.notFound((c) => failure(c, 404, { reason: 'notFound', message: `no route ${c.req.method} ${c.req.path}`, fix: 'see GET /openapi.json' }));
@@ -92,7 +92,9 @@ export function createService(options: ServiceOptions): { app: Hono<{ Variables:
       const idempotencyKey = c.req.header('idempotency-key');
       const call: Call = { who, params: c.req.param() as Record<string, string>, query: readQuery(c, spec), body: await readBody(c, spec), headers: idempotencyKey === undefined ? {} : { idempotencyKey } };
       const answer: Answer = await handle(call);
-      return answer.status === 204 ? c.body(null, 204) : c.json(answer.body, answer.status);
+      if (answer.status === 204) return c.body(null, 204);
+      if (answer.text) return c.body(answer.text.body, answer.status, { 'content-type': answer.text.type });
+      return c.json(answer.body, answer.status);
     });
   }
   return { app, engine };

@@ -4,7 +4,10 @@ import { appendAudit } from '../runtime/auditChain.ts';
 import type { CaseRow, CaseStore, TimerRow } from '../runtime/CaseStore.ts';
 import type { CaseEngine } from '../runtime/createCaseEngine.ts';
 import { canKnow, canRead, readEntry, readGuard } from './access.ts';
-import { type AssignBody, type DeadlinesQuery, type ListQuery, type OpenCaseBody, type SendBody, TokenBody } from './routes.ts';
+import { transparencyReportFromStore } from '../report/reportFromStore.ts';
+import { parsePeriod } from '../report/ReportPeriod.ts';
+import { renderReport } from '../report/renderReport.ts';
+import { type AssignBody, type DeadlinesQuery, type ListQuery, type OpenCaseBody, type ReportQuery, type SendBody, TokenBody } from './routes.ts';
 import { type Principal, createToken } from './tokens.ts';
 
 /** What a handler is given: the caller, the parsed body, query and path parameters. */
@@ -20,12 +23,16 @@ export interface Call {
 export interface Answer {
   status: 200 | 201 | 204 | 404 | 409;
   body?: unknown;
+  /** A text answer instead of JSON, with its media type. */
+  text?: { body: string; type: string };
 }
 
 export interface HandlerContext {
   engine: CaseEngine;
   store: CaseStore;
   today: () => string;
+  /** The service's default policy profile. */
+  policy: string;
 }
 
 /** A case as a list shows it: what it is and where it stands, not what it holds. */
@@ -43,7 +50,7 @@ const notAfterToday = (on: string | undefined, today: string) => {
  * @example
  * const answer = await handlers(ctx).getCase({ who, params: { id }, body: undefined, query: {}, headers: {} });
  */
-export function handlers({ engine, store, today }: HandlerContext): Record<string, (call: Call) => Promise<Answer>> {
+export function handlers({ engine, store, today, policy: defaultPolicy }: HandlerContext): Record<string, (call: Call) => Promise<Answer>> {
   return {
     async openCase({ who, body }) {
       const { request, policy } = body as z.infer<typeof OpenCaseBody>;
@@ -126,6 +133,16 @@ export function handlers({ engine, store, today }: HandlerContext): Record<strin
         if (row) await appendAudit(tx, row.id, { what: 'unassigned', counsel: params['name'], by: who.name });
       });
       return { status: 204 };
+    },
+
+    async report({ query }) {
+      const { period, format = 'json', asOf = today(), published, policy = defaultPolicy } = query as z.infer<typeof ReportQuery>;
+      const { to } = parsePeriod(period, 'period');
+      if (asOf > today()) throw new InputError('invalid', 'asOf', asOf, `is after today (${today()})`, 'report facts as of today or an earlier day');
+      if (asOf <= to) throw new InputError('invalid', 'asOf', asOf, `is not after the period’s last day (${to})`, 'report a period that has ended: a report of an open period would count cases as they arrive');
+      const report = await transparencyReportFromStore(store, { period, asOf, policy, ...(published === undefined ? {} : { since: published }), names: { since: 'published' } });
+      if (format === 'json') return { status: 200, body: report };
+      return { status: 200, text: { body: renderReport(report, format), type: format === 'md' ? 'text/markdown; charset=utf-8' : 'text/csv; charset=utf-8' } };
     },
 
     createToken: async ({ body }) => ({ status: 201, body: await createToken(store, TokenBody.parse(body), today()) }),

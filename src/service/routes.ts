@@ -46,6 +46,16 @@ export const AssignBody = z.object({ name: TokenName.describe('the counsel’s t
 
 export const TokenBody = z.object({ role: Role, name: TokenName }).strict();
 
+export const ReportQuery = z
+  .object({
+    period: z.string().describe('a half year like 2026H1, or a year like 2026 when the policy reports yearly'),
+    format: z.enum(['json', 'md', 'csv']).optional().describe('json when absent'),
+    asOf: IsoDate.optional().describe('facts as of the end of this day; today when absent; after the period, never after today'),
+    published: IsoDate.optional().describe('list figures restated since this publication date'),
+    policy: z.string().optional().describe('the policy profile whose report this is; the service’s default when absent'),
+  })
+  .strict();
+
 const CASE = 'the case, or 404 when it does not exist or the caller may not know it exists (the two read the same)';
 
 export const ROUTES: readonly RouteSpec[] = [
@@ -59,5 +69,6 @@ export const ROUTES: readonly RouteSpec[] = [
   { id: 'unassignCounsel', method: 'delete', path: '/cases/{id}/counsel/{name}', summary: 'Take a case from counsel', roles: ['admin'], responses: { 204: 'unassigned' } },
   { id: 'createToken', method: 'post', path: '/tokens', summary: 'Create a token; its secret is shown once', roles: ['admin'], body: TokenBody, responses: { 201: 'the token, with its secret' } },
   { id: 'listTokens', method: 'get', path: '/tokens', summary: 'Tokens, without secrets or hashes', roles: ['admin'], responses: { 200: 'tokens' } },
+  { id: 'report', method: 'get', path: '/report', summary: 'The transparency report of a period that has ended', roles: ['viewer', 'admin'], query: ReportQuery, responses: { 200: 'the report: json, or text/markdown or text/csv' } },
   { id: 'revokeToken', method: 'delete', path: '/tokens/{id}', summary: 'Revoke a token', roles: ['admin'], responses: { 204: 'revoked', 404: 'no such live token' } },
 ];
