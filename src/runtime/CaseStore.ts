@@ -127,6 +127,8 @@ export interface StoreTx {
   unassign(caseId: string, counsel: string): Promise<void>;
   /** The counsel a case is assigned to, by name. */
   assignedCounsel(caseId: string): Promise<string[]>;
+  /** Every assignment, by case then counsel. */
+  assignments(): Promise<{ caseId: string; counsel: string }[]>;
 }
 
 /**

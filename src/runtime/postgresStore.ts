@@ -40,7 +40,7 @@ function txOn(client: pg.PoolClient): StoreTx {
   const run = async (sql: string, ...params: unknown[]) => (await client.query(sql, params)).rowCount ?? 0;
   return {
     getCase: async (id) => (await one('SELECT * FROM cases WHERE id = $1', id)) as CaseRow | undefined,
-    lockCase: async (id) => (await one('SELECT * FROM cases WHERE id = $1 FOR UPDATE', id)) as CaseRow | undefined,
+    lockCase: async (id) => (await one('SELECT * FROM cases WHERE id = $1 FOR NO KEY UPDATE', id)) as CaseRow | undefined,
     listCases: async ({ kind, closed, secrecy }) =>
       (await all(
         'SELECT * FROM cases WHERE ($1::text IS NULL OR kind = $1) AND ($2::boolean IS NULL OR closed = $2) AND ($3::boolean IS NULL OR secrecy = $3) ORDER BY "createdAt", id',
@@ -58,7 +58,7 @@ function txOn(client: pg.PoolClient): StoreTx {
     claimDue: async (date, limit, skip) => {
       const rows = await all(
         `SELECT id FROM cases WHERE id IN (SELECT "caseId" FROM timers WHERE "firedAt" IS NULL AND "dueDate" <= $1) AND NOT (id = ANY($2::text[]))
-         ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
+         ORDER BY id LIMIT $3 FOR NO KEY UPDATE SKIP LOCKED`,
         date,
         skip,
         limit,
@@ -102,14 +102,16 @@ function txOn(client: pg.PoolClient): StoreTx {
     unassign: async (caseId, counsel) => {
       await run('DELETE FROM assignments WHERE "caseId" = $1 AND counsel = $2', caseId, counsel);
     },
+    assignments: async () => (await all('SELECT "caseId", counsel FROM assignments ORDER BY "caseId", counsel')) as unknown as { caseId: string; counsel: string }[],
     assignedCounsel: async (caseId) => (await all('SELECT counsel FROM assignments WHERE "caseId" = $1 ORDER BY counsel', caseId)).map((r) => r['counsel'] as string),
   };
 }
 
 /**
  * A `CaseStore` on PostgreSQL, for several workers on several machines. The schema is made on first
- * use. A case being written is row-locked, so sends to one case wait for each other; `claimDue`
- * skips cases another worker holds (`FOR UPDATE SKIP LOCKED`); appending to the audit chain takes a
+ * use. A case being written is row-locked (`FOR NO KEY UPDATE`, which still lets an audit entry's
+ * foreign key check read it), so sends to one case wait for each other; `claimDue` skips cases
+ * another worker holds (`SKIP LOCKED`); appending to the audit chain takes a
  * transaction-scoped advisory lock, so the chain never forks.
  *
  * @example

@@ -116,6 +116,7 @@ export function sqliteStore(path: string): CaseStore & { db: Database.Database }
     unassign: async (caseId, counsel) => {
       run('DELETE FROM assignments WHERE caseId = ? AND counsel = ?', caseId, counsel);
     },
+    assignments: async () => all('SELECT caseId, counsel FROM assignments ORDER BY caseId, counsel') as unknown as { caseId: string; counsel: string }[],
     assignedCounsel: async (caseId) => all('SELECT counsel FROM assignments WHERE caseId = ? ORDER BY counsel', caseId).map((r) => r['counsel'] as string),
   };
 

@@ -63,8 +63,10 @@ export function handlers({ engine, store, today, policy: defaultPolicy }: Handle
       const filter = { ...(kind === undefined ? {} : { kind }), ...(closed === undefined ? {} : { closed: closed === 'true' }) };
       const cases = await store.transaction(async (tx) => {
         const shown = [];
+        const assigned = new Map<string, string[]>();
+        for (const a of await tx.assignments()) assigned.set(a.caseId, [...(assigned.get(a.caseId) ?? []), a.counsel]);
         for (const row of await tx.listCases(filter)) {
-          const counsel = await tx.assignedCounsel(row.id);
+          const counsel = assigned.get(row.id) ?? [];
           if (!canKnow(who, row, counsel)) continue;
           if (row.secrecy) await appendAudit(tx, row.id, readEntry(who, 'list'));
           shown.push(summary(row, who.role === 'admin', counsel));

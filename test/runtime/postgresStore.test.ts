@@ -1,6 +1,10 @@
-import { inject } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { appendAudit, verifyAudit } from '../../src/runtime/auditChain.ts';
+import type { CaseRow, StoreTx } from '../../src/runtime/CaseStore.ts';
+import { createCaseEngine } from '../../src/runtime/createCaseEngine.ts';
 import { postgresStore } from '../../src/runtime/postgresStore.ts';
 import { freshDatabase } from '../support/postgresServer.ts';
+import { REVIEWED, request } from './support/contractFixtures.ts';
 import { storeAccessContract } from './storeAccessContract.ts';
 import { type StoreHarness, storeContract } from './storeContract.ts';
 
@@ -20,3 +24,29 @@ async function postgresHarness(url: string): Promise<StoreHarness> {
 
 storeContract('PostgreSQL', async () => postgresHarness(await freshDatabase(inject('postgresUrl'))), { restarts: true });
 storeAccessContract('PostgreSQL', async () => postgresHarness(await freshDatabase(inject('postgresUrl'))));
+
+describe('PostgreSQL under concurrent writes and audited reads', () => {
+  it('a send racing reads that write audit entries to the same case never deadlocks', async () => {
+    const store = await postgresStore(await freshDatabase(inject('postgresUrl')));
+    const engine = createCaseEngine({ store, policy: 'cloudflare', clock: () => '2026-01-15' });
+    const auditedRead = async (tx: StoreTx, row: CaseRow) => appendAudit(tx, row.id, { what: 'read', by: 'counsel-1' });
+    try {
+      const ids = [];
+      for (let i = 0; i < 12; i++) {
+        const { id } = await engine.open(request('subpoena'), { id: `case-${i}` });
+        await engine.send(id, REVIEWED, { on: '2026-01-15' });
+        await engine.send(id, { type: 'secrecy.imposed', days: 300 }, { on: '2026-01-16' });
+        ids.push(id);
+      }
+      const calls = ids.flatMap((id) => [
+        engine.send(id, { type: 'challenge.filed', route: 'vacateNondisclosure' }, { on: '2026-01-17' }),
+        ...[1, 2, 3, 4].map(() => engine.get(id, { guard: auditedRead })),
+      ]);
+      const settled = await Promise.allSettled(calls);
+      expect(settled.filter((s) => s.status === 'rejected').map((s) => String((s as PromiseRejectedResult).reason))).toEqual([]);
+      expect(await verifyAudit(store)).toMatchObject({ ok: true });
+    } finally {
+      await store.close();
+    }
+  });
+});
