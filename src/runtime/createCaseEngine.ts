@@ -66,10 +66,16 @@ export function createCaseEngine(options: EngineOptions) {
   const { store } = options;
   const clock = options.clock ?? (() => new Date().toISOString().slice(0, 10));
 
+  const machines = new WeakMap<object, Map<KindEntry, AnyStateMachine>>();
   const machineOf = (entry: KindEntry, policy: string, day0: string): AnyStateMachine => {
     const profile = POLICIES[policy];
     if (!profile) throw new InputError('unknownPolicy', 'policy', policy, 'is not a built-in policy', `use one of ${Object.keys(POLICIES).join(', ')}`);
-    return withPolicy(entry.machine, policyVersionAt(profile, day0));
+    const version = policyVersionAt(profile, day0);
+    let byKind = machines.get(version);
+    if (!byKind) machines.set(version, (byKind = new Map()));
+    let machine = byKind.get(entry);
+    if (!machine) byKind.set(entry, (machine = withPolicy(entry.machine, version)));
+    return machine;
   };
 
   const dateOf = (value: unknown, field: string): string => {
