@@ -8,7 +8,7 @@ import pg from 'pg';
 import type { AuditRow, CaseRow, CaseStore, EventRow, StoreTx, TimerRow } from '../src/runtime/CaseStore.ts';
 import { postgresStore } from '../src/runtime/postgresStore.ts';
 import { sqliteStore } from '../src/runtime/sqliteStore.ts';
-import { freshDatabase } from '../test/support/postgresServer.ts';
+import { dropDatabases, freshDatabase } from '../test/support/postgresServer.ts';
 
 /** One row write the engine made, as the `StoreTx` call that made it. */
 export type Write =
@@ -248,14 +248,6 @@ export function postgresBackend(serverUrl: string): BenchBackend {
       made.push(new URL(url).pathname.slice(1));
       return open(url);
     },
-    dispose: async () => {
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      try {
-        for (const name of made) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await admin.end();
-      }
-    },
+    dispose: () => dropDatabases(serverUrl, made),
   };
 }

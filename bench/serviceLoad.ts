@@ -7,14 +7,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { CaseStore } from '../src/runtime/CaseStore.ts';
 import { postgresStore } from '../src/runtime/postgresStore.ts';
 import { sqliteStore } from '../src/runtime/sqliteStore.ts';
 import { createService } from '../src/service/createService.ts';
 import { serveCases } from '../src/service/serveCases.ts';
 import { createToken } from '../src/service/tokens.ts';
-import { freshDatabase, startPostgres } from '../test/support/postgresServer.ts';
+import { dropDatabases, freshDatabase, startPostgres } from '../test/support/postgresServer.ts';
 import { report } from './support/report.ts';
 import { type Caller, httpCaller, inProcessCaller, summarize } from './serviceLoadClient.ts';
 import { type LoadRun, type Phase, type Sizes, TODAY, type Verdict, WRITES_PER_CASE, runWorkload, verifyStore } from './serviceLoadWorkload.ts';
@@ -122,15 +121,7 @@ function postgresKind(serverUrl: string): StoreKind {
       made.push(new URL(url).pathname.slice(1));
       return postgresStore(url);
     },
-    dispose: async () => {
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      try {
-        for (const name of made) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await admin.end();
-      }
-    },
+    dispose: () => dropDatabases(serverUrl, made),
   };
 }
 

@@ -85,3 +85,19 @@ export async function freshDatabase(serverUrl: string): Promise<string> {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/**
+ * Drops databases `freshDatabase` made, even with connections still open.
+ *
+ * @example
+ * await dropDatabases(serverUrl, ['dueprocess_1_2_0']);
+ */
+export async function dropDatabases(serverUrl: string, names: readonly string[]): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    for (const name of names) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
