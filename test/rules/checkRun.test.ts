@@ -1,16 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { AnyStateMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { findKind } from '../../machines/catalogue.ts';
-import { createDemandMachine } from '../../machines/lifecycle/createDemandMachine.ts';
-import type { DemandSpec } from '../../machines/lifecycle/DemandSpec.ts';
-import { searchWarrantSpec } from '../../machines/searchWarrant.ts';
 import type { KindEntry } from '../../machines/lifecycle/KindEntry.ts';
-import { DAY_MS } from '../../src/domain/duration.ts';
 import type { VocabularyEvent } from '../../src/domain/events.ts';
-import { eventVariants } from '../../src/explore/eventVariants.ts';
-import type { DatedStep } from '../../src/explore/witness.ts';
-import type { StepInfo } from '../../src/explore/Monitor.ts';
 import { seededRandom } from '../../src/paths/randomWalks.ts';
 import { cloudflare } from '../../src/policy/cloudflare.ts';
 import { letsencrypt } from '../../src/policy/letsencrypt.ts';
@@ -18,10 +10,8 @@ import { policyVersionAt } from '../../src/policy/policyVersionAt.ts';
 import { withPolicy } from '../../src/policy/withPolicy.ts';
 import { RULES } from '../../src/rules/catalogue.ts';
 import { type CheckTarget, checkMachine, ruleContext } from '../../src/rules/checkMachine.ts';
-import { type RunViolation, checkRun } from '../../src/rules/checkRun.ts';
+import { checkRun } from '../../src/rules/checkRun.ts';
 import { cloudActMotionWindow, emergencyFollowUp } from '../../src/rules/dataRules.ts';
-import { dataSubjectDeadline } from '../../src/rules/deadlineRules.ts';
-import { delayedNotice, objectionWindow } from '../../src/rules/noticeRules.ts';
 import type { Rule, RuleContext } from '../../src/rules/Rule.ts';
 import { replayScenarioFile } from '../../src/scenarios/replayScenario.ts';
 import { ScenarioFile } from '../../src/scenarios/Scenario.ts';
@@ -29,45 +19,7 @@ import { type TimedRun, advanceTo, sendEvent, startRun } from '../../src/time/Ti
 import { build } from '../support/handMachines.ts';
 import { mutateState } from '../support/mutate.ts';
 import { send } from '../support/runHelpers.ts';
-
-const version = policyVersionAt(cloudflare, '2026-01-15');
-
-const entryOf = (kind: string): KindEntry => {
-  const entry = findKind(kind);
-  if (!entry) throw new Error(`no kind ${kind}`);
-  return entry;
-};
-const inputOf = (entry: KindEntry, name: string): unknown => {
-  const found = entry.inputs.find((i) => i.name === name);
-  if (!found) throw new Error(`no input ${name} for ${entry.kind}`);
-  return found.input;
-};
-const variantsOf = (machine: AnyStateMachine, entry?: KindEntry) => eventVariants(machine.root.events.filter((t) => !t.startsWith('xstate.')), entry?.alphabet ?? {});
-
-/** A run of `machine` under the test policy, started from `input` on day 0. */
-const begin = (machine: AnyStateMachine, input: unknown): TimedRun => startRun(withPolicy(machine, version), input, 0);
-/** Every violation of `rules` (all by default) on the run, judged as `kind` under the test policy. */
-const judge = (run: TimedRun, input: unknown, kind: string | undefined, rules: readonly Rule[] = RULES): RunViolation[] => checkRun(run, input, rules, ruleContext(run.machine, kind, version));
-
-/** What a rule sees of step `i` of a run (as checkRun builds it), for matching premises. */
-const infoAt = (run: TimedRun, i: number, input: unknown): StepInfo => {
-  const s = run.steps[i] as TimedRun['steps'][number];
-  const t = s.trigger;
-  const event = t.kind === 'event' ? t.event : { type: t.kind === 'timer' ? t.event : 'xstate.init' };
-  return { kind: t.kind, event, pre: run.steps[i - 1]?.snapshot ?? null, post: s.snapshot, input };
-};
-
-/** Mutants shared by several tests; each is a copy, the catalogue machines are untouched. */
-const subpoenaMachine = () => entryOf('subpoena').machine;
-const objectionP13D = () => mutateState(subpoenaMachine(), 'notice.sent', (s) => void (s.after = { P13D: 'objectionWindowElapsed' }), { delays: { P13D: 13 * DAY_MS } });
-const delayedNoticeRemoved = () => mutateState(subpoenaMachine(), 'notice.due', (s) => void delete s.after);
-const dsrMonthP29D = () => mutateState(entryOf('dataSubjectRequest').machine, 'awaitingAnswer.firstMonth', (s) => void (s.after = { P29D: s.after?.P1M }), { delays: { P29D: 29 * DAY_MS } });
-const cloudActP15D = (): AnyStateMachine => {
-  const spec: DemandSpec = { ...searchWarrantSpec, routes: searchWarrantSpec.routes.map((r) => (r.id === 'cloudActComityMotion' ? { ...r, window: 'P15D' } : r)) };
-  return createDemandMachine(spec) as unknown as AnyStateMachine;
-};
-/** Disclosure stops the machine in a final state, where no follow-up can ever be asked for. */
-const stoppingMachine = () => build({ id: 'stopping', initial: 'open', states: { open: { on: { 'data.disclosed': 'gone', 'process.followUpRequested': 'gone' } }, gone: { type: 'final', tags: ['closed'] } } });
+import { entryOf, inputOf, variantsOf, begin, judge, infoAt, objectionP13D, delayedNoticeRemoved, dsrMonthP29D, cloudActP15D, stoppingMachine } from './support/checkRunFixtures.ts';
 
 describe('checkRun passes runs the explorer proves fine', () => {
   /**
@@ -262,62 +214,5 @@ describe('checkRun catches faults on concrete runs that walk into them', () => {
       expect(run.snapshot.status).toBe('done');
       expect(judge(run, {}, undefined, [emergencyFollowUp])).toEqual([late]);
     });
-  });
-});
-
-describe('checkRun agrees with the explorer’s dated counterexamples', () => {
-  /** The event a counterexample line shows, found among the machine's variants by its text (witness.ts `describe`). */
-  const label = (event: { type: string }) => {
-    const { type, ...payload } = event as { type: string; [k: string]: unknown };
-    const args = Object.entries(payload).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
-    return args.length ? `${type} { ${args.join(', ')} }` : type;
-  };
-
-  /** Replays a checkMachine counterexample, line by line, as a TimedRun (as `replayPath` built it). */
-  function replayDated(machine: AnyStateMachine, input: unknown, steps: readonly DatedStep[], entry?: KindEntry): TimedRun {
-    const byLabel = new Map(variantsOf(machine, entry).map((v) => [label(v), v]));
-    let run = startRun(machine, input, 0);
-    for (const step of steps.slice(1)) {
-      if (step.what.startsWith('deadline ')) run = advanceTo(run, step.day, true);
-      else if (step.what === 'time passes, nothing happens') run = advanceTo(run, step.day);
-      else {
-        const event = byLabel.get(step.what);
-        if (!event) throw new Error(`no event variant reads "${step.what}"`);
-        run = (sendEvent(run, step.day, event) as { ok: true; run: TimedRun }).run;
-      }
-    }
-    expect(run.steps.map((s) => s.day)).toEqual(steps.filter((s) => s.what !== 'time passes, nothing happens').map((s) => s.day));
-    return run;
-  }
-
-  const subpoena = entryOf('subpoena');
-  const dsr = entryOf('dataSubjectRequest');
-  const warrant = entryOf('searchWarrant');
-  /** `shorter`: what the counterexample without its last line gives; a run stopped in a final state is already certain to miss its deadline. */
-  const cases: { name: string; rule: Rule; entry?: KindEntry; input: string; machine: () => AnyStateMachine; last: RunViolation['kind']; shorter?: 'broken' }[] = [
-    { name: 'objection window P13D', rule: objectionWindow, entry: subpoena, input: 'plain', machine: objectionP13D, last: 'step' },
-    { name: 'delayed notice removed', rule: delayedNotice, entry: subpoena, input: 'open-ended order served', machine: delayedNoticeRemoved, last: 'deadline' },
-    { name: 'data-subject month P29D', rule: dataSubjectDeadline, entry: dsr, input: 'access', machine: dsrMonthP29D, last: 'deadline' },
-    { name: 'CLOUD Act window P15D', rule: cloudActMotionWindow, entry: warrant, input: 'non-US person in the UK', machine: cloudActP15D, last: 'step' },
-    { name: 'hand-made machine stopping after disclosure', rule: emergencyFollowUp, input: 'only', machine: stoppingMachine, last: 'deadline', shorter: 'broken' },
-  ];
-
-  it.each(cases)('$name: the counterexample for $rule.id, replayed as a TimedRun, breaks $rule.id on its last day; without that last line it does not, unless the run has stopped for good', ({ rule, entry, input, machine, last, shorter: cut }) => {
-    const mutant = machine();
-    const inputs = entry ? entry.inputs.filter((i) => i.name === input) : [{ name: input, input: {} }];
-    const target: CheckTarget = { name: 'mutant', machine: mutant, ...(entry ? { kind: entry.kind } : {}), inputs, declared: entry?.alphabet ?? {} };
-    const [result] = checkMachine(target, version, [rule]);
-    expect(result?.status).toBe('violated');
-    const steps = result?.counterexample ?? [];
-    const lastDay = (steps.at(-1) as DatedStep).day;
-    const request = inputs[0]?.input;
-
-    const run = replayDated(withPolicy(mutant, version), request, steps, entry);
-    const found = judge(run, request, entry?.kind, [rule]);
-    expect(found).toEqual([expect.objectContaining({ rule: rule.id, day: lastDay, kind: last })]);
-    expect((found[0] as RunViolation).message).toBe(result?.message);
-
-    const shorter = replayDated(withPolicy(mutant, version), request, steps.slice(0, -1), entry);
-    expect(judge(shorter, request, entry?.kind, [rule])).toEqual(cut === 'broken' ? found : []);
   });
 });
