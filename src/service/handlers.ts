@@ -39,6 +39,15 @@ export interface HandlerContext {
 const summary = (row: CaseRow, admin: boolean, counsel: string[]) =>
   admin ? { id: row.id, kind: row.kind, createdAt: row.createdAt, closed: row.closed, counsel } : { id: row.id, kind: row.kind, policy: row.policy, receivedOn: row.day0, createdAt: row.createdAt, closed: row.closed, secrecy: row.secrecy, version: row.version };
 
+/** Where a case sorts in a list: creation day, then id. */
+const sortKey = (row: { createdAt: string; id: string }) => `${row.createdAt}\u0000${row.id}`;
+const toCursor = (row: { createdAt: string; id: string }) => Buffer.from(sortKey(row)).toString('base64url');
+const fromCursor = (cursor: string) => {
+  const key = Buffer.from(cursor, 'base64url').toString();
+  if (!key.includes('\u0000')) throw new InputError('invalid', 'query.after', cursor, 'is not a cursor this service gave', 'pass the `next` value of the page before, or leave it out for the first page');
+  return key;
+};
+
 const notAfterToday = (on: string | undefined, today: string) => {
   if (on !== undefined && on > today) throw new InputError('invalid', 'on', on, `is after today (${today})`, 'record an event on the day it happened, today or earlier');
 };
@@ -59,21 +68,28 @@ export function handlers({ engine, store, today, policy: defaultPolicy }: Handle
     },
 
     async listCases({ who, query }) {
-      const { kind, closed } = query as z.infer<typeof ListQuery>;
+      const { kind, closed, limit = 100, after } = query as z.infer<typeof ListQuery>;
       const filter = { ...(kind === undefined ? {} : { kind }), ...(closed === undefined ? {} : { closed: closed === 'true' }) };
-      const cases = await store.transaction(async (tx) => {
+      const from = after === undefined ? '' : fromCursor(after);
+      return store.transaction(async (tx) => {
         const shown = [];
         const assigned = new Map<string, string[]>();
         for (const a of await tx.assignments()) assigned.set(a.caseId, [...(assigned.get(a.caseId) ?? []), a.counsel]);
-        for (const row of await tx.listCases(filter)) {
+        // Paged after filtering, with cursors only ever naming a case the caller saw: a page's length says nothing of hidden cases.
+        let next: string | null = null;
+        const rows = (await tx.listCases(filter)).map((row) => ({ row, key: sortKey(row) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+        for (const { row, key } of rows) {
           const counsel = assigned.get(row.id) ?? [];
-          if (!canKnow(who, row, counsel)) continue;
+          if (key <= from || !canKnow(who, row, counsel)) continue;
+          if (shown.length === limit) {
+            next = toCursor(shown.at(-1) as { createdAt: string; id: string });
+            break;
+          }
           if (row.secrecy) await appendAudit(tx, row.id, readEntry(who, 'list'));
           shown.push(summary(row, who.role === 'admin', counsel));
         }
-        return shown;
+        return { status: 200, body: { cases: shown, next } };
       });
-      return { status: 200, body: { cases } };
     },
 
     getCase: async ({ who, params }) => ({ status: 200, body: await engine.get(params['id'] as string, { guard: readGuard(who, 'case') }) }),

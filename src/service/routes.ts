@@ -37,6 +37,8 @@ export const ListQuery = z
   .object({
     kind: z.string().optional(),
     closed: z.enum(['true', 'false']).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).optional().describe('at most this many cases (default 100)'),
+    after: z.string().max(500).optional().describe('the `next` cursor of the page before'),
   })
   .strict();
 
@@ -60,7 +62,7 @@ const CASE = 'the case, or 404 when it does not exist or the caller may not know
 
 export const ROUTES: readonly RouteSpec[] = [
   { id: 'openCase', method: 'post', path: '/cases', summary: 'Open a case; the counsel who opens it is assigned to it', roles: ['counsel'], body: OpenCaseBody, responses: { 201: 'the new case' } },
-  { id: 'listCases', method: 'get', path: '/cases', summary: 'Cases the caller may know of (never a case under secrecy the caller is not assigned to)', roles: ['viewer', 'counsel', 'admin'], query: ListQuery, responses: { 200: 'case summaries, oldest first' } },
+  { id: 'listCases', method: 'get', path: '/cases', summary: 'Cases the caller may know of (never a case under secrecy the caller is not assigned to)', roles: ['viewer', 'counsel', 'admin'], query: ListQuery, responses: { 200: 'a page of case summaries, oldest first, and the cursor of the next page (null on the last)' } },
   { id: 'getCase', method: 'get', path: '/cases/{id}', summary: 'A case: state, secrecy, notice, disclosed data, pending deadlines, history', roles: ['viewer', 'counsel'], responses: { 200: CASE, 404: CASE } },
   { id: 'sendEvent', method: 'post', path: '/cases/{id}/events', summary: 'Apply one outside event to a case assigned to the caller', roles: ['counsel'], body: SendBody, responses: { 200: 'applied: the new version and state', 404: CASE, 409: 'not applied: the case cannot take the event now (with the events it can), or the version moved on' } },
   { id: 'caseAudit', method: 'get', path: '/cases/{id}/audit', summary: 'A case’s audit trail', roles: ['viewer', 'counsel'], responses: { 200: 'the case’s audit entries, oldest first', 404: CASE } },

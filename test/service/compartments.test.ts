@@ -40,6 +40,7 @@ describe.each(STORES)('secrecy compartments on %s', (_name, makeStore) => {
       await ask('GET', '/cases'),
       await ask('GET', '/cases?kind=nationalSecurityLetter'),
       await ask('GET', '/cases?closed=false'),
+      await ask('GET', '/cases?limit=1'),
       await ask('GET', '/deadlines?until=2030-01-01'),
       await ask('GET', '/cases/PUB/audit'),
       await ask('GET', '/cases/PUB'),

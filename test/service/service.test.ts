@@ -143,6 +143,26 @@ describe.each(STORES)('the case service over HTTP on %s', (_name, makeStore) => 
     expect(audit.entries.map((e) => [e.entry.what, e.entry.by])).toEqual([['opened', 'alice'], ['event', 'alice'], ['event', 'alice']]);
   });
 
+  it('pages case lists with a cursor, oldest first, and refuses a cursor it did not give', async () => {
+    h = await startHarness(makeStore, '2026-03-10');
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push(await openSubpoena());
+    const pages: string[][] = [];
+    let after = '';
+    for (;;) {
+      const page = (await h.call('vic', 'GET', `/cases?limit=2${after ? `&after=${after}` : ''}`)).body as { cases: { id: string }[]; next: string | null };
+      pages.push(page.cases.map((c) => c.id));
+      if (!page.next) break;
+      after = page.next;
+    }
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+    expect(pages.flat().sort()).toEqual([...ids].sort());
+    const bad = await h.call('vic', 'GET', '/cases?after=nonsense');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: { field: 'query.after' } });
+    expect((await h.call('vic', 'GET', '/cases?limit=0')).status).toBe(400);
+  });
+
   it('serves an OpenAPI 3.1 document with every route, its roles and its body schema', async () => {
     h = await startHarness(makeStore, '2026-03-10');
     const doc = (await h.call(null, 'GET', '/openapi.json')).body as { openapi: string; paths: Record<string, Record<string, { operationId: string; requestBody?: { content: { 'application/json': { schema: { properties: Record<string, unknown> } } } } }>> };
