@@ -89,6 +89,7 @@ export interface Exploration {
   complete: boolean;
   /** Why the search stopped early, with the size of the unexplored frontier. */
   stopped?: { reason: 'states' | 'time'; frontier: number };
+  /** XState `transition` calls this exploration made, refused events included (a measure of work). */
   transitions: number;
   ms: number;
 }

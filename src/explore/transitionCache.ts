@@ -106,10 +106,15 @@ export class TransitionCache {
 
   private compute(snapshot: AnyMachineSnapshot, event: { type: string }, checkGuards: boolean): Move | null {
     const firesAnyway = event.type.startsWith('xstate.after.') && !checkGuards;
-    if (!firesAnyway && !(this.listensFor(this.id(snapshot), snapshot).has(event.type) && snapshot.can(event))) return null;
-    const [next, actions, taken] = this.stepper.next(snapshot, event);
+    if (firesAnyway) {
+      const [next, actions, taken] = this.stepper.next(snapshot, event);
+      this.transitions++;
+      return this.move(next, actions, taken);
+    }
+    if (!this.listensFor(this.id(snapshot), snapshot).has(event.type)) return null;
+    const stepped = this.stepper.taken(snapshot, event);
     this.transitions++;
-    return this.move(next, actions, taken);
+    return stepped && this.move(...stepped);
   }
 
   /** Event types some active state node has a transition for (guards aside). */
