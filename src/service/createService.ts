@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { fromZod, InputError } from '../domain/InputError.ts';
@@ -17,6 +18,9 @@ export interface ServiceOptions {
   /** Today, as an ISO date; the UTC date when absent. */
   clock?: () => string;
 }
+
+/** No request or event comes near this; a larger body is refused before it is read. */
+const MAX_BODY_BYTES = 256 * 1024;
 
 const utcToday = () => new Date().toISOString().slice(0, 10);
 
@@ -72,6 +76,13 @@ export function createService(options: ServiceOptions): { app: Hono<{ Variables:
   app.onError((err, c) => errorAnswer(c, err));
   app.notFound((c) => failure(c, 404, { reason: 'notFound', message: `no route ${c.req.method} ${c.req.path}`, fix: 'see GET /openapi.json' }));
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => failure(c, 413, { reason: 'tooLarge', field: 'body', message: `the body is over ${MAX_BODY_BYTES} bytes`, fix: 'send one request or event at a time' }),
+    }),
+  );
   app.use('*', async (c, next) => {
     const who = await authenticate(store, c.req.header('authorization'));
     if (!who) {

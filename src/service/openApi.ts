@@ -44,6 +44,7 @@ export function openApiDocument() {
       ['400', 'invalid input: the field, the value and the fix'],
       ['401', 'no valid token'],
       ['403', 'the token’s role may not do this'],
+      ...(route.body ? ([['413', 'the body is over 256 KiB']] as const) : []),
     ] as const) {
       responses[code] ??= { ...ERROR, description };
     }

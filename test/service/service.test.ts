@@ -74,6 +74,16 @@ describe.each(STORES)('the case service over HTTP on %s', (_name, makeStore) => 
     expect(await auditCount()).toBe(before);
   });
 
+  it('refuses a body over 256 KiB with 413 before reading it, and applies nothing', async () => {
+    h = await startHarness(makeStore, '2026-03-10');
+    const id = await openSubpoena();
+    const before = await auditCount();
+    const res = await h.call('alice', 'POST', `/cases/${id}/events`, { event: REVIEWED, on: '2026-03-03', padding: 'x'.repeat(300 * 1024) });
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ error: { reason: 'tooLarge', field: 'body' } });
+    expect(await auditCount()).toBe(before);
+  });
+
   it('answers 400 to an invalid request, naming the request field', async () => {
     h = await startHarness(makeStore, '2026-03-10');
     const res = await h.call('alice', 'POST', '/cases', { request: requestOf('subpoena', '2026-02-30') });
