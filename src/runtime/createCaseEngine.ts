@@ -29,6 +29,8 @@ export interface CaseView extends Observation {
   /** The request the case was opened with, as validated. */
   request: unknown;
   history: { seq: number; on: string; event: VocabularyEvent }[];
+  /** Deadlines that have passed, in the order they fired: the delay's name and its due day. */
+  passed: { name: string; due: string }[];
 }
 
 export type SendResult = { ok: true; version: number; state: string } | { ok: false; reason: 'notAccepted' | 'timeWentBack'; message: string; allowed: string[] };
@@ -117,7 +119,8 @@ export function createCaseEngine(options: EngineOptions) {
     const history = (await tx.events(id)).map((e) => ({ seq: e.seq, on: e.on, event: JSON.parse(e.event) as VocabularyEvent }));
     const { kind, policy, closed, version } = row;
     const request = (run.snapshot.context as { request?: unknown } | undefined)?.request ?? null;
-    return { id, kind, policy, closed, version, machineVersion: row.machineVersion, ...observe(withDisclosed, dayNumber(row.day0)), state: stateLabel(run.snapshot), request, history };
+    const passed = (await tx.auditOf(id)).map((a) => JSON.parse(a.entry) as { what: string; delay?: string; due?: string }).flatMap((e) => (e.what === 'deadline' ? [{ name: String(e.delay), due: String(e.due) }] : []));
+    return { id, kind, policy, closed, version, machineVersion: row.machineVersion, ...observe(withDisclosed, dayNumber(row.day0)), state: stateLabel(run.snapshot), request, history, passed };
   };
 
   /** Fires one claimed case's deadlines due by `now`. */

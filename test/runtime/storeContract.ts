@@ -55,6 +55,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       expect(await engine.tick(now)).toBe(0);
       expect(await snapshotRows()).toEqual(after);
       expect(await engine.due(now)).toEqual([]);
+      expect((await engine.get(id)).passed).toEqual(due.filter((d) => d.due <= now).map(({ name, due: day }) => ({ name, due: day })));
       const { tags, secrecy, notice, disclosed, deadlines } = await engine.get(id);
       expect({ tags, secrecy, notice, disclosed, deadlines }).toEqual(observe(reference('subpoena', SUBPOENA, now), dayNumber('2026-01-15')));
     });
