@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InputError } from '../domain/InputError.ts';
+import { POLICIES } from '../policy/loadPolicy.ts';
 import { appendAudit } from '../runtime/auditChain.ts';
 import type { CaseRow, CaseStore, TimerRow } from '../runtime/CaseStore.ts';
 import type { CaseEngine } from '../runtime/createCaseEngine.ts';
@@ -63,6 +64,7 @@ export function handlers({ engine, store, today, policy: defaultPolicy }: Handle
   return {
     async openCase({ who, body }) {
       const { request, policy } = body as z.infer<typeof OpenCaseBody>;
+      if (policy !== undefined && !POLICIES[policy]) throw new InputError('unknownPolicy', 'body.policy', policy, 'is not a built-in policy', `use one of ${Object.keys(POLICIES).join(', ')}, or leave it out for the service's default`);
       const view = await engine.open(request, { ...(policy === undefined ? {} : { policy }), by: who.name, onOpened: (tx, row) => tx.assign(row.id, who.name) });
       return { status: 201, body: view };
     },

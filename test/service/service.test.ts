@@ -90,6 +90,10 @@ describe.each(STORES)('the case service over HTTP on %s', (_name, makeStore) => 
     expect(res.status).toBe(400);
     expect((res.body as Body).error).toMatchObject({ field: 'request.receivedOn', value: '2026-02-30' });
     expect(await auditCount()).toBe(0);
+    const policy = await h.call('alice', 'POST', '/cases', { request: requestOf('subpoena', '2026-03-02'), policy: 'acme' });
+    expect(policy.status).toBe(400);
+    expect((policy.body as Body).error).toMatchObject({ reason: 'unknownPolicy', field: 'body.policy', value: 'acme' });
+    expect(await auditCount()).toBe(0);
   });
 
   it('applies a retried write once: the Idempotency-Key header returns the first answer', async () => {
