@@ -19,7 +19,12 @@ export const maskedDb = (db: string): string => db.replace(/\/\/([^:/@]+):[^@]*@
 export async function openCaseStore(db: string, { field = 'db', mustExist = false } = {}): Promise<CaseStore> {
   if (!isPostgresUrl(db)) {
     if (mustExist && !existsSync(db)) throw new InputError('unreadableFile', field, db, 'does not exist', 'give the path of an existing case database, or a postgres:// URL');
-    return sqliteStore(db);
+    try {
+      return sqliteStore(db);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw new InputError('unreadableFile', field, db, `could not be opened as an SQLite case database: ${why}`, 'give a writable path in an existing directory, or a postgres:// URL');
+    }
   }
   try {
     return await postgresStore(db);

@@ -41,6 +41,7 @@ describe('dueprocess serve', () => {
     ['--today', ['--today', '2026-02-30'], '--today: is not a date'],
     ['--policy', ['--policy', 'acme'], '--policy: is not a built-in policy'],
     ['--port', ['--port', '70000'], '--port: is not a TCP port'],
+    ['--db', ['--db', '/no/such/dir/cases.db'], '--db: could not be opened as an SQLite case database'],
   ])('rejects a bad %s with exit 2 before it listens', async (_flag, args, message) => {
     const r = await runCliCaptured(['serve', '--db', tempDb(), ...args]);
     expect(r.code).toBe(2);

@@ -84,6 +84,7 @@ describe('dueprocess audit verify, bad input', () => {
     ['no --db', ['audit', 'verify'], '--db: is required'],
     ['a missing file', ['audit', 'verify', '--db', 'no-such.db'], '--db: does not exist (got "no-such.db")'],
     ['an unknown subcommand', ['audit', 'rewrite', '--db', 'x.db'], 'subcommand: is not an audit subcommand (got "rewrite")'],
+    ['a file that is not a database', ['audit', 'verify', '--db', 'README.md'], '--db: could not be opened as an SQLite case database: file is not a database'],
     ['a server that is not there', ['audit', 'verify', '--db', 'postgres://someone:secret@127.0.0.1:1/cases'], '--db: could not be opened as a PostgreSQL database'],
   ])('rejects %s with exit 2, naming the field, the value and the fix', async (_what, args, message) => {
     const r = await runCliCaptured(args);
