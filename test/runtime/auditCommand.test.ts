@@ -8,7 +8,7 @@ import { createCaseEngine } from '../../src/runtime/createCaseEngine.ts';
 import { postgresStore } from '../../src/runtime/postgresStore.ts';
 import { sqliteStore } from '../../src/runtime/sqliteStore.ts';
 import { freshDatabase } from '../support/postgresServer.ts';
-import { runCliCaptured } from '../support/runCliCaptured.ts';
+import { runCliCaptured, tempFile } from '../support/runCliCaptured.ts';
 
 /** One case database kind: how to make one, and how someone with its keys would tamper with it. */
 interface Backend {
@@ -84,7 +84,7 @@ describe('dueprocess audit verify, bad input', () => {
     ['no --db', ['audit', 'verify'], '--db: is required'],
     ['a missing file', ['audit', 'verify', '--db', 'no-such.db'], '--db: does not exist (got "no-such.db")'],
     ['an unknown subcommand', ['audit', 'rewrite', '--db', 'x.db'], 'subcommand: is not an audit subcommand (got "rewrite")'],
-    ['a file that is not a database', ['audit', 'verify', '--db', 'README.md'], '--db: could not be opened as an SQLite case database: file is not a database'],
+    ['a file that is not a database', ['audit', 'verify', '--db', tempFile('notes.db', 'plain text, not SQLite')], '--db: could not be opened as an SQLite case database: file is not a database'],
     ['a server that is not there', ['audit', 'verify', '--db', 'postgres://someone:secret@127.0.0.1:1/cases'], '--db: could not be opened as a PostgreSQL database'],
   ])('rejects %s with exit 2, naming the field, the value and the fix', async (_what, args, message) => {
     const r = await runCliCaptured(args);
