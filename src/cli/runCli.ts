@@ -30,7 +30,7 @@ Usage:
   dueprocess inspect [--port N]
   dueprocess audit verify --db FILE|URL
   dueprocess report --period 2026H1|2026H2|2026 [--db FILE|URL] [--format md|json|csv] [--as-of YYYY-MM-DD] [--published YYYY-MM-DD] [--policy NAME]
-  dueprocess serve [--db FILE|URL] [--port N] [--host 127.0.0.1] [--policy NAME] [--tick-seconds N] [--today YYYY-MM-DD]
+  dueprocess serve [--db FILE|URL] [--port N] [--host 127.0.0.1] [--policy NAME] [--tick-seconds N] [--today YYYY-MM-DD] [--admin-reads]
   dueprocess token create --role viewer|counsel|admin --name NAME [--db FILE|URL] · token list · token revoke ID
 
 Commands:

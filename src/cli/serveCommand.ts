@@ -6,14 +6,14 @@ import { serveCases } from '../service/serveCases.ts';
 import { parsePort } from './inspectCommand.ts';
 import { parseOptions } from './parseOptions.ts';
 
-const USAGE = 'dueprocess serve [--db FILE|URL] [--port N] [--host 127.0.0.1] [--policy NAME] [--tick-seconds N] [--today YYYY-MM-DD]';
+const USAGE = 'dueprocess serve [--db FILE|URL] [--port N] [--host 127.0.0.1] [--policy NAME] [--tick-seconds N] [--today YYYY-MM-DD] [--admin-reads]';
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** `dueprocess serve`: the case service over HTTP, with its deadline scheduler, until SIGINT or SIGTERM. */
 export async function serveCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(
     args,
-    { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, policy: { type: 'string' }, 'tick-seconds': { type: 'string' }, today: { type: 'string' } },
+    { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, policy: { type: 'string' }, 'tick-seconds': { type: 'string' }, today: { type: 'string' }, 'admin-reads': { type: 'boolean' } },
     USAGE,
   );
   if (positionals.length) throw new InputError('usage', 'arguments', positionals.join(' '), 'serve takes no positional arguments', `usage: ${USAGE}`);
@@ -29,7 +29,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   }
   const db = values.db ?? 'cases.db';
   const store = await openCaseStore(db, { field: '--db' });
-  const service = await serveCases({ store, policy, port: parsePort(values.port), host: values.host ?? '127.0.0.1', tickEveryMs: seconds * 1000, ...(clock ? { clock } : {}) });
+  const service = await serveCases({ store, policy, port: parsePort(values.port), host: values.host ?? '127.0.0.1', tickEveryMs: seconds * 1000, adminReads: values['admin-reads'] === true, ...(clock ? { clock } : {}) });
   console.log(`dueprocess serve: listening on ${service.url} (cases in ${maskedDb(db)}, policy ${policy}; OpenAPI at ${service.url}/openapi.json)`);
   if (!LOOPBACK.has(values.host ?? '127.0.0.1')) console.log('dueprocess serve: not on loopback; put TLS in front of it, tokens travel in headers');
   const signal = await new Promise<string>((resolve) => {

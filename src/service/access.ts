@@ -5,7 +5,7 @@ import type { Principal } from './tokens.ts';
 
 /**
  * Whether `who` may read a case. Counsel see the cases assigned to them; viewers see cases not
- * under secrecy; admins see no case's contents. Under secrecy only assigned counsel may know a
+ * under secrecy; admins see no case's contents unless the service lets them read as viewers do. Under secrecy only assigned counsel may know a
  * case exists (DOMAIN row 11: the provider may tell those needed to comply and an attorney).
  *
  * @example
@@ -13,7 +13,7 @@ import type { Principal } from './tokens.ts';
  */
 export function canRead(who: Principal, row: Pick<CaseRow, 'secrecy'>, assigned: readonly string[]): boolean {
   if (who.role === 'counsel') return assigned.includes(who.name);
-  if (who.role === 'viewer') return !row.secrecy;
+  if (who.role === 'viewer' || who.reads) return !row.secrecy;
   return false;
 }
 

@@ -10,6 +10,8 @@ export interface ServeOptions {
   port?: number;
   host?: string;
   clock?: () => string;
+  /** Let admins read cases not under secrecy, as viewers do; off by default. */
+  adminReads?: boolean;
   /** How often the scheduler fires due deadlines; 60 s when absent. */
   tickEveryMs?: number;
   /** Where the scheduler reports what it fired and what failed; stderr when absent. */

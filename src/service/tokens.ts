@@ -12,6 +12,8 @@ export interface Principal {
   tokenId: string;
   name: string;
   role: Role;
+  /** An admin the service lets read cases not under secrecy, as a viewer does (`serve --admin-reads`). */
+  reads?: boolean;
 }
 
 export const TokenName = z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, { message: 'use 1 to 64 letters, digits, dots, dashes, underscores or @' });

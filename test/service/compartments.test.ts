@@ -19,8 +19,8 @@ describe.each(STORES)('secrecy compartments on %s', (_name, makeStore) => {
   afterEach(async () => h.stop());
 
   /** A service with one public case and, when `gagged`, one NSL under an open-ended gag opened by alice. */
-  async function world(gagged: boolean) {
-    h = await startHarness(makeStore, '2026-03-10');
+  async function world(gagged: boolean, adminReads = false) {
+    h = await startHarness(makeStore, '2026-03-10', 60_000, adminReads);
     const pub = (await h.call('alice', 'POST', '/cases', { request: PUBLIC })).body as { id: string };
     const secret = gagged ? ((await h.call('alice', 'POST', '/cases', { request: NSL })).body as { id: string; secrecy: boolean }) : undefined;
     if (secret) expect(secret.secrecy).toBe(true);
@@ -62,6 +62,16 @@ describe.each(STORES)('secrecy compartments on %s', (_name, makeStore) => {
     const seenWithout = await seenBy(who, without);
     expect(seenWith).toEqual(seenWithout);
     expect(seenWith.join('\n')).not.toContain('gagged-account');
+  });
+
+  it('an admin allowed to read (serve --admin-reads) reads public cases, and still sees the same service whether or not the gagged case exists', async () => {
+    const withSecret = await world(true, true);
+    const seenWith = await seenBy('ada', withSecret);
+    expect((await h.call('ada', 'GET', `/cases/${withSecret.pub}`)).status).toBe(200);
+    expect((await h.call('ada', 'POST', `/cases/${withSecret.pub}/events`, { event: { type: 'notice.sent' } })).status).toBe(403);
+    await h.stop();
+    const without = await world(false, true);
+    expect(seenWith).toEqual(await seenBy('ada', without));
   });
 
   it('assigned counsel see and act on the gagged case, and every read of it is audited', async () => {

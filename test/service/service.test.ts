@@ -38,6 +38,7 @@ describe.each(STORES)('the case service over HTTP on %s', (_name, makeStore) => 
     expect((await h.call('vic', 'POST', `/cases/${id}/events`, { event: REVIEWED })).status).toBe(403);
     expect((await h.call('vic', 'POST', '/cases/no-such/events', { event: REVIEWED })).status).toBe(403);
     expect((await h.call('ada', 'GET', `/cases/${id}`)).status).toBe(403);
+    expect((await h.call('ada', 'GET', '/deadlines')).status).toBe(403);
     expect((await h.call('alice', 'POST', '/tokens', { role: 'admin', name: 'mallory' })).status).toBe(403);
     expect((await h.call('vic', 'POST', '/cases', { request: requestOf('subpoena', '2026-03-02') })).status).toBe(403);
   });

@@ -34,12 +34,12 @@ export const PEOPLE = { alice: 'counsel', bob: 'counsel', vic: 'viewer', ada: 'a
  * const h = await startHarness(STORES[0][1], '2026-03-01');
  * await h.call('alice', 'GET', '/cases');
  */
-export async function startHarness(makeStore: () => Promise<CaseStore>, today: string, tickEveryMs = 60_000): Promise<Harness> {
+export async function startHarness(makeStore: () => Promise<CaseStore>, today: string, tickEveryMs = 60_000, adminReads = false): Promise<Harness> {
   const store = await makeStore();
   let day = today;
   const tokens: Record<string, string> = {};
   for (const [name, role] of Object.entries(PEOPLE)) tokens[name] = (await createToken(store, { role, name }, today)).token;
-  const service = await serveCases({ store, policy: 'cloudflare', clock: () => day, tickEveryMs, log: () => undefined });
+  const service = await serveCases({ store, policy: 'cloudflare', clock: () => day, tickEveryMs, adminReads, log: () => undefined });
   const harness: Harness = {
     service,
     store,
