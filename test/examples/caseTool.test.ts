@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openCase } from '../../examples/caseTool/openCase.ts';
-import { InputError } from '../../src/domain/InputError.ts';
+import { inputErrorOf } from '../support/inputErrorOf.ts';
 
 // The reference case tool's own API: opening cases, dated events, deadlines, rollback, and the
 // errors it gives for bad input.
@@ -13,17 +13,6 @@ const subpoena = {
   target: { usPerson: true, residesInUS: true, residenceCountry: 'US' },
   categories: ['basicSubscriberInfo'],
 };
-
-/** The `InputError` that `fn` throws; fails the test when it throws nothing or something else. */
-function inputErrorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('the reference case tool', () => {
   it('runs a subpoena: notice, a 14-day objection window, disclosure the day after it ends', () => {

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/domain/InputError.ts';
+import { inputErrorOf } from '../support/inputErrorOf.ts';
 import { reportFormat } from '../../src/report/renderReport.ts';
 import { inPeriod, parsePeriod, reportDate } from '../../src/report/ReportPeriod.ts';
-
-function thrown(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('report periods', () => {
   it('reads half-years and years, with inclusive first and last days', () => {
@@ -26,7 +16,7 @@ describe('report periods', () => {
   });
 
   it.each([['2026H3'], ['H1'], ['26H1'], ['2026h1'], [' 2026H1'], [2026]])('%j is an InputError naming the field, the value and the fix', (value) => {
-    const error = thrown(() => parsePeriod(value, '--period'));
+    const error = inputErrorOf(() => parsePeriod(value, '--period'));
     expect(error).toMatchObject({ field: '--period', value, reason: 'invalid' });
     expect(error.message).toMatch(/^--period: is not a reporting period/);
     expect(error.fix).toMatch(/2026H1.*2026H2.*2026/);
@@ -36,13 +26,13 @@ describe('report periods', () => {
 describe('report dates and formats', () => {
   it('accepts a real calendar day and names the field of a bad one', () => {
     expect(reportDate('2026-12-27', '--as-of')).toBe('2026-12-27');
-    expect(thrown(() => reportDate('2026-02-30', '--as-of'))).toMatchObject({ field: '--as-of', value: '2026-02-30' });
-    expect(thrown(() => reportDate('27/12/2026', '--published')).message).toMatch(/^--published: expected a date like 2026-03-01/);
+    expect(inputErrorOf(() => reportDate('2026-02-30', '--as-of'))).toMatchObject({ field: '--as-of', value: '2026-02-30' });
+    expect(inputErrorOf(() => reportDate('27/12/2026', '--published')).message).toMatch(/^--published: expected a date like 2026-03-01/);
   });
 
   it('knows md, json and csv, and names the fix for anything else', () => {
     expect(['md', 'json', 'csv'].map((f) => reportFormat(f))).toEqual(['md', 'json', 'csv']);
-    const error = thrown(() => reportFormat('pdf', '--format'));
+    const error = inputErrorOf(() => reportFormat('pdf', '--format'));
     expect(error).toMatchObject({ field: '--format', value: 'pdf', fix: 'use one of md, json, csv' });
   });
 });

@@ -1,11 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../src/domain/date.ts';
 import { InputError } from '../../src/domain/InputError.ts';
 import { observe } from '../../src/scenarios/observe.ts';
 import { verifyAudit } from '../../src/runtime/auditChain.ts';
 import { ConflictError } from '../../src/runtime/ConflictError.ts';
 import { createCaseEngine } from '../../src/runtime/createCaseEngine.ts';
-import { type Dated, GAGGED, REVIEWED, SUBPOENA, type StoreHarness, TABLES, reference, request } from './support/contractFixtures.ts';
+import { type Dated, GAGGED, REVIEWED, SUBPOENA, type StoreHarness, contractFixture, reference, request } from './support/contractFixtures.ts';
 
 export type { StoreHarness } from './support/contractFixtures.ts';
 
@@ -19,13 +19,8 @@ export type { StoreHarness } from './support/contractFixtures.ts';
  */
 export function storeContract(name: string, makeStore: () => Promise<StoreHarness>, { restarts = false } = {}): void {
   describe(`case engine on ${name}`, () => {
-    let harness: StoreHarness;
-    const engineOn = async () => {
-      harness = await makeStore();
-      return createCaseEngine({ store: harness.store, policy: 'cloudflare', clock: () => '2026-01-15' });
-    };
-    const snapshotRows = async () => Promise.all(TABLES.map((t) => harness.rows(`SELECT * FROM ${t} ORDER BY 1, 2`)));
-    afterEach(async () => harness.store.close());
+    const f = contractFixture(makeStore);
+    const { engineOn, snapshotRows } = f;
 
     it.each([
       ['subpoena', SUBPOENA],
@@ -69,10 +64,10 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       const { tags, secrecy, notice, disclosed, deadlines } = await engine.get(id);
       expect({ tags, secrecy, notice, disclosed, deadlines }).toEqual(observe(reference('subpoena', late), dayNumber('2026-01-15')));
       expect(await engine.due('2026-05-31')).toEqual([]);
-      const audit = (await harness.rows('SELECT entry FROM audit ORDER BY seq')) as { entry: string }[];
+      const audit = (await f.harness.rows('SELECT entry FROM audit ORDER BY seq')) as { entry: string }[];
       const whats = audit.map((r) => JSON.parse(r.entry) as { what: string; delay?: string }).map((e) => e.delay ?? e.what);
       expect(whats).toEqual(['opened', 'event', 'event', 'event', 'secrecyTerm', 'delayedNotice', 'event']);
-      expect(await verifyAudit(harness.store)).toMatchObject({ ok: true });
+      expect(await verifyAudit(f.harness.store)).toMatchObject({ ok: true });
     });
 
     it('a rejected event leaves the stored case byte-for-byte as it was', async () => {
@@ -146,15 +141,15 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
     if (restarts) {
       it('after a restart an overdue deadline fires on the next tick', async () => {
         const engine = await engineOn();
-        if (!harness.reopen) throw new Error('a store that restarts needs reopen()');
+        if (!f.harness.reopen) throw new Error('a store that restarts needs reopen()');
         const { id, deadlines } = await engine.open({ ...request('nationalSecurityLetter'), secrecyCertified: true }, { id: 'n' });
         expect(deadlines).toHaveLength(1);
-        harness = await harness.reopen();
-        const again = createCaseEngine({ store: harness.store, policy: 'cloudflare' });
+        f.harness = await f.harness.reopen();
+        const again = createCaseEngine({ store: f.harness.store, policy: 'cloudflare' });
         expect(await again.tick('2026-12-31')).toBeGreaterThan(0);
         expect((await again.get(id)).deadlines).not.toContainEqual(deadlines[0]);
         expect(await again.due('2026-12-31')).toEqual([]);
-        expect(await verifyAudit(harness.store)).toMatchObject({ ok: true });
+        expect(await verifyAudit(f.harness.store)).toMatchObject({ ok: true });
       });
     }
   });

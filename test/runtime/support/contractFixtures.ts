@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { findKind } from '../../../machines/catalogue.ts';
 import { dayNumber } from '../../../src/domain/date.ts';
 import type { VocabularyEvent } from '../../../src/domain/events.ts';
@@ -5,6 +6,7 @@ import { cloudflare } from '../../../src/policy/cloudflare.ts';
 import { policyVersionAt } from '../../../src/policy/policyVersionAt.ts';
 import { withPolicy } from '../../../src/policy/withPolicy.ts';
 import type { CaseStore } from '../../../src/runtime/CaseStore.ts';
+import { createCaseEngine } from '../../../src/runtime/createCaseEngine.ts';
 import { type TimedRun, advanceTo, sendEvent, startRun } from '../../../src/time/TimedRun.ts';
 /** A store under test, with raw SQL access to it (for tampering and byte-level comparison). */
 export interface StoreHarness {
@@ -50,3 +52,32 @@ export function reference(kind: string, events: Dated[], endOn?: string): TimedR
 }
 
 export const TABLES = ['cases', 'timers', 'events', 'audit'];
+
+/** One contract test's store and engine: `engineOn()` opens a fresh store; it is closed after each test. */
+export interface ContractFixture {
+  /** The store under test; a test that restarts it puts the reopened harness here. */
+  harness: StoreHarness;
+  engineOn(): Promise<ReturnType<typeof createCaseEngine>>;
+  /** Every row of every table, for byte-level before/after comparison. */
+  snapshotRows(): Promise<unknown[][]>;
+}
+
+/**
+ * The set-up every contract `describe` shares; call it inside the `describe`.
+ *
+ * @example
+ * const f = contractFixture(makeStore);
+ * const engine = await f.engineOn();
+ */
+export function contractFixture(makeStore: () => Promise<StoreHarness>): ContractFixture {
+  const fixture: ContractFixture = {
+    harness: undefined as unknown as StoreHarness,
+    async engineOn() {
+      fixture.harness = await makeStore();
+      return createCaseEngine({ store: fixture.harness.store, policy: 'cloudflare', clock: () => '2026-01-15' });
+    },
+    snapshotRows: () => Promise.all(TABLES.map((t) => fixture.harness.rows(`SELECT * FROM ${t} ORDER BY 1, 2`))),
+  };
+  afterEach(async () => fixture.harness.store.close());
+  return fixture;
+}
