@@ -27,9 +27,10 @@ export async function serveCommand(args: string[]): Promise<number> {
     if (!today.success) throw new InputError('invalid', '--today', values.today, 'is not a date', 'give YYYY-MM-DD, or leave it out to use the UTC date');
     clock = () => today.data;
   }
+  const port = parsePort(values.port);
   const db = values.db ?? 'cases.db';
   const store = await openCaseStore(db, { field: '--db' });
-  const service = await serveCases({ store, policy, port: parsePort(values.port), host: values.host ?? '127.0.0.1', tickEveryMs: seconds * 1000, adminReads: values['admin-reads'] === true, ...(clock ? { clock } : {}) });
+  const service = await serveCases({ store, policy, port, host: values.host ?? '127.0.0.1', tickEveryMs: seconds * 1000, adminReads: values['admin-reads'] === true, ...(clock ? { clock } : {}) });
   console.log(`dueprocess serve: listening on ${service.url} (cases in ${maskedDb(db)}, policy ${policy}; OpenAPI at ${service.url}/openapi.json)`);
   if (!LOOPBACK.has(values.host ?? '127.0.0.1')) console.log('dueprocess serve: not on loopback; put TLS in front of it, tokens travel in headers');
   const signal = await new Promise<string>((resolve) => {

@@ -1,6 +1,6 @@
 import { InputError } from '../domain/InputError.ts';
 import { openCaseStore } from '../runtime/openCaseStore.ts';
-import { createToken } from '../service/tokens.ts';
+import { createToken, tokenInput } from '../service/tokens.ts';
 import { parseOptions } from './parseOptions.ts';
 
 const USAGE = 'dueprocess token create --role viewer|counsel|admin --name NAME [--db FILE|URL] · token list [--db] · token revoke ID [--db]';
@@ -12,7 +12,8 @@ export async function tokenCommand(args: string[]): Promise<number> {
   const shape = { create: 0, list: 0, revoke: 1 } as Record<string, number>;
   if (sub === undefined || shape[sub] === undefined || rest.length !== shape[sub]) throw new InputError('usage', 'subcommand', positionals.join(' '), 'is not a token subcommand', `usage: ${USAGE}`);
   if (sub === 'create' && (values.role === undefined || values.name === undefined)) throw new InputError('usage', values.role === undefined ? '--role' : '--name', undefined, 'is required', `usage: ${USAGE}`);
-  const store = await openCaseStore(values.db ?? 'cases.db', { field: '--db' });
+  if (sub === 'create') tokenInput({ role: values.role, name: values.name });
+  const store = await openCaseStore(values.db ?? 'cases.db', { field: '--db', mustExist: sub !== 'create' });
   const today = new Date().toISOString().slice(0, 10);
   try {
     if (sub === 'create') {

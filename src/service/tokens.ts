@@ -28,14 +28,25 @@ const hashOf = (secret: string) => createHash('sha256').update(secret).digest('h
  * // send it as `Authorization: Bearer ${token}`
  */
 export async function createToken(store: CaseStore, input: { role: unknown; name: unknown }, today: string): Promise<{ id: string; name: string; role: Role; token: string }> {
+  const { role, name } = tokenInput(input);
+  const token = `dp_${randomBytes(32).toString('base64url')}`;
+  const row: TokenRow = { id: randomUUID(), name, role, hash: hashOf(token), createdAt: today, revokedAt: null };
+  await store.transaction((tx) => tx.insertToken(row));
+  return { id: row.id, name, role, token };
+}
+
+/**
+ * A token's role and name, checked; an `InputError` naming the field otherwise.
+ *
+ * @example
+ * tokenInput({ role: 'counsel', name: 'alice' }) // { role: 'counsel', name: 'alice' }
+ */
+export function tokenInput(input: { role: unknown; name: unknown }): { role: Role; name: string } {
   const role = Role.safeParse(input.role);
   if (!role.success) throw new InputError('invalid', 'role', input.role, 'is not a role', `use one of ${Role.options.join(', ')}`);
   const name = TokenName.safeParse(input.name);
   if (!name.success) throw new InputError('invalid', 'name', input.name, 'is not a usable name', 'use 1 to 64 letters, digits, dots, dashes, underscores or @');
-  const token = `dp_${randomBytes(32).toString('base64url')}`;
-  const row: TokenRow = { id: randomUUID(), name: name.data, role: role.data, hash: hashOf(token), createdAt: today, revokedAt: null };
-  await store.transaction((tx) => tx.insertToken(row));
-  return { id: row.id, name: row.name, role: role.data, token };
+  return { role: role.data, name: name.data };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,10 +28,13 @@ describe('dueprocess token', () => {
     ['an unknown role', ['token', 'create', '--role', 'owner', '--name', 'x'], 'role: is not a role (got "owner"). Fix: use one of viewer, counsel, admin'],
     ['a missing name', ['token', 'create', '--role', 'admin'], '--name: is required'],
     ['an unknown subcommand', ['token', 'steal'], 'subcommand: is not a token subcommand'],
-  ])('rejects %s with exit 2, naming the field, the value and the fix', async (_what, args, message) => {
-    const r = await runCliCaptured([...args, '--db', tempDb()]);
+    ['a list of a database that is not there', ['token', 'list'], '--db: does not exist'],
+  ])('rejects %s with exit 2, naming the field, the value and the fix, and makes no database', async (_what, args, message) => {
+    const db = tempDb();
+    const r = await runCliCaptured([...args, '--db', db]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(message);
+    expect(existsSync(db)).toBe(false);
   });
 });
 
@@ -42,10 +45,12 @@ describe('dueprocess serve', () => {
     ['--policy', ['--policy', 'acme'], '--policy: is not a built-in policy'],
     ['--port', ['--port', '70000'], '--port: is not a TCP port'],
     ['--db', ['--db', '/no/such/dir/cases.db'], '--db: could not be opened as an SQLite case database'],
-  ])('rejects a bad %s with exit 2 before it listens', async (_flag, args, message) => {
-    const r = await runCliCaptured(['serve', '--db', tempDb(), ...args]);
+  ])('rejects a bad %s with exit 2 before it listens or makes a database', async (flag, args, message) => {
+    const db = tempDb();
+    const r = await runCliCaptured(['serve', '--db', db, ...args]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(message);
+    if (flag !== '--db') expect(existsSync(db)).toBe(false);
   });
 
   it('serves on loopback until SIGTERM: a token made by the CLI opens a case over HTTP', async () => {

@@ -32,6 +32,23 @@ describe.each(STORES)('the case service over HTTP on %s', (_name, makeStore) => 
     expect(JSON.stringify(tokens)).not.toMatch(/hash|dp_/);
   });
 
+  it('lets an admin make, list and revoke tokens over HTTP; the secret is shown once and works; bad input is 400, an unknown token 404', async () => {
+    h = await startHarness(makeStore, '2026-03-10');
+    const made = await h.call('ada', 'POST', '/tokens', { role: 'counsel', name: 'carol' });
+    expect(made.status).toBe(201);
+    const { id, token } = made.body as { id: string; token: string };
+    expect((await h.call(token, 'GET', '/cases')).status).toBe(200);
+    expect((await h.call('ada', 'GET', '/tokens')).text).not.toContain(token);
+    expect((await h.call('ada', 'POST', '/tokens', { role: 'owner', name: 'x' })).body).toMatchObject({ error: { field: 'body.role', value: 'owner' } });
+    expect((await h.call('ada', 'POST', '/tokens', { role: 'viewer', name: 'no spaces please' })).body).toMatchObject({ error: { field: 'body.name' } });
+    expect((await h.call('ada', 'DELETE', `/tokens/${id}`)).status).toBe(204);
+    expect((await h.call(token, 'GET', '/cases')).status).toBe(401);
+    const again = await h.call('ada', 'DELETE', `/tokens/${id}`);
+    expect(again.status).toBe(404);
+    expect(again.body).toMatchObject({ error: { reason: 'unknownToken', field: 'tokenId', value: id } });
+    expect((await h.call('ada', 'POST', '/cases/some-case/counsel', { name: '' })).body).toMatchObject({ error: { field: 'body.name' } });
+  });
+
   it('keeps each role to its operations with 403, before looking at any case', async () => {
     h = await startHarness(makeStore, '2026-03-10');
     const id = await openSubpoena();
