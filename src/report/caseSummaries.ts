@@ -4,9 +4,7 @@ import { dayNumber, isoDate } from '../domain/date.ts';
 import type { VocabularyEvent } from '../domain/events.ts';
 import { InputError } from '../domain/InputError.ts';
 import { OUTCOME_TAGS, TAGS } from '../domain/tags.ts';
-import { POLICIES } from '../policy/loadPolicy.ts';
-import { policyVersionAt } from '../policy/policyVersionAt.ts';
-import { withPolicy } from '../policy/withPolicy.ts';
+import { caseMachine } from '../runtime/caseMachine.ts';
 import type { CaseRow, CaseStore, StoredSnapshot } from '../runtime/CaseStore.ts';
 import { createCaseEngine } from '../runtime/createCaseEngine.ts';
 import { advanceTo, sendEvent, startRun } from '../time/TimedRun.ts';
@@ -34,11 +32,9 @@ interface StoredRequest {
 export function summarizeCase(row: CaseRow, history: CaseHistory, asOf: string): CaseSummary {
   const entry = findKind(row.kind);
   if (!entry) throw new InputError('unknownKind', 'case.kind', row.kind, `is not in the catalogue (case ${row.id})`, 'restore the kind to the catalogue');
-  const profile = POLICIES[row.policy];
-  if (!profile) throw new InputError('unknownPolicy', 'case.policy', row.policy, `is not a built-in policy (case ${row.id})`, `use one of ${Object.keys(POLICIES).join(', ')}`);
   const request = (JSON.parse(row.snapshot) as StoredSnapshot).context as { request: StoredRequest };
   const day0 = dayNumber(row.day0);
-  let run = startRun(withPolicy(entry.machine, policyVersionAt(profile, row.day0)), request.request, 0);
+  let run = startRun(caseMachine(entry, row.policy, row.day0, 'case.policy'), request.request, 0);
   for (const { on, event } of history) {
     if (on > asOf) break;
     const sent = sendEvent(run, dayNumber(on) - day0, event);

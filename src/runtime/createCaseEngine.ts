@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { AnyStateMachine } from 'xstate';
 import { findKind } from '../../machines/catalogue.ts';
-import type { KindEntry } from '../../machines/lifecycle/KindEntry.ts';
+import { caseMachine } from './caseMachine.ts';
 import { DATA_CATEGORIES, type DataCategory } from '../domain/categories.ts';
 import { IsoDate, dayNumber, isoDate } from '../domain/date.ts';
 import { VocabularyEvent } from '../domain/events.ts';
 import { InputError, fromZod } from '../domain/InputError.ts';
 import { POLICIES } from '../policy/loadPolicy.ts';
-import { policyVersionAt } from '../policy/policyVersionAt.ts';
-import { withPolicy } from '../policy/withPolicy.ts';
 import type { Observation } from '../scenarios/Observation.ts';
 import { observe } from '../scenarios/observe.ts';
 import { type TimedRun, advanceTo, sendEvent, startRun, stateLabel } from '../time/TimedRun.ts';
@@ -68,17 +65,6 @@ export function createCaseEngine(options: EngineOptions) {
   const { store } = options;
   const clock = options.clock ?? (() => new Date().toISOString().slice(0, 10));
 
-  const machines = new WeakMap<object, Map<KindEntry, AnyStateMachine>>();
-  const machineOf = (entry: KindEntry, policy: string, day0: string): AnyStateMachine => {
-    const profile = POLICIES[policy];
-    if (!profile) throw new InputError('unknownPolicy', 'policy', policy, 'is not a built-in policy', `use one of ${Object.keys(POLICIES).join(', ')}`);
-    const version = policyVersionAt(profile, day0);
-    let byKind = machines.get(version);
-    if (!byKind) machines.set(version, (byKind = new Map()));
-    let machine = byKind.get(entry);
-    if (!machine) byKind.set(entry, (machine = withPolicy(entry.machine, version)));
-    return machine;
-  };
 
   const dateOf = (value: unknown, field: string): string => {
     const parsed = IsoDate.safeParse(value);
@@ -92,7 +78,7 @@ export function createCaseEngine(options: EngineOptions) {
     if (!row) throw unknownCase(id);
     const entry = findKind(row.kind);
     if (!entry) throw new InputError('unknownKind', 'case.kind', row.kind, 'is no longer in the catalogue', 'restore the kind to the catalogue');
-    const machine = machineOf(entry, row.policy, row.day0);
+    const machine = caseMachine(entry, row.policy, row.day0, 'case.policy');
     const current = machineVersion(entry.machine);
     let stored = JSON.parse(row.snapshot) as StoredSnapshot;
     let changes: Partial<CaseRow> = {};
@@ -146,7 +132,7 @@ export function createCaseEngine(options: EngineOptions) {
       const policy = opts.policy ?? options.policy;
       if (policy === undefined) throw new InputError('unknownPolicy', 'policy', policy, 'is not given', `pass { policy } to open() or createCaseEngine(); one of ${Object.keys(POLICIES).join(', ')}`);
       const day0 = parsed.data.receivedOn;
-      const run = startRun(machineOf(entry, policy, day0), parsed.data, 0);
+      const run = startRun(caseMachine(entry, policy, day0), parsed.data, 0);
       const id = opts.id ?? randomUUID();
       return store.transaction(async (tx) => {
         if (await tx.getCase(id)) throw new InputError('invalid', 'id', id, 'is already a case', 'give a new id, or none to have one made');
