@@ -45,8 +45,11 @@ export type { PendingTimer } from './time/timerChanges.ts';
 
 export { eventVariants } from './explore/eventVariants.ts';
 export type { DeclaredValues } from './explore/eventVariants.ts';
-export { explore, pathOf } from './explore/explore.ts';
-export type { Exploration, ExploredNode, ExploreInput, ExploreOptions, PathStep, Violation } from './explore/explore.ts';
+export { explore } from './explore/explore.ts';
+export type { Exploration, ExploredNode, ExploreInput, ExploreOptions, Link, PathStep, Violation } from './explore/Exploration.ts';
+export { exploreSteps } from './explore/exploreSteps.ts';
+export { pathAlong, pathOf } from './explore/pathOf.ts';
+export type { Steps } from './explore/Steps.ts';
 export type { ClockBound, Monitor, MonitorStep, StepInfo } from './explore/Monitor.ts';
 export { snapshotKey, stableJson } from './explore/snapshotKey.ts';
 export { datePath, replayPath } from './explore/witness.ts';

@@ -1,6 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import { findKind } from '../../machines/catalogue.ts';
-import type { ExploreInput } from '../../src/explore/explore.ts';
+import type { ExploreInput } from '../../src/explore/Exploration.ts';
 import { eventVariants } from '../../src/explore/eventVariants.ts';
 import { cloudflare } from '../../src/policy/cloudflare.ts';
 import { policyVersionAt } from '../../src/policy/policyVersionAt.ts';

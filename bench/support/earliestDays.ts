@@ -1,6 +1,8 @@
 import type { AnyStateMachine } from 'xstate';
 import { getAdjacencyMap } from 'xstate/graph';
-import { type Exploration, type ExploreInput, explore, pathOf } from '../../src/explore/explore.ts';
+import { explore } from '../../src/explore/explore.ts';
+import type { Exploration, ExploreInput } from '../../src/explore/Exploration.ts';
+import { pathOf } from '../../src/explore/pathOf.ts';
 import { snapshotKey } from '../../src/explore/snapshotKey.ts';
 import { datePath } from '../../src/explore/witness.ts';
 import { machineTimers } from '../../src/time/machineTimers.ts';

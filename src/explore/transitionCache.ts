@@ -4,13 +4,14 @@ import { DAY_MS } from '../domain/duration.ts';
 import { delayName } from '../time/timerChanges.ts';
 import { stepperOf } from './pureStepper.ts';
 import { snapshotKey, stableJson } from './snapshotKey.ts';
+import type { Steps } from './Steps.ts';
 
 /** A timer started or cancelled by a transition, in the order XState reported it. */
 export type TimerOp = { op: 'cancel'; event: string } | { op: 'start'; event: string; delay: string; days: number };
 
 /** What one discrete transition does: the next snapshot (and its interned id), and its timer starts and cancels. */
-export interface Move {
-  snapshot: AnyMachineSnapshot;
+export interface Move<S = AnyMachineSnapshot> {
+  snapshot: S;
   id: number;
   timerOps: TimerOp[];
   /** Ids of the statechart transitions taken, eventless ones included (`machineTransitions`). */
@@ -27,7 +28,7 @@ export interface EventEntry {
  * XState's pure transitions for one machine, each computed once: rules explored one by one all
  * walk the same machine, and `transition()` is the costly part.
  */
-export class TransitionCache {
+export class TransitionCache implements Steps {
   private readonly moves = new Map<number, Map<string, Move | null>>();
   private readonly ids = new WeakMap<AnyMachineSnapshot, number>();
   private readonly interned = new Map<string, number>();
@@ -80,6 +81,14 @@ export class TransitionCache {
       this.enabledMoves.set(key, list);
     }
     return list;
+  }
+
+  fire(snapshot: AnyMachineSnapshot, timer: { type: string }): Move | null {
+    return this.next(snapshot, timer);
+  }
+
+  timerEvents(): string[] {
+    return this.machine.root.events.filter((t) => t.startsWith('xstate.after.'));
   }
 
   start(input: unknown): Move {

@@ -1,6 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import { type TimedRun, advanceTo, sendEvent, startRun, stateLabel } from '../time/TimedRun.ts';
-import type { PathStep } from './explore.ts';
+import type { PathStep } from './Exploration.ts';
 
 /** One dated step of a counterexample, as replayed on the whole-day clock. */
 export interface DatedStep {

@@ -1,6 +1,7 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { type DeclaredValues, eventVariants } from '../explore/eventVariants.ts';
-import { type Exploration, type ExploreInput, type Link, explore } from '../explore/explore.ts';
+import { explore } from '../explore/explore.ts';
+import type { Exploration, ExploreInput, Link } from '../explore/Exploration.ts';
 import { stepperOf } from '../explore/pureStepper.ts';
 import { type TransitionInfo, machineTransitions, transitionId } from './machineTransitions.ts';
 

@@ -1,4 +1,4 @@
-import type { Link } from '../explore/explore.ts';
+import type { Link } from '../explore/Exploration.ts';
 import type { PlannedPath } from './PlannedPath.ts';
 import type { TimedGraph } from './TimedGraph.ts';
 

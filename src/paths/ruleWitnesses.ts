@@ -1,4 +1,4 @@
-import type { ExploredNode, Link } from '../explore/explore.ts';
+import type { ExploredNode, Link } from '../explore/Exploration.ts';
 import type { StepInfo } from '../explore/Monitor.ts';
 import type { StepMatch } from '../rules/language.ts';
 import type { PlannedPath } from './PlannedPath.ts';

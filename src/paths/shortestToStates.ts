@@ -1,4 +1,4 @@
-import type { ExploredNode } from '../explore/explore.ts';
+import type { ExploredNode } from '../explore/Exploration.ts';
 import type { PlannedPath } from './PlannedPath.ts';
 import { type TimedGraph, activeStates, shortestFrom, walkTo } from './TimedGraph.ts';
 

@@ -1,5 +1,5 @@
 import type { AnyStateMachine } from 'xstate';
-import type { Link } from '../explore/explore.ts';
+import type { Link } from '../explore/Exploration.ts';
 import type { PlannedPath } from './PlannedPath.ts';
 import type { TimedGraph } from './TimedGraph.ts';
 

@@ -1,7 +1,8 @@
 import type { AnyStateMachine } from 'xstate';
 import type { PolicyVersion } from '../domain/policy.ts';
 import { type DeclaredValues, eventVariants } from '../explore/eventVariants.ts';
-import { type Exploration, type ExploreInput, type PathStep, explore } from '../explore/explore.ts';
+import { explore } from '../explore/explore.ts';
+import type { Exploration, ExploreInput, PathStep } from '../explore/Exploration.ts';
 import { type DatedStep, replayPath } from '../explore/witness.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
 import type { Rule, RuleContext } from './Rule.ts';

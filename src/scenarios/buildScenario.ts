@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { dayNumber, isoDate } from '../domain/date.ts';
 import type { VocabularyEvent } from '../domain/events.ts';
-import { pathAlong } from '../explore/explore.ts';
+import { pathAlong } from '../explore/pathOf.ts';
 import type { StepInfo } from '../explore/Monitor.ts';
 import { datePath } from '../explore/witness.ts';
 import type { PlannedPath } from '../paths/PlannedPath.ts';

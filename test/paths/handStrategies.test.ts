@@ -1,7 +1,7 @@
 import { type AnyStateMachine, setup } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { stepperOf } from '../../src/explore/pureStepper.ts';
-import type { Link } from '../../src/explore/explore.ts';
+import type { Link } from '../../src/explore/Exploration.ts';
 import { deadlineBoundaries } from '../../src/paths/deadlineBoundaries.ts';
 import type { PlannedPath } from '../../src/paths/PlannedPath.ts';
 import { randomWalks } from '../../src/paths/randomWalks.ts';

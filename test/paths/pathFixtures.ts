@@ -3,7 +3,7 @@ import { findKind } from '../../machines/catalogue.ts';
 import type { KindEntry } from '../../machines/lifecycle/KindEntry.ts';
 import { DAY_MS } from '../../src/domain/duration.ts';
 import type { ProviderPolicy } from '../../src/domain/policy.ts';
-import type { Link } from '../../src/explore/explore.ts';
+import type { Link } from '../../src/explore/Exploration.ts';
 import type { PlannedPath } from '../../src/paths/PlannedPath.ts';
 import { type TimedGraph, activeStates, timedGraph } from '../../src/paths/TimedGraph.ts';
 import { cloudflare } from '../../src/policy/cloudflare.ts';

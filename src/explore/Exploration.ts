@@ -1,0 +1,92 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import type { ClockBound, Monitor } from './Monitor.ts';
+import type { Zone } from './Zone.ts';
+
+/** A named input (request) to start the machine with. */
+export interface ExploreInput {
+  name: string;
+  input: unknown;
+}
+
+export interface ExploreOptions {
+  inputs: readonly ExploreInput[];
+  /** Every concrete outside event to try in every state. */
+  events: readonly { type: string }[];
+  /** One rule's monitor; or `monitors`, run together in one product. */
+  monitor?: Monitor;
+  monitors?: readonly Monitor[];
+  maxStates?: number;
+  maxMs?: number;
+  /** Reuse a stored zone that covers a new one (default). Off, only equal zones merge: slower, but every edge is exact. */
+  subsumption?: boolean;
+  /** `exact` (default): named delays are clocks. `asEvents`: timers are plain events that may come at any time, and time is ignored. */
+  timers?: 'exact' | 'asEvents';
+  /** Keep every edge's step and the statechart transitions it took (`Exploration.links`), for path generation. */
+  links?: boolean;
+  onProgress?: (p: { states: number; queued: number; ms: number }) => void;
+}
+
+/** An edge of the explored graph: the step taken and the statechart transitions it took. */
+export interface Link {
+  to: number;
+  step: PathStep;
+  taken: readonly string[];
+}
+
+/** A timer pending in a symbolic state; its clock is named after its event. */
+export interface PendingTimer {
+  event: string;
+  delay: string;
+  days: number;
+}
+
+/** One step on a path, with what the concretiser needs to date it. */
+export interface PathStep {
+  kind: 'start' | 'event' | 'timer' | 'wait';
+  input?: string;
+  event?: { type: string };
+  delay?: string;
+  /** Bounds that hold at the instant of this step (guards, invariants, monitor conditions). */
+  bounds: ClockBound[];
+  /** Clocks that start at this step, after it. */
+  starts: string[];
+}
+
+/** A symbolic state: a machine snapshot (or, for a product, one per component), its pending timers (in start order), a zone and a monitor state. */
+export interface ExploredNode<S = AnyMachineSnapshot> {
+  id: number;
+  parent: number;
+  step: PathStep;
+  snapshot: S;
+  timers: readonly PendingTimer[];
+  /** True right after a timer fired: outside events must wait for the next day. */
+  eod: boolean;
+  zone: Zone;
+  monitor: unknown;
+  /** Index of the input the run started from. */
+  input: number;
+}
+
+export interface Violation {
+  message: string;
+  /** Node ids from a start to the violating step's source, then the violating step. */
+  path: PathStep[];
+  nodes: number[];
+}
+
+export interface Exploration<S = AnyMachineSnapshot> {
+  nodes: ExploredNode<S>[];
+  /** The first violation of each monitor, in the order given; null where it held. */
+  violations: (Violation | null)[];
+  /** Successor node ids of each node (after subsumption). */
+  edges: number[][];
+  /** With `links`: each node's outgoing edges, parallel to `edges`; empty otherwise. */
+  links: Link[][];
+  violation: Violation | null;
+  complete: boolean;
+  /** Why the search stopped early, with the size of the unexplored frontier. */
+  stopped?: { reason: 'states' | 'time'; frontier: number };
+  /** XState `transition` calls this exploration made, refused events included (a measure of work). */
+  transitions: number;
+  ms: number;
+}

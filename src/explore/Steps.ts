@@ -1,0 +1,23 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import type { EventEntry, Move } from './transitionCache.ts';
+
+/**
+ * What the explorer needs of a system of states: its discrete moves, each computed once. One
+ * machine's `TransitionCache` is one; a product of machines (`ProductSteps`) is another. `S` is
+ * what a symbolic state holds of the system (a snapshot, or one snapshot per component).
+ */
+export interface Steps<S = AnyMachineSnapshot> {
+  /** XState `transition` calls made so far (a measure of work). */
+  readonly transitions: number;
+  start(input: unknown): Move<S>;
+  /** A small number standing for the state's canonical key: equal states get equal ids. */
+  id(state: S): number;
+  /** A small number standing for an event list, so `enabled` can key on it cheaply. */
+  listId(events: readonly EventEntry[]): number;
+  /** The moves of every event in `events` the state takes. */
+  enabled(state: S, events: readonly EventEntry[], listId: number): readonly { event: { type: string }; move: Move<S> }[];
+  /** The move a due timer's event makes (it always fires), or null when no timer of that name is known. */
+  fire(state: S, timer: { type: string }): Move<S> | null;
+  /** The timer events, as outside events for `timers: 'asEvents'`. */
+  timerEvents(): string[];
+}

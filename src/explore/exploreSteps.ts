@@ -1,0 +1,177 @@
+import type { Exploration, ExploredNode, ExploreOptions, Link, PathStep, PendingTimer, Violation } from './Exploration.ts';
+import type { ClockBound, Monitor, MonitorStep, StepInfo } from './Monitor.ts';
+import { invariants, pathOf } from './pathOf.ts';
+import { renameClocks } from './renameClocks.ts';
+import { stableJson } from './snapshotKey.ts';
+import type { Steps } from './Steps.ts';
+import type { EventEntry, Move } from './transitionCache.ts';
+import { type Zone, addClock, constrain, emptyClockZone, extrapolate, includes, isEmpty, removeClock, upTo } from './Zone.ts';
+
+const EOD = '@eod';
+
+/**
+ * The explorer's core over any `Steps`: exact whole-day time with named delays as clocks in a
+ * difference-bound zone, monitors run in product, budgets that stop with the frontier reported.
+ * `explore` runs it on one machine, `exploreProduct` on machines side by side.
+ *
+ * @example
+ * const result = exploreSteps(transitionCacheOf(machine), { inputs: [{ name: 'base', input: request }], events });
+ */
+export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Exploration<S> {
+  const started = Date.now();
+  const before = steps.transitions;
+  const monitors = (options.monitors ?? (options.monitor ? [options.monitor] : [])).map((m, i) => renameClocks(m as Monitor<unknown>, `@${i}`));
+  const maxStates = options.maxStates ?? 200_000;
+  const maxMs = options.maxMs ?? 60_000;
+  const untimed = options.timers === 'asEvents';
+  const timerEvents = untimed ? steps.timerEvents().map((type) => ({ type })) : [];
+  const events: EventEntry[] = [...options.events, ...timerEvents].map((e) => ({ event: e, key: stableJson(e) }));
+  const listId = steps.listId(events);
+  const unbounded = new Map<string, number>([[EOD, 1], ...monitors.flatMap((m) => Object.entries(m.clockMax ?? {}))]);
+  const nodes: ExploredNode<S>[] = [];
+  const edges: number[][] = [];
+  const links: Link[][] = [];
+  const seen = new Map<string, number[]>();
+  const queue: number[] = [];
+  const violations: (Violation | null)[] = monitors.map(() => null);
+  const live = () => violations.some((v) => v === null);
+  const stopWhenAllFailed = monitors.length > 0;
+
+  const pathTo = (id: number) => pathOf(nodes, id);
+  const fail = (i: number, from: number, step: PathStep, message: string) => {
+    const { path, ids } = from >= 0 ? pathTo(from) : { path: [], ids: [] };
+    const source = nodes[from];
+    violations[i] = { message, path: [...path, source ? { ...step, bounds: [...step.bounds, ...invariants(source.timers)] } : step], nodes: ids };
+  };
+  const monitorKey = (states: readonly unknown[]) => states.map((st, i) => (violations[i] ? '-' : (monitors[i] as Monitor<unknown>).key(st))).join('|');
+
+  /** Adds a node unless a stored zone of the same discrete state covers it; returns its id. */
+  const add = (node: Omit<ExploredNode<S>, 'id' | 'zone'>, zoneNow: Zone): number => {
+    let zone = upTo(zoneNow, new Map(node.timers.map((t) => [t.event, t.days])));
+    zone = extrapolate(zone, unbounded);
+    const key = `${steps.id(node.snapshot)}#${node.timers.map((t) => t.event).join(',')}#${node.eod ? 1 : 0}#${monitorKey(node.monitor as unknown[])}`;
+    const stored = seen.get(key) ?? [];
+    const covering = stored.find((id) => (options.subsumption === false ? sameZone : includes)((nodes[id] as ExploredNode<S>).zone, zone));
+    if (covering !== undefined) return covering;
+    const id = nodes.length;
+    nodes.push({ ...node, id, zone });
+    edges.push([]);
+    if (options.links) links.push([]);
+    stored.push(id);
+    seen.set(key, stored);
+    queue.push(id);
+    (node.monitor as unknown[]).forEach((st, i) => {
+      const deadline = violations[i] ? null : (monitors[i] as Monitor<unknown>).deadline?.(st);
+      if (deadline && !isEmpty(constrain(zone, deadline.clock, '>=', deadline.days + 1))) {
+        fail(i, id, { kind: 'wait', bounds: [{ clock: deadline.clock, op: '>=', value: deadline.days + 1 }], starts: [] }, deadline.message);
+      }
+    });
+    return id;
+  };
+
+  const follow = (from: ExploredNode<S> | null, move: Move<S>, step: PathStep, info: StepInfo, zoneAtStep: Zone, timersBefore: readonly PendingTimer[], eod: boolean, input: number) => {
+    let zone = zoneAtStep;
+    const states: unknown[] = [];
+    const monitorStarts: string[] = [];
+    const verdicts: MonitorStep<unknown>[] = [];
+    monitors.forEach((m, i) => {
+      if (violations[i]) {
+        states.push(null);
+        return;
+      }
+      const verdict = from ? m.step((from.monitor as unknown[])[i], info) : m.initial(info);
+      verdicts[i] = verdict;
+      states.push(verdict.state);
+      const v = verdict.violation;
+      if (v && !isEmpty(v.when ? constrain(zone, v.when.clock, v.when.op, v.when.value) : zone)) {
+        fail(i, from ? from.id : -1, { ...step, bounds: [...step.bounds, ...(v.when ? [v.when] : [])] }, v.message);
+      }
+    });
+    let timers = [...timersBefore];
+    const starts: string[] = [];
+    for (const op of untimed ? [] : move.timerOps) {
+      timers = timers.filter((t) => t.event !== op.event);
+      zone = removeClock(zone, op.event);
+      if (op.op === 'start') {
+        timers.push({ event: op.event, delay: op.delay, days: op.days });
+        zone = addClock(zone, op.event);
+        starts.push(op.event);
+      }
+    }
+    zone = eod ? addClock(zone, EOD) : removeClock(zone, EOD);
+    if (eod) starts.push(EOD);
+    verdicts.forEach((verdict, i) => {
+      if (!verdict || violations[i]) return;
+      for (const c of verdict.stop ?? []) zone = removeClock(zone, c);
+      for (const c of verdict.start ?? []) {
+        zone = addClock(zone, c);
+        monitorStarts.push(c);
+      }
+    });
+    const fullStep = { ...step, starts: [...starts, ...monitorStarts] };
+    const id = add({ parent: from ? from.id : -1, step: fullStep, snapshot: move.snapshot, timers, eod, monitor: states, input }, zone);
+    if (from) edges[from.id]?.push(id);
+    if (from && options.links) links[from.id]?.push({ to: id, step: fullStep, taken: move.taken });
+  };
+
+  for (const [index, { name, input }] of options.inputs.entries()) {
+    const move = steps.start(input);
+    const info = { kind: 'start', event: { type: 'xstate.init' }, pre: null, post: move.snapshot, input } as unknown as StepInfo;
+    follow(null, move, { kind: 'start', input: name, bounds: [], starts: [] }, info, emptyClockZone(), [], false, index);
+  }
+
+  let head = 0;
+  let stopped: Exploration<S>['stopped'];
+  while (head < queue.length && !(stopWhenAllFailed && !live())) {
+    if (nodes.length >= maxStates) {
+      stopped = { reason: 'states', frontier: queue.length - head };
+      break;
+    }
+    if ((head & 255) === 0) {
+      const ms = Date.now() - started;
+      if (ms > maxMs) {
+        stopped = { reason: 'time', frontier: queue.length - head };
+        break;
+      }
+      options.onProgress?.({ states: nodes.length, queued: queue.length - head, ms });
+    }
+    const node = nodes[queue[head++] as number] as ExploredNode<S>;
+    const input = options.inputs[node.input]?.input;
+    const eventZone = node.eod ? constrain(node.zone, EOD, '>=', 1) : node.zone;
+    for (const { event, move } of isEmpty(eventZone) ? [] : steps.enabled(node.snapshot, events, listId)) {
+      const bounds: ClockBound[] = node.eod ? [{ clock: EOD, op: '>=', value: 1 }] : [];
+      follow(node, move, { kind: 'event', event, bounds, starts: [] }, { kind: 'event', event, pre: node.snapshot, post: move.snapshot, input } as unknown as StepInfo, eventZone, node.timers, false, node.input);
+    }
+    for (const [i, timer] of node.timers.entries()) {
+      let zone = constrain(node.zone, timer.event, '>=', timer.days);
+      const bounds: ClockBound[] = [{ clock: timer.event, op: '>=', value: timer.days }];
+      for (const earlier of node.timers.slice(0, i)) {
+        zone = constrain(zone, earlier.event, '<=', earlier.days - 1);
+        bounds.push({ clock: earlier.event, op: '<=', value: earlier.days - 1 });
+      }
+      if (isEmpty(zone)) continue;
+      const event = { type: timer.event };
+      const move = steps.fire(node.snapshot, event);
+      if (!move) continue;
+      const fired = { ...move, timerOps: [{ op: 'cancel' as const, event: timer.event }, ...move.timerOps] };
+      follow(node, fired, { kind: 'timer', event, delay: timer.delay, bounds, starts: [] }, { kind: 'timer', event, delay: timer.delay, pre: node.snapshot, post: move.snapshot, input } as unknown as StepInfo, zone, node.timers, true, node.input);
+    }
+  }
+
+  const violation = violations.find((v) => v !== null) ?? null;
+  return {
+    nodes,
+    edges,
+    links,
+    violation,
+    violations,
+    complete: !stopped && (monitors.length === 0 || !live() || head >= queue.length),
+    ...(stopped ? { stopped } : {}),
+    transitions: steps.transitions - before,
+    ms: Date.now() - started,
+  };
+}
+
+function sameZone(a: Zone, b: Zone): boolean {
+  return includes(a, b) && includes(b, a);
+}
