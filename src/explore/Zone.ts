@@ -131,20 +131,19 @@ function tighten(m: Int32Array, n: number, x: number, y: number, bound: number):
   }
 }
 
-/** Lets time pass, then bounds each named clock from above (a timer's invariant): one closure for all. */
-export function upTo(z: Zone, ceilings: ReadonlyMap<string, number>): Zone {
+/**
+ * Lets time pass, then bounds each timer's clock by its length (the timer's invariant). Letting
+ * time pass keeps a canonical matrix canonical, so each ceiling is added in O(n²).
+ */
+export function upTo(z: Zone, ceilings: readonly { event: string; days: number }[]): Zone {
   const n = z.clocks.length + 1;
   const m = Int32Array.from(z.m);
   for (let i = 1; i < n; i++) m[i * n] = INF;
-  let bounded = false;
-  for (let i = 1; i < n; i++) {
-    const ceiling = ceilings.get(z.clocks[i - 1] as string);
-    if (ceiling !== undefined) {
-      m[i * n] = ceiling;
-      bounded = true;
-    }
+  for (const { event, days } of ceilings) {
+    const c = z.clocks.indexOf(event) + 1;
+    if (c > 0 && days < (m[c * n] as number)) tighten(m, n, c, 0, days);
   }
-  return bounded ? close(z.clocks, m) : { clocks: z.clocks, m };
+  return { clocks: z.clocks, m };
 }
 
 /** True when every valuation of `inner` is in `outer` (same clocks, both canonical). */

@@ -35,6 +35,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
   const queue: number[] = [];
   const violations: (Violation | null)[] = monitors.map(() => null);
   const live = () => violations.some((v) => v === null);
+  const covers = options.subsumption === false ? sameZone : includes;
   const stopWhenAllFailed = monitors.length > 0;
 
   const pathTo = (id: number) => pathOf(nodes, id);
@@ -43,22 +44,34 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     const source = nodes[from];
     violations[i] = { message, path: [...path, source ? { ...step, bounds: [...step.bounds, ...invariants(source.timers)] } : step], nodes: ids };
   };
-  const monitorKey = (states: readonly unknown[]) => states.map((st, i) => (violations[i] ? '-' : (monitors[i] as Monitor<unknown>).key(st))).join('|');
+  const monitorKey = (states: readonly unknown[]) => (states.length === 0 ? '' : states.map((st, i) => (violations[i] ? '-' : (monitors[i] as Monitor<unknown>).key(st))).join('|'));
+  const timerNumbers = new Map<string, number>();
+  const timerNumber = (event: string) => {
+    let n = timerNumbers.get(event);
+    if (n === undefined) timerNumbers.set(event, (n = timerNumbers.size));
+    return n;
+  };
+  const timersKey = (timers: readonly PendingTimer[]) => {
+    let key = '';
+    for (const t of timers) key += `${timerNumber(t.event)},`;
+    return key;
+  };
 
   /** Adds a node unless a stored zone of the same discrete state covers it; returns its id. */
   const add = (node: Omit<ExploredNode<S>, 'id' | 'zone'>, zoneNow: Zone): number => {
-    let zone = upTo(zoneNow, new Map(node.timers.map((t) => [t.event, t.days])));
-    zone = extrapolate(zone, unbounded);
-    const key = `${steps.id(node.snapshot)}#${node.timers.map((t) => t.event).join(',')}#${node.eod ? 1 : 0}#${monitorKey(node.monitor as unknown[])}`;
-    const stored = seen.get(key) ?? [];
-    const covering = stored.find((id) => (options.subsumption === false ? sameZone : includes)((nodes[id] as ExploredNode<S>).zone, zone));
-    if (covering !== undefined) return covering;
+    const zone = extrapolate(upTo(zoneNow, node.timers), unbounded);
+    const key = `${steps.id(node.snapshot)}#${timersKey(node.timers)}#${node.eod ? 1 : 0}#${monitorKey(node.monitor as unknown[])}`;
+    let stored = seen.get(key);
+    if (stored) {
+      for (const known of stored) if (covers((nodes[known] as ExploredNode<S>).zone, zone)) return known;
+    } else {
+      seen.set(key, (stored = []));
+    }
     const id = nodes.length;
-    nodes.push({ ...node, id, zone });
+    nodes.push({ id, parent: node.parent, step: node.step, snapshot: node.snapshot, timers: node.timers, eod: node.eod, zone, monitor: node.monitor, input: node.input });
     edges.push([]);
     if (options.links) links.push([]);
     stored.push(id);
-    seen.set(key, stored);
     queue.push(id);
     (node.monitor as unknown[]).forEach((st, i) => {
       const deadline = violations[i] ? null : (monitors[i] as Monitor<unknown>).deadline?.(st);

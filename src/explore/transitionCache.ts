@@ -18,6 +18,13 @@ export interface Move<S = AnyMachineSnapshot> {
   taken: readonly string[];
 }
 
+/** An event a state takes, its move, and its place in the event list it was found in. */
+export interface EnabledMove {
+  event: { type: string };
+  move: Move;
+  index: number;
+}
+
 /** An outside event to try, with its canonical text. */
 export interface EventEntry {
   event: { type: string };
@@ -33,7 +40,7 @@ export class TransitionCache implements Steps {
   private readonly ids = new WeakMap<AnyMachineSnapshot, number>();
   private readonly interned = new Map<string, number>();
   private readonly listening = new Map<number, Set<string>>();
-  private readonly enabledMoves = new Map<string, { event: { type: string }; move: Move }[]>();
+  private readonly enabledMoves = new Map<string, EnabledMove[]>();
   private readonly lists = new Map<string, number>();
   private readonly stepper: ReturnType<typeof stepperOf>;
   transitions = 0;
@@ -69,14 +76,14 @@ export class TransitionCache implements Steps {
   }
 
   /** The moves of every event in `events` the snapshot takes, computed once per state and event list. */
-  enabled(snapshot: AnyMachineSnapshot, events: readonly EventEntry[], listId: number): { event: { type: string }; move: Move }[] {
+  enabled(snapshot: AnyMachineSnapshot, events: readonly EventEntry[], listId: number): EnabledMove[] {
     const key = `${this.id(snapshot)}|${listId}`;
     let list = this.enabledMoves.get(key);
     if (!list) {
       list = [];
-      for (const { event } of events) {
+      for (const [index, { event }] of events.entries()) {
         const move = this.compute(snapshot, event, event.type.startsWith('xstate.after.'));
-        if (move) list.push({ event, move });
+        if (move) list.push({ event, move, index });
       }
       this.enabledMoves.set(key, list);
     }
@@ -84,7 +91,7 @@ export class TransitionCache implements Steps {
   }
 
   fire(snapshot: AnyMachineSnapshot, timer: { type: string }): Move | null {
-    return this.next(snapshot, timer);
+    return this.next(snapshot, timer, timer.type);
   }
 
   timerEvents(): string[] {
