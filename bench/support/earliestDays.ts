@@ -1,6 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { getAdjacencyMap } from 'xstate/graph';
-import { explore } from '../../src/explore/explore.ts';
+import { exploreSteps } from '../../src/explore/exploreSteps.ts';
+import { TransitionCache } from '../../src/explore/transitionCache.ts';
 import type { Exploration, ExploreInput } from '../../src/explore/Exploration.ts';
 import { pathOf } from '../../src/explore/pathOf.ts';
 import { snapshotKey } from '../../src/explore/snapshotKey.ts';
@@ -27,8 +28,9 @@ export function explorerEarliest(run: Exploration): EarliestDays {
   return days;
 }
 
+/** With a fresh transition cache each call, so no run reuses another's XState transitions. */
 export function exploreEarliest(machine: AnyStateMachine, input: ExploreInput, events: readonly { type: string }[]): { days: EarliestDays; run: Exploration } {
-  const run = explore(machine, { inputs: [input], events });
+  const run = exploreSteps(new TransitionCache(machine), { inputs: [input], events });
   return { days: explorerEarliest(run), run };
 }
 

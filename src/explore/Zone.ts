@@ -137,6 +137,7 @@ function tighten(m: Int32Array, n: number, x: number, y: number, bound: number):
  */
 export function upTo(z: Zone, ceilings: readonly { event: string; days: number }[]): Zone {
   const n = z.clocks.length + 1;
+  if (n === 1) return z;
   const m = Int32Array.from(z.m);
   for (let i = 1; i < n; i++) m[i * n] = INF;
   for (const { event, days } of ceilings) {
@@ -166,14 +167,10 @@ export function clockRange(z: Zone, clock: string): { min: number; max: number }
  * it are dropped. Keeps the zone graph finite when monitor clocks run without a bound.
  */
 export function extrapolate(z: Zone, max: ReadonlyMap<string, number>): Zone {
+  if (!z.clocks.some((c) => max.has(c))) return z;
   const n = z.clocks.length + 1;
   const bounds = new Int32Array(n);
-  let any = false;
-  for (let i = 1; i < n; i++) {
-    bounds[i] = max.get(z.clocks[i - 1] as string) ?? INF;
-    any ||= (bounds[i] as number) < INF;
-  }
-  if (!any) return z;
+  for (let i = 1; i < n; i++) bounds[i] = max.get(z.clocks[i - 1] as string) ?? INF;
   let changed = false;
   const m = Int32Array.from(z.m);
   for (let i = 0; i < n; i++) {

@@ -39,6 +39,16 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
   const stopWhenAllFailed = monitors.length > 0;
 
   const pathTo = (id: number) => pathOf(nodes, id);
+  /** What monitors see of a step; built only when there are monitors. */
+  const stepInfo = (from: ExploredNode<S> | null, move: Move<S>, step: PathStep, input: number) =>
+    ({
+      kind: step.kind,
+      event: step.event ?? { type: 'xstate.init' },
+      ...(step.delay ? { delay: step.delay } : {}),
+      pre: from ? from.snapshot : null,
+      post: move.snapshot,
+      input: options.inputs[input]?.input,
+    }) as unknown as StepInfo;
   const fail = (i: number, from: number, step: PathStep, message: string) => {
     const { path, ids } = from >= 0 ? pathTo(from) : { path: [], ids: [] };
     const source = nodes[from];
@@ -82,17 +92,18 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     return id;
   };
 
-  const follow = (from: ExploredNode<S> | null, move: Move<S>, step: PathStep, info: StepInfo, zoneAtStep: Zone, timersBefore: readonly PendingTimer[], eod: boolean, input: number) => {
+  const follow = (from: ExploredNode<S> | null, move: Move<S>, step: PathStep, zoneAtStep: Zone, timersBefore: readonly PendingTimer[], eod: boolean, input: number) => {
     let zone = zoneAtStep;
     const states: unknown[] = [];
     const monitorStarts: string[] = [];
     const verdicts: MonitorStep<unknown>[] = [];
+    const seen = monitors.length > 0 ? stepInfo(from, move, step, input) : null;
     monitors.forEach((m, i) => {
       if (violations[i]) {
         states.push(null);
         return;
       }
-      const verdict = from ? m.step((from.monitor as unknown[])[i], info) : m.initial(info);
+      const verdict = from ? m.step((from.monitor as unknown[])[i], seen as StepInfo) : m.initial(seen as StepInfo);
       verdicts[i] = verdict;
       states.push(verdict.state);
       const v = verdict.violation;
@@ -100,16 +111,21 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
         fail(i, from ? from.id : -1, { ...step, bounds: [...step.bounds, ...(v.when ? [v.when] : [])] }, v.message);
       }
     });
-    let timers = [...timersBefore];
+    let timers = timersBefore;
     const starts: string[] = [];
-    for (const op of untimed ? [] : move.timerOps) {
-      timers = timers.filter((t) => t.event !== op.event);
-      zone = removeClock(zone, op.event);
-      if (op.op === 'start') {
-        timers.push({ event: op.event, delay: op.delay, days: op.days });
-        zone = addClock(zone, op.event);
-        starts.push(op.event);
+    if (!untimed && move.timerOps.length > 0) {
+      const pending = [...timersBefore];
+      for (const op of move.timerOps) {
+        const at = pending.findIndex((t) => t.event === op.event);
+        if (at >= 0) pending.splice(at, 1);
+        zone = removeClock(zone, op.event);
+        if (op.op === 'start') {
+          pending.push({ event: op.event, delay: op.delay, days: op.days });
+          zone = addClock(zone, op.event);
+          starts.push(op.event);
+        }
       }
+      timers = pending;
     }
     zone = eod ? addClock(zone, EOD) : removeClock(zone, EOD);
     if (eod) starts.push(EOD);
@@ -121,7 +137,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
         monitorStarts.push(c);
       }
     });
-    const fullStep = { ...step, starts: [...starts, ...monitorStarts] };
+    const fullStep = { ...step, starts: monitorStarts.length ? [...starts, ...monitorStarts] : starts };
     const id = add({ parent: from ? from.id : -1, step: fullStep, snapshot: move.snapshot, timers, eod, monitor: states, input }, zone);
     if (from) edges[from.id]?.push(id);
     if (from && options.links) links[from.id]?.push({ to: id, step: fullStep, taken: move.taken });
@@ -129,8 +145,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
 
   for (const [index, { name, input }] of options.inputs.entries()) {
     const move = steps.start(input);
-    const info = { kind: 'start', event: { type: 'xstate.init' }, pre: null, post: move.snapshot, input } as unknown as StepInfo;
-    follow(null, move, { kind: 'start', input: name, bounds: [], starts: [] }, info, emptyClockZone(), [], false, index);
+    follow(null, move, { kind: 'start', input: name, bounds: [], starts: [] }, emptyClockZone(), [], false, index);
   }
 
   let head = 0;
@@ -149,11 +164,10 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
       options.onProgress?.({ states: nodes.length, queued: queue.length - head, ms });
     }
     const node = nodes[queue[head++] as number] as ExploredNode<S>;
-    const input = options.inputs[node.input]?.input;
     const eventZone = node.eod ? constrain(node.zone, EOD, '>=', 1) : node.zone;
+    const eventBounds: ClockBound[] = node.eod ? [{ clock: EOD, op: '>=', value: 1 }] : [];
     for (const { event, move } of isEmpty(eventZone) ? [] : steps.enabled(node.snapshot, events, listId)) {
-      const bounds: ClockBound[] = node.eod ? [{ clock: EOD, op: '>=', value: 1 }] : [];
-      follow(node, move, { kind: 'event', event, bounds, starts: [] }, { kind: 'event', event, pre: node.snapshot, post: move.snapshot, input } as unknown as StepInfo, eventZone, node.timers, false, node.input);
+      follow(node, move, { kind: 'event', event, bounds: eventBounds, starts: [] }, eventZone, node.timers, false, node.input);
     }
     for (const [i, timer] of node.timers.entries()) {
       let zone = constrain(node.zone, timer.event, '>=', timer.days);
@@ -167,7 +181,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
       const move = steps.fire(node.snapshot, event);
       if (!move) continue;
       const fired = { ...move, timerOps: [{ op: 'cancel' as const, event: timer.event }, ...move.timerOps] };
-      follow(node, fired, { kind: 'timer', event, delay: timer.delay, bounds, starts: [] }, { kind: 'timer', event, delay: timer.delay, pre: node.snapshot, post: move.snapshot, input } as unknown as StepInfo, zone, node.timers, true, node.input);
+      follow(node, fired, { kind: 'timer', event, delay: timer.delay, bounds, starts: [] }, zone, node.timers, true, node.input);
     }
   }
 

@@ -1,4 +1,4 @@
-import { type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type AnyTransitionDefinition, createActor } from 'xstate';
+import { type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type AnyTransitionDefinition, createEmptyActor } from 'xstate';
 
 type Action = { type: string; params?: unknown };
 
@@ -6,12 +6,14 @@ type Action = { type: string; params?: unknown };
  * XState's pure `initialTransition` / `transition`, with one inert actor scope made per machine
  * instead of per call. `transition()` builds a whole actor each time (its constructor computes
  * the initial state), which is most of its cost; the machine's own `transition(snapshot, event,
- * scope)` is what it then calls, and that is what this calls too. Actions are collected, never
+ * scope)` is what it then calls, and that is what this calls too. The scope's actor is XState's
+ * empty actor, as xstate/graph's is: making an actor of the machine itself would compute its
+ * initial state for nothing. Actions are collected, never
  * run; the transitions each microstep took (eventless ones included) are collected from the
  * inspection events XState sends to the scope's system.
  */
 export function pureStepper(machine: AnyStateMachine) {
-  const self = createActor(machine);
+  const self = createEmptyActor();
   let collected: Action[] = [];
   let taken: AnyTransitionDefinition[] = [];
   let first: AnyTransitionDefinition[] | null = null;

@@ -40,7 +40,9 @@ export class TransitionCache implements Steps {
   private readonly ids = new WeakMap<AnyMachineSnapshot, number>();
   private readonly interned = new Map<string, number>();
   private readonly listening = new Map<number, Set<string>>();
-  private readonly enabledMoves = new Map<string, EnabledMove[]>();
+  private readonly configurations = new Map<string, Set<string>>();
+  /** By event list, then by state id. */
+  private readonly enabledMoves: EnabledMove[][][] = [];
   private readonly lists = new Map<string, number>();
   private readonly stepper: ReturnType<typeof stepperOf>;
   transitions = 0;
@@ -77,15 +79,20 @@ export class TransitionCache implements Steps {
 
   /** The moves of every event in `events` the snapshot takes, computed once per state and event list. */
   enabled(snapshot: AnyMachineSnapshot, events: readonly EventEntry[], listId: number): EnabledMove[] {
-    const key = `${this.id(snapshot)}|${listId}`;
-    let list = this.enabledMoves.get(key);
+    const id = this.id(snapshot);
+    let byState = this.enabledMoves[listId];
+    if (!byState) this.enabledMoves[listId] = byState = [];
+    let list = byState[id];
     if (!list) {
       list = [];
+      const listening = this.listensFor(id, snapshot);
       for (const [index, { event }] of events.entries()) {
-        const move = this.compute(snapshot, event, event.type.startsWith('xstate.after.'));
+        const timer = event.type.startsWith('xstate.after.');
+        if (!timer && !listening.has(event.type)) continue;
+        const move = this.compute(snapshot, event, timer);
         if (move) list.push({ event, move, index });
       }
-      this.enabledMoves.set(key, list);
+      byState[id] = list;
     }
     return list;
   }
@@ -133,13 +140,15 @@ export class TransitionCache implements Steps {
     return stepped && this.move(...stepped);
   }
 
-  /** Event types some active state node has a transition for (guards aside). */
+  /** Event types some active state node has a transition for (guards aside): one set per configuration. */
   private listensFor(key: number, snapshot: AnyMachineSnapshot): Set<string> {
     let types = this.listening.get(key);
     if (!types) {
       // XState v5 has no public accessor for a snapshot's active state nodes; `_nodes` is that list.
-      const nodes = (snapshot as unknown as { _nodes: { ownEvents: string[] }[] })._nodes;
-      types = new Set(nodes.flatMap((n) => n.ownEvents));
+      const nodes = (snapshot as unknown as { _nodes: { id: string; ownEvents: string[] }[] })._nodes;
+      const configuration = nodes.map((n) => n.id).join('\n');
+      types = this.configurations.get(configuration);
+      if (!types) this.configurations.set(configuration, (types = new Set(nodes.flatMap((n) => n.ownEvents))));
       this.listening.set(key, types);
     }
     return types;
