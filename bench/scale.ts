@@ -1,8 +1,9 @@
 // (d) Scale: k concurrent civil subpoenas against one account, k = 1…4, explored exactly with
 // timers. Ours: exploreProduct, the k requests as components of one product, each component's
-// steps from the machine's shared transition cache. Baseline (same run, same explorer): the k
-// copies as parallel regions of ONE XState machine (support/productMachine.ts), where XState
-// computes every product step afresh.
+// steps from the machine's shared transition cache, with symmetry reduction (the requests are
+// interchangeable) and without. Baseline (same run, same explorer): the k copies as parallel
+// regions of ONE XState machine (support/productMachine.ts), where XState computes every
+// product step afresh. A side cut by its budget is not run for larger k.
 import type { AnyStateMachine } from 'xstate';
 import { civilSubpoenaEntry, civilSubpoenaSpec } from '../machines/civilSubpoena.ts';
 import { createDemandMachine } from '../machines/lifecycle/createDemandMachine.ts';
@@ -17,9 +18,9 @@ import { productMachine } from './support/productMachine.ts';
 import { collectGarbage, fmt, report } from './support/report.ts';
 
 const MAX_MS = 60_000;
+const SYMMETRY_MAX_MS = 300_000;
 const BASELINE_MAX_MS = 20_000;
-/** About 1.5 KB of heap per node at k = 3: a cap that keeps k = 4 under Node's default heap. */
-const MAX_STATES = 1_500_000;
+const MAX_STATES = 4_000_000;
 
 /** Runs `fn`, sampling the heap through its progress callback; heap figures in MB. */
 function measured<T extends Exploration<unknown>>(fn: (sample: () => void) => T): { run: T; peakMb: number; growthMb: number } {
@@ -34,42 +35,73 @@ function measured<T extends Exploration<unknown>>(fn: (sample: () => void) => T)
 
 const outcome = (run: Exploration<unknown>, maxMs: number) => (run.complete ? 'exhaustive' : `STOPPED by the ${run.stopped?.reason === 'time' ? `${fmt(maxMs)} budget` : `${MAX_STATES}-state budget`} with ${run.stopped?.frontier} states unexplored`);
 
+type Side = { name: string; maxMs: number; run: (k: number, sample: () => void) => Exploration<unknown> };
+
 export function scale(): boolean {
   let ok = true;
   const version = policyVersionAt(cloudflare, '2026-01-15');
   const input = civilSubpoenaEntry.inputs[0]?.input;
   const types = civilSubpoenaEntry.machine.root.events.filter((t) => !t.startsWith('xstate.'));
   const events = eventVariants(types, civilSubpoenaEntry.alphabet);
+  const names = (k: number) => Array.from({ length: k }, (_, i) => `civilSubpoena${i + 1}`);
+  const setup = (k: number) => ({
+    inputs: [{ name: 'plain', input: Object.fromEntries(names(k).map((n) => [n, input])) }],
+    events: names(k).flatMap((name) => events.map((e) => ({ ...e, type: `${name}/${e.type}` }))),
+    maxStates: MAX_STATES,
+  });
+  const shared = () => withPolicy(createDemandMachine(civilSubpoenaSpec) as never, version) as AnyStateMachine;
+  const sides: Side[] = [
+    {
+      name: 'product with symmetry',
+      maxMs: SYMMETRY_MAX_MS,
+      run: (k, sample) => {
+        const machine = shared();
+        return exploreProduct(names(k).map((name) => ({ name, machine })), { ...setup(k), symmetry: true, maxMs: SYMMETRY_MAX_MS, onProgress: sample });
+      },
+    },
+    {
+      name: 'product',
+      maxMs: MAX_MS,
+      run: (k, sample) => {
+        const machine = shared();
+        return exploreProduct(names(k).map((name) => ({ name, machine })), { ...setup(k), maxMs: MAX_MS, onProgress: sample });
+      },
+    },
+    {
+      name: 'one XState machine (baseline)',
+      maxMs: BASELINE_MAX_MS,
+      run: (k, sample) => explore(productMachine(`civilSubpoenas${k}`, names(k).map((kind) => withPolicy(createDemandMachine({ ...civilSubpoenaSpec, kind }) as never, version) as AnyStateMachine)), { ...setup(k), maxMs: BASELINE_MAX_MS, onProgress: sample }),
+    },
+  ];
+  const cut = new Set<string>();
   for (let k = 1; k <= 4; k++) {
-    const names = Array.from({ length: k }, (_, i) => `civilSubpoena${i + 1}`);
-    const all = names.flatMap((name) => events.map((e) => ({ ...e, type: `${name}/${e.type}` })));
-    const inputs = [{ name: 'plain', input: Object.fromEntries(names.map((n) => [n, input])) }];
-
-    const machine = withPolicy(createDemandMachine(civilSubpoenaSpec) as never, version) as AnyStateMachine;
-    const ours = measured((sample) => exploreProduct(names.map((name) => ({ name, machine })), { inputs, events: all, maxMs: MAX_MS, maxStates: MAX_STATES, onProgress: sample }));
-
-    const copies = names.map((kind) => withPolicy(createDemandMachine({ ...civilSubpoenaSpec, kind }) as never, version) as AnyStateMachine);
-    const theirs = measured((sample) => explore(productMachine(`civilSubpoenas${k}`, copies), { inputs, events: all, maxMs: BASELINE_MAX_MS, maxStates: MAX_STATES, onProgress: sample }));
-
-    const both = ours.run.complete && theirs.run.complete;
-    if (both && ours.run.nodes.length !== theirs.run.nodes.length) ok = false;
-    const perNode = (r: Exploration<unknown>) => r.ms / Math.max(1, r.nodes.length);
-    const speedup = theirs.run.complete ? theirs.run.ms / ours.run.ms : perNode(theirs.run) / perNode(ours.run);
-    const basis = theirs.run.complete ? 'time' : 'time per node, the baseline being cut';
+    const results = new Map<string, ReturnType<typeof measured>>();
+    for (const side of sides) {
+      if (cut.has(side.name)) continue;
+      const m = measured((sample) => side.run(k, sample));
+      results.set(side.name, m);
+      if (!m.run.complete) cut.add(side.name);
+      console.log(`  scale k=${k} ${side.name}: ${m.run.nodes.length} zone nodes, ${m.run.transitions} XState transitions, ${outcome(m.run, side.maxMs)} · ${fmt(m.run.ms)} · heap peak ${m.peakMb.toFixed(0)} MB (+${m.growthMb.toFixed(0)} MB)`);
+    }
+    const ours = results.get('product with symmetry') as ReturnType<typeof measured>;
+    const product = results.get('product');
+    const baseline = results.get('one XState machine (baseline)');
+    if (product?.run.complete && baseline?.run.complete && product.run.nodes.length !== baseline.run.nodes.length) ok = false;
+    const ratio = (other: ReturnType<typeof measured> | undefined, label: string) =>
+      other ? ` · against ${label} ${other.run.complete ? '' : '≥ '}${(other.run.ms / ours.run.ms).toFixed(1)}×${other.run.complete ? '' : ` (cut at ${fmt(other.run.ms)} with ${other.run.nodes.length} nodes)`}` : '';
+    const speedup = baseline?.run.complete ? baseline.run.ms / ours.run.ms : null;
     report(
-      `scale k=${k} civil subpoenas (${all.length} events): ${ours.run.nodes.length} zone nodes, ${ours.run.transitions} XState transitions, ${outcome(ours.run, MAX_MS)} · ${fmt(ours.run.ms)} · heap peak ${ours.peakMb.toFixed(0)} MB (+${ours.growthMb.toFixed(0)} MB) · one XState machine: ${theirs.run.nodes.length} nodes, ${theirs.run.transitions} transitions, ${outcome(theirs.run, BASELINE_MAX_MS)} in ${fmt(theirs.run.ms)} · ratio ${speedup.toFixed(1)}× (${basis})${both ? (ours.run.nodes.length === theirs.run.nodes.length ? ' · same zone graph' : ' · DIFFERENT zone graphs') : ''}`,
+      `scale k=${k} civil subpoenas: ${ours.run.nodes.length} zone nodes up to symmetry, ${outcome(ours.run, SYMMETRY_MAX_MS)} in ${fmt(ours.run.ms)}, heap +${ours.growthMb.toFixed(0)} MB${ratio(baseline, 'one XState machine')}${ratio(product, 'the product without symmetry')}${product?.run.complete && baseline?.run.complete ? (product.run.nodes.length === baseline.run.nodes.length ? ' · product and one machine: same zone graph' : ' · product and one machine: DIFFERENT zone graphs') : ''}`,
       {
         bench: `scale:civilSubpoena×${k}`,
         ours_ms: ours.run.ms,
         nodes: ours.run.nodes.length,
-        transitions: ours.run.transitions,
         complete: ours.run.complete,
         heap_peak_mb: ours.peakMb,
         heap_growth_mb: ours.growthMb,
-        baseline: 'one XState machine with a region per request',
-        baseline_ms: theirs.run.ms,
-        baseline_complete: theirs.run.complete,
-        speedup,
+        ...(product ? { product_ms: product.run.ms, product_nodes: product.run.nodes.length, product_complete: product.run.complete, product_heap_growth_mb: product.growthMb } : {}),
+        ...(baseline ? { baseline: 'one XState machine with a region per request', baseline_ms: baseline.run.ms, baseline_complete: baseline.run.complete } : {}),
+        ...(speedup === null ? {} : { speedup }),
       },
     );
     if (!ours.run.complete) {

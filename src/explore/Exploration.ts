@@ -65,6 +65,11 @@ export interface ExploredNode<S = AnyMachineSnapshot> {
   monitor: unknown;
   /** Index of the input the run started from. */
   input: number;
+  /**
+   * Under symmetry reduction, when the state was stored renamed: each name prefix (a product
+   * component's name) it now has, mapped to the one it had in the step that reached it.
+   */
+  renamed?: ReadonlyMap<string, string>;
 }
 
 export interface Violation {

@@ -1,5 +1,14 @@
 import type { AnyMachineSnapshot } from 'xstate';
+import type { PendingTimer } from './Exploration.ts';
 import type { EventEntry, Move } from './transitionCache.ts';
+import type { Zone } from './Zone.ts';
+
+/** A symbolic state's discrete part and zone, as `Steps.canonical` sees and returns it. */
+export interface Symbolic<S> {
+  state: S;
+  timers: readonly PendingTimer[];
+  zone: Zone;
+}
 
 /**
  * What the explorer needs of a system of states: its discrete moves, each computed once. One
@@ -20,4 +29,10 @@ export interface Steps<S = AnyMachineSnapshot> {
   fire(state: S, timer: { type: string }): Move<S> | null;
   /** The timer events, as outside events for `timers: 'asEvents'`. */
   timerEvents(): string[];
+  /**
+   * Symmetry reduction: the representative of the state's class (interchangeable parts put in a
+   * canonical order), with `names` mapping each renamed name prefix back to the one it had;
+   * null when the state already is its representative.
+   */
+  canonical?(s: Symbolic<S>): (Symbolic<S> & { names: ReadonlyMap<string, string> }) | null;
 }

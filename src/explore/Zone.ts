@@ -191,3 +191,17 @@ export function extrapolate(z: Zone, max: ReadonlyMap<string, number>): Zone {
   }
   return changed ? close(z.clocks, m) : z;
 }
+
+/**
+ * The same zone with its clocks renamed (a permutation of names), re-sorted so equal zones keep
+ * equal matrices.
+ */
+export function renameZone(z: Zone, rename: (clock: string) => string): Zone {
+  const named = z.clocks.map(rename);
+  const order = named.map((_, i) => i).sort((a, b) => ((named[a] as string) < (named[b] as string) ? -1 : 1));
+  const n = z.clocks.length + 1;
+  const from = [0, ...order.map((i) => i + 1)];
+  const m = new Int32Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) m[i * n + j] = at(z, from[i] as number, from[j] as number);
+  return { clocks: order.map((i) => named[i] as string), m };
+}

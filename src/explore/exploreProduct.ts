@@ -1,9 +1,15 @@
+import { InputError } from '../domain/InputError.ts';
 import type { Exploration, ExploreOptions } from './Exploration.ts';
 import { exploreSteps } from './exploreSteps.ts';
 import { type Component, type ProductState, ProductSteps } from './ProductSteps.ts';
 
-/** `explore`'s options for a product: inputs hold one input per component name; events are `<name>/<type>`. */
-export type ProductOptions = Omit<ExploreOptions, 'monitor' | 'monitors'>;
+/**
+ * `explore`'s options for a product: inputs hold one input per component name; events are
+ * `<name>/<type>`. `symmetry` explores one state of each class of states that differ only in
+ * which component is which (the components must be one machine, with one input and one event
+ * list); paths to its nodes are still real runs.
+ */
+export type ProductOptions = Omit<ExploreOptions, 'monitor' | 'monitors'> & { symmetry?: boolean };
 
 /**
  * Explores machines running side by side — say k requests against one account — with exact
@@ -18,5 +24,7 @@ export type ProductOptions = Omit<ExploreOptions, 'monitor' | 'monitors'>;
  * );
  */
 export function exploreProduct(components: readonly Component[], options: ProductOptions): Exploration<ProductState> {
-  return exploreSteps(new ProductSteps(components), options);
+  const { symmetry, ...rest } = options;
+  if (symmetry && rest.links) throw new InputError('invalid', 'links', true, 'links are not kept under symmetry reduction (an edge may lead to a renamed state)', 'leave links or symmetry off');
+  return exploreSteps(new ProductSteps(components, { symmetry: symmetry === true }), rest);
 }

@@ -36,6 +36,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
   const violations: (Violation | null)[] = monitors.map(() => null);
   const live = () => violations.some((v) => v === null);
   const covers = options.subsumption === false ? sameZone : includes;
+  const symmetric = steps.canonical !== undefined && monitors.length === 0;
   const stopWhenAllFailed = monitors.length > 0;
 
   const pathTo = (id: number) => pathOf(nodes, id);
@@ -69,8 +70,11 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
 
   /** Adds a node unless a stored zone of the same discrete state covers it; returns its id. */
   const add = (node: Omit<ExploredNode<S>, 'id' | 'zone'>, zoneNow: Zone): number => {
-    const zone = extrapolate(upTo(zoneNow, node.timers), unbounded);
-    const key = `${steps.id(node.snapshot)}#${timersKey(node.timers)}#${node.eod ? 1 : 0}#${monitorKey(node.monitor as unknown[])}`;
+    let zone = extrapolate(upTo(zoneNow, node.timers), unbounded);
+    let { snapshot, timers } = node;
+    const canon = symmetric ? (steps.canonical?.({ state: snapshot, timers, zone }) ?? null) : null;
+    if (canon) ({ state: snapshot, timers, zone } = canon);
+    const key = `${steps.id(snapshot)}#${timersKey(timers)}#${node.eod ? 1 : 0}#${monitorKey(node.monitor as unknown[])}`;
     let stored = seen.get(key);
     if (stored) {
       for (const known of stored) if (covers((nodes[known] as ExploredNode<S>).zone, zone)) return known;
@@ -78,7 +82,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
       seen.set(key, (stored = []));
     }
     const id = nodes.length;
-    nodes.push({ id, parent: node.parent, step: node.step, snapshot: node.snapshot, timers: node.timers, eod: node.eod, zone, monitor: node.monitor, input: node.input });
+    nodes.push({ id, parent: node.parent, step: node.step, snapshot, timers, eod: node.eod, zone, monitor: node.monitor, input: node.input, ...(canon ? { renamed: canon.names } : {}) });
     edges.push([]);
     if (options.links) links.push([]);
     stored.push(id);

@@ -3,20 +3,47 @@ import type { ClockBound } from './Monitor.ts';
 
 /**
  * The steps from a start to a node, each with every bound that held at its instant: the
- * invariants of the state it left are not stored per edge, so they are added back here.
+ * invariants of the state it left are not stored per edge, so they are added back here. Under
+ * symmetry reduction the steps are renamed into the start's names, so the path is one real run.
  *
  * @example
  * const days = datePath(pathOf(run.nodes, id).path);
  */
 export function pathOf(nodes: readonly ExploredNode<unknown>[], id: number): { path: PathStep[]; ids: number[] } {
+  const chain: ExploredNode<unknown>[] = [];
+  for (let n = nodes[id]; n; n = n.parent >= 0 ? nodes[n.parent] : undefined) chain.unshift(n);
   const path: PathStep[] = [];
-  const ids: number[] = [];
-  for (let n = nodes[id]; n; n = n.parent >= 0 ? nodes[n.parent] : undefined) {
-    const from = n.parent >= 0 ? nodes[n.parent] : undefined;
-    path.unshift(from ? { ...n.step, bounds: [...n.step.bounds, ...invariants(from.timers)] } : n.step);
-    ids.unshift(n.id);
-  }
-  return { path, ids };
+  let names: ReadonlyMap<string, string> | null = null;
+  chain.forEach((n, k) => {
+    const from = chain[k - 1];
+    const step = from ? { ...n.step, bounds: [...n.step.bounds, ...invariants(from.timers)] } : n.step;
+    path.push(names ? renameStep(step, names) : step);
+    if (n.renamed) names = compose(n.renamed, names);
+  });
+  return { path, ids: chain.map((n) => n.id) };
+}
+
+/** A name in the frame `inner` maps from, renamed by `inner` and then by `outer`. */
+function compose(inner: ReadonlyMap<string, string>, outer: ReadonlyMap<string, string> | null): ReadonlyMap<string, string> {
+  if (!outer) return inner;
+  const out = new Map<string, string>();
+  for (const [name, was] of inner) out.set(name, outer.get(was) ?? was);
+  for (const [name, was] of outer) if (!inner.has(name) && !out.has(name)) out.set(name, was);
+  return out;
+}
+
+function renameStep(step: PathStep, names: ReadonlyMap<string, string>): PathStep {
+  const rn = (x: string) => {
+    const slash = x.indexOf('/');
+    const was = slash > 0 ? names.get(x.slice(0, slash)) : undefined;
+    return was === undefined ? x : `${was}${x.slice(slash)}`;
+  };
+  return {
+    ...step,
+    ...(step.event ? { event: { ...step.event, type: rn(step.event.type) } } : {}),
+    bounds: step.bounds.map((b) => ({ ...b, clock: rn(b.clock) })),
+    starts: step.starts.map(rn),
+  };
 }
 
 /**

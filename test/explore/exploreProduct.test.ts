@@ -4,11 +4,12 @@ import { productMachine } from '../../bench/support/productMachine.ts';
 import { civilSubpoenaEntry, civilSubpoenaSpec } from '../../machines/civilSubpoena.ts';
 import { createDemandMachine } from '../../machines/lifecycle/createDemandMachine.ts';
 import { DAY_MS } from '../../src/domain/duration.ts';
-import type { Exploration } from '../../src/explore/Exploration.ts';
+import type { Exploration, PathStep } from '../../src/explore/Exploration.ts';
 import { eventVariants } from '../../src/explore/eventVariants.ts';
 import { explore } from '../../src/explore/explore.ts';
 import { exploreProduct } from '../../src/explore/exploreProduct.ts';
 import { pathOf } from '../../src/explore/pathOf.ts';
+import { pureStepper } from '../../src/explore/pureStepper.ts';
 import { stableJson } from '../../src/explore/snapshotKey.ts';
 import { datePath } from '../../src/explore/witness.ts';
 import { cloudflare } from '../../src/policy/cloudflare.ts';
@@ -34,6 +35,25 @@ function earliest<S>(run: Exploration<S>, parts: (state: S) => { value: unknown;
     days.set(key, Math.min(day, days.get(key) ?? Infinity));
   }
   return days;
+}
+
+/** Replays a product path on the components' own snapshots, each outside event checked as enabled. */
+function replayProduct(machine: AnyStateMachine, path: readonly PathStep[]): AnyMachineSnapshot[] {
+  const stepper = pureStepper(machine);
+  let state: AnyMachineSnapshot[] = [];
+  for (const step of path) {
+    if (step.kind === 'start') {
+      state = NAMES.map(() => stepper.initial(input)[0]);
+      continue;
+    }
+    const type = step.event?.type ?? '';
+    const i = NAMES.indexOf(type.slice(0, type.indexOf('/')));
+    const event = { ...step.event, type: type.slice(type.indexOf('/') + 1) };
+    const own = state[i] as AnyMachineSnapshot;
+    if (step.kind === 'event') expect(own.can(event)).toBe(true);
+    state = state.map((s, j) => (j === i ? stepper.next(own, event)[0] : s));
+  }
+  return state;
 }
 
 describe('exploreProduct', () => {
@@ -72,6 +92,41 @@ describe('exploreProduct', () => {
     expect(Math.min(...days)).toBe(2);
     const aDoneBWaiting = run.nodes.find((n) => n.snapshot[0]?.value === 'done' && n.snapshot[1]?.value === 'waiting');
     expect(aDoneBWaiting?.timers.map((t) => t.event)).toEqual([expect.stringMatching(/^b\/xstate\.after\./)]);
+  });
+
+  it('with symmetry, reaches every state up to which request is which, on the same earliest days, along real runs', () => {
+    const shared = withPolicy(createDemandMachine(civilSubpoenaSpec) as never, version) as AnyStateMachine;
+    const components = NAMES.map((name) => ({ name, machine: shared }));
+    const plain = exploreProduct(components, { inputs, events: prefixed });
+    const reduced = exploreProduct(components, { inputs, events: prefixed, symmetry: true });
+    expect(reduced.complete).toBe(true);
+    expect(reduced.nodes.length).toBeLessThan(plain.nodes.length * 0.6);
+    expect(reduced.nodes.some((n) => n.renamed)).toBe(true);
+    // An orbit is the sorted list of the components' states.
+    const orbit = (s: readonly AnyMachineSnapshot[]) => s.map((c) => ({ value: c.value, context: c.context })).sort((a, b) => (stableJson(a) < stableJson(b) ? -1 : 1));
+    const ours = earliest(reduced, orbit);
+    expect([...ours].sort()).toEqual([...earliest(plain, orbit)].sort());
+    // Each stored path, renamed back into the components' own names, replays to a state of the node's orbit.
+    const renamed = reduced.nodes.filter((n) => n.renamed).slice(0, 40);
+    for (const node of renamed) {
+      const path = pathOf(reduced.nodes, node.id).path;
+      const replayed = replayProduct(shared, path);
+      expect(stableJson(orbit(replayed))).toBe(stableJson(orbit(node.snapshot)));
+    }
+  });
+
+  it('refuses symmetry where the components differ', () => {
+    const a = createMachine({ id: 'a', initial: 'x', states: { x: {} } });
+    const b = createMachine({ id: 'b', initial: 'x', states: { x: {} } });
+    const two = (m: AnyStateMachine) => [
+      { name: 'p', machine: a },
+      { name: 'q', machine: m },
+    ];
+    const ok = { inputs: [{ name: 'i', input: { p: 1, q: 1 } }], events: [], symmetry: true };
+    expect(inputErrorOf(() => exploreProduct(two(b), ok)).field).toBe('components[1].machine');
+    expect(inputErrorOf(() => exploreProduct(two(a), { ...ok, inputs: [{ name: 'i', input: { p: 1, q: 2 } }] })).field).toBe('input.q');
+    expect(inputErrorOf(() => exploreProduct(two(a), { ...ok, events: [{ type: 'p/go' }] })).field).toBe('events');
+    expect(inputErrorOf(() => exploreProduct(two(a), { ...ok, links: true })).field).toBe('links');
   });
 
   it('refuses bad components, events and inputs, naming the field', () => {
