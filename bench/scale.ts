@@ -22,18 +22,26 @@ const SYMMETRY_MAX_MS = 300_000;
 const BASELINE_MAX_MS = 20_000;
 const MAX_STATES = 4_000_000;
 
+/** What a run measured; the exploration itself is dropped, so the next run's heap figures are its own. */
+interface Measured {
+  run: { ms: number; nodes: { length: number }; transitions: number; complete: boolean; stopped?: Exploration<unknown>['stopped'] };
+  peakMb: number;
+  growthMb: number;
+}
+
 /** Runs `fn`, sampling the heap through its progress callback; heap figures in MB. */
-function measured<T extends Exploration<unknown>>(fn: (sample: () => void) => T): { run: T; peakMb: number; growthMb: number } {
+function measured(fn: (sample: () => void) => Exploration<unknown>): Measured {
   collectGarbage();
   const before = process.memoryUsage().heapUsed;
   let peak = before;
   const sample = () => void (peak = Math.max(peak, process.memoryUsage().heapUsed));
-  const run = fn(sample);
+  const full = fn(sample);
   sample();
+  const run = { ms: full.ms, nodes: { length: full.nodes.length }, transitions: full.transitions, complete: full.complete, ...(full.stopped ? { stopped: full.stopped } : {}) };
   return { run, peakMb: peak / 2 ** 20, growthMb: (peak - before) / 2 ** 20 };
 }
 
-const outcome = (run: Exploration<unknown>, maxMs: number) => (run.complete ? 'exhaustive' : `STOPPED by the ${run.stopped?.reason === 'time' ? `${fmt(maxMs)} budget` : `${MAX_STATES}-state budget`} with ${run.stopped?.frontier} states unexplored`);
+const outcome = (run: Measured['run'], maxMs: number) => (run.complete ? 'exhaustive' : `STOPPED by the ${run.stopped?.reason === 'time' ? `${fmt(maxMs)} budget` : `${MAX_STATES}-state budget`} with ${run.stopped?.frontier} states unexplored`);
 
 type Side = { name: string; maxMs: number; run: (k: number, sample: () => void) => Exploration<unknown> };
 
@@ -75,7 +83,7 @@ export function scale(): boolean {
   ];
   const cut = new Set<string>();
   for (let k = 1; k <= 4; k++) {
-    const results = new Map<string, ReturnType<typeof measured>>();
+    const results = new Map<string, Measured>();
     for (const side of sides) {
       if (cut.has(side.name)) continue;
       const m = measured((sample) => side.run(k, sample));
@@ -83,12 +91,15 @@ export function scale(): boolean {
       if (!m.run.complete) cut.add(side.name);
       console.log(`  scale k=${k} ${side.name}: ${m.run.nodes.length} zone nodes, ${m.run.transitions} XState transitions, ${outcome(m.run, side.maxMs)} · ${fmt(m.run.ms)} · heap peak ${m.peakMb.toFixed(0)} MB (+${m.growthMb.toFixed(0)} MB)`);
     }
-    const ours = results.get('product with symmetry') as ReturnType<typeof measured>;
+    const ours = results.get('product with symmetry') as Measured;
     const product = results.get('product');
     const baseline = results.get('one XState machine (baseline)');
     if (product?.run.complete && baseline?.run.complete && product.run.nodes.length !== baseline.run.nodes.length) ok = false;
-    const ratio = (other: ReturnType<typeof measured> | undefined, label: string) =>
-      other ? ` · against ${label} ${other.run.complete ? '' : '≥ '}${(other.run.ms / ours.run.ms).toFixed(1)}×${other.run.complete ? '' : ` (cut at ${fmt(other.run.ms)} with ${other.run.nodes.length} nodes)`}` : '';
+    const ratio = (other: Measured | undefined, label: string) => {
+      if (!other) return '';
+      if (!other.run.complete) return ` · ${label} cut at ${fmt(other.run.ms)} with ${other.run.nodes.length} nodes`;
+      return ours.run.complete ? ` · against ${label} ${(other.run.ms / ours.run.ms).toFixed(1)}×` : '';
+    };
     const speedup = baseline?.run.complete ? baseline.run.ms / ours.run.ms : null;
     report(
       `scale k=${k} civil subpoenas: ${ours.run.nodes.length} zone nodes up to symmetry, ${outcome(ours.run, SYMMETRY_MAX_MS)} in ${fmt(ours.run.ms)}, heap +${ours.growthMb.toFixed(0)} MB${ratio(baseline, 'one XState machine')}${ratio(product, 'the product without symmetry')}${product?.run.complete && baseline?.run.complete ? (product.run.nodes.length === baseline.run.nodes.length ? ' · product and one machine: same zone graph' : ' · product and one machine: DIFFERENT zone graphs') : ''}`,
