@@ -70,7 +70,7 @@ export function resetClock(z: Zone, clock: string): Zone {
   const c = clockIndex(z, clock);
   if (c < 0) return addClock(z, clock);
   const n = z.clocks.length + 1;
-  const m = Int32Array.from(z.m);
+  const m = z.m.slice();
   for (let j = 0; j < n; j++) {
     m[c * n + j] = at(z, 0, j);
     m[j * n + c] = at(z, j, 0);
@@ -96,7 +96,7 @@ export function removeClock(z: Zone, clock: string): Zone {
 /** Lets any amount of time pass. */
 export function up(z: Zone): Zone {
   const n = z.clocks.length + 1;
-  const m = Int32Array.from(z.m);
+  const m = z.m.slice();
   for (let i = 1; i < n; i++) m[i * n] = INF;
   return { clocks: z.clocks, m };
 }
@@ -108,7 +108,7 @@ export function constrain(z: Zone, clock: string, op: '<=' | '>=', value: number
   const n = z.clocks.length + 1;
   const [x, y, bound] = op === '<=' ? [c, 0, value] : [0, c, -value];
   if (bound >= (z.m[x * n + y] as number)) return z;
-  const m = Int32Array.from(z.m);
+  const m = z.m.slice();
   tighten(m, n, x, y, bound);
   return { clocks: z.clocks, m };
 }
@@ -138,7 +138,7 @@ function tighten(m: Int32Array, n: number, x: number, y: number, bound: number):
 export function upTo(z: Zone, ceilings: readonly { event: string; days: number }[]): Zone {
   const n = z.clocks.length + 1;
   if (n === 1) return z;
-  const m = Int32Array.from(z.m);
+  const m = z.m.slice();
   for (let i = 1; i < n; i++) m[i * n] = INF;
   for (const { event, days } of ceilings) {
     const c = z.clocks.indexOf(event) + 1;
@@ -172,7 +172,7 @@ export function extrapolate(z: Zone, max: ReadonlyMap<string, number>): Zone {
   const bounds = new Int32Array(n);
   for (let i = 1; i < n; i++) bounds[i] = max.get(z.clocks[i - 1] as string) ?? INF;
   let changed = false;
-  const m = Int32Array.from(z.m);
+  const m = z.m.slice();
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       if (i === j) continue;

@@ -8,6 +8,7 @@ import type { EventEntry, Move } from './transitionCache.ts';
 import { type Zone, addClock, constrain, emptyClockZone, extrapolate, includes, isEmpty, removeClock, upTo } from './Zone.ts';
 
 const EOD = '@eod';
+const START_EVENT = { type: 'xstate.init' };
 
 /**
  * The explorer's core over any `Steps`: exact whole-day time with named delays as clocks in a
@@ -44,8 +45,8 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
   const stepInfo = (from: ExploredNode<S> | null, move: Move<S>, step: PathStep, input: number) =>
     ({
       kind: step.kind,
-      event: step.event ?? { type: 'xstate.init' },
-      ...(step.delay ? { delay: step.delay } : {}),
+      event: step.event ?? START_EVENT,
+      delay: step.delay,
       pre: from ? from.snapshot : null,
       post: move.snapshot,
       input: options.inputs[input]?.input,
@@ -55,7 +56,11 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     const source = nodes[from];
     violations[i] = { message, path: [...path, source ? { ...step, bounds: [...step.bounds, ...invariants(source.timers)] } : step], nodes: ids };
   };
-  const monitorKey = (states: readonly unknown[]) => (states.length === 0 ? '' : states.map((st, i) => (violations[i] ? '-' : (monitors[i] as Monitor<unknown>).key(st))).join('|'));
+  const monitorKey = (states: readonly unknown[]) => {
+    let key = '';
+    for (let i = 0; i < states.length; i++) key += violations[i] ? '-|' : `${(monitors[i] as Monitor<unknown>).key(states[i])}|`;
+    return key;
+  };
   const timerNumbers = new Map<string, number>();
   const timerNumber = (event: string) => {
     let n = timerNumbers.get(event);
@@ -101,13 +106,13 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     const states: unknown[] = [];
     const monitorStarts: string[] = [];
     const verdicts: MonitorStep<unknown>[] = [];
-    const seen = monitors.length > 0 ? stepInfo(from, move, step, input) : null;
+    const info = monitors.length > 0 ? stepInfo(from, move, step, input) : null;
     monitors.forEach((m, i) => {
       if (violations[i]) {
         states.push(null);
         return;
       }
-      const verdict = from ? m.step((from.monitor as unknown[])[i], seen as StepInfo) : m.initial(seen as StepInfo);
+      const verdict = from ? m.step((from.monitor as unknown[])[i], info as StepInfo) : m.initial(info as StepInfo);
       verdicts[i] = verdict;
       states.push(verdict.state);
       const v = verdict.violation;
@@ -141,7 +146,10 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
         monitorStarts.push(c);
       }
     });
-    const fullStep = { ...step, starts: monitorStarts.length ? [...starts, ...monitorStarts] : starts };
+    const fullStep: PathStep = { kind: step.kind, bounds: step.bounds, starts: monitorStarts.length ? [...starts, ...monitorStarts] : starts };
+    if (step.input !== undefined) fullStep.input = step.input;
+    if (step.event !== undefined) fullStep.event = step.event;
+    if (step.delay !== undefined) fullStep.delay = step.delay;
     const id = add({ parent: from ? from.id : -1, step: fullStep, snapshot: move.snapshot, timers, eod, monitor: states, input }, zone);
     if (from) edges[from.id]?.push(id);
     if (from && options.links) links[from.id]?.push({ to: id, step: fullStep, taken: move.taken });
