@@ -25,6 +25,8 @@ export type ProductOptions = Omit<ExploreOptions, 'monitor' | 'monitors'> & { sy
  */
 export function exploreProduct(components: readonly Component[], options: ProductOptions): Exploration<ProductState> {
   const { symmetry, ...rest } = options;
+  const given = options as ExploreOptions;
+  if (given.monitor || given.monitors) throw new InputError('invalid', given.monitor ? 'monitor' : 'monitors', 'a monitor', 'rules do not run on products yet: a monitor sees one machine\'s snapshots', 'explore each machine alone to check rules, or drop the monitors');
   if (symmetry && rest.links) throw new InputError('invalid', 'links', true, 'links are not kept under symmetry reduction (an edge may lead to a renamed state)', 'leave links or symmetry off');
   return exploreSteps(new ProductSteps(components, { symmetry: symmetry === true }), rest);
 }

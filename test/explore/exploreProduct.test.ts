@@ -7,7 +7,7 @@ import { DAY_MS } from '../../src/domain/duration.ts';
 import type { Exploration, PathStep } from '../../src/explore/Exploration.ts';
 import { eventVariants } from '../../src/explore/eventVariants.ts';
 import { explore } from '../../src/explore/explore.ts';
-import { exploreProduct } from '../../src/explore/exploreProduct.ts';
+import { type ProductOptions, exploreProduct } from '../../src/explore/exploreProduct.ts';
 import { pathOf } from '../../src/explore/pathOf.ts';
 import { pureStepper } from '../../src/explore/pureStepper.ts';
 import { stableJson } from '../../src/explore/snapshotKey.ts';
@@ -139,5 +139,7 @@ describe('exploreProduct', () => {
     expect(unrouted.field).toBe('events');
     expect(unrouted.message).toContain('"a/…"');
     expect(inputErrorOf(() => exploreProduct([{ name: 'a', machine: m }], { ...options, inputs: [{ name: 'x', input: 3 }] })).field).toBe('input');
+    const withMonitor = { ...options, monitors: [{ initial: () => ({ state: null }), step: () => ({ state: null }), key: () => '' }] } as unknown as ProductOptions;
+    expect(inputErrorOf(() => exploreProduct([{ name: 'a', machine: m }], withMonitor)).field).toBe('monitors');
   });
 });
