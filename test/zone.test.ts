@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addClock, clockRange, constrain, emptyClockZone, includes, INF, isEmpty, removeClock, resetClock, up } from '../src/explore/Zone.ts';
+import { addClock, clockRange, constrain, emptyClockZone, includes, INF, isEmpty, removeClock, renameZone, resetClock, up, upTo } from '../src/explore/Zone.ts';
 
 describe('Zone', () => {
   it('lets time pass and bounds it by invariants', () => {
@@ -26,5 +26,29 @@ describe('Zone', () => {
     expect(clockRange(resetClock(narrower, 'a'), 'a')).toEqual({ min: 0, max: 0 });
     expect(removeClock(z, 'a').clocks).toEqual(['b']);
     expect(clockRange(removeClock(z, 'a'), 'b')).toEqual({ min: 0, max: 5 });
+  });
+
+  it('lets time pass up to each pending timer’s length, ignoring timers it has no clock for', () => {
+    const started = constrain(up(addClock(emptyClockZone(), 'a')), 'a', '>=', 10);
+    const z = upTo(addClock(constrain(started, 'a', '<=', 10), 'b'), [
+      { event: 'a', days: 30 },
+      { event: 'gone', days: 1 },
+    ]);
+    expect(clockRange(z, 'a')).toEqual({ min: 10, max: 30 });
+    expect(clockRange(z, 'b')).toEqual({ min: 0, max: 20 });
+    expect(upTo(emptyClockZone(), [{ event: 'a', days: 3 }])).toEqual(emptyClockZone());
+  });
+
+  it('renames clocks as a permutation, keeping every bound with its clock', () => {
+    let z = constrain(up(addClock(emptyClockZone(), 'x/a')), 'x/a', '>=', 10);
+    z = constrain(up(addClock(constrain(z, 'x/a', '<=', 10), 'y/a')), 'x/a', '<=', 30);
+    const swap = (c: string) => (c.startsWith('x/') ? `y/${c.slice(2)}` : c.startsWith('y/') ? `x/${c.slice(2)}` : c);
+    const swapped = renameZone(z, swap);
+    expect(swapped.clocks).toEqual(['x/a', 'y/a']);
+    expect(clockRange(swapped, 'y/a')).toEqual(clockRange(z, 'x/a'));
+    expect(clockRange(swapped, 'x/a')).toEqual(clockRange(z, 'y/a'));
+    expect(clockRange(swapped, 'x/a')).not.toEqual(clockRange(swapped, 'y/a'));
+    const back = renameZone(swapped, swap);
+    expect(includes(back, z) && includes(z, back)).toBe(true);
   });
 });
