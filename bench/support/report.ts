@@ -25,21 +25,32 @@ export function median(fn: () => void, rounds: number, warm = 1): number {
 }
 
 /**
- * Median times of `a` and `b`, their runs alternating (and which goes first alternating too) after
- * `warm` unmeasured rounds of each, so neither side pays alone for warming code both share
- * (XState's own functions) or for collecting the other's garbage.
+ * Median times of one run of `a` and of `b`, their samples alternating (and which goes first
+ * alternating too) so neither side pays alone for warming code both share (XState's own
+ * functions) or for collecting the other's garbage. Both sides are first run for at least
+ * `warmMs` each (and `warm` times), so a run of a few milliseconds is timed with its code
+ * optimised, not while V8 is still compiling it; a sample repeats a short run until it takes
+ * about `sampleMs`, and is divided by its repetitions.
  */
-export function medianPair(a: () => void, b: () => void, rounds: number, warm = 1): [number, number] {
-  for (let i = 0; i < warm; i++) {
-    a();
-    b();
+export function medianPair(a: () => void, b: () => void, rounds: number, warm = 1, warmMs = 300, sampleMs = 20): [number, number] {
+  const spent = [0, 0];
+  let runs = 0;
+  for (; runs < warm || (spent[0] as number) < warmMs || (spent[1] as number) < warmMs; runs++) {
+    [a, b].forEach((fn, side) => {
+      const start = now();
+      fn();
+      spent[side] = (spent[side] as number) + msSince(start);
+    });
   }
+  const reps = [a, b].map((_, side) => Math.max(1, Math.ceil(sampleMs / ((spent[side] as number) / runs))));
   const times: [number[], number[]] = [[], []];
   for (let i = 0; i < rounds; i++) {
     for (const side of i % 2 === 0 ? [0, 1] : [1, 0]) {
+      const fn = side === 0 ? a : b;
+      const n = reps[side] as number;
       const start = now();
-      (side === 0 ? a : b)();
-      times[side as 0 | 1].push(msSince(start));
+      for (let r = 0; r < n; r++) fn();
+      times[side as 0 | 1].push(msSince(start) / n);
     }
   }
   const mid = (t: number[]) => t.sort((x, y) => x - y)[Math.floor(t.length / 2)] as number;

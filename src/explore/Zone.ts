@@ -205,3 +205,28 @@ export function renameZone(z: Zone, rename: (clock: string) => string): Zone {
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) m[i * n + j] = at(z, from[i] as number, from[j] as number);
   return { clocks: order.map((i) => named[i] as string), m };
 }
+
+/** Zones stored once each: `intern` returns the stored zone equal to the one given, or stores it. */
+export class ZoneSet {
+  private readonly byHash = new Map<number, Zone[]>();
+
+  intern(z: Zone): Zone {
+    let h = z.clocks.length;
+    for (let i = 0; i < z.m.length; i++) h = Math.imul(h ^ (z.m[i] as number), 0x01000193);
+    const bucket = this.byHash.get(h);
+    if (!bucket) {
+      this.byHash.set(h, [z]);
+      return z;
+    }
+    for (const known of bucket) if (equalZones(known, z)) return known;
+    bucket.push(z);
+    return z;
+  }
+}
+
+/** True when the two zones have the same clocks and bounds. */
+export function equalZones(a: Zone, b: Zone): boolean {
+  if (a.clocks.length !== b.clocks.length || a.clocks.some((c, i) => c !== b.clocks[i])) return false;
+  for (let i = 0; i < a.m.length; i++) if (a.m[i] !== b.m[i]) return false;
+  return true;
+}

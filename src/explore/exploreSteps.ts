@@ -5,7 +5,7 @@ import { renameClocks } from './renameClocks.ts';
 import { stableJson } from './snapshotKey.ts';
 import type { Steps } from './Steps.ts';
 import type { EventEntry, Move } from './transitionCache.ts';
-import { type Zone, addClock, constrain, emptyClockZone, extrapolate, includes, isEmpty, removeClock, upTo } from './Zone.ts';
+import { type Zone, ZoneSet, addClock, constrain, equalZones, emptyClockZone, extrapolate, includes, isEmpty, removeClock, upTo } from './Zone.ts';
 
 const EOD = '@eod';
 const START_EVENT = { type: 'xstate.init' };
@@ -33,11 +33,11 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
   const edges: number[][] = [];
   const links: Link[][] = [];
   const seen = new Map<string, number[]>();
-  const zones = new Map<string, Zone>();
+  const zones = new ZoneSet();
   const queue: number[] = [];
   const violations: (Violation | null)[] = monitors.map(() => null);
   const live = () => violations.some((v) => v === null);
-  const covers = options.subsumption === false ? sameZone : includes;
+  const covers = options.subsumption === false ? equalZones : includes;
   const symmetric = steps.canonical !== undefined && monitors.length === 0;
   const stopWhenAllFailed = monitors.length > 0;
 
@@ -89,10 +89,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     }
     const id = nodes.length;
     // Few distinct zones recur across many nodes (261 among 67,556 for three civil subpoenas): store each once.
-    const zoneText = `${zone.clocks.join(',')}|${zone.m.join(',')}`;
-    const shared = zones.get(zoneText);
-    if (shared) zone = shared;
-    else zones.set(zoneText, zone);
+    zone = zones.intern(zone);
     nodes.push({ id, parent: node.parent, step: node.step, snapshot, timers, eod: node.eod, zone, monitor: node.monitor, input: node.input, ...(canon ? { renamed: canon.names } : {}) });
     edges.push([]);
     if (options.links) links.push([]);
@@ -215,8 +212,4 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     transitions: steps.transitions - before,
     ms: Date.now() - started,
   };
-}
-
-function sameZone(a: Zone, b: Zone): boolean {
-  return includes(a, b) && includes(b, a);
 }

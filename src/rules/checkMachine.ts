@@ -3,6 +3,7 @@ import type { PolicyVersion } from '../domain/policy.ts';
 import { type DeclaredValues, eventVariants } from '../explore/eventVariants.ts';
 import { explore } from '../explore/explore.ts';
 import type { Exploration, ExploreInput, PathStep } from '../explore/Exploration.ts';
+import { watchGraph } from '../explore/watchGraph.ts';
 import { type DatedStep, replayPath } from '../explore/witness.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
 import type { Rule, RuleContext } from './Rule.ts';
@@ -39,10 +40,11 @@ export interface CheckOptions {
 }
 
 /**
- * Checks every applicable rule on one machine under one policy version. The rules' monitors run
- * together with the machine in one product exploration (termination on its own exact graph);
- * each rule is proved, violated with its shortest dated counterexample, or left inconclusive
- * when a budget ran out.
+ * Checks every applicable rule on one machine under one policy version. The machine's exact
+ * zone graph is explored once: termination is read off it, and each monitor that keeps no clock
+ * runs over it (`watchGraph`). The monitors with clocks run together with the machine in one
+ * timed product exploration. Each rule is proved, violated with its shortest dated
+ * counterexample, or left inconclusive when a budget ran out.
  *
  * @example
  * const results = checkMachine(target, policyVersionAt(cloudflare, '2026-01-15'), RULES);
@@ -61,12 +63,15 @@ export function checkMachine(target: CheckTarget, version: PolicyVersion, rules:
     ...(options.maxMs ? { maxMs: options.maxMs } : {}),
   };
   const progress = (label: string) => (options.onProgress ? { onProgress: (p: { states: number; ms: number }) => options.onProgress?.({ rule: label, ...p }) } : {});
-  const product = monitorRules.length ? explore(machine, { ...base, ...progress('rules'), monitors: monitorRules.map((r) => r.monitor) }) : null;
-  const needsGraph = applicable.some((c) => c?.type === 'termination');
-  const graph = needsGraph ? explore(machine, { ...base, ...progress('termination'), subsumption: false }) : null;
+  const needsGraph = monitorRules.length > 0 || applicable.some((c) => c?.type === 'termination');
+  const graph = needsGraph ? explore(machine, { ...base, ...progress('graph'), subsumption: false, links: true }) : null;
+  // A monitor that keeps no clock runs over the exact graph; only the others need the timed product.
+  const watched = monitorRules.map((r) => (graph ? watchGraph(graph, r.monitor, target.inputs) : null));
+  const timed = monitorRules.filter((_, k) => watched[k] === null);
+  const product = timed.length ? explore(machine, { ...base, ...progress('rules'), monitors: timed.map((r) => r.monitor) }) : null;
 
-  const verdict = (rule: Rule, run: Exploration, found: { message: string; path: PathStep[] } | null): RuleResult => {
-    const result = { rule, states: run.nodes.length, ms: run.ms };
+  const verdict = (rule: Rule, run: Exploration, found: { message: string; path: PathStep[] } | null, states = run.nodes.length): RuleResult => {
+    const result = { rule, states, ms: run.ms };
     if (found) {
       const input = target.inputs.find((i) => i.name === found.path[0]?.input);
       return { ...result, status: 'violated', message: found.message, ...(input ? { input: input.name } : {}), counterexample: replayPath(machine, input?.input, found.path) };
@@ -80,7 +85,10 @@ export function checkMachine(target: CheckTarget, version: PolicyVersion, rules:
     if (!check) return { rule, status: 'notApplicable', states: 0, ms: 0 };
     if (check.type === 'termination') return verdict(rule, graph as Exploration, graph?.complete ? deadEnd(graph) : null);
     const slot = monitorRules.findIndex((r) => r.index === i);
-    return verdict(rule, product as Exploration, (product as Exploration).violations[slot] ?? null);
+    const onGraph = watched[slot];
+    if (onGraph) return verdict(rule, graph as Exploration, onGraph.violation, onGraph.states);
+    const run = product as Exploration;
+    return verdict(rule, run, run.violations[timed.indexOf(monitorRules[slot] as (typeof monitorRules)[number])] ?? null);
   });
 }
 

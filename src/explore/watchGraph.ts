@@ -1,0 +1,83 @@
+import type { Exploration, ExploreInput, Link, Violation } from './Exploration.ts';
+import type { Monitor, MonitorStep, StepInfo } from './Monitor.ts';
+import { pathAlong } from './pathOf.ts';
+
+const START_EVENT = { type: 'xstate.init' };
+
+/** A clockless monitor's verdict over an exact graph: its first violation, and the pairs it visited. */
+export interface GraphWatch {
+  violation: Violation | null;
+  states: number;
+}
+
+/**
+ * Runs a monitor that keeps no clocks over an explored graph whose every edge is exact
+ * (`subsumption: false`, with `links`), breadth first over (graph node, monitor state) pairs.
+ * Such a monitor never changes a zone, so this product reaches what the explorer's own product
+ * reaches, without a zone operation; the first violation met is a shortest one. Returns null
+ * when the monitor turns out to use clocks after all (it started, stopped or compared one, or
+ * set a deadline): that monitor must run in the explorer's timed product.
+ *
+ * @example
+ * const graph = explore(machine, { inputs, events, subsumption: false, links: true });
+ * const watched = watchGraph(graph, monitor, inputs); // null: needs the timed product
+ */
+export function watchGraph<S>(graph: Exploration<S>, monitor: Monitor, inputs: readonly ExploreInput[]): GraphWatch | null {
+  const { nodes, links } = graph;
+  const pairNode: number[] = [];
+  const pairState: unknown[] = [];
+  const parent: number[] = [];
+  const via: (Link | null)[] = [];
+  const seen = new Map<string, number>();
+  const usesClocks = (v: MonitorStep<unknown>) => v.start !== undefined || v.stop !== undefined || v.violation?.when !== undefined || (monitor.deadline?.(v.state) ?? null) !== null;
+  const walk = (pair: number): Link[] => {
+    const out: Link[] = [];
+    for (let p = pair; parent[p] !== -1; p = parent[p] as number) out.unshift(via[p] as Link);
+    return out;
+  };
+  const startOf = (pair: number): number => {
+    let p = pair;
+    while (parent[p] !== -1) p = parent[p] as number;
+    return pairNode[p] as number;
+  };
+  const violationAt = (pair: number, link: Link | null, message: string): Violation => {
+    const start = startOf(pair);
+    const steps = walk(pair);
+    const path = pathAlong(nodes, start, link ? [...steps, link] : steps);
+    const ids = [start, ...steps.map((l) => l.to)];
+    return { message, path, nodes: ids };
+  };
+  const visit = (node: number, state: unknown, from: number, link: Link | null): void => {
+    const key = `${node}|${monitor.key(state)}`;
+    if (seen.has(key)) return;
+    seen.set(key, pairNode.length);
+    pairNode.push(node);
+    pairState.push(state);
+    parent.push(from);
+    via.push(link);
+  };
+
+  for (const node of nodes) {
+    if (node.parent !== -1) continue;
+    const info = { kind: 'start', event: START_EVENT, pre: null, post: node.snapshot, input: inputs[node.input]?.input } as unknown as StepInfo;
+    const verdict = monitor.initial(info);
+    if (usesClocks(verdict)) return null;
+    if (verdict.violation) {
+      return { violation: { message: verdict.violation.message, path: [node.step], nodes: [] }, states: pairNode.length };
+    }
+    visit(node.id, verdict.state, -1, null);
+  }
+  for (let pair = 0; pair < pairNode.length; pair++) {
+    const from = nodes[pairNode[pair] as number];
+    if (!from) continue;
+    for (const link of links[from.id] ?? []) {
+      const step = link.step;
+      const info = { kind: step.kind, event: step.event ?? START_EVENT, delay: step.delay, pre: from.snapshot, post: (nodes[link.to] as typeof from).snapshot, input: inputs[from.input]?.input } as unknown as StepInfo;
+      const verdict = monitor.step(pairState[pair], info);
+      if (usesClocks(verdict)) return null;
+      if (verdict.violation) return { violation: violationAt(pair, link, verdict.violation.message), states: pairNode.length };
+      visit(link.to, verdict.state, pair, link);
+    }
+  }
+  return { violation: null, states: pairNode.length };
+}

@@ -1,0 +1,107 @@
+import type { AnyStateMachine } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { civilSubpoenaEntry } from '../../machines/civilSubpoena.ts';
+import { nationalSecurityLetterEntry } from '../../machines/nationalSecurityLetter.ts';
+import { subpoenaEntry, subpoenaSpec } from '../../machines/subpoena.ts';
+import { createDemandMachine } from '../../machines/lifecycle/createDemandMachine.ts';
+import type { DemandSpec } from '../../machines/lifecycle/DemandSpec.ts';
+import { demandEntry, type KindEntry } from '../../machines/lifecycle/KindEntry.ts';
+import { eventVariants } from '../../src/explore/eventVariants.ts';
+import { explore } from '../../src/explore/explore.ts';
+import type { Monitor } from '../../src/explore/Monitor.ts';
+import { watchGraph } from '../../src/explore/watchGraph.ts';
+import { datePath } from '../../src/explore/witness.ts';
+import { cloudflare } from '../../src/policy/cloudflare.ts';
+import { policyVersionAt } from '../../src/policy/policyVersionAt.ts';
+import { withPolicy } from '../../src/policy/withPolicy.ts';
+import { RULES } from '../../src/rules/catalogue.ts';
+import { ruleContext } from '../../src/rules/checkMachine.ts';
+import { never, neverStep } from '../../src/rules/language.ts';
+import { objectionWindow } from '../../src/rules/noticeRules.ts';
+import { mutateState, transitionsOf, withoutParts, isOr } from '../support/mutate.ts';
+
+const version = policyVersionAt(cloudflare, '2026-01-15');
+
+function setUp(entry: KindEntry, raw: AnyStateMachine = entry.machine, only?: readonly string[]) {
+  const machine = withPolicy(raw.provide({}), version);
+  const types = machine.root.events.filter((t) => !t.startsWith('xstate.'));
+  const inputs = only ? entry.inputs.filter((i) => only.includes(i.name)) : entry.inputs;
+  const base = { inputs, events: eventVariants(types, entry.alphabet) };
+  const graph = explore(machine, { ...base, subsumption: false, links: true });
+  const ctx = ruleContext(machine, entry.kind, version);
+  const monitors = RULES.filter((r) => r.appliesTo(ctx)).flatMap((r) => {
+    const check = r.check(ctx);
+    return check.type === 'monitor' ? [{ id: r.id, monitor: check.monitor }] : [];
+  });
+  // Clockless monitors of our own, broken on a timer step and on reaching an outcome.
+  const own = [
+    { id: 'a timer fires', check: neverStep((info) => info.kind === 'timer', 'a timer fired') },
+    { id: 'the case closes', check: never((s) => s.hasTag('closed'), 'the case closed') },
+  ].map(({ id, check }) => ({ id, monitor: (check as { monitor: Monitor }).monitor }));
+  return { machine, base, graph, monitors: [...monitors, ...own] };
+}
+
+const noticeDuringSecrecy = mutateState(subpoenaEntry.machine, 'secrecy.inForce', (s) => {
+  s.on = { ...s.on, 'notice.sent': { target: '#subpoena.notice.sent' } };
+});
+const noNoticeGuard = mutateState(subpoenaEntry.machine, 'process.compliance', (s) => {
+  (s.on as Record<string, unknown>)['data.disclosed'] = transitionsOf(s, 'data.disclosed').map((t) => ({ ...t, guard: withoutParts(t.guard, isOr) }));
+});
+const contentSpec: DemandSpec = { ...subpoenaSpec, compels: [...subpoenaSpec.compels, 'content'] };
+const contentEntry = demandEntry(contentSpec, createDemandMachine(contentSpec));
+
+const SUBPOENA_INPUTS = ['plain', 'open-ended order served'];
+const cases: { name: string; entry: KindEntry; machine?: AnyStateMachine; only?: string[] }[] = [
+  { name: 'civilSubpoena', entry: civilSubpoenaEntry },
+  { name: 'nationalSecurityLetter', entry: nationalSecurityLetterEntry },
+  { name: 'subpoena, notice handled during secrecy', entry: subpoenaEntry, machine: noticeDuringSecrecy, only: SUBPOENA_INPUTS },
+  { name: 'subpoena, disclosure without the notice guard', entry: subpoenaEntry, machine: noNoticeGuard, only: SUBPOENA_INPUTS },
+  { name: 'subpoena compelling content', entry: contentEntry, machine: contentEntry.machine, only: SUBPOENA_INPUTS },
+];
+
+describe('watchGraph: clockless monitors over the exact graph', () => {
+  it.each(cases)('$name: every monitor it takes gives the explorer product’s verdict, with a counterexample as short', ({ entry, machine: raw, only }) => {
+    const { machine, base, graph, monitors } = setUp(entry, raw, only);
+    expect(graph.complete).toBe(true);
+    let watchedCount = 0;
+    let violatedCount = 0;
+    for (const { id, monitor } of monitors) {
+      const watched = watchGraph(graph, monitor, base.inputs);
+      if (!watched) continue;
+      watchedCount++;
+      const product = explore(machine, { ...base, monitors: [monitor] }).violations[0] ?? null;
+      expect(watched.violation === null, id).toBe(product === null);
+      if (!watched.violation || !product) continue;
+      violatedCount++;
+      expect(watched.violation.message).toBe(product.message);
+      expect(watched.violation.path.length, id).toBe(product.path.length);
+      expect(watched.violation.path[0]?.kind).toBe('start');
+      // The walk is a real dated run: every step gets a day, none before the one before it.
+      const days = datePath(watched.violation.path);
+      expect(days.every((d, i) => i === 0 || d >= (days[i - 1] as number))).toBe(true);
+    }
+    expect(watchedCount).toBeGreaterThan(3);
+    expect(violatedCount).toBeGreaterThan(raw ? 2 : 1);
+  });
+
+  it('gives a monitor that starts a clock back (null), for the timed product', () => {
+    const { graph, base } = setUp(subpoenaEntry);
+    const check = objectionWindow.check(ruleContext(withPolicy(subpoenaEntry.machine, version), 'subpoena', version));
+    if (check.type !== 'monitor') throw new Error('objection-window is a monitor');
+    expect(watchGraph(graph, check.monitor, base.inputs)).toBeNull();
+  });
+
+  it('reports a violation at the start as a one-step path', () => {
+    const { graph, base } = setUp(civilSubpoenaEntry);
+    const check = never(() => true, 'every state is bad');
+    const watched = watchGraph(graph, (check as { monitor: Monitor }).monitor, base.inputs);
+    expect(watched?.violation?.message).toBe('every state is bad');
+    expect(watched?.violation?.path.map((s) => s.kind)).toEqual(['start']);
+  });
+
+  it('visits each (graph node, monitor state) pair once: a stateless monitor visits each node once', () => {
+    const { graph, base } = setUp(nationalSecurityLetterEntry);
+    const watched = watchGraph(graph, (never(() => false, 'never') as { monitor: Monitor }).monitor, base.inputs);
+    expect(watched).toEqual({ violation: null, states: graph.nodes.length });
+  });
+});
