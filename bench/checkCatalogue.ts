@@ -1,5 +1,6 @@
-// (c) The whole catalogue × both policies × every rule through checkMachine (all rules' monitors
-// in one product per machine). Baseline: the same rules explored one at a time, one explore per rule.
+// (c) The whole catalogue × both policies × every rule through checkMachine (clockless monitors
+// over the exact graph, the others in one timed product per machine). Baseline: the same rules
+// explored one at a time, one explore per rule.
 import { CATALOGUE } from '../machines/catalogue.ts';
 import { CHECK_DATE } from '../machines/lifecycle/demandInputs.ts';
 import type { KindEntry } from '../machines/lifecycle/KindEntry.ts';

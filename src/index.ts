@@ -56,6 +56,8 @@ export { pathAlong, pathOf } from './explore/pathOf.ts';
 export type { Steps } from './explore/Steps.ts';
 export type { ClockBound, Monitor, MonitorStep, StepInfo } from './explore/Monitor.ts';
 export { snapshotKey, stableJson } from './explore/snapshotKey.ts';
+export { watchGraph } from './explore/watchGraph.ts';
+export type { GraphWatch } from './explore/watchGraph.ts';
 export { datePath, replayPath } from './explore/witness.ts';
 export type { DatedStep } from './explore/witness.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addClock, clockRange, constrain, emptyClockZone, includes, INF, isEmpty, removeClock, renameZone, resetClock, up, upTo } from '../src/explore/Zone.ts';
+import { addClock, clockRange, constrain, emptyClockZone, equalZones, includes, INF, isEmpty, removeClock, renameZone, resetClock, up, upTo, ZoneSet } from '../src/explore/Zone.ts';
 
 describe('Zone', () => {
   it('lets time pass and bounds it by invariants', () => {
@@ -50,5 +50,21 @@ describe('Zone', () => {
     expect(clockRange(swapped, 'x/a')).not.toEqual(clockRange(swapped, 'y/a'));
     const back = renameZone(swapped, swap);
     expect(includes(back, z) && includes(z, back)).toBe(true);
+  });
+
+  it('stores each distinct zone once: equal zones intern to one object, different ones stay apart', () => {
+    const set = new ZoneSet();
+    const a = constrain(up(addClock(emptyClockZone(), 'a')), 'a', '<=', 14);
+    const same = constrain(up(addClock(emptyClockZone(), 'a')), 'a', '<=', 14);
+    const tighter = constrain(a, 'a', '<=', 13);
+    const renamed = renameZone(a, () => 'b');
+    expect(a).not.toBe(same);
+    expect(set.intern(a)).toBe(a);
+    expect(set.intern(same)).toBe(a);
+    expect(set.intern(tighter)).toBe(tighter);
+    // Same matrix, another clock: a different zone.
+    expect(equalZones(renamed, a)).toBe(false);
+    expect(set.intern(renamed)).toBe(renamed);
+    expect(equalZones(set.intern(constrain(up(addClock(emptyClockZone(), 'a')), 'a', '<=', 13)), tighter)).toBe(true);
   });
 });
