@@ -3,8 +3,9 @@ import { transitionId } from '../paths/machineTransitions.ts';
 import { DAY_MS } from '../domain/duration.ts';
 import { delayName } from '../time/timerChanges.ts';
 import { stepperOf } from './pureStepper.ts';
-import { snapshotKey, stableJson } from './snapshotKey.ts';
+import { stableJson } from './snapshotKey.ts';
 import type { Steps } from './Steps.ts';
+import { ValueIds } from './ValueIds.ts';
 
 /** A timer started or cancelled by a transition, in the order XState reported it. */
 export type TimerOp = { op: 'cancel'; event: string } | { op: 'start'; event: string; delay: string; days: number };
@@ -39,7 +40,11 @@ export class TransitionCache implements Steps {
   private readonly moves = new Map<number, Map<string, Move | null>>();
   private readonly ids = new WeakMap<AnyMachineSnapshot, number>();
   private readonly interned = new Map<string, number>();
-  private readonly listening = new Map<number, Set<string>>();
+  private readonly values = new ValueIds();
+  /** Each state's value, as JSON, by state id. */
+  private readonly stateValues: string[] = [];
+  private readonly listening: Set<string>[] = [];
+  /** Event types listened for, by state value. */
   private readonly configurations = new Map<string, Set<string>>();
   /** By event list, then by state id. */
   private readonly enabledMoves: EnabledMove[][][] = [];
@@ -51,15 +56,22 @@ export class TransitionCache implements Steps {
     this.stepper = stepperOf(machine);
   }
 
-  /** A small number standing for the snapshot's canonical key: equal states get equal ids. */
+  /**
+   * A small number standing for what identifies the snapshot, its state value and its context
+   * (as `snapshotKey` does): equal states get equal ids. XState builds a state value in the
+   * order the machine declares its states, so its JSON is canonical.
+   */
   id(snapshot: AnyMachineSnapshot): number {
     let id = this.ids.get(snapshot);
     if (id === undefined) {
-      const key = snapshotKey(snapshot);
+      const value = JSON.stringify(snapshot.value);
+      const context: unknown = snapshot.context;
+      const key = `${value}|${typeof context === 'object' && context !== null ? this.values.of(context) : JSON.stringify(context)}`;
       id = this.interned.get(key);
       if (id === undefined) {
         id = this.interned.size;
         this.interned.set(key, id);
+        this.stateValues.push(value);
       }
       this.ids.set(snapshot, id);
     }
@@ -140,16 +152,18 @@ export class TransitionCache implements Steps {
     return stepped && this.move(...stepped);
   }
 
-  /** Event types some active state node has a transition for (guards aside): one set per configuration. */
+  /** Event types some active state node has a transition for (guards aside): one set per state value. */
   private listensFor(key: number, snapshot: AnyMachineSnapshot): Set<string> {
-    let types = this.listening.get(key);
+    let types = this.listening[key];
     if (!types) {
-      // XState v5 has no public accessor for a snapshot's active state nodes; `_nodes` is that list.
-      const nodes = (snapshot as unknown as { _nodes: { id: string; ownEvents: string[] }[] })._nodes;
-      const configuration = nodes.map((n) => n.id).join('\n');
-      types = this.configurations.get(configuration);
-      if (!types) this.configurations.set(configuration, (types = new Set(nodes.flatMap((n) => n.ownEvents))));
-      this.listening.set(key, types);
+      const value = this.stateValues[key] as string;
+      types = this.configurations.get(value);
+      if (!types) {
+        // XState v5 has no public accessor for a snapshot's active state nodes; `_nodes` is that list.
+        const nodes = (snapshot as unknown as { _nodes: { ownEvents: string[] }[] })._nodes;
+        this.configurations.set(value, (types = new Set(nodes.flatMap((n) => n.ownEvents))));
+      }
+      this.listening[key] = types;
     }
     return types;
   }

@@ -1,0 +1,54 @@
+/**
+ * Small numbers for plain JSON-like values, equal by content: deeply equal values get equal ids,
+ * whatever their key order. A nested object stands in its parent's text as `#id`, so a context
+ * that shares its request object with a thousand others costs a short text, not the request's
+ * whole serialisation, and each object is read once (values are treated as immutable, as XState
+ * contexts are). Unlike `stableJson`, the texts are not JSON and mean nothing outside one
+ * `ValueIds`.
+ *
+ * @example
+ * const ids = new ValueIds();
+ * ids.of({ a: 1, b: [2] }) === ids.of({ b: [2], a: 1 }); // true
+ */
+export class ValueIds {
+  private readonly byObject = new WeakMap<object, number>();
+  private readonly byText = new Map<string, number>();
+
+  /** The id of an object or array. */
+  of(value: object): number {
+    let id = this.byObject.get(value);
+    if (id === undefined) {
+      const text = this.text(value);
+      id = this.byText.get(text);
+      if (id === undefined) this.byText.set(text, (id = this.byText.size));
+      this.byObject.set(value, id);
+    }
+    return id;
+  }
+
+  private part(value: unknown): string {
+    return value === null || typeof value !== 'object' ? (JSON.stringify(value) ?? 'undefined') : `#${this.of(value)}`;
+  }
+
+  private text(value: object): string {
+    if (Array.isArray(value)) {
+      let text = '[';
+      for (let i = 0; i < value.length; i++) text += `${i ? ',' : ''}${this.part(value[i])}`;
+      return `${text}]`;
+    }
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    for (let i = 1; i < keys.length; i++) {
+      if ((keys[i - 1] as string) > (keys[i] as string)) {
+        keys.sort();
+        break;
+      }
+    }
+    let text = '{';
+    for (const key of keys) {
+      const v = record[key];
+      if (v !== undefined) text += `${JSON.stringify(key)}:${this.part(v)},`;
+    }
+    return `${text}}`;
+  }
+}
