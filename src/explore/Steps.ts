@@ -23,10 +23,10 @@ export interface Steps<S = AnyMachineSnapshot> {
   id(state: S): number;
   /** A small number standing for an event list, so `enabled` can key on it cheaply. */
   listId(events: readonly EventEntry[]): number;
-  /** The moves of every event in `events` the state takes. */
-  enabled(state: S, events: readonly EventEntry[], listId: number): readonly { event: { type: string }; move: Move<S> }[];
+  /** The moves of every event in `events` the state takes; `id`, when known, saves looking it up. */
+  enabled(state: S, events: readonly EventEntry[], listId: number, id?: number): readonly { event: { type: string }; move: Move<S> }[];
   /** The move a due timer's event makes (it always fires), or null when no timer of that name is known. */
-  fire(state: S, timer: { type: string }): Move<S> | null;
+  fire(state: S, timer: { type: string }, id?: number): Move<S> | null;
   /** The timer events, as outside events for `timers: 'asEvents'`. */
   timerEvents(): string[];
   /**

@@ -30,6 +30,8 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
   const listId = steps.listId(events);
   const unbounded = new Map<string, number>([[EOD, 1], ...monitors.flatMap((m) => Object.entries(m.clockMax ?? {}))]);
   const nodes: ExploredNode<S>[] = [];
+  /** Each node's state id (`Steps.id`), so moves are looked up without asking for it again. */
+  const stateIds: number[] = [];
   const edges: number[][] = [];
   const links: Link[][] = [];
   const seen = new Map<string, number[]>();
@@ -75,12 +77,13 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
   };
 
   /** Adds a node unless a stored zone of the same discrete state covers it; returns its id. */
-  const add = (node: Omit<ExploredNode<S>, 'id' | 'zone'>, zoneNow: Zone): number => {
+  const add = (node: Omit<ExploredNode<S>, 'id' | 'zone'>, zoneNow: Zone, stateId: number): number => {
     let zone = extrapolate(upTo(zoneNow, node.timers), unbounded);
     let { snapshot, timers } = node;
     const canon = symmetric ? (steps.canonical?.({ state: snapshot, timers, zone }) ?? null) : null;
     if (canon) ({ state: snapshot, timers, zone } = canon);
-    const key = `${steps.id(snapshot)}#${timersKey(timers)}#${node.eod ? 1 : 0}#${monitorKey(node.monitor as unknown[])}`;
+    const sid = canon ? steps.id(snapshot) : stateId;
+    const key = `${sid}#${timersKey(timers)}#${node.eod ? 1 : 0}#${monitorKey(node.monitor as unknown[])}`;
     let stored = seen.get(key);
     if (stored) {
       for (const known of stored) if (covers((nodes[known] as ExploredNode<S>).zone, zone)) return known;
@@ -90,6 +93,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     const id = nodes.length;
     // Few distinct zones recur across many nodes (261 among 67,556 for three civil subpoenas): store each once.
     zone = zones.intern(zone);
+    stateIds.push(sid);
     nodes.push({ id, parent: node.parent, step: node.step, snapshot, timers, eod: node.eod, zone, monitor: node.monitor, input: node.input, ...(canon ? { renamed: canon.names } : {}) });
     edges.push([]);
     if (options.links) links.push([]);
@@ -153,7 +157,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     if (step.input !== undefined) fullStep.input = step.input;
     if (step.event !== undefined) fullStep.event = step.event;
     if (step.delay !== undefined) fullStep.delay = step.delay;
-    const id = add({ parent: from ? from.id : -1, step: fullStep, snapshot: move.snapshot, timers, eod, monitor: states, input }, zone);
+    const id = add({ parent: from ? from.id : -1, step: fullStep, snapshot: move.snapshot, timers, eod, monitor: states, input }, zone, move.id);
     if (from) edges[from.id]?.push(id);
     if (from && options.links) links[from.id]?.push({ to: id, step: fullStep, taken: move.taken });
   };
@@ -181,7 +185,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     const node = nodes[queue[head++] as number] as ExploredNode<S>;
     const eventZone = node.eod ? constrain(node.zone, EOD, '>=', 1) : node.zone;
     const eventBounds: ClockBound[] = node.eod ? [{ clock: EOD, op: '>=', value: 1 }] : [];
-    for (const { event, move } of isEmpty(eventZone) ? [] : steps.enabled(node.snapshot, events, listId)) {
+    for (const { event, move } of isEmpty(eventZone) ? [] : steps.enabled(node.snapshot, events, listId, stateIds[node.id])) {
       follow(node, move, { kind: 'event', event, bounds: eventBounds, starts: [] }, eventZone, node.timers, false, node.input);
     }
     for (const [i, timer] of node.timers.entries()) {
@@ -193,7 +197,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
       }
       if (isEmpty(zone)) continue;
       const event = { type: timer.event };
-      const move = steps.fire(node.snapshot, event);
+      const move = steps.fire(node.snapshot, event, stateIds[node.id]);
       if (!move) continue;
       const fired = { ...move, timerOps: [{ op: 'cancel' as const, event: timer.event }, ...move.timerOps] };
       follow(node, fired, { kind: 'timer', event, delay: timer.delay, bounds, starts: [] }, zone, node.timers, true, node.input);

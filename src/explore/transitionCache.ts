@@ -63,17 +63,20 @@ export class TransitionCache implements Steps {
    */
   id(snapshot: AnyMachineSnapshot): number {
     let id = this.ids.get(snapshot);
+    if (id === undefined) this.ids.set(snapshot, (id = this.keyId(snapshot)));
+    return id;
+  }
+
+  /** `id` without remembering it on the snapshot: a move carries its id, so the explorer never asks again. */
+  private keyId(snapshot: AnyMachineSnapshot): number {
+    const value = JSON.stringify(snapshot.value);
+    const context: unknown = snapshot.context;
+    const key = `${value}|${typeof context === 'object' && context !== null ? this.values.of(context) : JSON.stringify(context)}`;
+    let id = this.interned.get(key);
     if (id === undefined) {
-      const value = JSON.stringify(snapshot.value);
-      const context: unknown = snapshot.context;
-      const key = `${value}|${typeof context === 'object' && context !== null ? this.values.of(context) : JSON.stringify(context)}`;
-      id = this.interned.get(key);
-      if (id === undefined) {
-        id = this.interned.size;
-        this.interned.set(key, id);
-        this.stateValues.push(value);
-      }
-      this.ids.set(snapshot, id);
+      id = this.interned.size;
+      this.interned.set(key, id);
+      this.stateValues.push(value);
     }
     return id;
   }
@@ -90,18 +93,18 @@ export class TransitionCache implements Steps {
   }
 
   /** The moves of every event in `events` the snapshot takes, computed once per state and event list. */
-  enabled(snapshot: AnyMachineSnapshot, events: readonly EventEntry[], listId: number): EnabledMove[] {
-    const id = this.id(snapshot);
+  enabled(snapshot: AnyMachineSnapshot, events: readonly EventEntry[], listId: number, id = this.id(snapshot)): EnabledMove[] {
     let byState = this.enabledMoves[listId];
     if (!byState) this.enabledMoves[listId] = byState = [];
     let list = byState[id];
     if (!list) {
       list = [];
       const listening = this.listensFor(id, snapshot);
-      for (const [index, { event }] of events.entries()) {
+      for (let index = 0; index < events.length; index++) {
+        const { event } = events[index] as EventEntry;
         const timer = event.type.startsWith('xstate.after.');
         if (!timer && !listening.has(event.type)) continue;
-        const move = this.compute(snapshot, event, timer);
+        const move = this.compute(snapshot, event, timer, id);
         if (move) list.push({ event, move, index });
       }
       byState[id] = list;
@@ -109,8 +112,8 @@ export class TransitionCache implements Steps {
     return list;
   }
 
-  fire(snapshot: AnyMachineSnapshot, timer: { type: string }): Move | null {
-    return this.next(snapshot, timer, timer.type);
+  fire(snapshot: AnyMachineSnapshot, timer: { type: string }, id = this.id(snapshot)): Move | null {
+    return this.next(snapshot, timer, timer.type, false, id);
   }
 
   timerEvents(): string[] {
@@ -128,25 +131,24 @@ export class TransitionCache implements Steps {
    * timer always fires (its transition may do nothing); with `checkGuards` a timer event is
    * treated like any other event.
    */
-  next(snapshot: AnyMachineSnapshot, event: { type: string }, eventKey = stableJson(event), checkGuards = false): Move | null {
-    const from = this.id(snapshot);
+  next(snapshot: AnyMachineSnapshot, event: { type: string }, eventKey = stableJson(event), checkGuards = false, from = this.id(snapshot)): Move | null {
     let row = this.moves.get(from);
     if (!row) this.moves.set(from, (row = new Map()));
     const hit = row.get(eventKey);
     if (hit !== undefined) return hit;
-    const result = this.compute(snapshot, event, checkGuards);
+    const result = this.compute(snapshot, event, checkGuards, from);
     row.set(eventKey, result);
     return result;
   }
 
-  private compute(snapshot: AnyMachineSnapshot, event: { type: string }, checkGuards: boolean): Move | null {
+  private compute(snapshot: AnyMachineSnapshot, event: { type: string }, checkGuards: boolean, id: number): Move | null {
     const firesAnyway = event.type.startsWith('xstate.after.') && !checkGuards;
     if (firesAnyway) {
       const [next, actions, taken] = this.stepper.next(snapshot, event);
       this.transitions++;
       return this.move(next, actions, taken);
     }
-    if (!this.listensFor(this.id(snapshot), snapshot).has(event.type)) return null;
+    if (!this.listensFor(id, snapshot).has(event.type)) return null;
     const stepped = this.stepper.taken(snapshot, event);
     this.transitions++;
     return stepped && this.move(...stepped);
@@ -178,7 +180,7 @@ export class TransitionCache implements Steps {
         timerOps.push({ op: 'start', event: p.id, delay: delayName(p.id), days: p.delay / DAY_MS });
       }
     }
-    return { snapshot, id: this.id(snapshot), timerOps, taken: taken.map(transitionId) };
+    return { snapshot, id: this.keyId(snapshot), timerOps, taken: taken.map(transitionId) };
   }
 }
 
