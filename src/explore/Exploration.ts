@@ -89,6 +89,8 @@ export interface Exploration<S = AnyMachineSnapshot> {
   links: Link[][];
   violation: Violation | null;
   complete: boolean;
+  /** Whether a stored zone that covered a new one was reused (`ExploreOptions.subsumption`): when false, every edge is exact. */
+  subsumption: boolean;
   /** Why the search stopped early, with the size of the unexplored frontier. */
   stopped?: { reason: 'states' | 'time'; frontier: number };
   /** XState `transition` calls this exploration made, refused events included (a measure of work). */

@@ -212,6 +212,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     violation,
     violations,
     complete: !stopped && (monitors.length === 0 || !live() || head >= queue.length),
+    subsumption: options.subsumption !== false,
     ...(stopped ? { stopped } : {}),
     transitions: steps.transitions - before,
     ms: Date.now() - started,

@@ -1,3 +1,4 @@
+import { InputError } from '../domain/InputError.ts';
 import type { Exploration, ExploreInput, Link, Violation } from './Exploration.ts';
 import type { Monitor, MonitorStep, StepInfo } from './Monitor.ts';
 import { pathAlong } from './pathOf.ts';
@@ -16,7 +17,9 @@ export interface GraphWatch {
  * Such a monitor never changes a zone, so this product reaches what the explorer's own product
  * reaches, without a zone operation; the first violation met is a shortest one. Returns null
  * when the monitor turns out to use clocks after all (it started, stopped or compared one, or
- * set a deadline): that monitor must run in the explorer's timed product.
+ * set a deadline): that monitor must run in the explorer's timed product. A graph explored with
+ * covering zones, or without its links, is refused with an InputError: walking it could miss a
+ * violation.
  *
  * @example
  * const graph = explore(machine, { inputs, events, subsumption: false, links: true });
@@ -24,6 +27,9 @@ export interface GraphWatch {
  */
 export function watchGraph<S>(graph: Exploration<S>, monitor: Monitor, inputs: readonly ExploreInput[]): GraphWatch | null {
   const { nodes, links } = graph;
+  // A covered zone's node stands for states it may not reach, and without links the walk sees no edge: either would hide violations.
+  if (graph.subsumption) throw new InputError('invalid', 'graph.subsumption', true, 'the graph reused covering zones, so its edges are not exact', 'explore it with { subsumption: false, links: true }');
+  if (nodes.length > 0 && links.length !== nodes.length) throw new InputError('invalid', 'graph.links', `${links.length} of ${nodes.length} nodes`, 'the graph kept no edges to walk', 'explore it with { subsumption: false, links: true }');
   const pairNode: number[] = [];
   const pairState: unknown[] = [];
   const parent: number[] = [];

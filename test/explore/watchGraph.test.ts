@@ -18,6 +18,7 @@ import { RULES } from '../../src/rules/catalogue.ts';
 import { ruleContext } from '../../src/rules/checkMachine.ts';
 import { never, neverStep } from '../../src/rules/language.ts';
 import { objectionWindow } from '../../src/rules/noticeRules.ts';
+import { inputErrorOf } from '../support/inputErrorOf.ts';
 import { mutateState, transitionsOf, withoutParts, isOr } from '../support/mutate.ts';
 
 const version = policyVersionAt(cloudflare, '2026-01-15');
@@ -103,5 +104,16 @@ describe('watchGraph: clockless monitors over the exact graph', () => {
     const { graph, base } = setUp(nationalSecurityLetterEntry);
     const watched = watchGraph(graph, (never(() => false, 'never') as { monitor: Monitor }).monitor, base.inputs);
     expect(watched).toEqual({ violation: null, states: graph.nodes.length });
+  });
+
+  it('refuses a graph whose edges are not exact or not kept, naming the field and the fix', () => {
+    const { machine, base, monitors } = setUp(civilSubpoenaEntry);
+    const monitor = (monitors[0] as { monitor: Monitor }).monitor;
+    const covered = inputErrorOf(() => watchGraph(explore(machine, { ...base, links: true }), monitor, base.inputs));
+    expect(covered.field).toBe('graph.subsumption');
+    expect(covered.fix).toContain('subsumption: false');
+    const bare = inputErrorOf(() => watchGraph(explore(machine, { ...base, subsumption: false }), monitor, base.inputs));
+    expect(bare.field).toBe('graph.links');
+    expect(bare.message).toContain('kept no edges');
   });
 });
