@@ -34,7 +34,9 @@ export function watchGraph<S>(graph: Exploration<S>, monitor: Monitor, inputs: r
   const pairState: unknown[] = [];
   const parent: number[] = [];
   const via: (Link | null)[] = [];
-  const seen = new Map<string, number>();
+  /** Monitor states by key, and for each, the pair of each graph node in that state (-1: none yet). */
+  const stateOf = new Map<string, number>();
+  const pairs: Int32Array[] = [];
   const usesClocks = (v: MonitorStep<unknown>) => v.start !== undefined || v.stop !== undefined || v.violation?.when !== undefined || (monitor.deadline?.(v.state) ?? null) !== null;
   const walk = (pair: number): Link[] => {
     const out: Link[] = [];
@@ -54,9 +56,15 @@ export function watchGraph<S>(graph: Exploration<S>, monitor: Monitor, inputs: r
     return { message, path, nodes: ids };
   };
   const visit = (node: number, state: unknown, from: number, link: Link | null): void => {
-    const key = `${node}|${monitor.key(state)}`;
-    if (seen.has(key)) return;
-    seen.set(key, pairNode.length);
+    const key = monitor.key(state);
+    let k = stateOf.get(key);
+    if (k === undefined) {
+      stateOf.set(key, (k = pairs.length));
+      pairs.push(new Int32Array(nodes.length).fill(-1));
+    }
+    const row = pairs[k] as Int32Array;
+    if ((row[node] as number) >= 0) return;
+    row[node] = pairNode.length;
     pairNode.push(node);
     pairState.push(state);
     parent.push(from);
