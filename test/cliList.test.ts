@@ -55,6 +55,14 @@ describe('dueprocess list', () => {
     expect(err).toMatch(/arguments: .*--jsn.*Fix: usage: dueprocess list/);
   });
 
+  it('rejects a name every object has (toString, constructor) as an unknown command, exit code 2', async () => {
+    for (const name of ['toString', 'constructor', '__proto__']) {
+      const { code, err } = await runCliCaptured([name]);
+      expect(code, name).toBe(2);
+      expect(err).toContain(`command: is not a dueprocess command (got "${name}")`);
+    }
+  });
+
   it('runs as the installed `dueprocess` bin', async () => {
     const result = spawnSync(process.execPath, ['bin/dueprocess.js', 'list', '--json'], { encoding: 'utf8' });
     expect(result.status).toBe(0);

@@ -1,17 +1,4 @@
 import { InputError } from '../domain/InputError.ts';
-import { auditCommand } from './auditCommand.ts';
-import { checkCommand } from './checkCommand.ts';
-import { coverageCommand } from './coverageCommand.ts';
-import { inspectCommand } from './inspectCommand.ts';
-import { listCommand } from './listCommand.ts';
-import { replayCommand } from './replayCommand.ts';
-import { reportCommand } from './reportCommand.ts';
-import { scenariosCommand } from './scenariosCommand.ts';
-import { serveCommand } from './serveCommand.ts';
-import { simulateCommand } from './simulateCommand.ts';
-import { suiteCommand } from './suiteCommand.ts';
-import { tokenCommand } from './tokenCommand.ts';
-import { vizCommand } from './vizCommand.ts';
 
 const USAGE = `dueprocess — how a provider handles demands for user data, as checked state machines
 
@@ -55,20 +42,23 @@ Commands:
 Exit codes: 0 done, all rules hold · 1 an event was refused, a rule was violated or left unproved, scenarios are stale
 or diverge, or coverage is short of 100% · 2 bad input`;
 
-const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
-  list: listCommand,
-  simulate: simulateCommand,
-  check: checkCommand,
-  scenarios: scenariosCommand,
-  replay: replayCommand,
-  coverage: coverageCommand,
-  suite: suiteCommand,
-  viz: vizCommand,
-  inspect: inspectCommand,
-  audit: auditCommand,
-  report: reportCommand,
-  serve: serveCommand,
-  token: tokenCommand,
+type Command = (args: string[]) => number | Promise<number>;
+
+/** Each command's module, loaded when that command runs: the service, the viewer and the store pull in most of the dependencies, and a check needs none of them. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  list: async () => (await import('./listCommand.ts')).listCommand,
+  simulate: async () => (await import('./simulateCommand.ts')).simulateCommand,
+  check: async () => (await import('./checkCommand.ts')).checkCommand,
+  scenarios: async () => (await import('./scenariosCommand.ts')).scenariosCommand,
+  replay: async () => (await import('./replayCommand.ts')).replayCommand,
+  coverage: async () => (await import('./coverageCommand.ts')).coverageCommand,
+  suite: async () => (await import('./suiteCommand.ts')).suiteCommand,
+  viz: async () => (await import('./vizCommand.ts')).vizCommand,
+  inspect: async () => (await import('./inspectCommand.ts')).inspectCommand,
+  audit: async () => (await import('./auditCommand.ts')).auditCommand,
+  report: async () => (await import('./reportCommand.ts')).reportCommand,
+  serve: async () => (await import('./serveCommand.ts')).serveCommand,
+  token: async () => (await import('./tokenCommand.ts')).tokenCommand,
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
@@ -78,9 +68,10 @@ export async function runCli(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  const run = COMMANDS[command];
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   try {
-    if (!run) throw new InputError('usage', 'command', command, 'is not a dueprocess command', `use one of ${Object.keys(COMMANDS).join(', ')}`);
+    if (!load) throw new InputError('usage', 'command', command, 'is not a dueprocess command', `use one of ${Object.keys(COMMANDS).join(', ')}`);
+    const run = await load();
     return await run(rest);
   } catch (e) {
     if (e instanceof InputError) {
