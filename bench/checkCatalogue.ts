@@ -1,6 +1,7 @@
 // (c) The whole catalogue × both policies × every rule through checkMachine (clockless monitors
 // over the exact graph, the others in one timed product per machine). Baseline: the same rules
 // explored one at a time, one explore per rule.
+import { availableParallelism } from 'node:os';
 import { CATALOGUE } from '../machines/catalogue.ts';
 import { CHECK_DATE } from '../machines/lifecycle/demandInputs.ts';
 import type { KindEntry } from '../machines/lifecycle/KindEntry.ts';
@@ -11,6 +12,7 @@ import { POLICIES } from '../src/policy/loadPolicy.ts';
 import { policyVersionAt } from '../src/policy/policyVersionAt.ts';
 import { withPolicy } from '../src/policy/withPolicy.ts';
 import { RULES } from '../src/rules/catalogue.ts';
+import { checkInParallel } from '../src/rules/checkInParallel.ts';
 import { checkMachine, machineTags } from '../src/rules/checkMachine.ts';
 import type { RuleContext } from '../src/rules/Rule.ts';
 import { fmt, msSince, now, report } from './support/report.ts';
@@ -30,10 +32,11 @@ function oneRuleAtATime(entry: KindEntry, version: PolicyVersion): number {
   return states;
 }
 
-export function checkCatalogue(): boolean {
+export async function checkCatalogue(): Promise<boolean> {
   const perKind = new Map<string, number>();
   const runs: { kind: string; policy: string; ms: number }[] = [];
   const statuses = new Map<string, number>();
+  const verdictsByRun: string[][] = [];
   const start = now();
   for (const policy of Object.values(POLICIES)) {
     const version = policyVersionAt(policy, CHECK_DATE);
@@ -44,6 +47,7 @@ export function checkCatalogue(): boolean {
       runs.push({ kind: entry.kind, policy: policy.id, ms });
       perKind.set(entry.kind, (perKind.get(entry.kind) ?? 0) + ms);
       results.forEach((r) => statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1));
+      verdictsByRun.push(results.map((r) => r.status));
     }
   }
   const totalMs = msSince(start);
@@ -55,6 +59,12 @@ export function checkCatalogue(): boolean {
   }
   const baselineMs = msSince(baseStart);
 
+  // The same checks as `npm start` runs them: worker threads, one per core, each booting cold.
+  const parallelStart = now();
+  const parallel = await checkInParallel(Object.values(POLICIES).flatMap((policy) => CATALOGUE.map((entry) => ({ kind: entry.kind, policy, date: CHECK_DATE, weight: entry.inputs.length * entry.machine.root.events.length }))));
+  const parallelMs = msSince(parallelStart);
+  const agree = parallel.every((p, i) => p.results.map((r) => r.status).join() === (verdictsByRun[i] ?? []).join());
+
   const slowest = [...runs].sort((a, b) => b.ms - a.ms)[0] as (typeof runs)[number];
   const kinds = [...perKind].sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${k} ${fmt(ms)}`).join(', ');
   const verdicts = [...statuses].map(([s, n]) => `${n} ${s}`).join(', ');
@@ -63,5 +73,9 @@ export function checkCatalogue(): boolean {
     { bench: 'check-catalogue', ours_ms: totalMs, baseline_ms: baselineMs, baseline: 'one explore per rule', speedup: baselineMs / totalMs, slowest: `${slowest.kind}×${slowest.policy}`, slowest_ms: slowest.ms, per_kind_ms: Object.fromEntries(perKind) },
   );
   console.log(`  per kind (both policies): ${kinds}`);
-  return true;
+  report(
+    `check catalogue on ${availableParallelism()} cores (worker threads, as npm start runs it): ${fmt(parallelMs)} · one thread ${fmt(totalMs)} · ratio ${(totalMs / parallelMs).toFixed(2)}× · ${agree ? 'same verdicts' : 'verdicts DIFFER'}`,
+    { bench: 'check-catalogue-parallel', ours_ms: parallelMs, baseline_ms: totalMs, baseline: 'one thread', speedup: totalMs / parallelMs, cores: availableParallelism(), agree },
+  );
+  return agree;
 }
