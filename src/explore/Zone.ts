@@ -149,7 +149,7 @@ export function upTo(z: Zone, ceilings: readonly { event: string; days: number }
 
 /** True when every valuation of `inner` is in `outer` (same clocks, both canonical). */
 export function includes(outer: Zone, inner: Zone): boolean {
-  if (outer.clocks.length !== inner.clocks.length || outer.clocks.some((c, i) => c !== inner.clocks[i])) return false;
+  if (!sameClocks(outer, inner)) return false;
   for (let i = 0; i < outer.m.length; i++) if ((inner.m[i] as number) > (outer.m[i] as number)) return false;
   return true;
 }
@@ -226,7 +226,11 @@ export class ZoneSet {
 
 /** True when the two zones have the same clocks and bounds. */
 export function equalZones(a: Zone, b: Zone): boolean {
-  if (a.clocks.length !== b.clocks.length || a.clocks.some((c, i) => c !== b.clocks[i])) return false;
+  if (!sameClocks(a, b)) return false;
   for (let i = 0; i < a.m.length; i++) if (a.m[i] !== b.m[i]) return false;
   return true;
+}
+
+function sameClocks(a: Zone, b: Zone): boolean {
+  return a.clocks.length === b.clocks.length && a.clocks.every((c, i) => c === b.clocks[i]);
 }

@@ -38,22 +38,13 @@ export function watchGraph<S>(graph: Exploration<S>, monitor: Monitor, inputs: r
   const stateOf = new Map<string, number>();
   const pairs: Int32Array[] = [];
   const usesClocks = (v: MonitorStep<unknown>) => v.start !== undefined || v.stop !== undefined || v.violation?.when !== undefined || (monitor.deadline?.(v.state) ?? null) !== null;
-  const walk = (pair: number): Link[] => {
-    const out: Link[] = [];
-    for (let p = pair; parent[p] !== -1; p = parent[p] as number) out.unshift(via[p] as Link);
-    return out;
-  };
-  const startOf = (pair: number): number => {
+  /** The violation on `link`, taken from `pair`: the walk of links back to a start, then `link`. */
+  const violationAt = (pair: number, link: Link, message: string): Violation => {
+    const walk: Link[] = [link];
     let p = pair;
-    while (parent[p] !== -1) p = parent[p] as number;
-    return pairNode[p] as number;
-  };
-  const violationAt = (pair: number, link: Link | null, message: string): Violation => {
-    const start = startOf(pair);
-    const steps = walk(pair);
-    const path = pathAlong(nodes, start, link ? [...steps, link] : steps);
-    const ids = [start, ...steps.map((l) => l.to)];
-    return { message, path, nodes: ids };
+    for (; parent[p] !== -1; p = parent[p] as number) walk.unshift(via[p] as Link);
+    const start = pairNode[p] as number;
+    return { message, path: pathAlong(nodes, start, walk), nodes: [start, ...walk.slice(0, -1).map((l) => l.to)] };
   };
   const visit = (node: number, state: unknown, from: number, link: Link | null): void => {
     const key = monitor.key(state);

@@ -88,7 +88,7 @@ export function checkMachine(target: CheckTarget, version: PolicyVersion, rules:
     const onGraph = watched[slot];
     if (onGraph) return verdict(rule, graph as Exploration, onGraph.violation, onGraph.states);
     const run = product as Exploration;
-    return verdict(rule, run, run.violations[timed.indexOf(monitorRules[slot] as (typeof monitorRules)[number])] ?? null);
+    return verdict(rule, run, run.violations[timed.findIndex((r) => r.index === i)] ?? null);
   });
 }
 

@@ -76,6 +76,9 @@ describe('watchGraph: clockless monitors over the exact graph', () => {
       violatedCount++;
       expect(watched.violation.message).toBe(product.message);
       expect(watched.violation.path.length, id).toBe(product.path.length);
+      // The nodes run from a start to the violating step's source, one fewer than the steps.
+      expect(watched.violation.nodes.length, id).toBe(product.nodes.length);
+      if (watched.violation.nodes.length > 0) expect(graph.nodes[watched.violation.nodes[0] as number]?.parent).toBe(-1);
       expect(watched.violation.path[0]?.kind).toBe('start');
       // The walk is a real dated run: every step gets a day, none before the one before it.
       const days = datePath(watched.violation.path);
