@@ -2,7 +2,9 @@ import type { AnyMachineSnapshot, AnyStateMachine, AnyTransitionDefinition } fro
 import { transitionId } from '../paths/machineTransitions.ts';
 import { DAY_MS } from '../domain/duration.ts';
 import { delayName } from '../time/timerChanges.ts';
+import { fastStepper } from './fastStepper.ts';
 import { stepperOf } from './pureStepper.ts';
+import { sameStep } from './sameStep.ts';
 import { stableJson } from './snapshotKey.ts';
 import type { Steps } from './Steps.ts';
 import { ValueIds } from './ValueIds.ts';
@@ -50,10 +52,25 @@ export class TransitionCache implements Steps {
   private readonly enabledMoves: EnabledMove[][][] = [];
   private readonly lists = new Map<string, number>();
   private readonly stepper: ReturnType<typeof stepperOf>;
+  private readonly fast: ReturnType<typeof fastStepper>;
+  private readonly verify: boolean;
   transitions = 0;
+  /** Steps XState itself computed: all of them without the port, else the port's fallbacks (and every step with `verify`). */
+  xstateSteps = 0;
+  /** Steps the port (`fastStepper`) computed. */
+  portedSteps = 0;
 
-  constructor(readonly machine: AnyStateMachine) {
+  /**
+   * `fast: false` asks XState for every step; `verify: true` computes each step both ways and
+   * throws when they differ (the test suite's check on the port, `fastStepper`).
+   */
+  constructor(
+    readonly machine: AnyStateMachine,
+    options: { fast?: boolean; verify?: boolean } = {},
+  ) {
     this.stepper = stepperOf(machine);
+    this.fast = options.fast === false ? null : fastStepper(machine);
+    this.verify = options.verify === true;
   }
 
   /**
@@ -143,15 +160,32 @@ export class TransitionCache implements Steps {
 
   private compute(snapshot: AnyMachineSnapshot, event: { type: string }, checkGuards: boolean, id: number): Move | null {
     const firesAnyway = event.type.startsWith('xstate.after.') && !checkGuards;
-    if (firesAnyway) {
-      const [next, actions, taken] = this.stepper.next(snapshot, event);
-      this.transitions++;
-      return this.move(next, actions, taken);
-    }
-    if (!this.listensFor(id, snapshot).has(event.type)) return null;
-    const stepped = this.stepper.taken(snapshot, event);
+    if (!firesAnyway && !this.listensFor(id, snapshot).has(event.type)) return null;
+    const how = firesAnyway ? 'next' : 'taken';
+    const stepped = this.step(snapshot, event, how);
     this.transitions++;
     return stepped && this.move(...stepped);
+  }
+
+  /** The port's step when it can take it, else XState's; with `verify`, both, and they must agree. */
+  private step(snapshot: AnyMachineSnapshot, event: { type: string }, how: 'next' | 'taken') {
+    let ported: ReturnType<NonNullable<typeof this.fast>['taken']> | undefined;
+    if (this.fast) {
+      try {
+        ported = this.fast[how](snapshot, event);
+        this.portedSteps++;
+      } catch {
+        ported = undefined;
+      }
+    }
+    if (ported !== undefined && !this.verify) return ported;
+    this.xstateSteps++;
+    const own = this.stepper[how](snapshot, event);
+    if (ported !== undefined) {
+      const difference = sameStep(ported, own);
+      if (difference) throw new Error(`fastStepper differs from XState on ${JSON.stringify(event)} from ${JSON.stringify(snapshot.value)}: ${difference}`);
+    }
+    return own;
   }
 
   /** Event types some active state node has a transition for (guards aside): one set per state value. */
