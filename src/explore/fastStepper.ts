@@ -1,5 +1,6 @@
 import { type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type AnyTransitionDefinition, and, createEmptyActor, matchesState, not, or, StateNode, type StateValue, stateIn } from 'xstate';
-import { type ChartNode, type ChartTransition, isInFinalState, StatechartSets } from './statechartSets.ts';
+import { type Configuration, Configurations, type Selection } from './Configurations.ts';
+import type { ChartNode, ChartTransition } from './statechartSets.ts';
 import { unsupportedFeature } from './fastSupport.ts';
 
 type Action = { type: string; params?: unknown; info?: unknown; exec?: unknown };
@@ -10,9 +11,8 @@ type Builtin = ((...args: never[]) => unknown) & { type?: string; check?: unknow
 /** A snapshot's part that a step changes; a new object exactly where XState makes a new snapshot. */
 interface State {
   context: unknown;
-  nodes: readonly ChartNode[];
+  config: Configuration;
   status: string;
-  value: StateValue | null;
 }
 
 /** Thrown for what the port does not cover; the caller then asks XState itself. */
@@ -40,19 +40,12 @@ const CHECKS = { stateIn: checkOf(stateIn('#')), and: checkOf(and([])), or: chec
  */
 export function fastStepper(machine: AnyStateMachine) {
   if (!(machine.root instanceof StateNode) || unsupportedFeature(machine)) return null;
-  const root = machine.root as unknown as ChartNode;
-  const sets = new StatechartSets(root);
+  const configs = new Configurations(machine.root as unknown as ChartNode);
   const implementations = machine.implementations as { guards: Record<string, unknown>; actions: Record<string, unknown> };
   const self = createEmptyActor();
   const scope = { self, system: self.system } as unknown as AnyActorScope;
   const maxIterations = (machine as unknown as { options?: { maxIterations?: number } }).options?.maxIterations ?? Infinity;
-  const candidateCache = new Map<ChartNode, Map<string, ChartTransition[]>>();
   const byId = new Map<string, unknown>();
-  const valueOf = (s: State): StateValue => {
-    if (s.value === null) s.value = sets.value(s.nodes);
-    if (s.value === null) throw new NotPorted('incomplete configuration');
-    return s.value;
-  };
 
   const guardPasses = (guard: unknown, context: unknown, event: Event, state: State): boolean => {
     const inline = typeof guard === 'function';
@@ -72,55 +65,42 @@ export function fastStepper(machine: AnyStateMachine) {
       const target = resolved.stateValue;
       if (typeof target === 'string' && target.startsWith('#')) {
         if (!byId.has(target)) byId.set(target, machine.getStateNodeById(target));
-        return state.nodes.includes(byId.get(target) as ChartNode);
+        return state.config.active.has(byId.get(target) as ChartNode);
       }
-      return matchesState(target as StateValue, valueOf(state));
+      return matchesState(target as StateValue, state.config.value);
     }
     throw new NotPorted('a guard of an unknown kind');
   };
 
-  const candidates = (node: ChartNode, type: string): ChartTransition[] => {
-    let row = candidateCache.get(node);
-    if (!row) candidateCache.set(node, (row = new Map()));
-    let list = row.get(type);
-    if (!list) {
-      const wild = [...node.transitions.keys()].filter((d) => d !== type && matchesDescriptor(type, d)).sort((a, b) => b.length - a.length);
-      row.set(type, (list = [...(node.transitions.get(type) ?? []), ...wild.flatMap((d) => node.transitions.get(d) ?? [])]));
-    }
-    return list;
-  };
-  const nodeNext = (node: ChartNode, state: State, event: Event): ChartTransition[] | undefined => {
-    for (const c of candidates(node, event.type)) if (!c.guard || guardPasses(c.guard, state.context, event, state)) return [c];
+  const firstPassing = (list: readonly ChartTransition[], state: State, event: Event): ChartTransition[] | undefined => {
+    for (const c of list) if (!c.guard || guardPasses(c.guard, state.context, event, state)) return [c];
     return undefined;
   };
-  const transitionNode = (node: ChartNode, value: StateValue, state: State, event: Event): ChartTransition[] | undefined => {
-    if (typeof value === 'string') {
-      const next = nodeNext(child(node, value), state, event);
-      return next?.length ? next : nodeNext(node, state, event);
-    }
-    const keys = Object.keys(value);
-    if (keys.length === 1) {
-      const key = keys[0] as string;
-      const next = transitionNode(child(node, key), value[key] as StateValue, state, event);
-      return next?.length ? next : nodeNext(node, state, event);
+  const evaluate = (selection: Selection, state: State, event: Event): ChartTransition[] | undefined => {
+    const { own, kids } = selection;
+    if (kids.length === 0) return firstPassing(own, state, event);
+    if (kids.length === 1) {
+      const next = evaluate(kids[0] as Selection, state, event);
+      return next?.length ? next : firstPassing(own, state, event);
     }
     const all: ChartTransition[] = [];
-    for (const key of keys) {
-      const sub = value[key];
-      if (!sub) continue;
-      const inner = transitionNode(child(node, key), sub, state, event);
+    for (const kid of kids) {
+      const inner = evaluate(kid, state, event);
       if (inner) all.push(...inner);
     }
-    return all.length ? all : nodeNext(node, state, event);
+    return all.length ? all : firstPassing(own, state, event);
   };
-  const selectTransitions = (event: Event, state: State) => transitionNode(root, valueOf(state), state, event) ?? [];
+  const selectTransitions = (event: Event, state: State): ChartTransition[] => {
+    const selection = configs.selection(state.config, event.type);
+    return (selection && evaluate(selection, state, event)) ?? [];
+  };
   const selectEventless = (state: State, event: Event): ChartTransition[] => {
+    const chains = state.config.eventless;
+    if (!chains.length) return [];
     const enabled = new Set<ChartTransition>();
-    for (const atomic of state.nodes) {
-      if (atomic.type !== 'atomic' && atomic.type !== 'final') continue;
-      loop: for (let s: ChartNode | undefined = atomic; s; s = s.parent) {
-        if (!s.always) continue;
-        for (const t of s.always) {
+    for (const chain of chains) {
+      loop: for (const list of chain) {
+        for (const t of list) {
           if (t.guard === undefined || guardPasses(t.guard, state.context, event, state)) {
             enabled.add(t);
             break loop;
@@ -128,7 +108,7 @@ export function fastStepper(machine: AnyStateMachine) {
         }
       }
     }
-    return enabled.size < 2 ? [...enabled] : sets.withoutConflicts([...enabled], new Set(state.nodes));
+    return configs.withoutConflicts(state.config, [...enabled]);
   };
 
   const resolveActions = (state: State, event: Event, actions: readonly unknown[], queue: Event[], out: Action[]): State => {
@@ -155,48 +135,25 @@ export function fastStepper(machine: AnyStateMachine) {
     return current;
   };
 
-  const enterStates = (state: State, event: Event, transitions: readonly ChartTransition[], active: Set<ChartNode>, queue: Event[], out: Action[]): State => {
-    let next = state;
-    const { enter, byDefault } = sets.entrySet(transitions);
-    const completed = new Set<ChartNode>();
-    for (const node of [...enter].sort((a, b) => a.order - b.order)) {
-      active.add(node);
-      next = resolveActions(next, event, byDefault.has(node) ? [...node.entry, ...node.initial.actions] : node.entry, queue, out);
-      if (node.type !== 'final') continue;
-      const parent = node.parent;
-      let marker = parent?.type === 'parallel' ? parent : parent?.parent;
-      if (parent?.type === 'compound') queue.push({ type: `xstate.done.state.${parent.id}`, output: undefined } as Event);
-      while (marker?.type === 'parallel' && !completed.has(marker) && isInFinalState(active, marker)) {
-        completed.add(marker);
-        queue.push({ type: `xstate.done.state.${marker.id}`, output: undefined } as Event);
-        marker = marker.parent;
-      }
-      if (!marker) next = { ...next, status: 'done' };
-    }
-    return next;
-  };
-
   const microstep = (transitions: readonly ChartTransition[], current: State, event: Event, queue: Event[], out: Action[]): State => {
     if (!transitions.length) return current;
-    const active = new Set(current.nodes);
-    const filtered = sets.withoutConflicts(transitions, active);
+    if (current.status !== 'active' && current.status !== 'done') throw new NotPorted(`a step from status ${current.status}`);
+    const plan = configs.plan(current.config, transitions, current.status === 'done');
     let next = current;
-    for (const s of sets.exitSet(filtered, active).sort((a, b) => b.order - a.order)) {
-      next = resolveActions(next, event, s.exit, queue, out);
-      active.delete(s);
+    for (const op of plan.ops) {
+      if ('raise' in op) queue.push(op.raise);
+      else next = resolveActions(next, event, op.actions, queue, out);
     }
-    next = resolveActions(next, event, filtered.flatMap((t) => t.actions), queue, out);
-    next = enterStates(next, event, filtered, active, queue, out);
-    const nodes = [...active];
-    if (next.status === 'done') next = resolveActions(next, event, nodes.sort((a, b) => b.order - a.order).flatMap((s) => s.exit), queue, out);
-    if (current.nodes.length === active.size && current.nodes.every((n) => active.has(n))) return next;
-    return { ...next, nodes, value: null };
+    if (plan.done && next.status !== 'done') next = { ...next, status: 'done' };
+    return plan.changed ? { ...next, config: plan.to } : next;
   };
 
   const macrostep = (snapshot: AnyMachineSnapshot, event: Event): [Step, ChartTransition[]] => {
     if (event.type === 'xstate.stop' || event.type === 'xstate.init' || event.type.startsWith('xstate.error')) throw new NotPorted(event.type);
-    const s = snapshot as unknown as { context: unknown; _nodes: ChartNode[]; status: string; value: StateValue };
-    const start: State = { context: s.context, nodes: s._nodes, status: s.status, value: s.value };
+    const s = snapshot as unknown as { context: unknown; _nodes: ChartNode[]; status: string };
+    const config = configs.of(s._nodes);
+    if (!config) throw new NotPorted('an incomplete configuration');
+    const start: State = { context: s.context, config, status: s.status };
     const queue: Event[] = [];
     const out: Action[] = [];
     const first = selectTransitions(event, start);
@@ -220,7 +177,7 @@ export function fastStepper(machine: AnyStateMachine) {
       taken.push(...enabled);
     }
     if (next === start) return [[snapshot, out, taken as unknown as AnyTransitionDefinition[]], first];
-    return [[snapshotOf(snapshot, next.status, next.context, next.nodes, valueOf(next)), out, taken as unknown as AnyTransitionDefinition[]], first];
+    return [[snapshotOf(snapshot, next.status, next.context, next.config), out, taken as unknown as AnyTransitionDefinition[]], first];
   };
 
   return {
@@ -233,29 +190,21 @@ export function fastStepper(machine: AnyStateMachine) {
   };
 }
 
-function child(node: ChartNode, key: string): ChartNode {
-  const found = key.startsWith('#') ? undefined : node.states[key];
-  if (!found) throw new NotPorted(`state ${key}`);
-  return found;
-}
-
 /**
  * The snapshot XState's `createMachineSnapshot` would build, its keys in the same order; the
  * methods and the parts a port step never changes are the previous snapshot's.
  */
-function snapshotOf(previous: AnyMachineSnapshot, status: string, context: unknown, nodes: readonly ChartNode[], value: StateValue): AnyMachineSnapshot {
+function snapshotOf(previous: AnyMachineSnapshot, status: string, context: unknown, config: Configuration): AnyMachineSnapshot {
   const p = previous as unknown as Record<string, unknown>;
-  const tags = new Set<string>();
-  for (const n of nodes) for (const t of n.tags) tags.add(t);
   const built = {
     status,
     output: undefined,
     error: p.error,
     machine: p.machine,
     context,
-    _nodes: nodes,
-    value,
-    tags,
+    _nodes: config.nodes,
+    value: config.value,
+    tags: config.tags,
     children: p.children,
     historyValue: p.historyValue,
     matches: p.matches,
@@ -280,16 +229,4 @@ function assigned(context: unknown, info: { context: unknown; event: Event; self
     for (const [key, value] of Object.entries(assignment as Record<string, unknown>)) partial[key] = typeof value === 'function' ? (value as (a: unknown, p: unknown) => unknown)(args, params) : value;
   }
   return Object.assign({}, context, partial);
-}
-
-function matchesDescriptor(type: string, descriptor: string): boolean {
-  if (descriptor === type || descriptor === '*') return true;
-  if (!descriptor.endsWith('.*')) return false;
-  const partial = descriptor.split('.');
-  const tokens = type.split('.');
-  for (let i = 0; i < partial.length; i++) {
-    if (partial[i] === '*') return i === partial.length - 1;
-    if (partial[i] !== tokens[i]) return false;
-  }
-  return true;
 }
