@@ -23,11 +23,21 @@ export function stableJson(value: unknown): string {
   return text;
 }
 
+const valueTexts = new WeakMap<object, string>();
+
+/** `JSON.stringify` of a state value, remembered per value object (XState never changes one in place). */
+export function valueJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
+  let text = valueTexts.get(value);
+  if (text === undefined) valueTexts.set(value, (text = JSON.stringify(value)));
+  return text;
+}
+
 /**
  * What identifies a machine state: its state value and its (finite) context. XState builds a
  * state value in the order the machine declares its states, so plain JSON is canonical for it;
  * contexts can gain keys in any order, so they get sorted keys.
  */
 export function snapshotKey(snapshot: AnyMachineSnapshot): string {
-  return `${JSON.stringify(snapshot.value)}|${stableJson(snapshot.context)}`;
+  return `${valueJson(snapshot.value)}|${stableJson(snapshot.context)}`;
 }

@@ -5,7 +5,7 @@ import { delayName } from '../time/timerChanges.ts';
 import { fastStepper } from './fastStepper.ts';
 import { stepperOf } from './pureStepper.ts';
 import { sameStep } from './sameStep.ts';
-import { stableJson } from './snapshotKey.ts';
+import { stableJson, valueJson } from './snapshotKey.ts';
 import type { Steps } from './Steps.ts';
 import { ValueIds } from './ValueIds.ts';
 
@@ -86,7 +86,7 @@ export class TransitionCache implements Steps {
 
   /** `id` without remembering it on the snapshot: a move carries its id, so the explorer never asks again. */
   private keyId(snapshot: AnyMachineSnapshot): number {
-    const value = JSON.stringify(snapshot.value);
+    const value = valueJson(snapshot.value);
     const context: unknown = snapshot.context;
     const key = `${value}|${typeof context === 'object' && context !== null ? this.values.of(context) : JSON.stringify(context)}`;
     let id = this.interned.get(key);

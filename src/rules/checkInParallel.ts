@@ -3,52 +3,74 @@ import { Worker } from 'node:worker_threads';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { RULES } from './catalogue.ts';
 import type { RuleResult } from './checkMachine.ts';
-import type { CheckTask } from './checkWorker.ts';
+import { type CheckTask, runCheckTask } from './runCheckTask.ts';
 
 type Sent = Omit<RuleResult, 'rule'> & { ruleId: string };
+type Progress = (p: { kind: string; policy: string; rule: string; states: number; ms: number }) => void;
+type Message = { type: 'progress'; index: number; rule: string; states: number; ms: number } | { type: 'done'; index: number; ms: number; results: Sent[] };
+
+/** Tasks a worker holds at once, so it has the next one while the main thread is busy with its own. */
+const IN_FLIGHT = 2;
 
 /**
- * Checks catalogue kinds × policies on worker threads, one per core, largest first. Results come
- * back in task order, so output stays deterministic.
+ * Checks catalogue kinds × policies on every core, largest first: the main thread takes tasks
+ * itself (it has the code loaded already) and one worker thread per other core boots and joins
+ * in. Results come back in task order, so output stays deterministic.
  *
  * @example
  * const rows = await checkInParallel([{ kind: 'subpoena', policy: cloudflare, date: '2026-01-15' }]);
  */
-export async function checkInParallel(
-  tasks: readonly (Omit<CheckTask, 'index'> & { weight?: number })[],
-  onProgress?: (p: { kind: string; policy: string; rule: string; states: number; ms: number }) => void,
-): Promise<{ results: RuleResult[]; ms: number }[]> {
+export async function checkInParallel(tasks: readonly (Omit<CheckTask, 'index'> & { weight?: number })[], onProgress?: Progress): Promise<{ results: RuleResult[]; ms: number }[]> {
   const out: { results: RuleResult[]; ms: number }[] = new Array(tasks.length);
   const order = tasks.map((t, index) => ({ ...t, index })).sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0));
-  const workers = Math.max(1, Math.min(availableParallelism(), order.length));
+  const take = (): CheckTask | undefined => {
+    const task = order.shift();
+    if (!task) return undefined;
+    const { weight: _w, ...rest } = task;
+    return rest;
+  };
+  const workers = Math.max(0, Math.min(availableParallelism() - 1, order.length - 1));
+  const lanes = Array.from({ length: workers }, () => workerLane(take, out, tasks, onProgress));
+  lanes.push(mainLane(take, out, tasks, onProgress));
+  await Promise.all(lanes);
+  return out;
+}
+
+/** The main thread's share: one task at a time, yielding between them so workers' messages get through. */
+async function mainLane(take: () => CheckTask | undefined, out: { results: RuleResult[]; ms: number }[], tasks: readonly Omit<CheckTask, 'index'>[], onProgress?: Progress): Promise<void> {
+  for (;;) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const task = take();
+    if (!task) return;
+    const { kind, policy } = tasks[task.index] as Omit<CheckTask, 'index'>;
+    out[task.index] = runCheckTask(task, onProgress ? (p) => onProgress({ kind, policy: policy.id, ...p }) : undefined);
+  }
+}
+
+function workerLane(take: () => CheckTask | undefined, out: { results: RuleResult[]; ms: number }[], tasks: readonly Omit<CheckTask, 'index'>[], onProgress?: Progress): Promise<void> {
   const boot = new URL('./workerBoot.mjs', import.meta.url);
   const module = new URL('./checkWorker.ts', import.meta.url).href;
-  await Promise.all(
-    Array.from({ length: workers }, () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(boot, { workerData: { module } });
-        const next = () => {
-          const task = order.shift();
-          if (!task) {
-            void worker.terminate().then(() => resolve());
-            return;
-          }
-          const { weight: _w, ...message } = task;
-          worker.postMessage(message);
-        };
-        worker.on('message', (m: { type: 'progress'; index: number; rule: string; states: number; ms: number } | { type: 'done'; index: number; ms: number; results: Sent[] }) => {
-          const task = tasks[m.index] as CheckTask;
-          if (m.type === 'progress') {
-            onProgress?.({ kind: task.kind, policy: (task.policy as ProviderPolicy).id, rule: m.rule, states: m.states, ms: m.ms });
-            return;
-          }
-          out[m.index] = { ms: m.ms, results: m.results.map(({ ruleId, ...rest }) => ({ rule: RULES.find((r) => r.id === ruleId) as RuleResult['rule'], ...rest })) };
-          next();
-        });
-        worker.on('error', reject);
-        next();
-      }),
-    ),
-  );
-  return out;
+  return new Promise<void>((resolve, reject) => {
+    const worker = new Worker(boot, { workerData: { module } });
+    let held = 0;
+    const fill = () => {
+      for (let task = held < IN_FLIGHT ? take() : undefined; task; task = held < IN_FLIGHT ? take() : undefined) {
+        held++;
+        worker.postMessage(task);
+      }
+      if (held === 0) void worker.terminate().then(() => resolve());
+    };
+    worker.on('message', (m: Message) => {
+      const task = tasks[m.index] as Omit<CheckTask, 'index'>;
+      if (m.type === 'progress') {
+        onProgress?.({ kind: task.kind, policy: (task.policy as ProviderPolicy).id, rule: m.rule, states: m.states, ms: m.ms });
+        return;
+      }
+      out[m.index] = { ms: m.ms, results: m.results.map(({ ruleId, ...rest }) => ({ rule: RULES.find((r) => r.id === ruleId) as RuleResult['rule'], ...rest })) };
+      held--;
+      fill();
+    });
+    worker.on('error', reject);
+    fill();
+  });
 }

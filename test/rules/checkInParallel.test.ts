@@ -1,0 +1,31 @@
+import { availableParallelism } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
+import { cloudflare } from '../../src/policy/cloudflare.ts';
+import { letsencrypt } from '../../src/policy/letsencrypt.ts';
+import { checkInParallel } from '../../src/rules/checkInParallel.ts';
+import { runCheckTask } from '../../src/rules/runCheckTask.ts';
+
+describe('checkInParallel', () => {
+  const tasks = [
+    { kind: 'preservation', policy: cloudflare, date: CHECK_DATE, weight: 1 },
+    { kind: 'dmcaSubpoena', policy: letsencrypt, date: CHECK_DATE, weight: 5 },
+    { kind: 'abuseComplaint', policy: cloudflare, date: CHECK_DATE, weight: 2 },
+    { kind: 'emergency', policy: letsencrypt, date: CHECK_DATE, weight: 4 },
+  ];
+
+  it(`returns each task's verdicts in task order, whichever lane ran it (main thread and ${availableParallelism() - 1} worker(s) here)`, async () => {
+    const progress: string[] = [];
+    const done = await checkInParallel(tasks, (p) => progress.push(p.kind));
+    expect(done).toHaveLength(tasks.length);
+    tasks.forEach(({ weight: _w, ...task }, index) => {
+      const alone = runCheckTask({ ...task, index });
+      expect(done[index]?.results.map((r) => `${r.rule.id}:${r.status}:${r.states}`)).toEqual(alone.results.map((r) => `${r.rule.id}:${r.status}:${r.states}`));
+    });
+    expect(new Set(progress)).toEqual(new Set(tasks.map((t) => t.kind)));
+  });
+
+  it('returns nothing for no tasks, without starting a worker', async () => {
+    expect(await checkInParallel([])).toEqual([]);
+  });
+});
