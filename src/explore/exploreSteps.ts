@@ -5,7 +5,8 @@ import { renameClocks } from './renameClocks.ts';
 import { stableJson } from './snapshotKey.ts';
 import type { Steps } from './Steps.ts';
 import type { EventEntry, Move } from './transitionCache.ts';
-import { type Zone, ZoneSet, addClock, constrain, equalZones, emptyClockZone, extrapolate, includes, isEmpty, removeClock, upTo } from './Zone.ts';
+import { type Zone, emptyClockZone, includes } from './Zone.ts';
+import { ZoneOps } from './ZoneOps.ts';
 
 const EOD = '@eod';
 const START_EVENT = { type: 'xstate.init' };
@@ -35,11 +36,12 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
   const edges: number[][] = [];
   const links: Link[][] = [];
   const seen = new Map<string, number[]>();
-  const zones = new ZoneSet();
+  const zones = new ZoneOps();
   const queue: number[] = [];
   const violations: (Violation | null)[] = monitors.map(() => null);
   const live = () => violations.some((v) => v === null);
-  const covers = options.subsumption === false ? equalZones : includes;
+  // Zones are interned (`ZoneOps`): equal ones are one object.
+  const covers = options.subsumption === false ? (a: Zone, b: Zone) => a === b : includes;
   const symmetric = steps.canonical !== undefined && monitors.length === 0;
   const stopWhenAllFailed = monitors.length > 0;
 
@@ -75,13 +77,13 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     for (const t of timers) key += `${timerNumber(t.event)},`;
     return key;
   };
-
   /** Adds a node unless a stored zone of the same discrete state covers it; returns its id. */
   const add = (node: Omit<ExploredNode<S>, 'id' | 'zone'>, zoneNow: Zone, stateId: number): number => {
-    let zone = extrapolate(upTo(zoneNow, node.timers), unbounded);
+    let zone = zones.upToExtrapolated(zoneNow, node.timers, unbounded);
     let { snapshot, timers } = node;
     const canon = symmetric ? (steps.canonical?.({ state: snapshot, timers, zone }) ?? null) : null;
     if (canon) ({ state: snapshot, timers, zone } = canon);
+    zone = zones.intern(zone);
     const sid = canon ? steps.id(snapshot) : stateId;
     const key = `${sid}#${timersKey(timers)}#${node.eod ? 1 : 0}#${monitorKey(node.monitor as unknown[])}`;
     let stored = seen.get(key);
@@ -91,8 +93,6 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
       seen.set(key, (stored = []));
     }
     const id = nodes.length;
-    // Few distinct zones recur across many nodes (261 among 67,556 for three civil subpoenas): store each once.
-    zone = zones.intern(zone);
     stateIds.push(sid);
     nodes.push({ id, parent: node.parent, step: node.step, snapshot, timers, eod: node.eod, zone, monitor: node.monitor, input: node.input, ...(canon ? { renamed: canon.names } : {}) });
     edges.push([]);
@@ -101,7 +101,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     queue.push(id);
     (node.monitor as unknown[]).forEach((st, i) => {
       const deadline = violations[i] ? null : (monitors[i] as Monitor<unknown>).deadline?.(st);
-      if (deadline && !isEmpty(constrain(zone, deadline.clock, '>=', deadline.days + 1))) {
+      if (deadline && !zones.isEmpty(zones.constrain(zone, deadline.clock, '>=', deadline.days + 1))) {
         fail(i, id, { kind: 'wait', bounds: [{ clock: deadline.clock, op: '>=', value: deadline.days + 1 }], starts: [] }, deadline.message);
       }
     });
@@ -123,7 +123,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
       verdicts[i] = verdict;
       states.push(verdict.state);
       const v = verdict.violation;
-      if (v && !isEmpty(v.when ? constrain(zone, v.when.clock, v.when.op, v.when.value) : zone)) {
+      if (v && !zones.isEmpty(v.when ? zones.constrain(zone, v.when.clock, v.when.op, v.when.value) : zone)) {
         fail(i, from ? from.id : -1, { ...step, bounds: [...step.bounds, ...(v.when ? [v.when] : [])] }, v.message);
       }
     });
@@ -134,22 +134,22 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
       for (const op of move.timerOps) {
         const at = pending.findIndex((t) => t.event === op.event);
         if (at >= 0) pending.splice(at, 1);
-        zone = removeClock(zone, op.event);
+        zone = zones.removeClock(zone, op.event);
         if (op.op === 'start') {
           pending.push({ event: op.event, delay: op.delay, days: op.days });
-          zone = addClock(zone, op.event);
+          zone = zones.addClock(zone, op.event);
           starts.push(op.event);
         }
       }
       timers = pending;
     }
-    zone = eod ? addClock(zone, EOD) : removeClock(zone, EOD);
+    zone = eod ? zones.addClock(zone, EOD) : zones.removeClock(zone, EOD);
     if (eod) starts.push(EOD);
     verdicts.forEach((verdict, i) => {
       if (!verdict || violations[i]) return;
-      for (const c of verdict.stop ?? []) zone = removeClock(zone, c);
+      for (const c of verdict.stop ?? []) zone = zones.removeClock(zone, c);
       for (const c of verdict.start ?? []) {
-        zone = addClock(zone, c);
+        zone = zones.addClock(zone, c);
         monitorStarts.push(c);
       }
     });
@@ -164,9 +164,11 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
 
   for (const [index, { name, input }] of options.inputs.entries()) {
     const move = steps.start(input);
-    follow(null, move, { kind: 'start', input: name, bounds: [], starts: [] }, emptyClockZone(), [], false, index);
+    follow(null, move, { kind: 'start', input: name, bounds: [], starts: [] }, zones.intern(emptyClockZone()), [], false, index);
   }
 
+  /** One event object per timer, so what is remembered per event object is found again. */
+  const timerEventObjects = new Map<string, { type: string }>();
   let head = 0;
   let stopped: Exploration<S>['stopped'];
   while (head < queue.length && !(stopWhenAllFailed && !live())) {
@@ -183,20 +185,21 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
       options.onProgress?.({ states: nodes.length, queued: queue.length - head, ms });
     }
     const node = nodes[queue[head++] as number] as ExploredNode<S>;
-    const eventZone = node.eod ? constrain(node.zone, EOD, '>=', 1) : node.zone;
+    const eventZone = node.eod ? zones.constrain(node.zone, EOD, '>=', 1) : node.zone;
     const eventBounds: ClockBound[] = node.eod ? [{ clock: EOD, op: '>=', value: 1 }] : [];
-    for (const { event, move } of isEmpty(eventZone) ? [] : steps.enabled(node.snapshot, events, listId, stateIds[node.id])) {
+    for (const { event, move } of zones.isEmpty(eventZone) ? [] : steps.enabled(node.snapshot, events, listId, stateIds[node.id])) {
       follow(node, move, { kind: 'event', event, bounds: eventBounds, starts: [] }, eventZone, node.timers, false, node.input);
     }
     for (const [i, timer] of node.timers.entries()) {
-      let zone = constrain(node.zone, timer.event, '>=', timer.days);
+      let zone = zones.constrain(node.zone, timer.event, '>=', timer.days);
       const bounds: ClockBound[] = [{ clock: timer.event, op: '>=', value: timer.days }];
       for (const earlier of node.timers.slice(0, i)) {
-        zone = constrain(zone, earlier.event, '<=', earlier.days - 1);
+        zone = zones.constrain(zone, earlier.event, '<=', earlier.days - 1);
         bounds.push({ clock: earlier.event, op: '<=', value: earlier.days - 1 });
       }
-      if (isEmpty(zone)) continue;
-      const event = { type: timer.event };
+      if (zones.isEmpty(zone)) continue;
+      let event = timerEventObjects.get(timer.event);
+      if (!event) timerEventObjects.set(timer.event, (event = { type: timer.event }));
       const move = steps.fire(node.snapshot, event, stateIds[node.id]);
       if (!move) continue;
       const fired = { ...move, timerOps: [{ op: 'cancel' as const, event: timer.event }, ...move.timerOps] };

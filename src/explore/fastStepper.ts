@@ -46,6 +46,22 @@ export function fastStepper(machine: AnyStateMachine) {
   const scope = { self, system: self.system } as unknown as AnyActorScope;
   const maxIterations = (machine as unknown as { options?: { maxIterations?: number } }).options?.maxIterations ?? Infinity;
   const byId = new Map<string, unknown>();
+  // Machine functions are pure (the explorer's caching already relies on it): an assignment given
+  // the same context, event and parameters gives the same context, kept as one object.
+  const assignments = new WeakMap<object, Map<unknown, Map<unknown, Map<unknown, unknown>>>>();
+  const assignOnce = (context: unknown, action: unknown, event: Event, params: unknown, compute: () => unknown): unknown => {
+    if (typeof context !== 'object' || context === null) return compute();
+    let byAction = assignments.get(context);
+    if (!byAction) assignments.set(context, (byAction = new Map()));
+    let byEvent = byAction.get(action);
+    if (!byEvent) byAction.set(action, (byEvent = new Map()));
+    let byParams = byEvent.get(event);
+    if (!byParams) byEvent.set(event, (byParams = new Map()));
+    if (byParams.has(params)) return byParams.get(params);
+    const result = compute();
+    byParams.set(params, result);
+    return result;
+  };
 
   const guardPasses = (guard: unknown, context: unknown, event: Event, state: State): boolean => {
     const inline = typeof guard === 'function';
@@ -126,7 +142,8 @@ export function fastStepper(machine: AnyStateMachine) {
         continue;
       }
       if (resolved.type === 'xstate.assign') {
-        current = { ...current, context: assigned(current.context, info, params, resolved.assignment) };
+        const fresh = withParams && typeof (named as { params?: unknown }).params === 'function';
+        current = { ...current, context: fresh ? assigned(current.context, info, params, resolved.assignment) : assignOnce(current.context, resolved, event, params, () => assigned(current.context, info, params, resolved.assignment)) };
       } else if (resolved.type === 'xstate.raise' || resolved.type === 'xstate.cancel' || resolved.type === 'xstate.log') {
         const [, resolvedParams] = (resolved.resolve as NonNullable<Builtin['resolve']>)(scope, { machine, context: current.context }, info, params, resolved, { internalQueue: queue });
         out.push({ type: resolved.type, info, params: resolvedParams });
