@@ -247,3 +247,15 @@ function assigned(context: unknown, info: { context: unknown; event: Event; self
   }
   return Object.assign({}, context, partial);
 }
+
+const compiled = new WeakMap<AnyStateMachine, ReturnType<typeof fastStepper>>();
+
+/**
+ * The machine's one `fastStepper`, made on first use: its plans describe the chart, not any
+ * run's states, so every `TransitionCache` of the machine shares them (as XState's own memo of a
+ * machine's candidates is shared by all its actors).
+ */
+export function fastStepperOf(machine: AnyStateMachine): ReturnType<typeof fastStepper> {
+  if (!compiled.has(machine)) compiled.set(machine, fastStepper(machine));
+  return compiled.get(machine) ?? null;
+}

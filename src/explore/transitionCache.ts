@@ -2,7 +2,7 @@ import type { AnyMachineSnapshot, AnyStateMachine, AnyTransitionDefinition } fro
 import { transitionId } from '../paths/machineTransitions.ts';
 import { DAY_MS } from '../domain/duration.ts';
 import { delayName } from '../time/timerChanges.ts';
-import { fastStepper } from './fastStepper.ts';
+import { type fastStepper, fastStepperOf } from './fastStepper.ts';
 import { stepperOf } from './pureStepper.ts';
 import { sameStep } from './sameStep.ts';
 import { stableJson, valueJson } from './snapshotKey.ts';
@@ -69,7 +69,7 @@ export class TransitionCache implements Steps {
     options: { fast?: boolean; verify?: boolean } = {},
   ) {
     this.stepper = stepperOf(machine);
-    this.fast = options.fast === false ? null : fastStepper(machine);
+    this.fast = options.fast === false ? null : fastStepperOf(machine);
     this.verify = options.verify === true;
   }
 
