@@ -44,6 +44,24 @@ describe('dueprocess check', () => {
     expect(row?.rules.filter((r) => r.status === 'proved').map((r) => r.id)).toEqual(expect.arrayContaining(['no-notice-under-secrecy', 'termination', 'no-silent-deadline']));
   });
 
+  it('--stepper verify computes every step through the port and through XState, and agrees on a catalogue kind', async () => {
+    const plain = await runCliCaptured(['check', 'nationalSecurityLetter', '--policy', 'cloudflare', '--json']);
+    const verified = await runCliCaptured(['check', 'nationalSecurityLetter', '--policy', 'cloudflare', '--json', '--stepper', 'verify']);
+    const xstate = await runCliCaptured(['check', 'nationalSecurityLetter', '--policy', 'cloudflare', '--json', '--stepper', 'xstate']);
+    expect([plain.code, verified.code, xstate.code]).toEqual([0, 0, 0]);
+    const verdicts = (out: string) => (JSON.parse(out) as (JsonRow & { rules: { states: number }[] })[]).map((r) => r.rules.map((x) => `${x.id}:${x.status}:${x.states}`));
+    expect(verdicts(verified.out)).toEqual(verdicts(plain.out));
+    expect(verdicts(xstate.out)).toEqual(verdicts(plain.out));
+  });
+
+  it('--stepper verify stops with exit 1 on a guard that does not give the same answer twice, naming the step', async () => {
+    const { code, out, err } = await runCliCaptured(['check', '--machine', 'test/fixtures/flakyGuard.js', '--export', 'flakyGuard', '--policy', 'cloudflare', '--stepper', 'verify']);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatch(/the port \(fastStepper\) and XState differ on \{"type":"notice\.sent"\} from "received": one takes the event and the other does not/);
+    expect(err).toMatch(/must give the same answer for the same context and event/);
+  });
+
   it('reports a budget that ran out as inconclusive, never as proved (exit 1)', async () => {
     const { code, out } = await runCliCaptured(['check', 'subpoena', '--policy', 'cloudflare', '--max-states', '20']);
     expect(code).toBe(1);
@@ -57,6 +75,7 @@ describe('dueprocess check', () => {
     ['--export without --machine', ['check', '--export', 'x'], /--export: needs --machine/],
     ['a bad budget', ['check', 'subpoena', '--max-states', 'lots'], /--max-states: is not a positive whole number/],
     ['a bad date', ['check', 'subpoena', '--date', '2026-13-01'], /--date: is not a date/],
+    ['an unknown stepper', ['check', 'subpoena', '--stepper', 'fast'], /--stepper: is not a way to compute steps \(got "fast"\)\. Fix: use port \(the default\), xstate, or verify/],
     ['a policy file that does not parse', ['check', 'subpoena', '--policy', tempFile('p.json', '{')], /--policy: is not valid JSON/],
   ])('exits 2 on %s', async (_name, args, message) => {
     const { code, err } = await runCliCaptured(args);

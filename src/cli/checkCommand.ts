@@ -7,11 +7,12 @@ import { policyVersionAt } from '../policy/policyVersionAt.ts';
 import { RULES } from '../rules/catalogue.ts';
 import { checkInParallel } from '../rules/checkInParallel.ts';
 import { checkMachine } from '../rules/checkMachine.ts';
+import { isStepper, StepMismatch } from '../explore/transitionCache.ts';
 import { type CheckRow, formatReport, reportJson } from './checkReport.ts';
 import { loadUserMachine } from './loadUserMachine.ts';
 import { parseOptions } from './parseOptions.ts';
 
-const USAGE = 'dueprocess check [kinds…] [--policy NAME|FILE] [--machine FILE [--export NAME]] [--date YYYY-MM-DD] [--max-states N] [--max-seconds N] [--json]';
+const USAGE = 'dueprocess check [kinds…] [--policy NAME|FILE] [--machine FILE [--export NAME]] [--date YYYY-MM-DD] [--max-states N] [--max-seconds N] [--stepper port|xstate|verify] [--json]';
 
 /** `dueprocess check`: every rule on every kind (or the user's machine) under every policy. */
 export async function checkCommand(args: string[]): Promise<number> {
@@ -24,6 +25,7 @@ export async function checkCommand(args: string[]): Promise<number> {
       date: { type: 'string' },
       'max-states': { type: 'string' },
       'max-seconds': { type: 'string' },
+      stepper: { type: 'string' },
       json: { type: 'boolean' },
     },
     USAGE,
@@ -33,6 +35,8 @@ export async function checkCommand(args: string[]): Promise<number> {
   if (!IsoDate.safeParse(date).success) throw new InputError('invalid', '--date', date, 'is not a date', 'write it as YYYY-MM-DD');
   const maxStates = positiveInt(values['max-states'], '--max-states');
   const maxSeconds = positiveInt(values['max-seconds'], '--max-seconds');
+  const stepper = values.stepper;
+  if (stepper !== undefined && !isStepper(stepper)) throw new InputError('invalid', '--stepper', stepper, 'is not a way to compute steps', 'use port (the default), xstate, or verify');
 
   const user = values.machine ? await loadUserMachine(values.machine, values.export) : undefined;
   const kinds = positionals.map((kind) => {
@@ -42,23 +46,30 @@ export async function checkCommand(args: string[]): Promise<number> {
   });
   if (!user && kinds.length === 0) kinds.push(...CATALOGUE);
   const policies = values.policy ? [loadPolicy(values.policy)] : Object.values(POLICIES);
-  const budget = { ...(maxStates ? { maxStates } : {}), ...(maxSeconds ? { maxMs: maxSeconds * 1000 } : {}) };
+  const budget = { ...(maxStates ? { maxStates } : {}), ...(maxSeconds ? { maxMs: maxSeconds * 1000 } : {}), ...(stepper ? { stepper } : {}) };
   const tty = process.stderr.isTTY && !values.json;
   const progress = (p: { kind: string; policy: string; rule: string; states: number; ms: number }) =>
     process.stderr.write(`\r\x1b[K  checking ${p.kind} × ${p.policy} (${p.rule}): ${p.states} states, ${(p.ms / 1000).toFixed(1)} s`);
 
   const begun = Date.now();
   const rows: CheckRow[] = [];
-  for (const policy of policies) {
-    const version = policyVersionAt(policy, date);
-    if (user) {
+  const tasks = policies.flatMap((policy) => kinds.map((entry) => ({ kind: entry.kind, policy, date, ...budget, weight: entry.inputs.length * entry.machine.root.events.length })));
+  let done: Awaited<ReturnType<typeof checkInParallel>>;
+  try {
+    for (const policy of policies) {
+      const version = policyVersionAt(policy, date);
+      if (!user) continue;
       const started = Date.now();
       const results = checkMachine(user, version, RULES, { ...budget, ...(tty ? { onProgress: (p) => progress({ kind: user.name, policy: policy.id, ...p }) } : {}) });
       rows.push({ machine: user.name, policy: policy.id, version: version.title, results, ms: Date.now() - started });
     }
+    done = await checkInParallel(tasks, tty ? progress : undefined);
+  } catch (e) {
+    if (!(e instanceof StepMismatch)) throw e;
+    if (tty) process.stderr.write('\r\x1b[K');
+    console.error(`dueprocess: ${e.message}\n  Every machine function (guard, assignment, delay) must give the same answer for the same context and event; if yours do, this is a dueprocess bug: --stepper xstate checks without the port.`);
+    return 1;
   }
-  const tasks = policies.flatMap((policy) => kinds.map((entry) => ({ kind: entry.kind, policy, date, ...budget, weight: entry.inputs.length * entry.machine.root.events.length })));
-  const done = await checkInParallel(tasks, tty ? progress : undefined);
   if (tty) process.stderr.write('\r\x1b[K');
   tasks.forEach((task, i) => {
     const result = done[i];

@@ -35,6 +35,21 @@ export interface EventEntry {
 }
 
 /**
+ * The port and XState computed one step differently: a bug in the port, or a machine function
+ * (a guard, an assignment) that does not give the same answer twice.
+ */
+export class StepMismatch extends Error {
+  override readonly name = 'StepMismatch';
+}
+
+/** How a cache computes steps: through the port where it can (`port`), always through XState, or both, compared. */
+export type Stepper = 'port' | 'xstate' | 'verify';
+
+export function isStepper(value: string): value is Stepper {
+  return value === 'port' || value === 'xstate' || value === 'verify';
+}
+
+/**
  * XState's pure transitions for one machine, each computed once: rules explored one by one all
  * walk the same machine, and `transition()` is the costly part.
  */
@@ -61,16 +76,16 @@ export class TransitionCache implements Steps {
   portedSteps = 0;
 
   /**
-   * `fast: false` asks XState for every step; `verify: true` computes each step both ways and
-   * throws when they differ (the test suite's check on the port, `fastStepper`).
+   * `xstate` asks XState for every step; `verify` computes each step both ways and throws a
+   * `StepMismatch` when they differ (the test suite's check on the port, `fastStepper`).
    */
   constructor(
     readonly machine: AnyStateMachine,
-    options: { fast?: boolean; verify?: boolean } = {},
+    how: Stepper = 'port',
   ) {
     this.stepper = stepperOf(machine);
-    this.fast = options.fast === false ? null : fastStepperOf(machine);
-    this.verify = options.verify === true;
+    this.fast = how === 'xstate' ? null : fastStepperOf(machine);
+    this.verify = how === 'verify';
   }
 
   /**
@@ -183,7 +198,7 @@ export class TransitionCache implements Steps {
     const own = this.stepper[how](snapshot, event);
     if (ported !== undefined) {
       const difference = sameStep(ported, own);
-      if (difference) throw new Error(`fastStepper differs from XState on ${JSON.stringify(event)} from ${JSON.stringify(snapshot.value)}: ${difference}`);
+      if (difference) throw new StepMismatch(`the port (fastStepper) and XState differ on ${JSON.stringify(event)} from ${JSON.stringify(snapshot.value)}: ${difference}`);
     }
     return own;
   }

@@ -3,11 +3,15 @@ import { Worker } from 'node:worker_threads';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { RULES } from './catalogue.ts';
 import type { RuleResult } from './checkMachine.ts';
+import { StepMismatch } from '../explore/transitionCache.ts';
 import { type CheckTask, runCheckTask } from './runCheckTask.ts';
 
 type Sent = Omit<RuleResult, 'rule'> & { ruleId: string };
 type Progress = (p: { kind: string; policy: string; rule: string; states: number; ms: number }) => void;
-type Message = { type: 'progress'; index: number; rule: string; states: number; ms: number } | { type: 'done'; index: number; ms: number; results: Sent[] };
+type Message =
+  | { type: 'progress'; index: number; rule: string; states: number; ms: number }
+  | { type: 'done'; index: number; ms: number; results: Sent[] }
+  | { type: 'failed'; index: number; name: string; message: string };
 
 /** Tasks a worker holds at once, so it has the next one while the main thread is busy with its own. */
 const IN_FLIGHT = 2;
@@ -23,8 +27,9 @@ const IN_FLIGHT = 2;
 export async function checkInParallel(tasks: readonly (Omit<CheckTask, 'index'> & { weight?: number })[], onProgress?: Progress): Promise<{ results: RuleResult[]; ms: number }[]> {
   const out: { results: RuleResult[]; ms: number }[] = new Array(tasks.length);
   const order = tasks.map((t, index) => ({ ...t, index })).sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0));
+  let failed = false;
   const take = (): CheckTask | undefined => {
-    const task = order.shift();
+    const task = failed ? undefined : order.shift();
     if (!task) return undefined;
     const { weight: _w, ...rest } = task;
     return rest;
@@ -32,7 +37,15 @@ export async function checkInParallel(tasks: readonly (Omit<CheckTask, 'index'> 
   const workers = Math.max(0, Math.min(availableParallelism() - 1, order.length - 1));
   const lanes = Array.from({ length: workers }, () => workerLane(take, out, tasks, onProgress));
   lanes.push(mainLane(take, out, tasks, onProgress));
-  await Promise.all(lanes);
+  // One lane's failure stops the others taking more work.
+  await Promise.all(
+    lanes.map((lane) =>
+      lane.catch((e: unknown) => {
+        failed = true;
+        throw e;
+      }),
+    ),
+  );
   return out;
 }
 
@@ -64,6 +77,11 @@ function workerLane(take: () => CheckTask | undefined, out: { results: RuleResul
       const task = tasks[m.index] as Omit<CheckTask, 'index'>;
       if (m.type === 'progress') {
         onProgress?.({ kind: task.kind, policy: (task.policy as ProviderPolicy).id, rule: m.rule, states: m.states, ms: m.ms });
+        return;
+      }
+      if (m.type === 'failed') {
+        void worker.terminate();
+        reject(m.name === 'StepMismatch' ? new StepMismatch(m.message) : new Error(`checking ${task.kind} × ${(task.policy as ProviderPolicy).id}: ${m.message}`));
         return;
       }
       out[m.index] = { ms: m.ms, results: m.results.map(({ ruleId, ...rest }) => ({ rule: RULES.find((r) => r.id === ruleId) as RuleResult['rule'], ...rest })) };

@@ -1,7 +1,8 @@
 import type { AnyStateMachine } from 'xstate';
 import type { PolicyVersion } from '../domain/policy.ts';
 import { type DeclaredValues, eventVariants } from '../explore/eventVariants.ts';
-import { explore } from '../explore/explore.ts';
+import { exploreSteps } from '../explore/exploreSteps.ts';
+import { type Stepper, TransitionCache, transitionCacheOf } from '../explore/transitionCache.ts';
 import type { Exploration, ExploreInput, PathStep } from '../explore/Exploration.ts';
 import { watchGraph } from '../explore/watchGraph.ts';
 import { type DatedStep, replayPath } from '../explore/witness.ts';
@@ -36,6 +37,8 @@ export interface RuleResult {
 export interface CheckOptions {
   maxStates?: number;
   maxMs?: number;
+  /** How steps are computed (`TransitionCache`): through the port where it can (the default), always through XState, or both, compared. */
+  stepper?: Stepper;
   onProgress?: (p: { rule: string; states: number; ms: number }) => void;
 }
 
@@ -64,11 +67,12 @@ export function checkMachine(target: CheckTarget, version: PolicyVersion, rules:
   };
   const progress = (label: string) => (options.onProgress ? { onProgress: (p: { states: number; ms: number }) => options.onProgress?.({ rule: label, ...p }) } : {});
   const needsGraph = monitorRules.length > 0 || applicable.some((c) => c?.type === 'termination');
-  const graph = needsGraph ? explore(machine, { ...base, ...progress('graph'), subsumption: false, links: true }) : null;
+  const steps = options.stepper && options.stepper !== 'port' ? new TransitionCache(machine, options.stepper) : transitionCacheOf(machine);
+  const graph = needsGraph ? exploreSteps(steps, { ...base, ...progress('graph'), subsumption: false, links: true }) : null;
   // A monitor that keeps no clock runs over the exact graph; only the others need the timed product.
   const watched = monitorRules.map((r) => (graph ? watchGraph(graph, r.monitor, target.inputs) : null));
   const timed = monitorRules.filter((_, k) => watched[k] === null);
-  const product = timed.length ? explore(machine, { ...base, ...progress('rules'), monitors: timed.map((r) => r.monitor) }) : null;
+  const product = timed.length ? exploreSteps(steps, { ...base, ...progress('rules'), monitors: timed.map((r) => r.monitor) }) : null;
 
   const verdict = (rule: Rule, run: Exploration, found: { message: string; path: PathStep[] } | null, states = run.nodes.length): RuleResult => {
     const result = { rule, states, ms: run.ms };

@@ -2,6 +2,7 @@ import { findKind } from '../../machines/catalogue.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { policyVersionAt } from '../policy/policyVersionAt.ts';
 import { RULES } from './catalogue.ts';
+import type { Stepper } from '../explore/transitionCache.ts';
 import { checkMachine, type RuleResult } from './checkMachine.ts';
 
 /** A catalogue kind × policy to check, as `checkInParallel` hands it to a lane. */
@@ -12,6 +13,7 @@ export interface CheckTask {
   date: string;
   maxStates?: number;
   maxMs?: number;
+  stepper?: Stepper;
 }
 
 /**
@@ -27,6 +29,7 @@ export function runCheckTask(task: CheckTask, onProgress?: (p: { rule: string; s
   const results = checkMachine({ name: entry.kind, machine: entry.machine, kind: entry.kind, inputs: entry.inputs, declared: entry.alphabet }, policyVersionAt(task.policy, task.date), RULES, {
     ...(task.maxStates ? { maxStates: task.maxStates } : {}),
     ...(task.maxMs ? { maxMs: task.maxMs } : {}),
+    ...(task.stepper ? { stepper: task.stepper } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
   return { results, ms: Date.now() - started };

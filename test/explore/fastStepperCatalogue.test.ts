@@ -18,7 +18,7 @@ describe.each(Object.entries(POLICIES))('fastStepper on the catalogue under %s',
   it.each(CATALOGUE.map((e) => [e.kind, e] as const))('%s: every step agrees with XState', (_kind, entry) => {
     const machine = withPolicy(entry.machine, policyVersionAt(policy, CHECK_DATE));
     const events = eventVariants(machine.root.events.filter((t) => !t.startsWith('xstate.')), entry.alphabet);
-    const cache = new TransitionCache(machine, { verify: true });
+    const cache = new TransitionCache(machine, 'verify');
     const run = exploreSteps(cache, { inputs: entry.inputs, events, subsumption: false, links: true });
     expect(run.complete).toBe(true);
     expect(cache.portedSteps).toBeGreaterThan(0);

@@ -25,6 +25,11 @@ describe('checkInParallel', () => {
     expect(new Set(progress)).toEqual(new Set(tasks.map((t) => t.kind)));
   });
 
+  it('rejects when a task fails in whichever lane, and the other lanes stop taking tasks', async () => {
+    const bad = { kind: 'nope', policy: cloudflare, date: CHECK_DATE, weight: 3 };
+    await expect(checkInParallel([...tasks, bad, bad])).rejects.toThrow(/no kind nope/);
+  });
+
   it('returns nothing for no tasks, without starting a worker', async () => {
     expect(await checkInParallel([])).toEqual([]);
   });
