@@ -4,7 +4,7 @@ import { runCliCaptured, tempFile } from './support/runCliCaptured.ts';
 interface JsonRow {
   machine: string;
   policy: string;
-  rules: { id: string; status: string; counterexample?: { day: number; what: string; state: string }[]; sources: unknown[] }[];
+  rules: { id: string; status: string; states?: number; counterexample?: { day: number; what: string; state: string }[]; sources: unknown[] }[];
 }
 
 describe('dueprocess check', () => {
@@ -49,7 +49,7 @@ describe('dueprocess check', () => {
     const verified = await runCliCaptured(['check', 'nationalSecurityLetter', '--policy', 'cloudflare', '--json', '--stepper', 'verify']);
     const xstate = await runCliCaptured(['check', 'nationalSecurityLetter', '--policy', 'cloudflare', '--json', '--stepper', 'xstate']);
     expect([plain.code, verified.code, xstate.code]).toEqual([0, 0, 0]);
-    const verdicts = (out: string) => (JSON.parse(out) as (JsonRow & { rules: { states: number }[] })[]).map((r) => r.rules.map((x) => `${x.id}:${x.status}:${x.states}`));
+    const verdicts = (out: string) => (JSON.parse(out) as JsonRow[]).map((r) => r.rules.map((x) => `${x.id}:${x.status}:${x.states}`));
     expect(verdicts(verified.out)).toEqual(verdicts(plain.out));
     expect(verdicts(xstate.out)).toEqual(verdicts(plain.out));
   });
