@@ -131,10 +131,24 @@ export async function runWorkload(call: Caller, sizes: Sizes, label: string): Pr
     run.phases.read = await reading(true);
   }
 
+  // A listing walks every page (the service pages by cursor, at most 1000 cases a page) and must see every case.
   run.phases.list = await runPool(lists, concurrency, async () => {
-    const [reply, ms] = await attempt('list', 'GET', '/cases');
-    const listed = bodyOf(reply)['cases'];
-    if ((reply.status !== 200 || !Array.isArray(listed) || listed.length !== n) && reply.status !== 0) fail('list', reply);
+    let ms = 0;
+    let seen = 0;
+    let after: string | null = null;
+    do {
+      const [reply, took] = await attempt('list', 'GET', `/cases?limit=1000${after === null ? '' : `&after=${encodeURIComponent(after)}`}`);
+      ms += took;
+      const body = bodyOf(reply);
+      const listed = body['cases'];
+      if (reply.status !== 200 || !Array.isArray(listed)) {
+        if (reply.status !== 0) fail('list', reply);
+        return ms;
+      }
+      seen += listed.length;
+      after = typeof body['next'] === 'string' ? body['next'] : null;
+    } while (after !== null);
+    if (seen !== n) fail('list', undefined, `listed ${seen} cases of ${n}`);
     return ms;
   });
   return run;
