@@ -54,7 +54,8 @@ export class Configurations {
   of(nodes: readonly ChartNode[]): Configuration | null {
     const known = this.byArray.get(nodes);
     if (known) return known;
-    const key = nodes.map((n) => n.id).join('\n');
+    // A node's order is its unique place in the machine's document order.
+    const key = nodes.map((n) => n.order).join(',');
     let config = this.byKey.get(key);
     if (!config) {
       const value = this.sets.value(nodes);

@@ -1,7 +1,7 @@
 import { durationDays } from '../domain/duration.ts';
 import { src } from '../domain/source.ts';
 import type { Monitor, StepInfo } from '../explore/Monitor.ts';
-import { after, allOf, anyOf, before, entering, leaving, notWithin, neverStep, onEvent, precedence } from './language.ts';
+import { after, allOf, anyOf, before, entering, leaving, notWithin, neverStep, onEvent, precedence, type StepMatch } from './language.ts';
 import type { Rule, RuleContext } from './Rule.ts';
 
 const speaks = (ctx: RuleContext, ...events: string[]) => events.every((e) => ctx.events.has(e));
@@ -77,12 +77,14 @@ type DN = { owed: boolean; waiting: boolean };
 function delayedNoticeMonitor(days: number, emergencyKind: boolean): Monitor<DN> {
   const clock = '@notice';
   const message = `a disclosure made without notice was not followed by notice within ${days} days of the gag ending, and the case was not flagged overdue`;
+  const [noticeSent, noticeWaived, disclosed, emergencyEnded] = ['notice.sent', 'notice.waived', 'data.disclosed', 'emergency.ended'].map((type) => onEvent(type)) as [StepMatch, StepMatch, StepMatch, StepMatch];
+  const [leavingSecrecy, enteringSecrecy] = [leaving('secrecy'), entering('secrecy')];
   const next = (s: DN, info: StepInfo) => {
-    if (onEvent('notice.sent')(info) || onEvent('notice.waived')(info) || info.post.hasTag('overdue')) return { state: { owed: false, waiting: false }, ...(s.waiting ? { stop: [clock] } : {}) };
-    const owed = s.owed || (onEvent('data.disclosed')(info) && !info.post.hasTag('noticeSent') && !info.post.hasTag('noticeWaived'));
-    const freed = emergencyKind ? onEvent('emergency.ended')(info) : leaving('secrecy')(info) || (onEvent('data.disclosed')(info) && !info.post.hasTag('secrecy'));
+    if (noticeSent(info) || noticeWaived(info) || info.post.hasTag('overdue')) return { state: { owed: false, waiting: false }, ...(s.waiting ? { stop: [clock] } : {}) };
+    const owed = s.owed || (disclosed(info) && !info.post.hasTag('noticeSent') && !info.post.hasTag('noticeWaived'));
+    const freed = emergencyKind ? emergencyEnded(info) : leavingSecrecy(info) || (disclosed(info) && !info.post.hasTag('secrecy'));
     if (owed && !s.waiting && freed) return { state: { owed, waiting: true }, start: [clock] };
-    if (s.waiting && entering('secrecy')(info)) return { state: { owed, waiting: false }, stop: [clock] };
+    if (s.waiting && enteringSecrecy(info)) return { state: { owed, waiting: false }, stop: [clock] };
     return { state: { owed, waiting: s.waiting } };
   };
   return {
