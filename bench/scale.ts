@@ -89,7 +89,7 @@ export function scale(): boolean {
       const m = measured((sample) => side.run(k, sample));
       results.set(side.name, m);
       if (!m.run.complete) cut.add(side.name);
-      console.log(`  scale k=${k} ${side.name}: ${m.run.nodes.length} zone nodes, ${m.run.transitions} XState transitions, ${outcome(m.run, side.maxMs)} · ${fmt(m.run.ms)} · heap peak ${m.peakMb.toFixed(0)} MB (+${m.growthMb.toFixed(0)} MB)`);
+      console.log(`  scale k=${k} ${side.name}: ${m.run.nodes.length} zone nodes, ${m.run.transitions} steps computed, ${outcome(m.run, side.maxMs)} · ${fmt(m.run.ms)} · heap peak ${m.peakMb.toFixed(0)} MB (+${m.growthMb.toFixed(0)} MB)`);
     }
     const ours = results.get('product with symmetry') as Measured;
     const product = results.get('product');

@@ -28,7 +28,7 @@ export function explorerEarliest(run: Exploration): EarliestDays {
   return days;
 }
 
-/** With a fresh transition cache each call, so no run reuses another's XState transitions. */
+/** With a fresh transition cache each call, so no run reuses another's steps (the port's plans of the chart are shared, as XState's memo is). */
 export function exploreEarliest(machine: AnyStateMachine, input: ExploreInput, events: readonly { type: string }[]): { days: EarliestDays; run: Exploration } {
   const run = exploreSteps(new TransitionCache(machine), { inputs: [input], events });
   return { days: explorerEarliest(run), run };

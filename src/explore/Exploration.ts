@@ -93,7 +93,7 @@ export interface Exploration<S = AnyMachineSnapshot> {
   subsumption: boolean;
   /** Why the search stopped early, with the size of the unexplored frontier. */
   stopped?: { reason: 'states' | 'time'; frontier: number };
-  /** XState `transition` calls this exploration made, refused events included (a measure of work). */
+  /** Machine steps this exploration computed (by the port or by XState), refused events included (a measure of work). */
   transitions: number;
   ms: number;
 }

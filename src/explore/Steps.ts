@@ -16,7 +16,7 @@ export interface Symbolic<S> {
  * what a symbolic state holds of the system (a snapshot, or one snapshot per component).
  */
 export interface Steps<S = AnyMachineSnapshot> {
-  /** XState `transition` calls made so far (a measure of work). */
+  /** Machine steps computed so far, by the port or by XState (a measure of work). */
   readonly transitions: number;
   start(input: unknown): Move<S>;
   /** A small number standing for the state's canonical key: equal states get equal ids. */

@@ -8,8 +8,9 @@ import { transitionCacheOf } from './transitionCache.ts';
  * are clocks in a difference-bound zone, a timer never fires before a shorter pending one, and an
  * outside event may fall before, on, or after each deadline (events dated a deadline's day come
  * before the timer). With a monitor, explores the product and stops at the first (shortest)
- * violation. Budgets stop the search with the frontier reported, never with a throw. XState's
- * transitions are computed once per machine and shared by every exploration of it.
+ * violation. Budgets stop the search with the frontier reported, never with a throw. Each step
+ * is computed once per machine (through `fastStepper` where it can, else XState's `transition`)
+ * and shared by every exploration of it.
  *
  * @example
  * const result = explore(machine, { inputs: [{ name: 'base', input: request }], events: eventVariants(types, {}) });
