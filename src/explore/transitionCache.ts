@@ -50,8 +50,14 @@ export function isStepper(value: string): value is Stepper {
 }
 
 /**
- * XState's pure transitions for one machine, each computed once: rules explored one by one all
- * walk the same machine, and `transition()` is the costly part.
+ * One machine's steps, each computed once: rules explored one by one all walk the same machine.
+ * A step is computed by the port (`fastStepper`) where it can, else by XState's pure
+ * `transition`; see the constructor for the other two ways.
+ *
+ * @example
+ * const cache = new TransitionCache(machine, 'verify');
+ * const start = cache.start(request).snapshot;
+ * cache.next(start, { type: 'review.completed', finding: 'sufficient' }); // throws StepMismatch if the port and XState differ
  */
 export class TransitionCache implements Steps {
   private readonly moves = new Map<number, Map<string, Move | null>>();
