@@ -62,6 +62,15 @@ describe('dueprocess check', () => {
     expect(err).toMatch(/must give the same answer for the same context and event/);
   });
 
+  it('says when a user machine is stepped by XState itself, and why', async () => {
+    const { code, out, err } = await runCliCaptured(['check', '--machine', 'test/fixtures/historyWorkflow.js', '--export', 'historyWorkflow', '--policy', 'cloudflare']);
+    expect(code).toBe(0);
+    expect(out).toContain('All rules hold');
+    expect(err).toMatch(/^note: test\/fixtures\/historyWorkflow\.js#historyWorkflow is stepped by XState itself, not the port \(state #historyWorkflow\.open\.last is a history state\)/m);
+    const ported = await runCliCaptured(['check', '--machine', 'test/fixtures/jsWorkflow.js', '--export', 'jsWorkflow', '--policy', 'cloudflare']);
+    expect(ported.err).not.toContain('note:');
+  });
+
   it('reports a budget that ran out as inconclusive, never as proved (exit 1)', async () => {
     const { code, out } = await runCliCaptured(['check', 'subpoena', '--policy', 'cloudflare', '--max-states', '20']);
     expect(code).toBe(1);

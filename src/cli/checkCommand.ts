@@ -7,6 +7,7 @@ import { policyVersionAt } from '../policy/policyVersionAt.ts';
 import { RULES } from '../rules/catalogue.ts';
 import { checkInParallel } from '../rules/checkInParallel.ts';
 import { checkMachine } from '../rules/checkMachine.ts';
+import { unsupportedFeature } from '../explore/fastSupport.ts';
 import { isStepper, StepMismatch } from '../explore/transitionCache.ts';
 import { type CheckRow, formatReport, reportJson } from './checkReport.ts';
 import { loadUserMachine } from './loadUserMachine.ts';
@@ -51,6 +52,8 @@ export async function checkCommand(args: string[]): Promise<number> {
   const progress = (p: { kind: string; policy: string; rule: string; states: number; ms: number }) =>
     process.stderr.write(`\r\x1b[K  checking ${p.kind} × ${p.policy} (${p.rule}): ${p.states} states, ${(p.ms / 1000).toFixed(1)} s`);
 
+  const notPorted = user && (values.stepper ?? 'port') !== 'xstate' ? unsupportedFeature(user.machine) : null;
+  if (user && notPorted) console.error(`note: ${user.name} is stepped by XState itself, not the port (${notPorted}); the check is exact either way, only slower`);
   const begun = Date.now();
   const rows: CheckRow[] = [];
   const tasks = policies.flatMap((policy) => kinds.map((entry) => ({ kind: entry.kind, policy, date, ...budget, weight: entry.inputs.length * entry.machine.root.events.length })));
