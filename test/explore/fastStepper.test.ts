@@ -175,6 +175,28 @@ describe('what the port leaves to XState', () => {
     expect(cache.portedSteps).toBe(1);
   });
 
+  it('leaves a snapshot with child actors to XState: it stops them when the machine finishes', () => {
+    const child = createMachine({});
+    const machine = createMachine({
+      id: 'kids',
+      initial: 'a',
+      context: ({ spawn }) => {
+        spawn(child, { id: 'kid' });
+        return { n: 0 };
+      },
+      states: { a: { on: { go: 'done' } }, done: { type: 'final' } },
+    });
+    const fast = fastStepper(machine);
+    const [start] = pureStepper(machine).initial(undefined);
+    expect(Object.keys(start.children)).toEqual(['kid']);
+    expect(() => fast?.next(start, { type: 'go' })).toThrow(NotPorted);
+    const cache = new TransitionCache(machine, 'verify');
+    const moved = cache.next(cache.start(undefined).snapshot, { type: 'go' });
+    expect(moved?.snapshot.status).toBe('done');
+    expect(cache.portedSteps).toBe(0);
+    expect(pureStepper(machine).next(start, { type: 'go' })[1].map((a) => a.type)).toContain('xstate.stopChild');
+  });
+
   it('sameStep names what differs, so a wrong port fails verification', () => {
     const machine = createMachine({ id: 'd', initial: 'a', context: { n: 0 }, states: { a: { on: { go: 'b', inc: { actions: assign({ n: 1 }) } } }, b: {} } });
     const xstate = pureStepper(machine);
