@@ -2,7 +2,7 @@ import type { AnyMachineSnapshot, AnyStateMachine, AnyTransitionDefinition } fro
 import { transitionId } from '../paths/machineTransitions.ts';
 import { DAY_MS } from '../domain/duration.ts';
 import { delayName } from '../time/timerChanges.ts';
-import { type fastStepper, fastStepperOf } from './fastStepper.ts';
+import { type fastStepper, fastStepperOf, NotPorted } from './fastStepper.ts';
 import { stepperOf } from './pureStepper.ts';
 import { sameStep } from './sameStep.ts';
 import { stableJson, valueJson } from './snapshotKey.ts';
@@ -45,6 +45,12 @@ export class StepMismatch extends Error {
 /** How a cache computes steps: through the port where it can (`port`), always through XState, or both, compared. */
 export type Stepper = 'port' | 'xstate' | 'verify';
 
+/**
+ * Whether a text names a `Stepper`.
+ *
+ * @example
+ * isStepper('verify'); // true
+ */
 export function isStepper(value: string): value is Stepper {
   return value === 'port' || value === 'xstate' || value === 'verify';
 }
@@ -191,17 +197,22 @@ export class TransitionCache implements Steps {
   /** The port's step when it can take it, else XState's; with `verify`, both, and they must agree. */
   private step(snapshot: AnyMachineSnapshot, event: { type: string }, how: 'next' | 'taken') {
     let ported: ReturnType<NonNullable<typeof this.fast>['taken']> | undefined;
+    let failure: unknown;
     if (this.fast) {
       try {
         ported = this.fast[how](snapshot, event);
         this.portedSteps++;
-      } catch {
-        ported = undefined;
+      } catch (e) {
+        failure = e;
       }
     }
     if (ported !== undefined && !this.verify) return ported;
     this.xstateSteps++;
     const own = this.stepper[how](snapshot, event);
+    // XState took a step the port failed on for a reason other than leaving it to XState: a bug in the port.
+    if (this.verify && failure !== undefined && !(failure instanceof NotPorted)) {
+      throw new StepMismatch(`the port (fastStepper) failed on ${JSON.stringify(event)} from ${JSON.stringify(snapshot.value)} where XState did not: ${String(failure)}`);
+    }
     if (ported !== undefined) {
       const difference = sameStep(ported, own);
       if (difference) throw new StepMismatch(`the port (fastStepper) and XState differ on ${JSON.stringify(event)} from ${JSON.stringify(snapshot.value)}: ${difference}`);

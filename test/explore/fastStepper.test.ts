@@ -197,6 +197,16 @@ describe('what the port leaves to XState', () => {
     expect(pureStepper(machine).next(start, { type: 'go' })[1].map((a) => a.type)).toContain('xstate.stopChild');
   });
 
+  it('verify reports the port failing where XState did not, and lets XState’s own error through', () => {
+    let calls = 0;
+    const once = createMachine({ id: 'once', initial: 'a', states: { a: { on: { go: { guard: () => (calls++ === 0 ? (() => { throw new Error('first call'); })() : true), target: 'b' } } }, b: {} } });
+    const cache = new TransitionCache(once, 'verify');
+    expect(() => cache.next(cache.start(undefined).snapshot, { type: 'go' })).toThrow(/the port \(fastStepper\) failed on \{"type":"go"\} from "a" where XState did not: Error: first call/);
+    const always = createMachine({ id: 'always', initial: 'a', states: { a: { on: { go: { guard: () => { throw new Error('never'); }, target: 'b' } } }, b: {} } });
+    const strict = new TransitionCache(always, 'verify');
+    expect(() => strict.next(strict.start(undefined).snapshot, { type: 'go' })).toThrow(/Unable to evaluate guard in transition for event 'go' in state node 'always.a':\s+never/);
+  });
+
   it('sameStep names what differs, so a wrong port fails verification', () => {
     const machine = createMachine({ id: 'd', initial: 'a', context: { n: 0 }, states: { a: { on: { go: 'b', inc: { actions: assign({ n: 1 }) } } }, b: {} } });
     const xstate = pureStepper(machine);
