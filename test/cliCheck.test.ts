@@ -69,6 +69,9 @@ describe('dueprocess check', () => {
     expect(err).toMatch(/^note: test\/fixtures\/historyWorkflow\.js#historyWorkflow is stepped by XState itself, not the port \(state #historyWorkflow\.open\.last is a history state\)/m);
     const ported = await runCliCaptured(['check', '--machine', 'test/fixtures/jsWorkflow.js', '--export', 'jsWorkflow', '--policy', 'cloudflare']);
     expect(ported.err).not.toContain('note:');
+    const asked = await runCliCaptured(['check', '--machine', 'test/fixtures/historyWorkflow.js', '--export', 'historyWorkflow', '--policy', 'cloudflare', '--stepper', 'xstate']);
+    expect(asked.code).toBe(0);
+    expect(asked.err).not.toContain('note:');
   });
 
   it('reports a budget that ran out as inconclusive, never as proved (exit 1)', async () => {

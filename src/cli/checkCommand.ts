@@ -52,19 +52,20 @@ export async function checkCommand(args: string[]): Promise<number> {
   const progress = (p: { kind: string; policy: string; rule: string; states: number; ms: number }) =>
     process.stderr.write(`\r\x1b[K  checking ${p.kind} × ${p.policy} (${p.rule}): ${p.states} states, ${(p.ms / 1000).toFixed(1)} s`);
 
-  const notPorted = user && (values.stepper ?? 'port') !== 'xstate' ? unsupportedFeature(user.machine) : null;
+  const notPorted = user && stepper !== 'xstate' ? unsupportedFeature(user.machine) : null;
   if (user && notPorted) console.error(`note: ${user.name} is stepped by XState itself, not the port (${notPorted}); the check is exact either way, only slower`);
   const begun = Date.now();
   const rows: CheckRow[] = [];
   const tasks = policies.flatMap((policy) => kinds.map((entry) => ({ kind: entry.kind, policy, date, ...budget, weight: entry.inputs.length * entry.machine.root.events.length })));
   let done: Awaited<ReturnType<typeof checkInParallel>>;
   try {
-    for (const policy of policies) {
-      const version = policyVersionAt(policy, date);
-      if (!user) continue;
-      const started = Date.now();
-      const results = checkMachine(user, version, RULES, { ...budget, ...(tty ? { onProgress: (p) => progress({ kind: user.name, policy: policy.id, ...p }) } : {}) });
-      rows.push({ machine: user.name, policy: policy.id, version: version.title, results, ms: Date.now() - started });
+    if (user) {
+      for (const policy of policies) {
+        const version = policyVersionAt(policy, date);
+        const started = Date.now();
+        const results = checkMachine(user, version, RULES, { ...budget, ...(tty ? { onProgress: (p) => progress({ kind: user.name, policy: policy.id, ...p }) } : {}) });
+        rows.push({ machine: user.name, policy: policy.id, version: version.title, results, ms: Date.now() - started });
+      }
     }
     done = await checkInParallel(tasks, tty ? progress : undefined);
   } catch (e) {

@@ -77,7 +77,7 @@ export class Configurations {
 
   /** XState's `removeConflictingTransitions` over the configuration's active nodes. */
   withoutConflicts(config: Configuration, enabled: readonly ChartTransition[]): ChartTransition[] {
-    return enabled.length < 2 ? [...enabled] : this.sets.withoutConflicts(enabled, config.active);
+    return this.sets.withoutConflicts(enabled, config.active);
   }
 
   selection(config: Configuration, type: string): Selection | null {

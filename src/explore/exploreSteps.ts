@@ -82,8 +82,8 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     let zone = zones.upToExtrapolated(zoneNow, node.timers, unbounded);
     let { snapshot, timers } = node;
     const canon = symmetric ? (steps.canonical?.({ state: snapshot, timers, zone }) ?? null) : null;
-    if (canon) ({ state: snapshot, timers, zone } = canon);
-    zone = zones.intern(zone);
+    // A renamed zone is new; every other one came out of `ZoneOps` interned already.
+    if (canon) ({ state: snapshot, timers, zone } = { ...canon, zone: zones.intern(canon.zone) });
     const sid = canon ? steps.id(snapshot) : stateId;
     const key = `${sid}#${timersKey(timers)}#${node.eod ? 1 : 0}#${monitorKey(node.monitor as unknown[])}`;
     let stored = seen.get(key);

@@ -164,7 +164,7 @@ export class StatechartSets {
   }
 }
 
-export function isDescendant(child: ChartNode, parent: ChartNode | undefined): boolean {
+function isDescendant(child: ChartNode, parent: ChartNode | undefined): boolean {
   let marker = child;
   while (marker.parent && marker.parent !== parent) marker = marker.parent;
   return marker.parent === parent;
