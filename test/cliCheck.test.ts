@@ -19,6 +19,14 @@ describe('dueprocess check', () => {
     expect(out).toContain('All rules hold');
   });
 
+  it('--threads 2 checks in a worker thread too, with the same report as one thread', async () => {
+    const args = ['check', 'nationalSecurityLetter', 'preservation', 'dmcaSubpoena', '--policy', 'cloudflare'];
+    const one = await runCliCaptured([...args, '--threads', '1']);
+    const two = await runCliCaptured([...args, '--threads', '2']);
+    expect(two.code).toBe(0);
+    expect(two.out).toBe(one.out);
+  });
+
   it('rejects a user machine that notifies under a gag, with a dated counterexample and its sources (exit 1)', async () => {
     const { code, out } = await runCliCaptured(['check', '--machine', 'examples/my-workflow.ts', '--policy', 'cloudflare', '--json']);
     expect(code).toBe(1);
@@ -87,6 +95,7 @@ describe('dueprocess check', () => {
     ['--export without --machine', ['check', '--export', 'x'], /--export: needs --machine/],
     ['a bad budget', ['check', 'subpoena', '--max-states', 'lots'], /--max-states: is not a positive whole number/],
     ['a bad date', ['check', 'subpoena', '--date', '2026-13-01'], /--date: is not a date/],
+    ['no threads', ['check', 'subpoena', '--threads', '0'], /--threads: is not a positive whole number \(got "0"\)\. Fix: give a number like 2/],
     ['an unknown stepper', ['check', 'subpoena', '--stepper', 'fast'], /--stepper: is not a way to compute steps \(got "fast"\)\. Fix: use port \(the default\), xstate, or verify/],
     ['a policy file that does not parse', ['check', 'subpoena', '--policy', tempFile('p.json', '{')], /--policy: is not valid JSON/],
   ])('exits 2 on %s', async (_name, args, message) => {

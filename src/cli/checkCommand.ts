@@ -13,7 +13,7 @@ import { type CheckRow, formatReport, reportJson } from './checkReport.ts';
 import { loadUserMachine } from './loadUserMachine.ts';
 import { parseOptions } from './parseOptions.ts';
 
-const USAGE = 'dueprocess check [kinds…] [--policy NAME|FILE] [--machine FILE [--export NAME]] [--date YYYY-MM-DD] [--max-states N] [--max-seconds N] [--stepper port|xstate|verify] [--json]';
+const USAGE = 'dueprocess check [kinds…] [--policy NAME|FILE] [--machine FILE [--export NAME]] [--date YYYY-MM-DD] [--max-states N] [--max-seconds N] [--stepper port|xstate|verify] [--threads N] [--json]';
 
 /** `dueprocess check`: every rule on every kind (or the user's machine) under every policy. */
 export async function checkCommand(args: string[]): Promise<number> {
@@ -27,6 +27,7 @@ export async function checkCommand(args: string[]): Promise<number> {
       'max-states': { type: 'string' },
       'max-seconds': { type: 'string' },
       stepper: { type: 'string' },
+      threads: { type: 'string' },
       json: { type: 'boolean' },
     },
     USAGE,
@@ -36,6 +37,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   if (!IsoDate.safeParse(date).success) throw new InputError('invalid', '--date', date, 'is not a date', 'write it as YYYY-MM-DD');
   const maxStates = positiveInt(values['max-states'], '--max-states');
   const maxSeconds = positiveInt(values['max-seconds'], '--max-seconds');
+  const threads = positiveInt(values.threads, '--threads');
   const stepper = values.stepper;
   if (stepper !== undefined && !isStepper(stepper)) throw new InputError('invalid', '--stepper', stepper, 'is not a way to compute steps', 'use port (the default), xstate, or verify');
 
@@ -67,7 +69,7 @@ export async function checkCommand(args: string[]): Promise<number> {
         rows.push({ machine: user.name, policy: policy.id, version: version.title, results, ms: Date.now() - started });
       }
     }
-    done = await checkInParallel(tasks, tty ? progress : undefined);
+    done = await checkInParallel(tasks, tty ? progress : undefined, threads);
   } catch (e) {
     if (!(e instanceof StepMismatch)) throw e;
     if (tty) process.stderr.write('\r\x1b[K');
@@ -84,10 +86,12 @@ export async function checkCommand(args: string[]): Promise<number> {
   return rows.some((r) => r.results.some((x) => x.status === 'violated' || x.status === 'inconclusive')) ? 1 : 0;
 }
 
+const EXAMPLES: Record<string, string> = { '--max-states': '100000', '--threads': '2' };
+
 function positiveInt(value: string | undefined, field: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InputError('invalid', field, value, 'is not a positive whole number', `give a number like ${field === '--max-states' ? '100000' : '60'}`);
+  if (!Number.isInteger(n) || n <= 0) throw new InputError('invalid', field, value, 'is not a positive whole number', `give a number like ${EXAMPLES[field] ?? '60'}`);
   return n;
 }
 

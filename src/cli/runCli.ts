@@ -6,7 +6,7 @@ Usage:
   dueprocess list [--json]
   dueprocess simulate <kind> --request FILE --events FILE [--policy NAME|FILE] [--json]
   dueprocess check [kinds…] [--policy NAME|FILE] [--machine FILE [--export NAME]] [--date YYYY-MM-DD]
-                   [--max-states N] [--max-seconds N] [--json]
+                   [--max-states N] [--max-seconds N] [--stepper port|xstate|verify] [--threads N] [--json]
   dueprocess scenarios [kinds…] [--policy NAME] [--dir DIR] [--check]
   dueprocess replay FILE…
   dueprocess coverage [--dir DIR] [--json]

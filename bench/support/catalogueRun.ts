@@ -1,0 +1,19 @@
+// Checks the whole catalogue × every policy once and prints one JSON line: run by
+// bench/checkCatalogue.ts as a child process, so each timed run starts cold (no code optimised,
+// nothing remembered) as `npm start` does, whatever the benchmarks before it ran.
+// `one`: every task on this thread, in order; `all`: `checkInParallel`, as `npm start` runs them.
+import { CATALOGUE } from '../../machines/catalogue.ts';
+import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
+import { POLICIES } from '../../src/policy/loadPolicy.ts';
+import { checkInParallel } from '../../src/rules/checkInParallel.ts';
+import { runCheckTask } from '../../src/rules/runCheckTask.ts';
+import { msSince, now } from './report.ts';
+
+const lanes = process.argv[2];
+if (lanes !== 'one' && lanes !== 'all') throw new Error(`lanes is "${lanes}": give one or all`);
+const tasks = Object.values(POLICIES).flatMap((policy) => CATALOGUE.map((entry) => ({ kind: entry.kind, policy, date: CHECK_DATE, weight: entry.inputs.length * entry.machine.root.events.length })));
+const start = now();
+const done = lanes === 'one' ? tasks.map(({ weight: _w, ...task }, index) => runCheckTask({ ...task, index })) : await checkInParallel(tasks);
+const ms = msSince(start);
+const runs = done.map((d, i) => ({ kind: tasks[i]?.kind, policy: tasks[i]?.policy.id, ms: d.ms, statuses: d.results.map((r) => r.status) }));
+console.log(JSON.stringify({ ms, runs }));
