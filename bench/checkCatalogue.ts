@@ -68,7 +68,7 @@ export async function checkCatalogue(): Promise<boolean> {
   }
   const baselineMs = msSince(baseStart);
 
-  // The same checks as `npm start` runs them: the main thread and one worker per other core.
+  // The same checks with a lane on every core: the main thread and one worker per other core.
   const parallel = coldRun('all');
   const parallelMs = parallel.ms;
   const agree = parallel.runs.length === one.runs.length && parallel.runs.every((p, i) => p.statuses.join() === one.runs[i]?.statuses.join());
@@ -82,7 +82,7 @@ export async function checkCatalogue(): Promise<boolean> {
   );
   console.log(`  per kind (both policies): ${kinds}`);
   report(
-    `check catalogue on ${availableParallelism()} cores (worker threads, cold process, as npm start runs it): ${fmt(parallelMs)} (process ${fmt(parallel.wallMs)}) · one thread ${fmt(totalMs)} · ratio ${(totalMs / parallelMs).toFixed(2)}× · ${agree ? 'same verdicts' : 'verdicts DIFFER'}`,
+    `check catalogue on ${availableParallelism()} cores (main thread and workers, cold process, as check --threads N runs it): ${fmt(parallelMs)} (process ${fmt(parallel.wallMs)}) · one thread ${fmt(totalMs)} · ratio ${(totalMs / parallelMs).toFixed(2)}× · ${agree ? 'same verdicts' : 'verdicts DIFFER'}`,
     { bench: 'check-catalogue-parallel', ours_ms: parallelMs, process_ms: parallel.wallMs, baseline_ms: totalMs, baseline: 'one thread', speedup: totalMs / parallelMs, cores: availableParallelism(), agree },
   );
   return agree;

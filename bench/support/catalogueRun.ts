@@ -1,7 +1,9 @@
 // Checks the whole catalogue × every policy once and prints one JSON line: run by
 // bench/checkCatalogue.ts as a child process, so each timed run starts cold (no code optimised,
 // nothing remembered) as `npm start` does, whatever the benchmarks before it ran.
-// `one`: every task on this thread, in order; `all`: `checkInParallel`, as `npm start` runs them.
+// `one`: every task on this thread, in order; `all`: `checkInParallel` with a lane on every core
+// (`check --threads N` with N the cores; by default `check` leaves one core to V8).
+import { availableParallelism } from 'node:os';
 import { CATALOGUE } from '../../machines/catalogue.ts';
 import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
 import { POLICIES } from '../../src/policy/loadPolicy.ts';
@@ -13,7 +15,7 @@ const lanes = process.argv[2];
 if (lanes !== 'one' && lanes !== 'all') throw new Error(`lanes is "${lanes}": give one or all`);
 const tasks = Object.values(POLICIES).flatMap((policy) => CATALOGUE.map((entry) => ({ kind: entry.kind, policy, date: CHECK_DATE, weight: entry.inputs.length * entry.machine.root.events.length })));
 const start = now();
-const done = lanes === 'one' ? tasks.map(({ weight: _w, ...task }, index) => runCheckTask({ ...task, index })) : await checkInParallel(tasks);
+const done = lanes === 'one' ? tasks.map(({ weight: _w, ...task }, index) => runCheckTask({ ...task, index })) : await checkInParallel(tasks, undefined, availableParallelism());
 const ms = msSince(start);
 const runs = done.map((d, i) => ({ kind: tasks[i]?.kind, policy: tasks[i]?.policy.id, ms: d.ms, statuses: d.results.map((r) => r.status) }));
 console.log(JSON.stringify({ ms, runs }));
