@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { explore } from '../../src/explore/explore.ts';
+import type { Monitor } from '../../src/explore/Monitor.ts';
+import { pathOf } from '../../src/explore/pathOf.ts';
+import { snapshotKey } from '../../src/explore/snapshotKey.ts';
+import { datePath, replayPath } from '../../src/explore/witness.ts';
+import { clockRange } from '../../src/explore/Zone.ts';
+import { checkMachine } from '../../src/rules/checkMachine.ts';
+import { entering, isStart, notWithin } from '../../src/rules/language.ts';
+import { stateLabel } from '../../src/time/TimedRun.ts';
+import { dayByDay } from '../support/dayByDay.ts';
+import { adHoc, version } from '../support/handMachines.ts';
+import { buildRandom, RANDOM_EVENTS, randomRegions, randomTags } from '../support/randomMachines.ts';
+
+// Property-based differential tests of exact time: on generated machines (one or two parallel
+// regions, timers of 1–4 days that restart and cancel, guards on a flag and on the other region),
+// the explorer must agree with a day-by-day search over XState's own transition (`dayByDay`).
+// Fixed seeds, so a failure is reproducible; fast-check prints the shrunk machine.
+
+const input = { name: 'only', input: undefined };
+const events = [...RANDOM_EVENTS];
+const RUNS = 60;
+
+/** A clock started at the start and never bounded: its least value in a node's zone is the node's earliest day (exact up to `max`). */
+const globalClock = (max: number): Monitor<number> => ({ initial: () => ({ state: 0, start: ['now'] }), step: (s) => ({ state: s }), key: () => '', clockMax: { now: max } });
+
+const sorted = (keys: Iterable<string>) => [...keys].sort();
+
+describe('exact time on generated machines, against a day-by-day search over XState', () => {
+  it('reaches exactly the same machine states, with or without zone subsumption', () => {
+    fc.assert(
+      fc.property(randomRegions, (regions) => {
+        const machine = buildRandom(regions);
+        const truth = dayByDay(machine, undefined, events);
+        const reduced = explore(machine, { inputs: [input], events });
+        const exact = explore(machine, { inputs: [input], events, subsumption: false });
+        expect(reduced.complete && exact.complete).toBe(true);
+        expect(sorted(new Set(reduced.nodes.map((n) => snapshotKey(n.snapshot))))).toEqual(sorted(truth.earliest.keys()));
+        expect(sorted(new Set(exact.nodes.map((n) => snapshotKey(n.snapshot))))).toEqual(sorted(truth.earliest.keys()));
+      }),
+      { seed: 20261123, numRuns: RUNS },
+    );
+  });
+
+  it('gives every state its exact earliest day (a clock started at day 0, read off the zones)', () => {
+    fc.assert(
+      fc.property(randomRegions, (regions) => {
+        const machine = buildRandom(regions);
+        const truth = dayByDay(machine, undefined, events);
+        const max = Math.max(...truth.earliest.values()) + 2;
+        const run = explore(machine, { inputs: [input], events, monitor: globalClock(max) as Monitor });
+        const ours = new Map<string, number>();
+        for (const n of run.nodes) {
+          const key = snapshotKey(n.snapshot);
+          ours.set(key, Math.min(ours.get(key) ?? Infinity, clockRange(n.zone, '@0now').min));
+        }
+        expect(Object.fromEntries(ours)).toEqual(Object.fromEntries(truth.earliest));
+      }),
+      { seed: 20261124, numRuns: RUNS },
+    );
+  });
+
+  it('dates every path so that it replays on the whole-day clock on those very days and ends in its state, never before that state can be reached', () => {
+    fc.assert(
+      fc.property(randomRegions, (regions) => {
+        const machine = buildRandom(regions);
+        const truth = dayByDay(machine, undefined, events);
+        const run = explore(machine, { inputs: [input], events, subsumption: false });
+        const every = Math.max(1, Math.floor(run.nodes.length / 30));
+        for (const node of run.nodes.filter((n) => n.id % every === 0)) {
+          const { path } = pathOf(run.nodes, node.id);
+          const replayed = replayPath(machine, undefined, path);
+          const dates = datePath(path);
+          expect(replayed.map((s) => s.day)).toEqual(dates);
+          expect(replayed.at(-1)?.state).toBe(stateLabel(node.snapshot));
+          expect(dates.at(-1)).toBeGreaterThanOrEqual(truth.earliest.get(snapshotKey(node.snapshot)) as number);
+        }
+      }),
+      { seed: 20261125, numRuns: RUNS },
+    );
+  });
+
+  it('a timed rule ("not entered within D days of the start") is violated exactly when the search can enter the state by day D, with a counterexample that replays', () => {
+    fc.assert(
+      fc.property(randomRegions, fc.nat(), fc.nat(10), (regions, pick, days) => {
+        const machine = buildRandom(regions);
+        const tags = randomTags(regions);
+        const tag = tags[pick % tags.length] as string;
+        const truth = dayByDay(machine, undefined, events);
+        const rule = adHoc('not-early', notWithin({ target: entering(tag), since: isStart, message: `${tag} entered early` })(days));
+        const [result] = checkMachine({ name: 'generated', machine, inputs: [input], declared: {} }, version, [rule], { stepper: 'verify' });
+        const first = truth.entered.get(tag);
+        const early = first !== undefined && first <= days;
+        expect(result?.status).toBe(early ? 'violated' : 'proved');
+        if (early) {
+          const last = result?.counterexample?.at(-1);
+          expect(last?.day).toBeGreaterThanOrEqual(first);
+          expect(last?.day).toBeLessThanOrEqual(days);
+        }
+      }),
+      { seed: 20261126, numRuns: RUNS },
+    );
+  });
+});

@@ -1,0 +1,93 @@
+import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
+import { DAY_MS } from '../../src/domain/duration.ts';
+import { pureStepper } from '../../src/explore/pureStepper.ts';
+import { snapshotKey } from '../../src/explore/snapshotKey.ts';
+
+type Action = { type: string; params?: unknown };
+type Timer = { event: string; left: number };
+interface DayState {
+  snapshot: AnyMachineSnapshot;
+  /** A timer fired at the end of today: outside events wait for tomorrow. */
+  eod: boolean;
+  /** Pending timers in firing order: fewest days left first, then the one started first. */
+  timers: readonly Timer[];
+}
+
+/** What the day-by-day search found: each machine state's earliest day, and each tag's earliest entry after the start. */
+export interface DayByDay {
+  earliest: Map<string, number>;
+  entered: Map<string, number>;
+  states: number;
+}
+
+function withTimers(timers: readonly Timer[], actions: readonly Action[]): Timer[] {
+  let next = [...timers];
+  for (const a of actions) {
+    const p = (a.params ?? {}) as { id?: string; sendId?: string; delay?: number };
+    if (a.type === 'xstate.cancel' && p.sendId) next = next.filter((t) => t.event !== p.sendId);
+    if (a.type === 'xstate.raise' && typeof p.delay === 'number' && p.id) {
+      next = next.filter((t) => t.event !== p.id);
+      next.push({ event: p.id, left: p.delay / DAY_MS });
+    }
+  }
+  return next.sort((a, b) => a.left - b.left);
+}
+
+function keyOf(s: DayState): string {
+  return `${snapshotKey(s.snapshot)}|${s.eod ? 1 : 0}|${s.timers.map((t) => `${t.event}:${t.left}`).join(',')}`;
+}
+
+function keepMin(map: Map<string, number>, key: string, day: number): void {
+  const known = map.get(key);
+  if (known === undefined || day < known) map.set(key, day);
+}
+
+/**
+ * An oracle for the explorer, independent of it: a breadth-first search day by day over XState's
+ * own `transition`, with each timer's days left instead of a clock, so it needs no horizon. On a
+ * day, outside events happen (unless a timer already fired at its end), a due timer fires at the
+ * end of the day (the shorter, then the earlier started, first), and the day passes only when no
+ * timer is due and something is pending. The same semantics as the bench's tick encoding.
+ *
+ * @example
+ * dayByDay(machine, undefined, [{ type: 'a' }]).earliest.get('"s1"|{}'); // 3
+ */
+export function dayByDay(machine: AnyStateMachine, input: unknown, events: readonly { type: string }[], maxStates = 200_000): DayByDay {
+  const stepper = pureStepper(machine);
+  const [first, actions] = stepper.initial(input);
+  const earliest = new Map<string, number>();
+  const entered = new Map<string, number>();
+  const seen = new Set<string>();
+  let today: DayState[] = [{ snapshot: first, eod: false, timers: withTimers([], actions) }];
+  for (let day = 0; today.length; day++) {
+    const tomorrow: DayState[] = [];
+    while (today.length) {
+      const s = today.pop() as DayState;
+      const key = keyOf(s);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (seen.size > maxStates) throw new Error(`dayByDay: more than ${maxStates} states`);
+      keepMin(earliest, snapshotKey(s.snapshot), day);
+      const go = (next: AnyMachineSnapshot, timers: Timer[], eod: boolean) => {
+        for (const tag of next.tags) if (!s.snapshot.hasTag(tag)) keepMin(entered, tag, day);
+        today.push({ snapshot: next, eod, timers });
+      };
+      if (!s.eod) {
+        for (const event of events) {
+          if (!s.snapshot.can(event)) continue;
+          const [next, acts] = stepper.next(s.snapshot, event);
+          go(next, withTimers(s.timers, acts), false);
+        }
+      }
+      const due = s.timers[0];
+      if (due && due.left === 0) {
+        const [next, acts] = stepper.next(s.snapshot, { type: due.event });
+        go(next, withTimers(s.timers.slice(1), acts), true);
+      } else if (s.eod || s.timers.length > 0) {
+        tomorrow.push({ snapshot: s.snapshot, eod: false, timers: s.timers.map((t) => ({ event: t.event, left: t.left - 1 })) });
+      }
+    }
+    today = tomorrow;
+  }
+  return { earliest, entered, states: seen.size };
+}
