@@ -4,18 +4,21 @@ import { runCliCaptured, tempFile } from './support/runCliCaptured.ts';
 interface JsonRow {
   machine: string;
   policy: string;
-  rules: { id: string; status: string; states?: number; counterexample?: { day: number; what: string; state: string }[]; sources: unknown[] }[];
+  rules: { id: string; status: string; states?: number; transitions?: number; counterexample?: { day: number; what: string; state: string }[]; sources: unknown[] }[];
 }
 
 describe('dueprocess check', () => {
-  it('proves the rules on catalogue kinds and prints the summary table', async () => {
+  it('proves the rules on catalogue kinds and prints the summary table, then each named kind’s rules one by one', async () => {
     const { code, out, err } = await runCliCaptured(['check', 'nationalSecurityLetter', 'preservation', '--policy', 'cloudflare']);
     expect(code).toBe(0);
     expect(err).toMatch(/^checked in \d+\.\d s \(slowest: /);
     const again = await runCliCaptured(['check', 'nationalSecurityLetter', 'preservation', '--policy', 'cloudflare']);
     expect(again.out).toBe(out);
-    expect(out).toMatch(/^machine\s+policy\s+states\s+proved\s+violated\s+inconclusive\s+n\/a$/m);
-    expect(out).toMatch(/^nationalSecurityLetter\s+cloudflare\s+\d+\s+\d+\s+0\s+0\s+\d+$/m);
+    expect(out).toMatch(/^machine\s+policy\s+states\s+transitions\s+proved\s+violated\s+inconclusive\s+n\/a$/m);
+    expect(out).toMatch(/^nationalSecurityLetter\s+cloudflare\s+\d+\s+\d+\s+\d+\s+0\s+0\s+\d+$/m);
+    expect(out).toMatch(/^nationalSecurityLetter × cloudflare \(.+\)\n( {2}.+\n){17}\n/m);
+    expect(out).toMatch(/^ {2}proved\s+no-notice-under-secrecy\s+\d+ states\s+\d+ transitions$/m);
+    expect(out).toMatch(/^ {2}n\/a\s+preservation-term$/m);
     expect(out).toContain('All rules hold');
   });
 
@@ -36,6 +39,7 @@ describe('dueprocess check', () => {
     expect(rule?.counterexample?.map((s) => s.what)).toEqual(['request received', 'secrecy.imposed', 'notice.sent']);
     expect(rule?.sources.length).toBeGreaterThan(0);
     expect(row?.rules.filter((r) => r.status === 'violated').map((r) => r.id)).toEqual(['no-notice-under-secrecy']);
+    for (const r of row?.rules ?? []) expect(r.transitions === 0).toBe(r.status === 'notApplicable');
   });
 
   it('proves the same workflow once the gag guard is in place (--export)', async () => {

@@ -13,17 +13,36 @@ export interface CheckRow {
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const padLeft = (s: string | number, n: number) => String(s).padStart(n);
 
-/** The summary table and, after it, every violation as a dated story with its sources. Timings go to stderr, so this text is deterministic. */
-export function formatReport(rows: readonly CheckRow[]): string {
+const STATUS: Record<RuleResult['status'], string> = { proved: 'proved', violated: 'VIOLATED', inconclusive: 'INCONCLUSIVE', notApplicable: 'n/a' };
+
+/**
+ * The summary table, with `rules` each row's rules one by one, and after it every violation as a
+ * dated story with its sources. Timings go to stderr, so this text is deterministic.
+ *
+ * @example
+ * console.log(formatReport(rows, { rules: true }));
+ */
+export function formatReport(rows: readonly CheckRow[], options: { rules?: boolean } = {}): string {
   const lines: string[] = [];
   const width = Math.max(7, ...rows.map((r) => r.machine.length));
-  lines.push(`${pad('machine', width)}  ${pad('policy', 12)}  ${padLeft('states', 7)}  proved  violated  inconclusive  n/a`);
+  lines.push(`${pad('machine', width)}  ${pad('policy', 12)}  ${padLeft('states', 7)}  ${padLeft('transitions', 11)}  proved  violated  inconclusive  n/a`);
   for (const r of rows) {
     const count = (s: RuleResult['status']) => r.results.filter((x) => x.status === s).length;
     const states = Math.max(0, ...r.results.map((x) => x.states));
+    const transitions = Math.max(0, ...r.results.map((x) => x.transitions));
     lines.push(
-      `${pad(r.machine, width)}  ${pad(r.policy, 12)}  ${padLeft(states, 7)}  ${padLeft(count('proved'), 6)}  ${padLeft(count('violated'), 8)}  ${padLeft(count('inconclusive'), 12)}  ${padLeft(count('notApplicable'), 3)}`,
+      `${pad(r.machine, width)}  ${pad(r.policy, 12)}  ${padLeft(states, 7)}  ${padLeft(transitions, 11)}  ${padLeft(count('proved'), 6)}  ${padLeft(count('violated'), 8)}  ${padLeft(count('inconclusive'), 12)}  ${padLeft(count('notApplicable'), 3)}`,
     );
+  }
+  if (options.rules) {
+    const idWidth = Math.max(...rows.flatMap((r) => r.results.map((x) => x.rule.id.length)));
+    for (const r of rows) {
+      lines.push('', `${r.machine} × ${r.policy} (${r.version})`);
+      for (const x of r.results) {
+        const explored = x.status === 'notApplicable' ? '' : `  ${padLeft(x.states, 7)} states  ${padLeft(x.transitions, 8)} transitions`;
+        lines.push(`  ${pad(STATUS[x.status], 12)}  ${pad(x.rule.id, idWidth)}${explored}`.trimEnd());
+      }
+    }
   }
   for (const r of rows) {
     for (const x of r.results.filter((y) => y.status === 'violated' || y.status === 'inconclusive')) {
@@ -63,6 +82,7 @@ export function reportJson(rows: readonly CheckRow[]) {
       title: x.rule.title,
       status: x.status,
       states: x.states,
+      transitions: x.transitions,
       ...(x.message ? { message: x.message } : {}),
       ...(x.input ? { input: x.input } : {}),
       ...(x.counterexample ? { counterexample: x.counterexample } : {}),

@@ -11,10 +11,11 @@ const START_EVENT = { type: 'xstate.init' };
  */
 const stepInfos = new WeakMap<Exploration<unknown>, WeakMap<readonly ExploreInput[], StepInfo[][]>>();
 
-/** A clockless monitor's verdict over an exact graph: its first violation, and the pairs it visited. */
+/** A clockless monitor's verdict over an exact graph: its first violation, the pairs it visited and the links it followed between them. */
 export interface GraphWatch {
   violation: Violation | null;
   states: number;
+  transitions: number;
 }
 
 /**
@@ -78,10 +79,11 @@ export function watchGraph<S>(graph: Exploration<S>, monitor: Monitor, inputs: r
     const verdict = monitor.initial(info);
     if (usesClocks(verdict)) return null;
     if (verdict.violation) {
-      return { violation: { message: verdict.violation.message, path: [node.step], nodes: [] }, states: pairNode.length };
+      return { violation: { message: verdict.violation.message, path: [node.step], nodes: [] }, states: pairNode.length, transitions: 0 };
     }
     visit(node.id, verdict.state, -1, null);
   }
+  let transitions = 0;
   for (let pair = 0; pair < pairNode.length; pair++) {
     const from = nodes[pairNode[pair] as number];
     if (!from) continue;
@@ -96,10 +98,11 @@ export function watchGraph<S>(graph: Exploration<S>, monitor: Monitor, inputs: r
         seen[j] = info = { kind: step.kind, event: step.event ?? START_EVENT, delay: step.delay, pre: from.snapshot, post: (nodes[link.to] as typeof from).snapshot, input: inputs[from.input]?.input } as unknown as StepInfo;
       }
       const verdict = monitor.step(pairState[pair], info);
+      transitions++;
       if (usesClocks(verdict)) return null;
-      if (verdict.violation) return { violation: violationAt(pair, link, verdict.violation.message), states: pairNode.length };
+      if (verdict.violation) return { violation: violationAt(pair, link, verdict.violation.message), states: pairNode.length, transitions };
       visit(link.to, verdict.state, pair, link);
     }
   }
-  return { violation: null, states: pairNode.length };
+  return { violation: null, states: pairNode.length, transitions };
 }

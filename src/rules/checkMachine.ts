@@ -25,6 +25,8 @@ export interface RuleResult {
   rule: Rule;
   status: RuleStatus;
   states: number;
+  /** The symbolic transitions explored for the rule, between those states. */
+  transitions: number;
   ms: number;
   message?: string;
   /** The input the counterexample starts from. */
@@ -74,8 +76,8 @@ export function checkMachine(target: CheckTarget, version: PolicyVersion, rules:
   const timed = monitorRules.filter((_, k) => watched[k] === null);
   const product = timed.length ? exploreSteps(steps, { ...base, ...progress('rules'), monitors: timed.map((r) => r.monitor) }) : null;
 
-  const verdict = (rule: Rule, run: Exploration, found: { message: string; path: PathStep[] } | null, states = run.nodes.length): RuleResult => {
-    const result = { rule, states, ms: run.ms };
+  const verdict = (rule: Rule, run: Exploration, found: { message: string; path: PathStep[] } | null, states = run.nodes.length, transitions = edgeCount(run)): RuleResult => {
+    const result = { rule, states, transitions, ms: run.ms };
     if (found) {
       const input = target.inputs.find((i) => i.name === found.path[0]?.input);
       return { ...result, status: 'violated', message: found.message, ...(input ? { input: input.name } : {}), counterexample: replayPath(machine, input?.input, found.path) };
@@ -86,14 +88,23 @@ export function checkMachine(target: CheckTarget, version: PolicyVersion, rules:
 
   return rules.map((rule, i) => {
     const check = applicable[i];
-    if (!check) return { rule, status: 'notApplicable', states: 0, ms: 0 };
+    if (!check) return { rule, status: 'notApplicable', states: 0, transitions: 0, ms: 0 };
     if (check.type === 'termination') return verdict(rule, graph as Exploration, graph?.complete ? deadEnd(graph) : null);
     const slot = monitorRules.findIndex((r) => r.index === i);
     const onGraph = watched[slot];
-    if (onGraph) return verdict(rule, graph as Exploration, onGraph.violation, onGraph.states);
+    if (onGraph) return verdict(rule, graph as Exploration, onGraph.violation, onGraph.states, onGraph.transitions);
     const run = product as Exploration;
     return verdict(rule, run, run.violations[timed.findIndex((r) => r.index === i)] ?? null);
   });
+}
+
+const edgeCounts = new WeakMap<Exploration, number>();
+
+/** The symbolic transitions an exploration followed (counted once per exploration). */
+function edgeCount(run: Exploration): number {
+  let n = edgeCounts.get(run);
+  if (n === undefined) edgeCounts.set(run, (n = run.edges.reduce((sum, out) => sum + out.length, 0)));
+  return n;
 }
 
 /** What rules see of a machine (already provided with its policy) and the policy version. */

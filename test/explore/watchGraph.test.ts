@@ -103,10 +103,10 @@ describe('watchGraph: clockless monitors over the exact graph', () => {
     expect(watched?.violation?.path.map((s) => s.kind)).toEqual(['start']);
   });
 
-  it('visits each (graph node, monitor state) pair once: a stateless monitor visits each node once', () => {
+  it('visits each (graph node, monitor state) pair once: a stateless monitor visits each node once and follows each link once', () => {
     const { graph, base } = setUp(nationalSecurityLetterEntry);
     const watched = watchGraph(graph, (never(() => false, 'never') as { monitor: Monitor }).monitor, base.inputs);
-    expect(watched).toEqual({ violation: null, states: graph.nodes.length });
+    expect(watched).toEqual({ violation: null, states: graph.nodes.length, transitions: graph.links.reduce((n, out) => n + out.length, 0) });
   });
 
   it('refuses a graph whose edges are not exact or not kept, naming the field and the fix', () => {

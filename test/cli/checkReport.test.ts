@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
+import { formatReport } from '../../src/cli/checkReport.ts';
+import { cloudflare } from '../../src/policy/cloudflare.ts';
+import { policyVersionAt } from '../../src/policy/policyVersionAt.ts';
+import { runCheckTask } from '../../src/rules/runCheckTask.ts';
+
+describe('formatReport', () => {
+  const rows = ['preservation', 'abuseComplaint'].map((kind, index) => {
+    const { results, ms } = runCheckTask({ index, kind, policy: cloudflare, date: CHECK_DATE });
+    return { machine: kind, policy: 'cloudflare', version: policyVersionAt(cloudflare, CHECK_DATE).title, results, ms };
+  });
+
+  it('gives each row the most states and transitions any of its rules explored', () => {
+    const text = formatReport(rows);
+    for (const row of rows) {
+      const states = Math.max(...row.results.map((r) => r.states));
+      const transitions = Math.max(...row.results.map((r) => r.transitions));
+      expect(transitions).toBeGreaterThan(0);
+      expect(text).toMatch(new RegExp(`^${row.machine}\\s+cloudflare\\s+${states}\\s+${transitions}\\s`, 'm'));
+    }
+  });
+
+  it('lists every rule of every row with { rules: true }, and only the table without', () => {
+    const summary = formatReport(rows);
+    const detailed = formatReport(rows, { rules: true });
+    expect(summary).not.toContain('preservation × cloudflare');
+    expect(detailed).toContain(`preservation × cloudflare (${rows[0]?.version})`);
+    for (const row of rows) {
+      for (const r of row.results) {
+        const status = r.status === 'notApplicable' ? 'n/a' : r.status;
+        expect(detailed).toMatch(new RegExp(`^ {2}${status.replace('/', '\\/')}\\s+${r.rule.id}${r.status === 'notApplicable' ? '$' : `\\s+${r.states} states\\s+${r.transitions} transitions$`}`, 'm'));
+      }
+    }
+    expect(detailed.split('\n').slice(0, 3)).toEqual(summary.split('\n').slice(0, 3));
+  });
+});
