@@ -7,9 +7,9 @@ import { snapshotKey } from '../../src/explore/snapshotKey.ts';
 import { datePath, replayPath } from '../../src/explore/witness.ts';
 import { clockRange } from '../../src/explore/Zone.ts';
 import { checkMachine } from '../../src/rules/checkMachine.ts';
-import { entering, isStart, notWithin } from '../../src/rules/language.ts';
+import { entering, isStart, notWithin, onlyWithin, respondWithin } from '../../src/rules/language.ts';
 import { stateLabel } from '../../src/time/TimedRun.ts';
-import { dayByDay } from '../support/dayByDay.ts';
+import { dayByDay, dayByDayWatch, enteredAfter, missedResponse } from '../support/dayByDay.ts';
 import { adHoc, version } from '../support/handMachines.ts';
 import { buildRandom, RANDOM_EVENTS, randomRegions, randomTags } from '../support/randomMachines.ts';
 
@@ -26,6 +26,7 @@ const RUNS = 60;
 const globalClock = (max: number): Monitor<number> => ({ initial: () => ({ state: 0, start: ['now'] }), step: (s) => ({ state: s }), key: () => '', clockMax: { now: max } });
 
 const sorted = (keys: Iterable<string>) => [...keys].sort();
+const generated = (machine: ReturnType<typeof buildRandom>) => ({ name: 'generated', machine, inputs: [input], declared: {} });
 
 describe('exact time on generated machines, against a day-by-day search over XState', () => {
   it('reaches exactly the same machine states, with or without zone subsumption', () => {
@@ -89,7 +90,7 @@ describe('exact time on generated machines, against a day-by-day search over XSt
         const tag = tags[pick % tags.length] as string;
         const truth = dayByDay(machine, undefined, events);
         const rule = adHoc('not-early', notWithin({ target: entering(tag), since: isStart, message: `${tag} entered early` })(days));
-        const [result] = checkMachine({ name: 'generated', machine, inputs: [input], declared: {} }, version, [rule], { stepper: 'verify' });
+        const [result] = checkMachine(generated(machine), version, [rule], { stepper: 'verify' });
         const first = truth.entered.get(tag);
         const early = first !== undefined && first <= days;
         expect(result?.status).toBe(early ? 'violated' : 'proved');
@@ -100,6 +101,38 @@ describe('exact time on generated machines, against a day-by-day search over XSt
         }
       }),
       { seed: 20261126, numRuns: RUNS },
+    );
+  });
+
+  it('a deadline rule ("entered only within D days of the start") is violated exactly when the search can enter the state after day D', () => {
+    fc.assert(
+      fc.property(randomRegions, fc.nat(), fc.nat(10), (regions, pick, days) => {
+        const machine = buildRandom(regions);
+        const tags = randomTags(regions);
+        const tag = tags[pick % tags.length] as string;
+        const rule = adHoc('not-late', onlyWithin({ target: entering(tag), since: isStart, message: `${tag} entered late` })(days));
+        const [result] = checkMachine(generated(machine), version, [rule], { stepper: 'verify' });
+        const late = dayByDayWatch(machine, undefined, events, enteredAfter(tag, days));
+        expect(result?.status).toBe(late ? 'violated' : 'proved');
+        if (late) expect(result?.counterexample?.at(-1)?.day).toBeGreaterThan(days);
+      }),
+      { seed: 20261127, numRuns: RUNS },
+    );
+  });
+
+  it('a timed response ("after entering T, enter R within N days") is violated exactly when the search can let N + 1 days pass without R', () => {
+    fc.assert(
+      fc.property(randomRegions, fc.nat(), fc.nat(), fc.nat(6), (regions, pickT, pickR, days) => {
+        const machine = buildRandom(regions);
+        const tags = randomTags(regions);
+        const trigger = tags[pickT % tags.length] as string;
+        const response = tags[pickR % tags.length] as string;
+        const rule = adHoc('respond', respondWithin({ trigger: entering(trigger), response: entering(response), message: `no ${response} in time` })(days));
+        const [result] = checkMachine(generated(machine), version, [rule], { stepper: 'verify' });
+        const missed = dayByDayWatch(machine, undefined, events, missedResponse(trigger, response, days));
+        expect(result?.status).toBe(missed ? 'violated' : 'proved');
+      }),
+      { seed: 20261128, numRuns: RUNS },
     );
   });
 });

@@ -91,3 +91,109 @@ export function dayByDay(machine: AnyStateMachine, input: unknown, events: reado
   }
   return { earliest, entered, states: seen.size };
 }
+
+/**
+ * An observer of runs for `dayByDayWatch`: a finite state (keep any day count in it capped), moved
+ * by each step and by each day that passes; `'broken'` ends the search with a yes. `waits` says
+ * whether the observer's state alone lets days pass when nothing in the machine is pending (a
+ * deadline that runs out while the case sits still).
+ */
+export interface DayWatch<W> {
+  initial: (start: AnyMachineSnapshot) => W | 'broken';
+  step: (w: W, pre: AnyMachineSnapshot, post: AnyMachineSnapshot) => W | 'broken';
+  day: (w: W) => W | 'broken';
+  key: (w: W) => string;
+  waits: (w: W) => boolean;
+}
+
+/**
+ * Whether some run breaks an observer: the same day-by-day search as `dayByDay`, over (state,
+ * observer state) pairs. The rules' oracle: an observer written straight from a rule's wording.
+ *
+ * @example
+ * dayByDayWatch(machine, undefined, events, enteredAfter('s1', 3)); // true when s1 can be entered after day 3
+ */
+export function dayByDayWatch<W>(machine: AnyStateMachine, input: unknown, events: readonly { type: string }[], watch: DayWatch<W>, maxStates = 200_000): boolean {
+  const stepper = pureStepper(machine);
+  const [first, actions] = stepper.initial(input);
+  const w0 = watch.initial(first);
+  if (w0 === 'broken') return true;
+  const seen = new Set<string>();
+  let today: (DayState & { w: W })[] = [{ snapshot: first, eod: false, timers: withTimers([], actions), w: w0 }];
+  while (today.length) {
+    const tomorrow: typeof today = [];
+    while (today.length) {
+      const s = today.pop() as DayState & { w: W };
+      const key = `${keyOf(s)}|${watch.key(s.w)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (seen.size > maxStates) throw new Error(`dayByDayWatch: more than ${maxStates} states`);
+      const go = (next: AnyMachineSnapshot, timers: Timer[], eod: boolean): boolean => {
+        const w = watch.step(s.w, s.snapshot, next);
+        if (w === 'broken') return true;
+        today.push({ snapshot: next, eod, timers, w });
+        return false;
+      };
+      if (!s.eod) {
+        for (const event of events) {
+          if (!s.snapshot.can(event)) continue;
+          const [next, acts] = stepper.next(s.snapshot, event);
+          if (go(next, withTimers(s.timers, acts), false)) return true;
+        }
+      }
+      const due = s.timers[0];
+      if (due && due.left === 0) {
+        const [next, acts] = stepper.next(s.snapshot, { type: due.event });
+        if (go(next, withTimers(s.timers.slice(1), acts), true)) return true;
+      } else if (s.eod || s.timers.length > 0 || watch.waits(s.w)) {
+        const w = watch.day(s.w);
+        if (w === 'broken') return true;
+        tomorrow.push({ snapshot: s.snapshot, eod: false, timers: s.timers.map((t) => ({ event: t.event, left: t.left - 1 })), w });
+      }
+    }
+    today = tomorrow;
+  }
+  return false;
+}
+
+const enters = (tag: string, pre: AnyMachineSnapshot, post: AnyMachineSnapshot) => post.hasTag(tag) && !pre.hasTag(tag);
+
+/**
+ * "`tag` is entered (after the start) on a day later than `days`": days counted up to `days + 1`.
+ *
+ * @example
+ * dayByDayWatch(machine, undefined, events, enteredAfter('s1', 3));
+ */
+export function enteredAfter(tag: string, days: number): DayWatch<number> {
+  return {
+    initial: () => 0,
+    step: (d, pre, post) => (d > days && enters(tag, pre, post) ? 'broken' : d),
+    day: (d) => Math.min(d + 1, days + 1),
+    key: String,
+    waits: (d) => d <= days,
+  };
+}
+
+/**
+ * "After `trigger` is entered, `response` is entered within `days` days": broken when a day
+ * passes with the count past `days`. A trigger while waiting starts the count again; a step
+ * that enters both settles at once.
+ *
+ * @example
+ * dayByDayWatch(machine, undefined, events, missedResponse('s1', 's2', 3));
+ */
+export function missedResponse(trigger: string, response: string, days: number): DayWatch<number | null> {
+  const next = (w: number | null, pre: AnyMachineSnapshot | null, post: AnyMachineSnapshot): number | null => {
+    const settled = pre ? enters(response, pre, post) : post.hasTag(response);
+    const triggered = pre ? enters(trigger, pre, post) : post.hasTag(trigger);
+    if (triggered && !settled) return 0;
+    return w !== null && settled ? null : w;
+  };
+  return {
+    initial: (start) => next(null, null, start),
+    step: (w, pre, post) => next(w, pre, post),
+    day: (w) => (w === null ? null : w + 1 > days ? 'broken' : w + 1),
+    key: (w) => String(w),
+    waits: (w) => w !== null,
+  };
+}
