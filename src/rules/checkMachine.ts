@@ -5,6 +5,7 @@ import { exploreSteps } from '../explore/exploreSteps.ts';
 import { type Stepper, TransitionCache, transitionCacheOf } from '../explore/transitionCache.ts';
 import type { Exploration, ExploreInput, PathStep } from '../explore/Exploration.ts';
 import { watchGraph } from '../explore/watchGraph.ts';
+import { pathOf } from '../explore/pathOf.ts';
 import { type DatedStep, replayPath } from '../explore/witness.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
 import type { Rule, RuleContext } from './Rule.ts';
@@ -146,8 +147,8 @@ function deadEnd(run: Exploration): { message: string; path: PathStep[] } | null
   }
   const stuck = nodes.find((n) => !canFinish[n.id]);
   if (!stuck) return null;
-  const path: PathStep[] = [];
-  for (let n: (typeof nodes)[number] | undefined = stuck; n; n = n.parent >= 0 ? nodes[n.parent] : undefined) path.unshift(n.step);
+  // With the invariants of the states left on the way, so the path is dated before any timer due in them.
+  const { path } = pathOf(nodes, stuck.id);
   const message = (edges[stuck.id] ?? []).length === 0 ? 'the case reaches a state with nothing left to happen and no outcome' : 'the case reaches a state from which no outcome can ever be reached';
   return { message, path };
 }

@@ -7,9 +7,9 @@ import { snapshotKey } from '../../src/explore/snapshotKey.ts';
 import { datePath, replayPath } from '../../src/explore/witness.ts';
 import { clockRange } from '../../src/explore/Zone.ts';
 import { checkMachine } from '../../src/rules/checkMachine.ts';
-import { entering, isStart, notWithin, onlyWithin, respondWithin } from '../../src/rules/language.ts';
+import { entering, isStart, notWithin, onlyWithin, respondWithin, terminates } from '../../src/rules/language.ts';
 import { stateLabel } from '../../src/time/TimedRun.ts';
-import { dayByDay, dayByDayWatch, enteredAfter, missedResponse } from '../support/dayByDay.ts';
+import { dayByDay, dayByDayWatch, enteredAfter, missedResponse, stuckSomewhere } from '../support/dayByDay.ts';
 import { adHoc, version } from '../support/handMachines.ts';
 import { buildRandom, RANDOM_EVENTS, randomRegions, randomTags } from '../support/randomMachines.ts';
 
@@ -133,6 +133,17 @@ describe('exact time on generated machines, against a day-by-day search over XSt
         expect(result?.status).toBe(missed ? 'violated' : 'proved');
       }),
       { seed: 20261128, numRuns: RUNS },
+    );
+  });
+
+  it('termination is violated exactly when the search reaches a state from which no outcome (`closed`) can be reached', () => {
+    fc.assert(
+      fc.property(randomRegions, (regions) => {
+        const machine = buildRandom(regions);
+        const [result] = checkMachine(generated(machine), version, [adHoc('ends', terminates())]);
+        expect(result?.status).toBe(stuckSomewhere(machine, undefined, events) ? 'violated' : 'proved');
+      }),
+      { seed: 20261129, numRuns: RUNS },
     );
   });
 });

@@ -1,9 +1,10 @@
+import { stateIn } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../src/explore/explore.ts';
 import { eventVariants } from '../../src/explore/eventVariants.ts';
 import type { Monitor, StepInfo } from '../../src/explore/Monitor.ts';
 import { checkMachine } from '../../src/rules/checkMachine.ts';
-import { isStart, neverStep, onEvent, onlyWithin } from '../../src/rules/language.ts';
+import { isStart, neverStep, onEvent, onlyWithin, terminates } from '../../src/rules/language.ts';
 import { adHoc, build, target, version } from '../support/handMachines.ts';
 
 describe('exact whole-day time', () => {
@@ -112,6 +113,33 @@ describe('exact whole-day time', () => {
       [6, 'deadline P5D passes'],
     ]);
     expect(late?.counterexample?.at(-1)?.state).toBe('long.waiting · short.done');
+  });
+
+  it('a termination counterexample is dated within the timers pending on its way: notice no earlier than day 2, so P7D fires first', () => {
+    /** P5D closes the case only while P7D has not fired; if P7D wins, nothing more can happen. */
+    const stuckRace = build({
+      id: 'stuckRace',
+      type: 'parallel',
+      states: {
+        long: { initial: 'waiting', states: { waiting: { after: { P7D: 'done' } }, done: {} } },
+        short: {
+          initial: 'idle',
+          states: {
+            idle: { on: { 'notice.sent': 'waiting', 'request.withdrawn': 'closed' } },
+            waiting: { after: { P5D: { target: 'closed', guard: stateIn('#stuckRace.long.waiting') } } },
+            closed: { tags: ['closed'] },
+          },
+        },
+      },
+    });
+    const [result] = checkMachine(target(stuckRace), version, [adHoc('ends', terminates())]);
+
+    expect(result?.status).toBe('violated');
+    expect(result?.counterexample?.map((s) => [s.day, s.what, s.state])).toEqual([
+      [0, 'request received', 'long.waiting · short.idle'],
+      [2, 'notice.sent', 'long.waiting · short.waiting'],
+      [7, 'deadline P7D passes', 'long.done · short.waiting'],
+    ]);
   });
 
   it('P7D never fires while a P5D started no later is still pending', () => {

@@ -197,3 +197,58 @@ export function missedResponse(trigger: string, response: string, days: number):
     waits: (w) => w !== null,
   };
 }
+
+/**
+ * Whether some reachable state can never reach a state tagged `closed` (a dead end, or a trap
+ * with no way out): the day-by-day graph searched forward, then backward from every closed state.
+ *
+ * @example
+ * stuckSomewhere(machine, undefined, events); // false when every run can still reach an outcome
+ */
+export function stuckSomewhere(machine: AnyStateMachine, input: unknown, events: readonly { type: string }[], maxStates = 200_000): boolean {
+  const stepper = pureStepper(machine);
+  const [first, actions] = stepper.initial(input);
+  const index = new Map<string, number>();
+  const states: DayState[] = [];
+  const preds: number[][] = [];
+  const reach = (s: DayState, from: number) => {
+    const key = keyOf(s);
+    let i = index.get(key);
+    if (i === undefined) {
+      index.set(key, (i = states.length));
+      states.push(s);
+      preds.push([]);
+      if (states.length > maxStates) throw new Error(`stuckSomewhere: more than ${maxStates} states`);
+    }
+    if (from >= 0) preds[i]?.push(from);
+  };
+  reach({ snapshot: first, eod: false, timers: withTimers([], actions) }, -1);
+  for (let i = 0; i < states.length; i++) {
+    const s = states[i] as DayState;
+    if (!s.eod) {
+      for (const event of events) {
+        if (!s.snapshot.can(event)) continue;
+        const [next, acts] = stepper.next(s.snapshot, event);
+        reach({ snapshot: next, eod: false, timers: withTimers(s.timers, acts) }, i);
+      }
+    }
+    const due = s.timers[0];
+    if (due && due.left === 0) {
+      const [next, acts] = stepper.next(s.snapshot, { type: due.event });
+      reach({ snapshot: next, eod: true, timers: withTimers(s.timers.slice(1), acts) }, i);
+    } else if (s.eod || s.timers.length > 0) {
+      reach({ snapshot: s.snapshot, eod: false, timers: s.timers.map((t) => ({ event: t.event, left: t.left - 1 })) }, i);
+    }
+  }
+  const canClose = states.map((s) => s.snapshot.hasTag('closed'));
+  const queue = states.flatMap((_, i) => (canClose[i] ? [i] : []));
+  while (queue.length) {
+    for (const p of preds[queue.pop() as number] ?? []) {
+      if (!canClose[p]) {
+        canClose[p] = true;
+        queue.push(p);
+      }
+    }
+  }
+  return canClose.some((c) => !c);
+}

@@ -14,6 +14,8 @@ export interface RandomLeaf {
   after: (RandomTransition & { days: number })[];
   /** An eventless transition, taken while the flag is set; it clears the flag, so eventless steps cannot loop. */
   always: { to: number } | null;
+  /** Tagged `closed`: an outcome, for the termination rule. */
+  closed: boolean;
 }
 
 /** A state of a region: a leaf, or a compound of two leaves whose transitions target each other (its own and its timers span both). */
@@ -37,6 +39,7 @@ const leaf = (minOn: number) =>
     on: fc.array(fc.record({ event: fc.constantFrom<'a' | 'b' | 'c'>('a', 'b', 'c') }).chain((e) => transition.map((t) => ({ ...t, ...e }))), { minLength: minOn, maxLength: 3 }),
     after: fc.array(fc.record({ days: fc.integer({ min: 1, max: 4 }) }).chain((d) => transition.map((t) => ({ ...t, ...d }))), { maxLength: 2 }),
     always: fc.option(fc.record({ to: fc.nat(3) }), { freq: 4 }),
+    closed: fc.constantFrom(false, false, false, true),
   });
 
 const state = fc.record({ inner: fc.constantFrom(0, 0, 0, 2).chain((n) => fc.array(leaf(0), { minLength: n, maxLength: n })) }).chain((s) => leaf(s.inner.length ? 0 : 1).map((l) => ({ ...l, ...s })));
@@ -54,7 +57,7 @@ export const randomRegions = fc.constantFrom(1, 2, 2).chain((n) => fc.array(fc.a
  * region's first state (no guard in a machine of one region); `toggle` flips the context flag.
  *
  * @example
- * const leaf = { on: [], after: [], always: null, inner: [] };
+ * const leaf = { on: [], after: [], always: null, closed: false, inner: [] };
  * const machine = buildRandom([[{ ...leaf, on: [{ event: 'a', to: 1, guard: 'none', toggle: false }] }, leaf]]);
  */
 export function buildRandom(regions: readonly RandomRegion[]): AnyStateMachine {
@@ -83,7 +86,7 @@ export function buildRandom(regions: readonly RandomRegion[]): AnyStateMachine {
         return out;
       };
       const always = l.always ? { always: { target: name(l.always.to % count), guard: ({ context }: { context: { flag: boolean } }) => context.flag, actions: assign({ flag: false }) } } : {};
-      return { tags: [tag], on: grouped(l.on, (t) => t.event), after: grouped(l.after, (t) => String(t.days * DAY_MS)), ...always };
+      return { tags: l.closed ? [tag, 'closed'] : [tag], on: grouped(l.on, (t) => t.event), after: grouped(l.after, (t) => String(t.days * DAY_MS)), ...always };
     };
     return {
       initial: 's0',
