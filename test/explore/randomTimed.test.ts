@@ -7,9 +7,9 @@ import { snapshotKey } from '../../src/explore/snapshotKey.ts';
 import { datePath, replayPath } from '../../src/explore/witness.ts';
 import { clockRange } from '../../src/explore/Zone.ts';
 import { checkMachine } from '../../src/rules/checkMachine.ts';
-import { entering, isStart, notWithin, onlyWithin, respondWithin, terminates } from '../../src/rules/language.ts';
+import { entering, isStart, never, notWithin, onlyWithin, precedence, respondWithin, terminates } from '../../src/rules/language.ts';
 import { stateLabel } from '../../src/time/TimedRun.ts';
-import { dayByDay, dayByDayWatch, enteredAfter, missedResponse, stuckSomewhere } from '../support/dayByDay.ts';
+import { dayByDay, dayByDayWatch, enteredAfter, enteredBefore, missedResponse, reachesBoth, stuckSomewhere } from '../support/dayByDay.ts';
 import { adHoc, version } from '../support/handMachines.ts';
 import { buildRandom, RANDOM_EVENTS, randomRegions, randomTags } from '../support/randomMachines.ts';
 
@@ -144,6 +144,25 @@ describe('exact time on generated machines, against a day-by-day search over XSt
         expect(result?.status).toBe(stuckSomewhere(machine, undefined, events) ? 'violated' : 'proved');
       }),
       { seed: 20261129, numRuns: RUNS },
+    );
+  });
+
+  it('clockless rules run over the graph: an invariant and a precedence rule are violated exactly when the search finds a run that breaks them', () => {
+    fc.assert(
+      fc.property(randomRegions, fc.nat(), fc.nat(), (regions, pickA, pickB) => {
+        const machine = buildRandom(regions);
+        const tags = randomTags(regions);
+        const [a, b] = [tags[pickA % tags.length] as string, tags[pickB % tags.length] as string];
+        const rules = [
+          adHoc('apart', never((s) => s.hasTag(a) && s.hasTag(b) && a !== b, `${a} with ${b}`)),
+          adHoc('order', precedence({ target: entering(a), after: entering(b), message: `${a} before ${b}` })),
+        ];
+        const [apart, order] = checkMachine(generated(machine), version, rules);
+        const together = a !== b && dayByDayWatch(machine, undefined, events, reachesBoth(a, b));
+        expect(apart?.status).toBe(together ? 'violated' : 'proved');
+        expect(order?.status).toBe(dayByDayWatch(machine, undefined, events, enteredBefore(a, b)) ? 'violated' : 'proved');
+      }),
+      { seed: 20261130, numRuns: RUNS },
     );
   });
 });

@@ -175,6 +175,33 @@ export function enteredAfter(tag: string, days: number): DayWatch<number> {
 }
 
 /**
+ * "Some reachable state has both tags".
+ *
+ * @example
+ * dayByDayWatch(machine, undefined, events, reachesBoth('r0.s1', 'r1.s2'));
+ */
+export function reachesBoth(a: string, b: string): DayWatch<null> {
+  const check = (post: AnyMachineSnapshot) => (post.hasTag(a) && post.hasTag(b) ? 'broken' : null);
+  return { initial: check, step: (_w, _pre, post) => check(post), day: () => null, key: () => '', waits: () => false };
+}
+
+/**
+ * "`target` is entered only after `after` has been entered": broken when `target` is entered
+ * (the start included) before any step entered `after`.
+ *
+ * @example
+ * dayByDayWatch(machine, undefined, events, enteredBefore('s2', 's1'));
+ */
+export function enteredBefore(target: string, after: string): DayWatch<boolean> {
+  const next = (seen: boolean, pre: AnyMachineSnapshot | null, post: AnyMachineSnapshot): boolean | 'broken' => {
+    const entering = (tag: string) => (pre ? enters(tag, pre, post) : post.hasTag(tag));
+    if (entering(target) && !seen) return 'broken';
+    return seen || entering(after);
+  };
+  return { initial: (start) => next(false, null, start), step: next, day: (seen) => seen, key: String, waits: () => false };
+}
+
+/**
  * "After `trigger` is entered, `response` is entered within `days` days": broken when a day
  * passes with the count past `days`. A trigger while waiting starts the count again; a step
  * that enters both settles at once.
