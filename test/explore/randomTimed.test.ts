@@ -9,7 +9,8 @@ import { clockRange } from '../../src/explore/Zone.ts';
 import { checkMachine } from '../../src/rules/checkMachine.ts';
 import { entering, isStart, never, notWithin, onlyWithin, precedence, respondWithin, terminates } from '../../src/rules/language.ts';
 import { stateLabel } from '../../src/time/TimedRun.ts';
-import { dayByDay, dayByDayWatch, enteredAfter, enteredBefore, missedResponse, reachesBoth, stuckSomewhere } from '../support/dayByDay.ts';
+import { dayByDay, dayByDayWatch, stuckSomewhere } from '../support/dayByDay.ts';
+import { enteredAfter, enteredBefore, missedResponse, reachesBoth } from '../support/dayWatches.ts';
 import { adHoc, version } from '../support/handMachines.ts';
 import { buildRandom, RANDOM_EVENTS, randomRegions, randomTags } from '../support/randomMachines.ts';
 
