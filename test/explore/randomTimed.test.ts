@@ -166,4 +166,27 @@ describe('exact time on generated machines, against a day-by-day search over XSt
       { seed: 20261130, numRuns: RUNS },
     );
   });
+
+  it('a state budget never turns into a wrong verdict: each rule is left inconclusive or gets the verdict of the full search', () => {
+    fc.assert(
+      fc.property(randomRegions, fc.nat(), fc.nat(6), fc.integer({ min: 1, max: 40 }), (regions, pick, days, maxStates) => {
+        const machine = buildRandom(regions);
+        const tags = randomTags(regions);
+        const tag = tags[pick % tags.length] as string;
+        const rules = [
+          adHoc('late', onlyWithin({ target: entering(tag), since: isStart, message: 'late' })(days)),
+          adHoc('early', notWithin({ target: entering(tag), since: isStart, message: 'early' })(days)),
+          adHoc('ends', terminates()),
+          adHoc('never', never((s) => s.hasTag(tag), 'reached')),
+        ];
+        const full = checkMachine(generated(machine), version, rules);
+        const cut = checkMachine(generated(machine), version, rules, { maxStates });
+        cut.forEach((r, i) => {
+          if (r.status === 'inconclusive') expect(r.frontier).toBeGreaterThan(0);
+          else expect(r.status).toBe(full[i]?.status);
+        });
+      }),
+      { seed: 20261131, numRuns: RUNS },
+    );
+  });
 });

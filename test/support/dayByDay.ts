@@ -3,8 +3,8 @@ import { DAY_MS } from '../../src/domain/duration.ts';
 import { pureStepper } from '../../src/explore/pureStepper.ts';
 import { snapshotKey } from '../../src/explore/snapshotKey.ts';
 
-type Action = { type: string; params?: unknown };
-type Timer = { event: string; left: number };
+export type Action = { type: string; params?: unknown };
+export type Timer = { event: string; left: number };
 interface DayState {
   snapshot: AnyMachineSnapshot;
   /** A timer fired at the end of today: outside events wait for tomorrow. */
@@ -20,7 +20,8 @@ export interface DayByDay {
   states: number;
 }
 
-function withTimers(timers: readonly Timer[], actions: readonly Action[]): Timer[] {
+/** Pending timers after a step's actions: cancels removed, starts (re)added with their days, in firing order. */
+export function withTimers(timers: readonly Timer[], actions: readonly Action[]): Timer[] {
   let next = [...timers];
   for (const a of actions) {
     const p = (a.params ?? {}) as { id?: string; sendId?: string; delay?: number };

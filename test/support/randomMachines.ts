@@ -51,6 +51,9 @@ const state = fc.record({ inner: fc.constantFrom(0, 0, 0, 2).chain((n) => fc.arr
  */
 export const randomRegions = fc.constantFrom(1, 2, 2).chain((n) => fc.array(fc.array(state, { minLength: 2, maxLength: 4 }), { minLength: n, maxLength: n }));
 
+/** Smaller machines, for products of copies of one: a single region of two or three states. */
+export const smallRegions = fc.array(state, { minLength: 2, maxLength: 3 }).map((states) => [states]);
+
 /**
  * The XState machine for generated regions. A region's transitions only target its own states,
  * and a compound's children only each other; `otherAtStart` is a `stateIn` guard on the other
