@@ -25,7 +25,8 @@ export const TICK = { type: 'tick' } as const;
 
 type Action = { type: string; params?: unknown };
 
-function applyTimers(timers: readonly TickTimer[], actions: readonly Action[], day: number): TickTimer[] {
+/** Pending timers after a step's actions on `day`: cancels removed, starts (re)added as due `day` + their days, in firing order. */
+export function applyTimers(timers: readonly TickTimer[], actions: readonly Action[], day: number): TickTimer[] {
   let next = [...timers];
   for (const a of actions) {
     const p = (a.params ?? {}) as { id?: string; sendId?: string; delay?: number };

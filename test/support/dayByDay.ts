@@ -1,10 +1,11 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
-import { DAY_MS } from '../../src/domain/duration.ts';
 import { pureStepper } from '../../src/explore/pureStepper.ts';
 import { snapshotKey } from '../../src/explore/snapshotKey.ts';
+import { applyTimers, type TickTimer } from '../../bench/support/tickEncoding.ts';
 
 export type Action = { type: string; params?: unknown };
-export type Timer = { event: string; left: number };
+/** A pending timer and the days left until the end of the day it fires on. */
+export type Timer = TickTimer;
 interface DayState {
   snapshot: AnyMachineSnapshot;
   /** A timer fired at the end of today: outside events wait for tomorrow. */
@@ -20,22 +21,13 @@ export interface DayByDay {
   states: number;
 }
 
-/** Pending timers after a step's actions: cancels removed, starts (re)added with their days, in firing order. */
+/** Pending timers after a step's actions: the tick encoding's bookkeeping, with today as day 0 so `due` is days left. */
 export function withTimers(timers: readonly Timer[], actions: readonly Action[]): Timer[] {
-  let next = [...timers];
-  for (const a of actions) {
-    const p = (a.params ?? {}) as { id?: string; sendId?: string; delay?: number };
-    if (a.type === 'xstate.cancel' && p.sendId) next = next.filter((t) => t.event !== p.sendId);
-    if (a.type === 'xstate.raise' && typeof p.delay === 'number' && p.id) {
-      next = next.filter((t) => t.event !== p.id);
-      next.push({ event: p.id, left: p.delay / DAY_MS });
-    }
-  }
-  return next.sort((a, b) => a.left - b.left);
+  return applyTimers(timers, actions, 0);
 }
 
 function keyOf(s: DayState): string {
-  return `${snapshotKey(s.snapshot)}|${s.eod ? 1 : 0}|${s.timers.map((t) => `${t.event}:${t.left}`).join(',')}`;
+  return `${snapshotKey(s.snapshot)}|${s.eod ? 1 : 0}|${s.timers.map((t) => `${t.event}:${t.due}`).join(',')}`;
 }
 
 function keepMin(map: Map<string, number>, key: string, day: number): void {
@@ -80,12 +72,12 @@ export function dayByDay(machine: AnyStateMachine, input: unknown, events: reado
           go(next, withTimers(s.timers, acts), false);
         }
       }
-      const due = s.timers[0];
-      if (due && due.left === 0) {
-        const [next, acts] = stepper.next(s.snapshot, { type: due.event });
+      const soonest = s.timers[0];
+      if (soonest && soonest.due === 0) {
+        const [next, acts] = stepper.next(s.snapshot, { type: soonest.event });
         go(next, withTimers(s.timers.slice(1), acts), true);
       } else if (s.eod || s.timers.length > 0) {
-        tomorrow.push({ snapshot: s.snapshot, eod: false, timers: s.timers.map((t) => ({ event: t.event, left: t.left - 1 })) });
+        tomorrow.push({ snapshot: s.snapshot, eod: false, timers: s.timers.map((t) => ({ event: t.event, due: t.due - 1 })) });
       }
     }
     today = tomorrow;
@@ -142,14 +134,14 @@ export function dayByDayWatch<W>(machine: AnyStateMachine, input: unknown, event
           if (go(next, withTimers(s.timers, acts), false)) return true;
         }
       }
-      const due = s.timers[0];
-      if (due && due.left === 0) {
-        const [next, acts] = stepper.next(s.snapshot, { type: due.event });
+      const soonest = s.timers[0];
+      if (soonest && soonest.due === 0) {
+        const [next, acts] = stepper.next(s.snapshot, { type: soonest.event });
         if (go(next, withTimers(s.timers.slice(1), acts), true)) return true;
       } else if (s.eod || s.timers.length > 0 || watch.waits(s.w)) {
         const w = watch.day(s.w);
         if (w === 'broken') return true;
-        tomorrow.push({ snapshot: s.snapshot, eod: false, timers: s.timers.map((t) => ({ event: t.event, left: t.left - 1 })), w });
+        tomorrow.push({ snapshot: s.snapshot, eod: false, timers: s.timers.map((t) => ({ event: t.event, due: t.due - 1 })), w });
       }
     }
     today = tomorrow;
@@ -191,12 +183,12 @@ export function stuckSomewhere(machine: AnyStateMachine, input: unknown, events:
         reach({ snapshot: next, eod: false, timers: withTimers(s.timers, acts) }, i);
       }
     }
-    const due = s.timers[0];
-    if (due && due.left === 0) {
-      const [next, acts] = stepper.next(s.snapshot, { type: due.event });
+    const soonest = s.timers[0];
+    if (soonest && soonest.due === 0) {
+      const [next, acts] = stepper.next(s.snapshot, { type: soonest.event });
       reach({ snapshot: next, eod: true, timers: withTimers(s.timers.slice(1), acts) }, i);
     } else if (s.eod || s.timers.length > 0) {
-      reach({ snapshot: s.snapshot, eod: false, timers: s.timers.map((t) => ({ event: t.event, left: t.left - 1 })) }, i);
+      reach({ snapshot: s.snapshot, eod: false, timers: s.timers.map((t) => ({ event: t.event, due: t.due - 1 })) }, i);
     }
   }
   const canClose = states.map((s) => s.snapshot.hasTag('closed'));

@@ -39,7 +39,7 @@ export function dayByDayProduct(machine: AnyStateMachine, copies: number, events
     while (today.length) {
       const s = today.pop() as ProductDay;
       const state = s.snapshots.map((x) => snapshotKey(x)).join(' & ');
-      const key = `${state}|${s.eod ? 1 : 0}|${s.timers.map((t) => `${t.event}:${t.left}`).join(',')}`;
+      const key = `${state}|${s.eod ? 1 : 0}|${s.timers.map((t) => `${t.event}:${t.due}`).join(',')}`;
       if (seen.has(key)) continue;
       seen.add(key);
       if (seen.size > maxStates) throw new Error(`dayByDayProduct: more than ${maxStates} states`);
@@ -53,12 +53,12 @@ export function dayByDayProduct(machine: AnyStateMachine, copies: number, events
           for (const event of events) if (snapshot.can(event)) stepOne(i, event, s.timers, false);
         });
       }
-      const due = s.timers[0];
-      if (due && due.left === 0) {
-        const slash = due.event.indexOf('/');
-        stepOne(names.indexOf(due.event.slice(0, slash)), { type: due.event.slice(slash + 1) }, s.timers.slice(1), true);
+      const soonest = s.timers[0];
+      if (soonest && soonest.due === 0) {
+        const slash = soonest.event.indexOf('/');
+        stepOne(names.indexOf(soonest.event.slice(0, slash)), { type: soonest.event.slice(slash + 1) }, s.timers.slice(1), true);
       } else if (s.eod || s.timers.length > 0) {
-        tomorrow.push({ snapshots: s.snapshots, eod: false, timers: s.timers.map((t) => ({ event: t.event, left: t.left - 1 })) });
+        tomorrow.push({ snapshots: s.snapshots, eod: false, timers: s.timers.map((t) => ({ event: t.event, due: t.due - 1 })) });
       }
     }
     today = tomorrow;
