@@ -55,6 +55,15 @@ describe('dueprocess list', () => {
     expect(err).toMatch(/arguments: .*--jsn.*Fix: usage: dueprocess list/);
   });
 
+  it('rejects a stray argument rather than ignoring it, and so do coverage and suite (exit code 2)', async () => {
+    for (const args of [['list', '--json', 'subpoena'], ['coverage', 'subpoena'], ['suite', '--out', '/tmp/never-written', 'subpoena']]) {
+      const { code, err, out } = await runCliCaptured(args);
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err).toMatch(new RegExp(`arguments: .*'subpoena'.*Fix: usage: dueprocess ${args[0]}`));
+    }
+  });
+
   it('rejects a name every object has (toString, constructor) as an unknown command, exit code 2', async () => {
     for (const name of ['toString', 'constructor', '__proto__']) {
       const { code, err } = await runCliCaptured([name]);

@@ -10,7 +10,7 @@ const USAGE = 'dueprocess coverage [--dir DIR] [--json]';
 
 /** `dueprocess coverage`: what the committed scenarios exercise, per kind and policy; exit 1 below 100% of reachable transitions. */
 export async function coverageCommand(args: string[]): Promise<number> {
-  const { values } = parseOptions(args, { dir: { type: 'string' }, json: { type: 'boolean' } }, USAGE);
+  const { values } = parseOptions(args, { dir: { type: 'string' }, json: { type: 'boolean' } }, USAGE, { positionals: false });
   const dir = values.dir ?? 'scenarios';
   if (!existsSync(dir)) throw new InputError('unreadableFile', '--dir', dir, 'does not exist', 'run `dueprocess scenarios` first, or give the directory that holds the scenario files');
   const paths = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE).sort().map((f) => join(dir, f));

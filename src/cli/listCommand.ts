@@ -6,7 +6,7 @@ import { parseOptions } from './parseOptions.ts';
 
 /** `dueprocess list [--json]`: the catalogue, for people or as JSON. */
 export function listCommand(args: string[]): number {
-  const { values } = parseOptions(args, { json: { type: 'boolean' } }, 'dueprocess list [--json]');
+  const { values } = parseOptions(args, { json: { type: 'boolean' } }, 'dueprocess list [--json]', { positionals: false });
   const rows = CATALOGUE.map((e) => ({
     kind: e.kind,
     title: e.title,

@@ -11,7 +11,7 @@ const USAGE = 'dueprocess suite --out DIR [--kinds K,K…] [--adapter MODULE] [-
 
 /** `dueprocess suite`: writes a vitest conformance suite over the committed scenarios for a case tool's adapter. */
 export function suiteCommand(args: string[]): number {
-  const { values } = parseOptions(args, { out: { type: 'string' }, kinds: { type: 'string' }, adapter: { type: 'string' }, dir: { type: 'string' } }, USAGE);
+  const { values } = parseOptions(args, { out: { type: 'string' }, kinds: { type: 'string' }, adapter: { type: 'string' }, dir: { type: 'string' } }, USAGE, { positionals: false });
   if (!values.out) throw new InputError('usage', '--out', '', 'is required', `usage: ${USAGE}`);
   const dir = values.dir ?? 'scenarios';
   if (!existsSync(dir)) throw new InputError('unreadableFile', '--dir', dir, 'does not exist', 'run `dueprocess scenarios` first, or give the directory that holds the scenario files');
