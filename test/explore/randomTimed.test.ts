@@ -9,7 +9,7 @@ import { clockRange } from '../../src/explore/Zone.ts';
 import { checkMachine } from '../../src/rules/checkMachine.ts';
 import { entering, isStart, never, notWithin, onlyWithin, precedence, respondWithin, terminates } from '../../src/rules/language.ts';
 import { stateLabel } from '../../src/time/TimedRun.ts';
-import { dayByDay, dayByDayWatch, stuckSomewhere } from '../support/dayByDay.ts';
+import { dayByDay, dayByDayWatch, fewestSteps, stuckSomewhere } from '../support/dayByDay.ts';
 import { enteredAfter, enteredBefore, missedResponse, reachesBoth } from '../support/dayWatches.ts';
 import { adHoc, version } from '../support/handMachines.ts';
 import { buildRandom, RANDOM_EVENTS, randomRegions, randomTags } from '../support/randomMachines.ts';
@@ -187,6 +187,24 @@ describe('exact time on generated machines, against a day-by-day search over XSt
         });
       }),
       { seed: 20261131, numRuns: RUNS },
+    );
+  });
+
+  it('a counterexample over the graph is a shortest one (as few steps as any run that reaches the fault); one from the timed product never has fewer', () => {
+    fc.assert(
+      fc.property(randomRegions, fc.nat(), fc.nat(6), (regions, pick, days) => {
+        const machine = buildRandom(regions);
+        const tags = randomTags(regions);
+        const tag = tags[pick % tags.length] as string;
+        const goal = (s: { hasTag: (t: string) => boolean }) => s.hasTag(tag);
+        const rules = [adHoc('never', never(goal, 'reached')), adHoc('never-timed', notWithin({ target: entering(tag), since: isStart, message: 'early' })(days))];
+        const [onGraph, timed] = checkMachine(generated(machine), version, rules);
+        const fewest = fewestSteps(machine, undefined, events, goal);
+        expect(onGraph?.status).toBe(fewest === null ? 'proved' : 'violated');
+        if (fewest !== null) expect((onGraph?.counterexample?.length ?? 0) - 1).toBe(fewest);
+        if (timed?.status === 'violated') expect((timed.counterexample?.length ?? 0) - 1).toBeGreaterThanOrEqual(Math.max(1, fewest ?? 0));
+      }),
+      { seed: 20261132, numRuns: RUNS },
     );
   });
 });
