@@ -239,3 +239,50 @@ export function fewestSteps(machine: AnyStateMachine, input: unknown, events: re
   }
   return null;
 }
+
+/**
+ * The fewest steps (events and timers; days passing are free) of any run that breaks an
+ * observer, the breaking step included, or null when none does.
+ *
+ * @example
+ * fewestStepsToBreak(machine, undefined, events, enteredWithin('s1', 3)); // 2
+ */
+export function fewestStepsToBreak<W>(machine: AnyStateMachine, input: unknown, events: readonly { type: string }[], watch: DayWatch<W>, maxStates = 200_000): number | null {
+  const stepper = pureStepper(machine);
+  const [first, actions] = stepper.initial(input);
+  const w0 = watch.initial(first);
+  if (w0 === 'broken') return 0;
+  type Node = DayState & { w: W; steps: number };
+  const best = new Map<string, number>();
+  const deque: Node[] = [{ snapshot: first, eod: false, timers: withTimers([], actions), w: w0, steps: 0 }];
+  while (deque.length) {
+    const s = deque.shift() as Node;
+    const key = `${keyOf(s)}|${watch.key(s.w)}`;
+    if ((best.get(key) ?? Infinity) <= s.steps) continue;
+    best.set(key, s.steps);
+    if (best.size > maxStates) throw new Error(`fewestStepsToBreak: more than ${maxStates} states`);
+    const go = (next: AnyMachineSnapshot, timers: Timer[], eod: boolean): boolean => {
+      const w = watch.step(s.w, s.snapshot, next);
+      if (w === 'broken') return true;
+      deque.push({ snapshot: next, eod, timers, w, steps: s.steps + 1 });
+      return false;
+    };
+    if (!s.eod) {
+      for (const event of events) {
+        if (!s.snapshot.can(event)) continue;
+        const [next, acts] = stepper.next(s.snapshot, event);
+        if (go(next, withTimers(s.timers, acts), false)) return s.steps + 1;
+      }
+    }
+    const soonest = s.timers[0];
+    if (soonest && soonest.due === 0) {
+      const [next, acts] = stepper.next(s.snapshot, { type: soonest.event });
+      if (go(next, withTimers(s.timers.slice(1), acts), true)) return s.steps + 1;
+    } else if (s.eod || s.timers.length > 0 || watch.waits(s.w)) {
+      const w = watch.day(s.w);
+      if (w === 'broken') return s.steps;
+      deque.unshift({ snapshot: s.snapshot, eod: false, timers: s.timers.map((t) => ({ event: t.event, due: t.due - 1 })), w, steps: s.steps });
+    }
+  }
+  return null;
+}

@@ -33,6 +33,22 @@ export function reachesBoth(a: string, b: string): DayWatch<null> {
 }
 
 /**
+ * "`tag` is entered (after the start) by day `days`": days counted up to `days + 1`.
+ *
+ * @example
+ * fewestStepsToBreak(machine, undefined, events, enteredWithin('s1', 3));
+ */
+export function enteredWithin(tag: string, days: number): DayWatch<number> {
+  return {
+    initial: () => 0,
+    step: (d, pre, post) => (d <= days && enters(tag, pre, post) ? 'broken' : d),
+    day: (d) => Math.min(d + 1, days + 1),
+    key: String,
+    waits: () => false,
+  };
+}
+
+/**
  * "`target` is entered only after `after` has been entered": broken when `target` is entered
  * (the start included) before any step entered `after`.
  *
