@@ -6,7 +6,7 @@ import { applyTimers, type TickTimer } from '../../bench/support/tickEncoding.ts
 export type Action = { type: string; params?: unknown };
 /** A pending timer and the days left until the end of the day it fires on. */
 export type Timer = TickTimer;
-interface DayState {
+export interface DayState {
   snapshot: AnyMachineSnapshot;
   /** A timer fired at the end of today: outside events wait for tomorrow. */
   eod: boolean;
@@ -26,7 +26,8 @@ export function withTimers(timers: readonly Timer[], actions: readonly Action[])
   return applyTimers(timers, actions, 0);
 }
 
-function keyOf(s: DayState): string {
+/** A day state's key: the machine state, whether the day has ended, the timers with their days left. */
+export function keyOf(s: DayState): string {
   return `${snapshotKey(s.snapshot)}|${s.eod ? 1 : 0}|${s.timers.map((t) => `${t.event}:${t.due}`).join(',')}`;
 }
 
@@ -147,97 +148,6 @@ export function dayByDayWatch<W>(machine: AnyStateMachine, input: unknown, event
     today = tomorrow;
   }
   return false;
-}
-
-/** Every state the day-by-day search reaches, with its successors: `step` for an event or a timer, not for a day passing. */
-function dayGraph(machine: AnyStateMachine, input: unknown, events: readonly { type: string }[], maxStates: number) {
-  const stepper = pureStepper(machine);
-  const [first, actions] = stepper.initial(input);
-  const index = new Map<string, number>();
-  const states: DayState[] = [];
-  const succ: { to: number; step: boolean }[][] = [];
-  const reach = (s: DayState, from: number, step: boolean) => {
-    const key = keyOf(s);
-    let i = index.get(key);
-    if (i === undefined) {
-      index.set(key, (i = states.length));
-      states.push(s);
-      succ.push([]);
-      if (states.length > maxStates) throw new Error(`dayGraph: more than ${maxStates} states`);
-    }
-    if (from >= 0) succ[from]?.push({ to: i, step });
-  };
-  reach({ snapshot: first, eod: false, timers: withTimers([], actions) }, -1, false);
-  for (let i = 0; i < states.length; i++) {
-    const s = states[i] as DayState;
-    if (!s.eod) {
-      for (const event of events) {
-        if (!s.snapshot.can(event)) continue;
-        const [next, acts] = stepper.next(s.snapshot, event);
-        reach({ snapshot: next, eod: false, timers: withTimers(s.timers, acts) }, i, true);
-      }
-    }
-    const soonest = s.timers[0];
-    if (soonest && soonest.due === 0) {
-      const [next, acts] = stepper.next(s.snapshot, { type: soonest.event });
-      reach({ snapshot: next, eod: true, timers: withTimers(s.timers.slice(1), acts) }, i, true);
-    } else if (s.eod || s.timers.length > 0) {
-      reach({ snapshot: s.snapshot, eod: false, timers: s.timers.map((t) => ({ event: t.event, due: t.due - 1 })) }, i, false);
-    }
-  }
-  return { states, succ };
-}
-
-/**
- * Whether some reachable state can never reach a state tagged `closed` (a dead end, or a trap
- * with no way out): the day-by-day graph searched forward, then backward from every closed state.
- *
- * @example
- * stuckSomewhere(machine, undefined, events); // false when every run can still reach an outcome
- */
-export function stuckSomewhere(machine: AnyStateMachine, input: unknown, events: readonly { type: string }[], maxStates = 200_000): boolean {
-  const { states, succ } = dayGraph(machine, input, events, maxStates);
-  const preds: number[][] = states.map(() => []);
-  succ.forEach((out, from) => out.forEach(({ to }) => preds[to]?.push(from)));
-  const canClose = states.map((s) => s.snapshot.hasTag('closed'));
-  const queue = states.flatMap((_, i) => (canClose[i] ? [i] : []));
-  while (queue.length) {
-    for (const p of preds[queue.pop() as number] ?? []) {
-      if (!canClose[p]) {
-        canClose[p] = true;
-        queue.push(p);
-      }
-    }
-  }
-  return canClose.some((c) => !c);
-}
-
-/**
- * The fewest steps (events and timers; days passing are free) of any run from the start to a
- * state that `goal` accepts, or null when none is reachable.
- *
- * @example
- * fewestSteps(machine, undefined, events, (s) => s.hasTag('s2')); // 2
- */
-export function fewestSteps(machine: AnyStateMachine, input: unknown, events: readonly { type: string }[], goal: (s: AnyMachineSnapshot) => boolean, maxStates = 200_000): number | null {
-  const { states, succ } = dayGraph(machine, input, events, maxStates);
-  const dist = states.map(() => Infinity);
-  dist[0] = 0;
-  const deque = [0];
-  while (deque.length) {
-    const i = deque.shift() as number;
-    const d = dist[i] as number;
-    if (goal((states[i] as DayState).snapshot)) return d;
-    for (const { to, step } of succ[i] ?? []) {
-      const nd = d + (step ? 1 : 0);
-      if (nd < (dist[to] as number)) {
-        dist[to] = nd;
-        if (step) deque.push(to);
-        else deque.unshift(to);
-      }
-    }
-  }
-  return null;
 }
 
 /**
