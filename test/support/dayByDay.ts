@@ -31,6 +31,50 @@ export function keyOf(s: DayState): string {
   return `${snapshotKey(s.snapshot)}|${s.eod ? 1 : 0}|${s.timers.map((t) => `${t.event}:${t.due}`).join(',')}`;
 }
 
+/** A successor of a day state: a `step` (an outside event, or a due timer firing at the end of the day), or the next day. */
+export interface DayMove {
+  next: DayState;
+  step: boolean;
+}
+
+/**
+ * The semantics every search here shares, over XState's own `transition`: the start, and each
+ * state's successors. On a day, outside events happen unless a timer already fired at its end; a
+ * due timer fires at the end of the day (the shorter, then the earlier started, first); the day
+ * passes only when no timer is due and something is pending (or `wait` says an observer waits).
+ *
+ * @example
+ * const steps = daySteps(machine, events);
+ * steps.successors(steps.start(undefined)).map((m) => m.step);
+ */
+export function daySteps(machine: AnyStateMachine, events: readonly { type: string }[]) {
+  const stepper = pureStepper(machine);
+  return {
+    start: (input: unknown): DayState => {
+      const [snapshot, actions] = stepper.initial(input);
+      return { snapshot, eod: false, timers: withTimers([], actions) };
+    },
+    successors: (s: DayState, wait = false): DayMove[] => {
+      const out: DayMove[] = [];
+      if (!s.eod) {
+        for (const event of events) {
+          if (!s.snapshot.can(event)) continue;
+          const [snapshot, actions] = stepper.next(s.snapshot, event);
+          out.push({ next: { snapshot, eod: false, timers: withTimers(s.timers, actions) }, step: true });
+        }
+      }
+      const soonest = s.timers[0];
+      if (soonest && soonest.due === 0) {
+        const [snapshot, actions] = stepper.next(s.snapshot, { type: soonest.event });
+        out.push({ next: { snapshot, eod: true, timers: withTimers(s.timers.slice(1), actions) }, step: true });
+      } else if (s.eod || s.timers.length > 0 || wait) {
+        out.push({ next: { snapshot: s.snapshot, eod: false, timers: s.timers.map((t) => ({ event: t.event, due: t.due - 1 })) }, step: false });
+      }
+      return out;
+    },
+  };
+}
+
 function keepMin(map: Map<string, number>, key: string, day: number): void {
   const known = map.get(key);
   if (known === undefined || day < known) map.set(key, day);
@@ -38,21 +82,18 @@ function keepMin(map: Map<string, number>, key: string, day: number): void {
 
 /**
  * An oracle for the explorer, independent of it: a breadth-first search day by day over XState's
- * own `transition`, with each timer's days left instead of a clock, so it needs no horizon. On a
- * day, outside events happen (unless a timer already fired at its end), a due timer fires at the
- * end of the day (the shorter, then the earlier started, first), and the day passes only when no
- * timer is due and something is pending. The same semantics as the bench's tick encoding.
+ * own `transition` (`daySteps`), with each timer's days left instead of a clock, so it needs no
+ * horizon. The same semantics as the bench's tick encoding.
  *
  * @example
  * dayByDay(machine, undefined, [{ type: 'a' }]).earliest.get('"s1"|{}'); // 3
  */
 export function dayByDay(machine: AnyStateMachine, input: unknown, events: readonly { type: string }[], maxStates = 200_000): DayByDay {
-  const stepper = pureStepper(machine);
-  const [first, actions] = stepper.initial(input);
+  const steps = daySteps(machine, events);
   const earliest = new Map<string, number>();
   const entered = new Map<string, number>();
   const seen = new Set<string>();
-  let today: DayState[] = [{ snapshot: first, eod: false, timers: withTimers([], actions) }];
+  let today: DayState[] = [steps.start(input)];
   for (let day = 0; today.length; day++) {
     const tomorrow: DayState[] = [];
     while (today.length) {
@@ -62,23 +103,13 @@ export function dayByDay(machine: AnyStateMachine, input: unknown, events: reado
       seen.add(key);
       if (seen.size > maxStates) throw new Error(`dayByDay: more than ${maxStates} states`);
       keepMin(earliest, snapshotKey(s.snapshot), day);
-      const go = (next: AnyMachineSnapshot, timers: Timer[], eod: boolean) => {
-        for (const tag of next.tags) if (!s.snapshot.hasTag(tag)) keepMin(entered, tag, day);
-        today.push({ snapshot: next, eod, timers });
-      };
-      if (!s.eod) {
-        for (const event of events) {
-          if (!s.snapshot.can(event)) continue;
-          const [next, acts] = stepper.next(s.snapshot, event);
-          go(next, withTimers(s.timers, acts), false);
+      for (const { next, step } of steps.successors(s)) {
+        if (!step) {
+          tomorrow.push(next);
+          continue;
         }
-      }
-      const soonest = s.timers[0];
-      if (soonest && soonest.due === 0) {
-        const [next, acts] = stepper.next(s.snapshot, { type: soonest.event });
-        go(next, withTimers(s.timers.slice(1), acts), true);
-      } else if (s.eod || s.timers.length > 0) {
-        tomorrow.push({ snapshot: s.snapshot, eod: false, timers: s.timers.map((t) => ({ event: t.event, due: t.due - 1 })) });
+        for (const tag of next.snapshot.tags) if (!s.snapshot.hasTag(tag)) keepMin(entered, tag, day);
+        today.push(next);
       }
     }
     today = tomorrow;
@@ -101,53 +132,14 @@ export interface DayWatch<W> {
 }
 
 /**
- * Whether some run breaks an observer: the same day-by-day search as `dayByDay`, over (state,
- * observer state) pairs. The rules' oracle: an observer written straight from a rule's wording.
+ * Whether some run breaks an observer: the day-by-day search over (state, observer state) pairs
+ * (`fewestStepsToBreak`). The rules' oracle: an observer written straight from a rule's wording.
  *
  * @example
  * dayByDayWatch(machine, undefined, events, enteredAfter('s1', 3)); // true when s1 can be entered after day 3
  */
 export function dayByDayWatch<W>(machine: AnyStateMachine, input: unknown, events: readonly { type: string }[], watch: DayWatch<W>, maxStates = 200_000): boolean {
-  const stepper = pureStepper(machine);
-  const [first, actions] = stepper.initial(input);
-  const w0 = watch.initial(first);
-  if (w0 === 'broken') return true;
-  const seen = new Set<string>();
-  let today: (DayState & { w: W })[] = [{ snapshot: first, eod: false, timers: withTimers([], actions), w: w0 }];
-  while (today.length) {
-    const tomorrow: typeof today = [];
-    while (today.length) {
-      const s = today.pop() as DayState & { w: W };
-      const key = `${keyOf(s)}|${watch.key(s.w)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (seen.size > maxStates) throw new Error(`dayByDayWatch: more than ${maxStates} states`);
-      const go = (next: AnyMachineSnapshot, timers: Timer[], eod: boolean): boolean => {
-        const w = watch.step(s.w, s.snapshot, next);
-        if (w === 'broken') return true;
-        today.push({ snapshot: next, eod, timers, w });
-        return false;
-      };
-      if (!s.eod) {
-        for (const event of events) {
-          if (!s.snapshot.can(event)) continue;
-          const [next, acts] = stepper.next(s.snapshot, event);
-          if (go(next, withTimers(s.timers, acts), false)) return true;
-        }
-      }
-      const soonest = s.timers[0];
-      if (soonest && soonest.due === 0) {
-        const [next, acts] = stepper.next(s.snapshot, { type: soonest.event });
-        if (go(next, withTimers(s.timers.slice(1), acts), true)) return true;
-      } else if (s.eod || s.timers.length > 0 || watch.waits(s.w)) {
-        const w = watch.day(s.w);
-        if (w === 'broken') return true;
-        tomorrow.push({ snapshot: s.snapshot, eod: false, timers: s.timers.map((t) => ({ event: t.event, due: t.due - 1 })), w });
-      }
-    }
-    today = tomorrow;
-  }
-  return false;
+  return fewestStepsToBreak(machine, input, events, watch, maxStates) !== null;
 }
 
 /**
@@ -158,40 +150,27 @@ export function dayByDayWatch<W>(machine: AnyStateMachine, input: unknown, event
  * fewestStepsToBreak(machine, undefined, events, enteredWithin('s1', 3)); // 2
  */
 export function fewestStepsToBreak<W>(machine: AnyStateMachine, input: unknown, events: readonly { type: string }[], watch: DayWatch<W>, maxStates = 200_000): number | null {
-  const stepper = pureStepper(machine);
-  const [first, actions] = stepper.initial(input);
-  const w0 = watch.initial(first);
+  const steps = daySteps(machine, events);
+  const first = steps.start(input);
+  const w0 = watch.initial(first.snapshot);
   if (w0 === 'broken') return 0;
-  type Node = DayState & { w: W; steps: number };
+  // A 0-1 breadth-first search: a day passing costs nothing, a step one; a break is queued like a
+  // state, so the first one taken off the queue is a cheapest.
+  type Entry = { state: DayState; w: W; steps: number } | { broken: true; steps: number };
   const best = new Map<string, number>();
-  const deque: Node[] = [{ snapshot: first, eod: false, timers: withTimers([], actions), w: w0, steps: 0 }];
+  const deque: Entry[] = [{ state: first, w: w0, steps: 0 }];
   while (deque.length) {
-    const s = deque.shift() as Node;
-    const key = `${keyOf(s)}|${watch.key(s.w)}`;
-    if ((best.get(key) ?? Infinity) <= s.steps) continue;
-    best.set(key, s.steps);
+    const e = deque.shift() as Entry;
+    if ('broken' in e) return e.steps;
+    const key = `${keyOf(e.state)}|${watch.key(e.w)}`;
+    if ((best.get(key) ?? Infinity) <= e.steps) continue;
+    best.set(key, e.steps);
     if (best.size > maxStates) throw new Error(`fewestStepsToBreak: more than ${maxStates} states`);
-    const go = (next: AnyMachineSnapshot, timers: Timer[], eod: boolean): boolean => {
-      const w = watch.step(s.w, s.snapshot, next);
-      if (w === 'broken') return true;
-      deque.push({ snapshot: next, eod, timers, w, steps: s.steps + 1 });
-      return false;
-    };
-    if (!s.eod) {
-      for (const event of events) {
-        if (!s.snapshot.can(event)) continue;
-        const [next, acts] = stepper.next(s.snapshot, event);
-        if (go(next, withTimers(s.timers, acts), false)) return s.steps + 1;
-      }
-    }
-    const soonest = s.timers[0];
-    if (soonest && soonest.due === 0) {
-      const [next, acts] = stepper.next(s.snapshot, { type: soonest.event });
-      if (go(next, withTimers(s.timers.slice(1), acts), true)) return s.steps + 1;
-    } else if (s.eod || s.timers.length > 0 || watch.waits(s.w)) {
-      const w = watch.day(s.w);
-      if (w === 'broken') return s.steps;
-      deque.unshift({ snapshot: s.snapshot, eod: false, timers: s.timers.map((t) => ({ event: t.event, due: t.due - 1 })), w, steps: s.steps });
+    for (const { next, step } of steps.successors(e.state, watch.waits(e.w))) {
+      const w = step ? watch.step(e.w, e.state.snapshot, next.snapshot) : watch.day(e.w);
+      const entry: Entry = w === 'broken' ? { broken: true, steps: e.steps + (step ? 1 : 0) } : { state: next, w, steps: e.steps + (step ? 1 : 0) };
+      if (step) deque.push(entry);
+      else deque.unshift(entry);
     }
   }
   return null;

@@ -1,18 +1,16 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
-import { pureStepper } from '../../src/explore/pureStepper.ts';
-import { type DayState, keyOf, withTimers } from './dayByDay.ts';
+import { type DayState, daySteps, keyOf } from './dayByDay.ts';
 
 // Questions about the whole day-by-day graph (`dayByDay`'s states with their successors): which
 // states can still reach an outcome, and the fewest steps to a goal.
 
 /** Every state the day-by-day search reaches, with its successors: `step` for an event or a timer, not for a day passing. */
 function dayGraph(machine: AnyStateMachine, input: unknown, events: readonly { type: string }[], maxStates: number) {
-  const stepper = pureStepper(machine);
-  const [first, actions] = stepper.initial(input);
+  const steps = daySteps(machine, events);
   const index = new Map<string, number>();
   const states: DayState[] = [];
   const succ: { to: number; step: boolean }[][] = [];
-  const reach = (s: DayState, from: number, step: boolean) => {
+  const reach = (s: DayState): number => {
     const key = keyOf(s);
     let i = index.get(key);
     if (i === undefined) {
@@ -21,25 +19,11 @@ function dayGraph(machine: AnyStateMachine, input: unknown, events: readonly { t
       succ.push([]);
       if (states.length > maxStates) throw new Error(`dayGraph: more than ${maxStates} states`);
     }
-    if (from >= 0) succ[from]?.push({ to: i, step });
+    return i;
   };
-  reach({ snapshot: first, eod: false, timers: withTimers([], actions) }, -1, false);
+  reach(steps.start(input));
   for (let i = 0; i < states.length; i++) {
-    const s = states[i] as DayState;
-    if (!s.eod) {
-      for (const event of events) {
-        if (!s.snapshot.can(event)) continue;
-        const [next, acts] = stepper.next(s.snapshot, event);
-        reach({ snapshot: next, eod: false, timers: withTimers(s.timers, acts) }, i, true);
-      }
-    }
-    const soonest = s.timers[0];
-    if (soonest && soonest.due === 0) {
-      const [next, acts] = stepper.next(s.snapshot, { type: soonest.event });
-      reach({ snapshot: next, eod: true, timers: withTimers(s.timers.slice(1), acts) }, i, true);
-    } else if (s.eod || s.timers.length > 0) {
-      reach({ snapshot: s.snapshot, eod: false, timers: s.timers.map((t) => ({ event: t.event, due: t.due - 1 })) }, i, false);
-    }
+    for (const { next, step } of steps.successors(states[i] as DayState)) succ[i]?.push({ to: reach(next), step });
   }
   return { states, succ };
 }
