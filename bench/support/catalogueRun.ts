@@ -7,13 +7,13 @@ import { availableParallelism } from 'node:os';
 import { CATALOGUE } from '../../machines/catalogue.ts';
 import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
 import { POLICIES } from '../../src/policy/loadPolicy.ts';
-import { checkInParallel } from '../../src/rules/checkInParallel.ts';
+import { checkInParallel, taskWeight } from '../../src/rules/checkInParallel.ts';
 import { runCheckTask } from '../../src/rules/runCheckTask.ts';
 import { msSince, now } from './report.ts';
 
 const lanes = process.argv[2];
 if (lanes !== 'one' && lanes !== 'all') throw new Error(`lanes is "${lanes}": give one or all`);
-const tasks = Object.values(POLICIES).flatMap((policy) => CATALOGUE.map((entry) => ({ kind: entry.kind, policy, date: CHECK_DATE, weight: entry.inputs.length * entry.machine.root.events.length })));
+const tasks = Object.values(POLICIES).flatMap((policy) => CATALOGUE.map((entry) => ({ kind: entry.kind, policy, date: CHECK_DATE, weight: taskWeight(entry) })));
 const start = now();
 const done = lanes === 'one' ? tasks.map(({ weight: _w, ...task }, index) => runCheckTask({ ...task, index })) : await checkInParallel(tasks, undefined, availableParallelism());
 const ms = msSince(start);

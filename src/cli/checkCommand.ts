@@ -5,7 +5,7 @@ import { InputError } from '../domain/InputError.ts';
 import { loadPolicy, POLICIES } from '../policy/loadPolicy.ts';
 import { policyVersionAt } from '../policy/policyVersionAt.ts';
 import { RULES } from '../rules/catalogue.ts';
-import { checkInParallel } from '../rules/checkInParallel.ts';
+import { checkInParallel, taskWeight } from '../rules/checkInParallel.ts';
 import { checkMachine } from '../rules/checkMachine.ts';
 import { unsupportedFeature } from '../explore/fastSupport.ts';
 import { isStepper, StepMismatch } from '../explore/transitionCache.ts';
@@ -58,7 +58,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   if (user && notPorted) console.error(`note: ${user.name} is stepped by XState itself, not the port (${notPorted}); the check is exact either way, only slower`);
   const begun = Date.now();
   const rows: CheckRow[] = [];
-  const tasks = policies.flatMap((policy) => kinds.map((entry) => ({ kind: entry.kind, policy, date, ...budget, weight: entry.inputs.length * entry.machine.root.events.length })));
+  const tasks = policies.flatMap((policy) => kinds.map((entry) => ({ kind: entry.kind, policy, date, ...budget, weight: taskWeight(entry) })));
   let done: Awaited<ReturnType<typeof checkInParallel>>;
   try {
     if (user) {

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { AnyStateMachine } from 'xstate';
 import { Worker } from 'node:worker_threads';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { RULES } from './catalogue.ts';
@@ -28,6 +29,17 @@ const IN_FLIGHT = 2;
  */
 export function defaultLanes(cores = availableParallelism()): number {
   return Math.max(1, cores - 1);
+}
+
+/**
+ * A rough measure of a kind's check, to hand out the largest first: its inputs times the event
+ * types its machine listens for.
+ *
+ * @example
+ * taskWeight(subpoenaEntry); // 56: 4 inputs × 14 event types
+ */
+export function taskWeight(entry: { inputs: readonly unknown[]; machine: AnyStateMachine }): number {
+  return entry.inputs.length * entry.machine.root.events.length;
 }
 
 /**
