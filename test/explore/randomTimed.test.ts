@@ -28,6 +28,11 @@ const RUNS = 60;
 const globalClock = (max: number): Monitor<number> => ({ initial: () => ({ state: 0, start: ['now'] }), step: (s) => ({ state: s }), key: () => '', clockMax: { now: max } });
 
 const sorted = (keys: Iterable<string>) => [...keys].sort();
+/** One of a generated machine's state tags, picked by a generated number. */
+const tagOf = (regions: Parameters<typeof randomTags>[0], pick: number) => {
+  const tags = randomTags(regions);
+  return tags[pick % tags.length] as string;
+};
 const generated = (machine: ReturnType<typeof buildRandom>) => ({ name: 'generated', machine, inputs: [input], declared: {} });
 
 describe('exact time on generated machines, against a day-by-day search over XState', () => {
@@ -88,8 +93,7 @@ describe('exact time on generated machines, against a day-by-day search over XSt
     fc.assert(
       fc.property(randomRegions, fc.nat(), fc.nat(10), (regions, pick, days) => {
         const machine = buildRandom(regions);
-        const tags = randomTags(regions);
-        const tag = tags[pick % tags.length] as string;
+        const tag = tagOf(regions, pick);
         const truth = dayByDay(machine, undefined, events);
         const rule = adHoc('not-early', notWithin({ target: entering(tag), since: isStart, message: `${tag} entered early` })(days));
         const [result] = checkMachine(generated(machine), version, [rule], { stepper: 'verify' });
@@ -110,8 +114,7 @@ describe('exact time on generated machines, against a day-by-day search over XSt
     fc.assert(
       fc.property(randomRegions, fc.nat(), fc.nat(10), (regions, pick, days) => {
         const machine = buildRandom(regions);
-        const tags = randomTags(regions);
-        const tag = tags[pick % tags.length] as string;
+        const tag = tagOf(regions, pick);
         const rule = adHoc('not-late', onlyWithin({ target: entering(tag), since: isStart, message: `${tag} entered late` })(days));
         const [result] = checkMachine(generated(machine), version, [rule], { stepper: 'verify' });
         const late = dayByDayWatch(machine, undefined, events, enteredAfter(tag, days));
@@ -126,9 +129,7 @@ describe('exact time on generated machines, against a day-by-day search over XSt
     fc.assert(
       fc.property(randomRegions, fc.nat(), fc.nat(), fc.nat(6), (regions, pickT, pickR, days) => {
         const machine = buildRandom(regions);
-        const tags = randomTags(regions);
-        const trigger = tags[pickT % tags.length] as string;
-        const response = tags[pickR % tags.length] as string;
+        const [trigger, response] = [tagOf(regions, pickT), tagOf(regions, pickR)];
         const rule = adHoc('respond', respondWithin({ trigger: entering(trigger), response: entering(response), message: `no ${response} in time` })(days));
         const [result] = checkMachine(generated(machine), version, [rule], { stepper: 'verify' });
         const missed = dayByDayWatch(machine, undefined, events, missedResponse(trigger, response, days));
@@ -153,8 +154,7 @@ describe('exact time on generated machines, against a day-by-day search over XSt
     fc.assert(
       fc.property(randomRegions, fc.nat(), fc.nat(), (regions, pickA, pickB) => {
         const machine = buildRandom(regions);
-        const tags = randomTags(regions);
-        const [a, b] = [tags[pickA % tags.length] as string, tags[pickB % tags.length] as string];
+        const [a, b] = [tagOf(regions, pickA), tagOf(regions, pickB)];
         const rules = [
           adHoc('apart', never((s) => s.hasTag(a) && s.hasTag(b) && a !== b, `${a} with ${b}`)),
           adHoc('order', precedence({ target: entering(a), after: entering(b), message: `${a} before ${b}` })),
@@ -172,8 +172,7 @@ describe('exact time on generated machines, against a day-by-day search over XSt
     fc.assert(
       fc.property(randomRegions, fc.nat(), fc.nat(6), fc.integer({ min: 1, max: 40 }), (regions, pick, days, maxStates) => {
         const machine = buildRandom(regions);
-        const tags = randomTags(regions);
-        const tag = tags[pick % tags.length] as string;
+        const tag = tagOf(regions, pick);
         const rules = [
           adHoc('late', onlyWithin({ target: entering(tag), since: isStart, message: 'late' })(days)),
           adHoc('early', notWithin({ target: entering(tag), since: isStart, message: 'early' })(days)),
@@ -195,8 +194,7 @@ describe('exact time on generated machines, against a day-by-day search over XSt
     fc.assert(
       fc.property(randomRegions, fc.nat(), fc.nat(6), (regions, pick, days) => {
         const machine = buildRandom(regions);
-        const tags = randomTags(regions);
-        const tag = tags[pick % tags.length] as string;
+        const tag = tagOf(regions, pick);
         const goal = (s: { hasTag: (t: string) => boolean }) => s.hasTag(tag);
         const rules = [adHoc('never', never(goal, 'reached')), adHoc('never-timed', notWithin({ target: entering(tag), since: isStart, message: 'early' })(days))];
         const [onGraph, timed] = checkMachine(generated(machine), version, rules);
