@@ -1,17 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../src/explore/explore.ts';
-import type { Monitor } from '../../src/explore/Monitor.ts';
 import { pathOf } from '../../src/explore/pathOf.ts';
 import { snapshotKey } from '../../src/explore/snapshotKey.ts';
 import { datePath, replayPath } from '../../src/explore/witness.ts';
-import { clockRange } from '../../src/explore/Zone.ts';
 import { checkMachine } from '../../src/rules/checkMachine.ts';
 import { entering, isStart, never, notWithin, onlyWithin, precedence, respondWithin, terminates } from '../../src/rules/language.ts';
 import { stateLabel } from '../../src/time/TimedRun.ts';
 import { dayByDay, dayByDayWatch, fewestStepsToBreak } from '../support/dayByDay.ts';
 import { fewestSteps, stuckSomewhere } from '../support/dayGraph.ts';
 import { enteredAfter, enteredBefore, enteredWithin, missedResponse, reachesBoth } from '../support/dayWatches.ts';
+import { earliestByClock } from '../support/earliestByClock.ts';
 import { adHoc, version } from '../support/handMachines.ts';
 import { buildRandom, RANDOM_EVENTS, randomRegions, randomTags } from '../support/randomMachines.ts';
 
@@ -24,8 +23,6 @@ const input = { name: 'only', input: undefined };
 const events = [...RANDOM_EVENTS];
 const RUNS = 60;
 
-/** A clock started at the start and never bounded: its least value in a node's zone is the node's earliest day (exact up to `max`). */
-const globalClock = (max: number): Monitor<number> => ({ initial: () => ({ state: 0, start: ['now'] }), step: (s) => ({ state: s }), key: () => '', clockMax: { now: max } });
 
 const sorted = (keys: Iterable<string>) => [...keys].sort();
 /** One of a generated machine's state tags, picked by a generated number. */
@@ -56,14 +53,9 @@ describe('exact time on generated machines, against a day-by-day search over XSt
       fc.property(randomRegions, (regions) => {
         const machine = buildRandom(regions);
         const truth = dayByDay(machine, undefined, events);
-        const max = Math.max(...truth.earliest.values()) + 2;
-        const run = explore(machine, { inputs: [input], events, monitor: globalClock(max) as Monitor });
-        const ours = new Map<string, number>();
-        for (const n of run.nodes) {
-          const key = snapshotKey(n.snapshot);
-          ours.set(key, Math.min(ours.get(key) ?? Infinity, clockRange(n.zone, '@0now').min));
-        }
-        expect(Object.fromEntries(ours)).toEqual(Object.fromEntries(truth.earliest));
+        const ours = earliestByClock(machine, input, events, Math.max(...truth.earliest.values()) + 2);
+        expect(ours.complete).toBe(true);
+        expect(Object.fromEntries(ours.days)).toEqual(Object.fromEntries(truth.earliest));
       }),
       { seed: 20261124, numRuns: RUNS },
     );
