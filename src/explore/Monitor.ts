@@ -34,6 +34,8 @@ export interface MonitorStep<S> {
 /**
  * A rule compiled to an observer of runs: a finite state, optional clocks, and a verdict at
  * each step. The explorer runs it in product with the machine, so timed rules are exact.
+ * `step` must be a pure function of the state's `key` and the step: the explorer answers a
+ * machine step it has met before, from monitor states with the same keys, from memory.
  */
 export interface Monitor<S = unknown> {
   initial(start: StepInfo): MonitorStep<S>;

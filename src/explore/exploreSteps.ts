@@ -1,15 +1,21 @@
 import type { Exploration, ExploredNode, ExploreOptions, Link, PathStep, PendingTimer, Violation } from './Exploration.ts';
-import type { ClockBound, Monitor, MonitorStep, StepInfo } from './Monitor.ts';
+import type { ClockBound, Monitor, StepInfo } from './Monitor.ts';
 import { invariants, pathOf } from './pathOf.ts';
 import { renameClocks } from './renameClocks.ts';
 import { stableJson } from './snapshotKey.ts';
 import type { Steps } from './Steps.ts';
-import type { EventEntry, Move } from './transitionCache.ts';
+import { MonitorTuples } from './MonitorTuples.ts';
+import { EOD, TimerEffects } from './TimerEffects.ts';
+import type { EventEntry, Move, TimerOp } from './transitionCache.ts';
 import { type Zone, emptyClockZone, includes } from './Zone.ts';
 import { ZoneOps } from './ZoneOps.ts';
 
-const EOD = '@eod';
+/** Pending-timer lists a discrete-state key has room for. */
+const LIST_LIMIT = 2 ** 20;
 const START_EVENT = { type: 'xstate.init' };
+
+/** A step as the search meets it, before the clocks it starts are known. */
+type Edge = Omit<PathStep, 'starts'>;
 
 /**
  * The explorer's core over any `Steps`: exact whole-day time with named delays as clocks in a
@@ -33,138 +39,141 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
   const nodes: ExploredNode<S>[] = [];
   /** Each node's state id (`Steps.id`), so moves are looked up without asking for it again. */
   const stateIds: number[] = [];
+  /** Each node's pending-timer list and monitor tuple, by id (`TimerEffects`, `MonitorTuples`). */
+  const timerLists: number[] = [];
+  const tupleIds: number[] = [];
   const edges: number[][] = [];
   const links: Link[][] = [];
-  const seen = new Map<string, number[]>();
+  /** Stored nodes by discrete state (state id, timer list, end of day), then by monitor tuple. */
+  const seen = new Map<number, Map<number, number[]>>();
   const zones = new ZoneOps();
+  const effects = new TimerEffects(zones);
+  const tuples = new MonitorTuples(monitors, options.inputs.length);
   const queue: number[] = [];
   const violations: (Violation | null)[] = monitors.map(() => null);
-  const live = () => violations.some((v) => v === null);
+  let failures = 0;
+  const live = () => failures < monitors.length;
   // Zones are interned (`ZoneOps`): equal ones are one object.
   const covers = options.subsumption === false ? (a: Zone, b: Zone) => a === b : includes;
   const symmetric = steps.canonical !== undefined && monitors.length === 0;
   const stopWhenAllFailed = monitors.length > 0;
+  const noOps: readonly TimerOp[] = [];
 
   const pathTo = (id: number) => pathOf(nodes, id);
-  /** What monitors see of a step; built only when there are monitors. */
-  const stepInfo = (from: ExploredNode<S> | null, move: Move<S>, step: PathStep, input: number) =>
-    ({
-      kind: step.kind,
-      event: step.event ?? START_EVENT,
-      delay: step.delay,
-      pre: from ? from.snapshot : null,
-      post: move.snapshot,
-      input: options.inputs[input]?.input,
-    }) as unknown as StepInfo;
   const fail = (i: number, from: number, step: PathStep, message: string) => {
     const { path, ids } = from >= 0 ? pathTo(from) : { path: [], ids: [] };
     const source = nodes[from];
     violations[i] = { message, path: [...path, source ? { ...step, bounds: [...step.bounds, ...invariants(source.timers)] } : step], nodes: ids };
+    failures++;
   };
-  const monitorKey = (states: readonly unknown[]) => {
-    let key = '';
-    for (let i = 0; i < states.length; i++) key += violations[i] ? '-|' : `${(monitors[i] as Monitor<unknown>).key(states[i])}|`;
-    return key;
-  };
-  const timerNumbers = new Map<string, number>();
-  const timerNumber = (event: string) => {
-    let n = timerNumbers.get(event);
-    if (n === undefined) timerNumbers.set(event, (n = timerNumbers.size));
-    return n;
-  };
-  const timersKey = (timers: readonly PendingTimer[]) => {
-    let key = '';
-    for (const t of timers) key += `${timerNumber(t.event)},`;
-    return key;
-  };
-  /** Adds a node unless a stored zone of the same discrete state covers it; returns its id. */
-  const add = (node: Omit<ExploredNode<S>, 'id' | 'zone'>, zoneNow: Zone, stateId: number): number => {
-    let zone = zones.upToExtrapolated(zoneNow, node.timers, unbounded);
-    let { snapshot, timers } = node;
+
+  // What `find` learnt of a state it did not find, for `insert`: nothing is built for an edge to a known node.
+  let place: number[] = [];
+  let placeZone: Zone;
+  let placeSnapshot: S;
+  let placeList = 0;
+  let placeSid = 0;
+  let placeRenamed: ReadonlyMap<string, string> | undefined;
+  /** The stored node whose zone covers the state's, or -1. */
+  const find = (snapshot: S, zoneNow: Zone, stateId: number, list: number, tuple: number, eod: boolean): number => {
+    let timers = effects.lists[list] as readonly PendingTimer[];
+    let zone = zones.upToExtrapolated(zoneNow, timers, unbounded);
     const canon = symmetric ? (steps.canonical?.({ state: snapshot, timers, zone }) ?? null) : null;
     // A renamed zone is new; every other one came out of `ZoneOps` interned already.
-    if (canon) ({ state: snapshot, timers, zone } = { ...canon, zone: zones.intern(canon.zone) });
+    if (canon) {
+      ({ state: snapshot, timers, zone } = { ...canon, zone: zones.intern(canon.zone) });
+      list = effects.listId(timers);
+    }
     const sid = canon ? steps.id(snapshot) : stateId;
-    const key = `${sid}#${timersKey(timers)}#${node.eod ? 1 : 0}#${monitorKey(node.monitor as unknown[])}`;
-    let stored = seen.get(key);
+    if (list >= LIST_LIMIT) throw new RangeError(`more than ${LIST_LIMIT} distinct pending-timer lists`);
+    const discrete = (sid * LIST_LIMIT + list) * 2 + (eod ? 1 : 0);
+    let byTuple = seen.get(discrete);
+    if (!byTuple) seen.set(discrete, (byTuple = new Map()));
+    const tupleKey = tuples.key(tuple, violations, failures);
+    let stored = byTuple.get(tupleKey);
     if (stored) {
       for (const known of stored) if (covers((nodes[known] as ExploredNode<S>).zone, zone)) return known;
     } else {
-      seen.set(key, (stored = []));
+      byTuple.set(tupleKey, (stored = []));
     }
+    [place, placeZone, placeSnapshot, placeList, placeSid, placeRenamed] = [stored, zone, snapshot, list, sid, canon?.names];
+    return -1;
+  };
+  /** Stores the state `find` did not find; returns its id. */
+  const insert = (parent: number, step: PathStep, eod: boolean, monitor: readonly unknown[], input: number, tuple: number): number => {
     const id = nodes.length;
-    stateIds.push(sid);
-    nodes.push({ id, parent: node.parent, step: node.step, snapshot, timers, eod: node.eod, zone, monitor: node.monitor, input: node.input, ...(canon ? { renamed: canon.names } : {}) });
+    const zone = placeZone;
+    stateIds.push(placeSid);
+    timerLists.push(placeList);
+    tupleIds.push(tuple);
+    const node: ExploredNode<S> = { id, parent, step, snapshot: placeSnapshot, timers: effects.lists[placeList] as readonly PendingTimer[], eod, zone, monitor, input };
+    if (placeRenamed) node.renamed = placeRenamed;
+    nodes.push(node);
     edges.push([]);
     if (options.links) links.push([]);
-    stored.push(id);
+    place.push(id);
     queue.push(id);
-    (node.monitor as unknown[]).forEach((st, i) => {
-      const deadline = violations[i] ? null : (monitors[i] as Monitor<unknown>).deadline?.(st);
+    for (let i = 0; i < monitors.length; i++) {
+      const deadline = violations[i] ? null : tuples.deadline(i, tuple);
       if (deadline && !zones.isEmpty(zones.constrain(zone, deadline.clock, '>=', deadline.days + 1))) {
         fail(i, id, { kind: 'wait', bounds: [{ clock: deadline.clock, op: '>=', value: deadline.days + 1 }], starts: [] }, deadline.message);
       }
-    });
+    }
     return id;
   };
 
-  const follow = (from: ExploredNode<S> | null, move: Move<S>, step: PathStep, zoneAtStep: Zone, timersBefore: readonly PendingTimer[], eod: boolean, input: number) => {
-    let zone = zoneAtStep;
-    const states: unknown[] = [];
-    const monitorStarts: string[] = [];
-    const verdicts: MonitorStep<unknown>[] = [];
-    const info = monitors.length > 0 ? stepInfo(from, move, step, input) : null;
-    monitors.forEach((m, i) => {
-      if (violations[i]) {
-        states.push(null);
-        return;
+  /** Follows one step: its timers, its monitors, and the state it reaches (stored unless covered). */
+  const follow = (from: ExploredNode<S> | null, move: Move<S>, ops: readonly TimerOp[], edge: Edge, zoneAtStep: Zone, eod: boolean, input: number) => {
+    const effect = effects.of(untimed ? noOps : ops);
+    let zone = effect.zone(zoneAtStep, eod);
+    const list = effect.list(from ? (timerLists[from.id] as number) : emptyList);
+    let starts = effect.starts[eod ? 1 : 0];
+    let states: readonly unknown[] = [];
+    let tuple = 0;
+    if (monitors.length > 0) {
+      const before = from ? (tupleIds[from.id] as number) : 0;
+      let next = from ? tuples.known(before, failures, move, input) : undefined;
+      if (!next) {
+        const info = { kind: edge.kind, event: edge.event ?? START_EVENT, delay: edge.delay, pre: from ? from.snapshot : null, post: move.snapshot, input: options.inputs[input]?.input } as unknown as StepInfo;
+        next = from ? tuples.remember(before, violations, failures, move, input, info) : tuples.start(info, violations);
       }
-      const verdict = from ? m.step((from.monitor as unknown[])[i], info as StepInfo) : m.initial(info as StepInfo);
-      verdicts[i] = verdict;
-      states.push(verdict.state);
-      const v = verdict.violation;
-      if (v && !zones.isEmpty(v.when ? zones.constrain(zone, v.when.clock, v.when.op, v.when.value) : zone)) {
-        fail(i, from ? from.id : -1, { ...step, bounds: [...step.bounds, ...(v.when ? [v.when] : [])] }, v.message);
-      }
-    });
-    let timers = timersBefore;
-    const starts: string[] = [];
-    if (!untimed && move.timerOps.length > 0) {
-      const pending = [...timersBefore];
-      for (const op of move.timerOps) {
-        const at = pending.findIndex((t) => t.event === op.event);
-        if (at >= 0) pending.splice(at, 1);
-        zone = zones.removeClock(zone, op.event);
-        if (op.op === 'start') {
-          pending.push({ event: op.event, delay: op.delay, days: op.days });
-          zone = zones.addClock(zone, op.event);
-          starts.push(op.event);
+      ({ states, tuple } = next);
+      const { verdicts } = next;
+      for (let i = 0; i < verdicts.length; i++) {
+        const v = verdicts[i]?.violation;
+        if (v && !violations[i] && !zones.isEmpty(v.when ? zones.constrain(zoneAtStep, v.when.clock, v.when.op, v.when.value) : zoneAtStep)) {
+          fail(i, from ? from.id : -1, { ...edge, bounds: [...edge.bounds, ...(v.when ? [v.when] : [])], starts: [] }, v.message);
         }
       }
-      timers = pending;
-    }
-    zone = eod ? zones.addClock(zone, EOD) : zones.removeClock(zone, EOD);
-    if (eod) starts.push(EOD);
-    verdicts.forEach((verdict, i) => {
-      if (!verdict || violations[i]) return;
-      for (const c of verdict.stop ?? []) zone = zones.removeClock(zone, c);
-      for (const c of verdict.start ?? []) {
-        zone = zones.addClock(zone, c);
-        monitorStarts.push(c);
+      for (let i = 0; i < verdicts.length; i++) {
+        const verdict = verdicts[i];
+        if (!verdict || violations[i]) continue;
+        for (const c of verdict.stop ?? []) zone = zones.removeClock(zone, c);
+        for (const c of verdict.start ?? []) {
+          zone = zones.addClock(zone, c);
+          starts = [...starts, c];
+        }
       }
-    });
-    const fullStep: PathStep = { kind: step.kind, bounds: step.bounds, starts: monitorStarts.length ? [...starts, ...monitorStarts] : starts };
-    if (step.input !== undefined) fullStep.input = step.input;
-    if (step.event !== undefined) fullStep.event = step.event;
-    if (step.delay !== undefined) fullStep.delay = step.delay;
-    const id = add({ parent: from ? from.id : -1, step: fullStep, snapshot: move.snapshot, timers, eod, monitor: states, input }, zone, move.id);
+    }
+    let id = find(move.snapshot, zone, move.id, list, tuple, eod);
+    const linked = from !== null && options.links === true;
+    if (id >= 0 && !linked) {
+      if (from) edges[from.id]?.push(id);
+      return;
+    }
+    const fullStep: PathStep = { kind: edge.kind, bounds: edge.bounds, starts: starts as string[] };
+    if (edge.input !== undefined) fullStep.input = edge.input;
+    if (edge.event !== undefined) fullStep.event = edge.event;
+    if (edge.delay !== undefined) fullStep.delay = edge.delay;
+    if (id < 0) id = insert(from ? from.id : -1, fullStep, eod, states, input, tuple);
     if (from) edges[from.id]?.push(id);
-    if (from && options.links) links[from.id]?.push({ to: id, step: fullStep, taken: move.taken });
+    if (from && linked) links[from.id]?.push({ to: id, step: fullStep, taken: move.taken });
   };
 
+  const emptyList = effects.listId([]);
   for (const [index, { name, input }] of options.inputs.entries()) {
     const move = steps.start(input);
-    follow(null, move, { kind: 'start', input: name, bounds: [], starts: [] }, zones.intern(emptyClockZone()), [], false, index);
+    follow(null, move, move.timerOps, { kind: 'start', input: name, bounds: [] }, zones.intern(emptyClockZone()), false, index);
   }
 
   /** One event object per timer, so what is remembered per event object is found again. */
@@ -188,7 +197,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     const eventZone = node.eod ? zones.constrain(node.zone, EOD, '>=', 1) : node.zone;
     const eventBounds: ClockBound[] = node.eod ? [{ clock: EOD, op: '>=', value: 1 }] : [];
     for (const { event, move } of zones.isEmpty(eventZone) ? [] : steps.enabled(node.snapshot, events, listId, stateIds[node.id])) {
-      follow(node, move, { kind: 'event', event, bounds: eventBounds, starts: [] }, eventZone, node.timers, false, node.input);
+      follow(node, move, move.timerOps, { kind: 'event', event, bounds: eventBounds }, eventZone, false, node.input);
     }
     for (const [i, timer] of node.timers.entries()) {
       let zone = zones.constrain(node.zone, timer.event, '>=', timer.days);
@@ -202,8 +211,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
       if (!event) timerEventObjects.set(timer.event, (event = { type: timer.event }));
       const move = steps.fire(node.snapshot, event, stateIds[node.id]);
       if (!move) continue;
-      const fired = { ...move, timerOps: [{ op: 'cancel' as const, event: timer.event }, ...move.timerOps] };
-      follow(node, fired, { kind: 'timer', event, delay: timer.delay, bounds, starts: [] }, zone, node.timers, true, node.input);
+      follow(node, move, effects.firedOps(move.timerOps, timer.event), { kind: 'timer', event, delay: timer.delay, bounds }, zone, true, node.input);
     }
   }
 
