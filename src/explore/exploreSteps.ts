@@ -44,8 +44,9 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
   const tupleIds: number[] = [];
   const edges: number[][] = [];
   const links: Link[][] = [];
-  /** Stored nodes by discrete state (state id, timer list, end of day), then by monitor tuple. */
-  const seen = new Map<number, Map<number, number[]>>();
+  /** Stored nodes by discrete state (state id, timer list, end of day); with monitors, then by monitor tuple. */
+  const seen = new Map<number, number[]>();
+  const seenWithMonitors = new Map<number, Map<number, number[]>>();
   const zones = new ZoneOps();
   const effects = new TimerEffects(zones);
   const tuples = new MonitorTuples(monitors, options.inputs.length);
@@ -87,14 +88,18 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     const sid = canon ? steps.id(snapshot) : stateId;
     if (list >= LIST_LIMIT) throw new RangeError(`more than ${LIST_LIMIT} distinct pending-timer lists`);
     const discrete = (sid * LIST_LIMIT + list) * 2 + (eod ? 1 : 0);
-    let byTuple = seen.get(discrete);
-    if (!byTuple) seen.set(discrete, (byTuple = new Map()));
-    const tupleKey = tuples.key(tuple, violations, failures);
-    let stored = byTuple.get(tupleKey);
+    let byDiscrete: Map<number, number[]> = seen;
+    let key = discrete;
+    if (monitors.length > 0) {
+      let byTuple = seenWithMonitors.get(discrete);
+      if (!byTuple) seenWithMonitors.set(discrete, (byTuple = new Map()));
+      [byDiscrete, key] = [byTuple, tuples.key(tuple, violations, failures)];
+    }
+    let stored = byDiscrete.get(key);
     if (stored) {
       for (const known of stored) if (covers((nodes[known] as ExploredNode<S>).zone, zone)) return known;
     } else {
-      byTuple.set(tupleKey, (stored = []));
+      byDiscrete.set(key, (stored = []));
     }
     [place, placeZone, placeSnapshot, placeList, placeSid, placeRenamed] = [stored, zone, snapshot, list, sid, canon?.names];
     return -1;
