@@ -3,7 +3,7 @@ import { InputError } from '../domain/InputError.ts';
 import { stableJson } from './snapshotKey.ts';
 import type { PendingTimer } from './Exploration.ts';
 import type { Steps, Symbolic } from './Steps.ts';
-import { timerOpsText } from './TimerEffects.ts';
+import { TimerOpLists } from './TimerEffects.ts';
 import { type EventEntry, type Move, type TimerOp, type TransitionCache, transitionCacheOf } from './transitionCache.ts';
 import { renameZone } from './Zone.ts';
 
@@ -35,7 +35,7 @@ export class ProductSteps implements Steps<ProductState> {
   private readonly interned = new Map<number, unknown>();
   private count = 0;
   private readonly renamed: WeakMap<Move, { timerOps: readonly TimerOp[]; taken: string[] }>[];
-  private readonly opLists = new Map<string, readonly TimerOp[]>();
+  private readonly opLists = new TimerOpLists();
   private readonly splits: Split[] = [];
   private readonly lists = new Map<string, number>();
   private readonly timers = new Map<string, { i: number; own: { type: string } }>();
@@ -82,7 +82,7 @@ export class ProductSteps implements Steps<ProductState> {
     const moves = this.caches.map((cache, i) => cache.start(own[i]));
     const snapshot = moves.map((m) => m.snapshot);
     const lifted = moves.map((m, i) => this.lift(i, m));
-    return { snapshot, id: this.id(snapshot), timerOps: this.ops(lifted.flatMap((l) => l.timerOps)), taken: lifted.flatMap((l) => l.taken) };
+    return { snapshot, id: this.id(snapshot), timerOps: this.opLists.intern(lifted.flatMap((l) => l.timerOps)), taken: lifted.flatMap((l) => l.taken) };
   }
 
   id(state: ProductState): number {
@@ -219,18 +219,10 @@ export class ProductSteps implements Steps<ProductState> {
     let lifted = cache.get(move);
     if (!lifted) {
       const prefix = this.prefixes[i] as string;
-      lifted = { timerOps: this.ops(move.timerOps.map((op) => ({ ...op, event: `${prefix}${op.event}` }))), taken: move.taken.map((t) => `${prefix}${t}`) };
+      lifted = { timerOps: this.opLists.intern(move.timerOps.map((op) => ({ ...op, event: `${prefix}${op.event}` }))), taken: move.taken.map((t) => `${prefix}${t}`) };
       cache.set(move, lifted);
     }
     return lifted;
-  }
-
-  /** One array per distinct list of timer operations. */
-  private ops(list: readonly TimerOp[]): readonly TimerOp[] {
-    const text = timerOpsText(list);
-    let ops = this.opLists.get(text);
-    if (!ops) this.opLists.set(text, (ops = list));
-    return ops;
   }
 
   private split(events: readonly EventEntry[]): Split {

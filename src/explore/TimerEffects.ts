@@ -52,17 +52,29 @@ class OpsEffect {
   }
 }
 
-/**
- * A canonical text of a list of timer operations: equal lists, equal texts. Steps intern their
- * lists by it, so the explorer meets few distinct lists.
- *
- * @example
- * timerOpsText([{ op: 'cancel', event: 'x' }]); // '-x\n'
- */
-export function timerOpsText(ops: readonly TimerOp[]): string {
+function timerOpsText(ops: readonly TimerOp[]): string {
   let text = '';
   for (const op of ops) text += op.op === 'start' ? `+${op.event}\u0000${op.delay}\u0000${op.days}\n` : `-${op.event}\n`;
   return text;
+}
+
+/**
+ * One array per distinct list of timer operations: steps hand out their lists through one, so
+ * the explorer meets few distinct lists and remembers their effects by identity.
+ *
+ * @example
+ * const lists = new TimerOpLists();
+ * lists.intern([{ op: 'cancel', event: 'x' }]) === lists.intern([{ op: 'cancel', event: 'x' }]); // true
+ */
+export class TimerOpLists {
+  private readonly byText = new Map<string, readonly TimerOp[]>();
+
+  intern(ops: readonly TimerOp[]): readonly TimerOp[] {
+    const text = timerOpsText(ops);
+    let known = this.byText.get(text);
+    if (!known) this.byText.set(text, (known = ops));
+    return known;
+  }
 }
 
 /**

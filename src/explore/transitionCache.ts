@@ -7,7 +7,7 @@ import { stepperOf } from './pureStepper.ts';
 import { sameStep } from './sameStep.ts';
 import { stableJson, valueJson } from './snapshotKey.ts';
 import type { Steps } from './Steps.ts';
-import { timerOpsText } from './TimerEffects.ts';
+import { TimerOpLists } from './TimerEffects.ts';
 import { ValueIds } from './ValueIds.ts';
 
 /** A timer started or cancelled by a transition, in the order XState reported it. */
@@ -72,7 +72,7 @@ export class TransitionCache implements Steps {
   private readonly ids = new WeakMap<AnyMachineSnapshot, number>();
   private readonly interned = new Map<string, number>();
   private readonly values = new ValueIds();
-  private readonly opLists = new Map<string, readonly TimerOp[]>();
+  private readonly opLists = new TimerOpLists();
   /** Each state's value, as JSON, by state id. */
   private readonly stateValues: string[] = [];
   private readonly listening: Set<string>[] = [];
@@ -249,10 +249,7 @@ export class TransitionCache implements Steps {
         timerOps.push({ op: 'start', event: p.id, delay: delayName(p.id), days: p.delay / DAY_MS });
       }
     }
-    const text = timerOpsText(timerOps);
-    let ops = this.opLists.get(text);
-    if (!ops) this.opLists.set(text, (ops = timerOps));
-    return { snapshot, id: this.keyId(snapshot), timerOps: ops, taken: taken.map(transitionId) };
+    return { snapshot, id: this.keyId(snapshot), timerOps: this.opLists.intern(timerOps), taken: taken.map(transitionId) };
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Monitor, StepInfo } from '../../src/explore/Monitor.ts';
 import { MonitorTuples } from '../../src/explore/MonitorTuples.ts';
-import { EOD, TimerEffects, timerOpsText } from '../../src/explore/TimerEffects.ts';
+import { EOD, TimerEffects, TimerOpLists } from '../../src/explore/TimerEffects.ts';
 import type { TimerOp } from '../../src/explore/transitionCache.ts';
 import { addClock, emptyClockZone, equalZones, removeClock } from '../../src/explore/Zone.ts';
 import { ZoneOps } from '../../src/explore/ZoneOps.ts';
@@ -49,7 +49,11 @@ describe('TimerEffects', () => {
     const ops = [start('b', 1)];
     expect(effects.firedOps(ops, 'a')).toEqual([{ op: 'cancel', event: 'a' }, start('b', 1)]);
     expect(effects.firedOps(ops, 'a')).toBe(effects.firedOps(ops, 'a'));
-    expect(timerOpsText([{ op: 'cancel', event: 'a' }])).not.toBe(timerOpsText([{ op: 'cancel', event: 'b' }]));
+    const lists = new TimerOpLists();
+    const cancelA = lists.intern([{ op: 'cancel', event: 'a' }]);
+    expect(lists.intern([{ op: 'cancel', event: 'a' }])).toBe(cancelA);
+    expect(lists.intern([{ op: 'cancel', event: 'b' }])).not.toBe(cancelA);
+    expect(lists.intern([start('a', 1)])).not.toBe(lists.intern([start('a', 2)]));
   });
 });
 
