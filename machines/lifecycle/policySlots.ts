@@ -59,6 +59,14 @@ type DisclosureArgs = SlotArgs & { event: { categories?: readonly DataCategory[]
  * these (with the defaults) in its `setup()`; `withPolicy` provides them again with a profile's.
  */
 export function policyGuards(d: PolicyDecisions) {
+  // A request is read-only input: what the provider still holds of it is worked out once.
+  const held = new WeakMap<object, DataCategory[]>();
+  const kept = (request: object | undefined): DataCategory[] => {
+    if (!request) return availableRecords(d, {});
+    let records = held.get(request);
+    if (!records) held.set(request, (records = availableRecords(d, request as RecordsInput)));
+    return records;
+  };
   return {
     policyChallengesFinding: ({ event }: SlotArgs) => d.challengesFinding(event.finding ?? ''),
     policyChallengesSecrecy: ({ context }: SlotArgs) => d.challengesSecrecy(context.secrecyDays ?? null),
@@ -68,14 +76,14 @@ export function policyGuards(d: PolicyDecisions) {
     policyVerifiesRequester: () => d.verifiesRequester(),
     /** Some requested record is still held (and, given `compels`, is one the process reaches). */
     policyHasRecords: ({ context }: SlotArgs, params?: { compels?: readonly DataCategory[] }) =>
-      availableRecords(d, (context.request ?? {}) as RecordsInput).some((c) => !params?.compels || params.compels.includes(c)),
+      kept(context.request).some((c) => !params?.compels || params.compels.includes(c)),
     policyRetains: ({ context, event }: DisclosureArgs) => {
-      const kept = availableRecords(d, (context.request ?? {}) as RecordsInput);
-      return (event.categories ?? []).every((c) => kept.includes(c));
+      const records = kept(context.request);
+      return (event.categories ?? []).every((c) => records.includes(c));
     },
     /** The disclosure covers everything the process compels that the provider still holds. */
     policyDisclosesAll: ({ context, event }: DisclosureArgs, params: { compels: readonly DataCategory[] }) =>
-      availableRecords(d, (context.request ?? {}) as RecordsInput)
+      kept(context.request)
         .filter((c) => params.compels.includes(c))
         .every((c) => (event.categories ?? []).includes(c)),
   };

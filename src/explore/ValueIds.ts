@@ -9,6 +9,7 @@
  * @example
  * const ids = new ValueIds();
  * ids.of({ a: 1, b: [2] }) === ids.of({ b: [2], a: 1 }); // true
+ * ids.any('review') !== ids.any({ review: 'open' }); // true
  */
 export class ValueIds {
   private readonly byObject = new WeakMap<object, number>();
@@ -23,6 +24,18 @@ export class ValueIds {
       if (id === undefined) this.byText.set(text, (id = this.byText.size));
       this.byObject.set(value, id);
     }
+    return id;
+  }
+
+  /**
+   * The id of any value: an object's or array's as `of` gives it, a primitive's by its JSON (an
+   * object's text always starts with a bracket, so the two never meet).
+   */
+  any(value: unknown): number {
+    if (value !== null && typeof value === 'object') return this.of(value);
+    const text = JSON.stringify(value) ?? 'undefined';
+    let id = this.byText.get(text);
+    if (id === undefined) this.byText.set(text, (id = this.byText.size));
     return id;
   }
 

@@ -143,7 +143,8 @@ export function fastStepper(machine: AnyStateMachine) {
       }
       if (resolved.type === 'xstate.assign') {
         const fresh = withParams && typeof (named as { params?: unknown }).params === 'function';
-        current = { ...current, context: fresh ? assigned(current.context, info, params, resolved.assignment) : assignOnce(current.context, resolved, event, params, () => assigned(current.context, info, params, resolved.assignment)) };
+        const context = fresh ? assigned(current.context, info, params, resolved.assignment) : assignOnce(current.context, resolved, event, params, () => assigned(current.context, info, params, resolved.assignment));
+        current = { context, config: current.config, status: current.status };
       } else if (resolved.type === 'xstate.raise' || resolved.type === 'xstate.cancel' || resolved.type === 'xstate.log') {
         const [, resolvedParams] = (resolved.resolve as NonNullable<Builtin['resolve']>)(scope, { machine, context: current.context }, info, params, resolved, { internalQueue: queue });
         out.push({ type: resolved.type, info, params: resolvedParams });
@@ -161,8 +162,9 @@ export function fastStepper(machine: AnyStateMachine) {
       if ('raise' in op) queue.push(op.raise);
       else next = resolveActions(next, event, op.actions, queue, out);
     }
-    if (plan.done && next.status !== 'done') next = { ...next, status: 'done' };
-    return plan.changed ? { ...next, config: plan.to } : next;
+    // State literals of one shape: a spread of a State made V8 copy it the slow way.
+    if (plan.done && next.status !== 'done') next = { context: next.context, config: next.config, status: 'done' };
+    return plan.changed ? { context: next.context, config: plan.to, status: next.status } : next;
   };
 
   const macrostep = (snapshot: AnyMachineSnapshot, event: Event): [Step, ChartTransition[]] => {

@@ -70,7 +70,8 @@ export function isStepper(value: string): value is Stepper {
 export class TransitionCache implements Steps {
   private readonly moves = new Map<number, Map<string, Move | null>>();
   private readonly ids = new WeakMap<AnyMachineSnapshot, number>();
-  private readonly interned = new Map<string, number>();
+  /** State ids by `STATE_KEY(value id, context id)`. */
+  private readonly interned = new Map<number, number>();
   private readonly values = new ValueIds();
   private readonly opLists = new TimerOpLists();
   /** Each state's value, as JSON, by state id. */
@@ -116,14 +117,15 @@ export class TransitionCache implements Steps {
 
   /** `id` without remembering it on the snapshot: a move carries its id, so the explorer never asks again. */
   private keyId(snapshot: AnyMachineSnapshot): number {
-    const value = valueJson(snapshot.value);
-    const context: unknown = snapshot.context;
-    const key = `${value}|${typeof context === 'object' && context !== null ? this.values.of(context) : JSON.stringify(context)}`;
+    const context = this.values.any(snapshot.context);
+    const value = this.values.any(snapshot.value);
+    if (context >= CONTEXTS || value >= CONTEXTS) throw new RangeError(`more than ${CONTEXTS} distinct values and contexts in one machine's states`);
+    const key = value * CONTEXTS + context;
     let id = this.interned.get(key);
     if (id === undefined) {
       id = this.interned.size;
       this.interned.set(key, id);
-      this.stateValues.push(value);
+      this.stateValues.push(valueJson(snapshot.value));
     }
     return id;
   }
@@ -252,6 +254,9 @@ export class TransitionCache implements Steps {
     return { snapshot, id: this.keyId(snapshot), timerOps: this.opLists.intern(timerOps), taken: taken.map(transitionId) };
   }
 }
+
+/** `ValueIds` ids stay below this, so a state's key (value id × this + context id) is an exact number. */
+const CONTEXTS = 2 ** 26;
 
 const caches = new WeakMap<AnyStateMachine, TransitionCache>();
 

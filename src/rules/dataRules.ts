@@ -74,13 +74,14 @@ export const foreignLawConflictChallenged: Rule = {
 
 function conflictMonitor(): Monitor<{ conflict: boolean; challenged: boolean }> {
   type S = { conflict: boolean; challenged: boolean };
+  const disclosed = onEvent('data.disclosed');
+  const conflict = onEvent('review.completed', (e) => e.finding === 'foreignLawConflict');
+  const challenged = onEvent('challenge.filed');
+  const violation = { message: 'data was disclosed despite a conflict with the residence country’s law, with no challenge filed' };
   const next = (s: S, info: StepInfo) => {
-    const bad = s.conflict && !s.challenged && onEvent('data.disclosed')(info);
-    const state = {
-      conflict: s.conflict || onEvent('review.completed', (e) => e.finding === 'foreignLawConflict')(info),
-      challenged: s.challenged || onEvent('challenge.filed')(info),
-    };
-    return { state, ...(bad ? { violation: { message: 'data was disclosed despite a conflict with the residence country’s law, with no challenge filed' } } : {}) };
+    const bad = s.conflict && !s.challenged && disclosed(info);
+    const state = { conflict: s.conflict || conflict(info), challenged: s.challenged || challenged(info) };
+    return bad ? { state, violation } : { state };
   };
   return { initial: (info) => next({ conflict: false, challenged: false }, info), step: next, key: (s) => `${s.conflict ? 1 : 0}${s.challenged ? 1 : 0}` };
 }

@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import type { Monitor, StepInfo } from '../explore/Monitor.ts';
+import type { Monitor, MonitorStep, StepInfo } from '../explore/Monitor.ts';
 import type { RuleCheck } from './Rule.ts';
 
 /** A test on one step of a run. */
@@ -54,9 +54,12 @@ export function never(bad: (s: AnyMachineSnapshot) => boolean, message: string):
 
 /** Step rule: no step matches `bad` (e.g. an event taken while a condition holds). */
 export function neverStep(bad: StepMatch, message: string): RuleCheck {
+  // Monitor steps are read, never changed, so the two outcomes are shared.
+  const fine = { state: null };
+  const broken = { state: null, violation: { message } };
   const monitor: Monitor<null> = {
-    initial: (info) => ({ state: null, ...(bad(info) ? { violation: { message } } : {}) }),
-    step: (_s, info) => ({ state: null, ...(bad(info) ? { violation: { message } } : {}) }),
+    initial: (info) => (bad(info) ? broken : fine),
+    step: (_s, info) => (bad(info) ? broken : fine),
     key: () => '',
   };
   return { type: 'monitor', monitor };
@@ -68,10 +71,11 @@ export function neverStep(bad: StepMatch, message: string): RuleCheck {
  */
 export function precedence(o: { target: StepMatch; after: StepMatch; unless?: StepMatch; excuse?: StepMatch; message: string }): RuleCheck {
   type S = { allowed: boolean; excused: boolean };
+  const violation = { message: o.message };
   const next = (s: S, info: StepInfo) => {
     const bad = o.target(info) && !s.allowed && !s.excused && !(o.unless?.(info) ?? false);
     const state = { allowed: s.allowed || o.after(info), excused: s.excused || (o.excuse?.(info) ?? false) };
-    return { state, ...(bad ? { violation: { message: o.message } } : {}) };
+    return bad ? { state, violation } : { state };
   };
   const monitor: Monitor<S> = {
     initial: (info) => next({ allowed: false, excused: false }, info),
@@ -88,14 +92,11 @@ export function precedence(o: { target: StepMatch; after: StepMatch; unless?: St
 export function notWithin(o: { target: StepMatch; since: StepMatch; unless?: StepMatch; message: string }) {
   return (days: number): RuleCheck => {
     const clock = '@since';
+    const steps = outcomes({ message: o.message, when: { clock, op: '<=', value: days } }, clock);
     const next = (armed: boolean, info: StepInfo) => {
       const check = armed && o.target(info) && !(o.unless?.(info) ?? false);
       const restart = o.since(info);
-      return {
-        state: armed || restart,
-        ...(restart ? { start: [clock] } : {}),
-        ...(check ? { violation: { message: o.message, when: { clock, op: '<=' as const, value: days } } } : {}),
-      };
+      return steps[(armed || restart ? 4 : 0) + (restart ? 2 : 0) + (check ? 1 : 0)] as MonitorStep<boolean>;
     };
     const monitor: Monitor<boolean> = {
       initial: (info) => next(false, info),
@@ -113,14 +114,11 @@ export function notWithin(o: { target: StepMatch; since: StepMatch; unless?: Ste
 export function onlyWithin(o: { target: StepMatch; since: StepMatch; message: string }) {
   return (days: number): RuleCheck => {
     const clock = '@since';
+    const steps = outcomes({ message: o.message, when: { clock, op: '>=', value: days + 1 } }, clock);
     const next = (armed: boolean, info: StepInfo) => {
       const restart = o.since(info);
       const check = armed && o.target(info);
-      return {
-        state: armed || restart,
-        ...(restart ? { start: [clock] } : {}),
-        ...(check ? { violation: { message: o.message, when: { clock, op: '>=' as const, value: days + 1 } } } : {}),
-      };
+      return steps[(armed || restart ? 4 : 0) + (restart ? 2 : 0) + (check ? 1 : 0)] as MonitorStep<boolean>;
     };
     const monitor: Monitor<boolean> = { initial: (info) => next(false, info), step: next, key: (s) => (s ? '1' : '0'), clockMax: { [clock]: days + 1 } };
     return { type: 'monitor', monitor };
@@ -152,6 +150,15 @@ export function respondWithin(o: { trigger: StepMatch; response: StepMatch; canc
     };
     return { type: 'monitor', monitor };
   };
+}
+
+/**
+ * The eight steps of a one-flag monitor with a clock, built once and shared (steps are read,
+ * never changed), indexed by state × 4 + restart × 2 + violation.
+ */
+function outcomes(violation: NonNullable<MonitorStep<boolean>['violation']>, clock: string): MonitorStep<boolean>[] {
+  const start = [clock];
+  return Array.from({ length: 8 }, (_, i) => ({ state: i >= 4, ...(i & 2 ? { start } : {}), ...(i & 1 ? { violation } : {}) }));
 }
 
 /** Termination: every run reaches an outcome or waits on an open-ended obligation; no dead ends. */
