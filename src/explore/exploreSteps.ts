@@ -10,8 +10,6 @@ import type { EventEntry, Move, TimerOp } from './transitionCache.ts';
 import { type Zone, emptyClockZone, includes } from './Zone.ts';
 import { ZoneOps } from './ZoneOps.ts';
 
-/** Pending-timer lists a discrete-state key has room for. */
-const LIST_LIMIT = 2 ** 20;
 const START_EVENT = { type: 'xstate.init' };
 
 /** A step as the search meets it, before the clocks it starts are known. */
@@ -44,9 +42,12 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
   const tupleIds: number[] = [];
   const edges: number[][] = [];
   const links: Link[][] = [];
-  /** Stored nodes by discrete state (state id, timer list, end of day); with monitors, then by monitor tuple. */
-  const seen = new Map<number, number[]>();
-  const seenWithMonitors = new Map<number, Map<number, number[]>>();
+  /**
+   * Stored nodes by discrete state: by state id, then timer list and end of day; with monitors,
+   * then by monitor tuple. Keys stay small integers, which V8 hashes without allocating.
+   */
+  const seen: Map<number, number[]>[] = [];
+  const seenWithMonitors: Map<number, Map<number, number[]>>[] = [];
   const zones = new ZoneOps();
   const effects = new TimerEffects(zones);
   const tuples = new MonitorTuples(monitors, options.inputs.length);
@@ -86,14 +87,18 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
       list = effects.listId(timers);
     }
     const sid = canon ? steps.id(snapshot) : stateId;
-    if (list >= LIST_LIMIT) throw new RangeError(`more than ${LIST_LIMIT} distinct pending-timer lists`);
-    const discrete = (sid * LIST_LIMIT + list) * 2 + (eod ? 1 : 0);
-    let byDiscrete: Map<number, number[]> = seen;
-    let key = discrete;
+    const timed = list * 2 + (eod ? 1 : 0);
+    let byDiscrete: Map<number, number[]>;
+    let key: number;
     if (monitors.length > 0) {
-      let byTuple = seenWithMonitors.get(discrete);
-      if (!byTuple) seenWithMonitors.set(discrete, (byTuple = new Map()));
-      [byDiscrete, key] = [byTuple, tuples.key(tuple, violations, failures)];
+      const bySid = (seenWithMonitors[sid] ??= new Map());
+      let byTuple = bySid.get(timed);
+      if (!byTuple) bySid.set(timed, (byTuple = new Map()));
+      byDiscrete = byTuple;
+      key = tuples.key(tuple, violations, failures);
+    } else {
+      byDiscrete = seen[sid] ??= new Map();
+      key = timed;
     }
     let stored = byDiscrete.get(key);
     if (stored) {

@@ -70,8 +70,8 @@ export function isStepper(value: string): value is Stepper {
 export class TransitionCache implements Steps {
   private readonly moves = new Map<number, Map<string, Move | null>>();
   private readonly ids = new WeakMap<AnyMachineSnapshot, number>();
-  /** State ids by `STATE_KEY(value id, context id)`. */
-  private readonly interned = new Map<number, number>();
+  /** State ids by value id, then context id (`ValueIds`): small integer keys. */
+  private readonly interned: Map<number, number>[] = [];
   private readonly values = new ValueIds();
   private readonly opLists = new TimerOpLists();
   /** Each state's value, as JSON, by state id. */
@@ -117,14 +117,12 @@ export class TransitionCache implements Steps {
 
   /** `id` without remembering it on the snapshot: a move carries its id, so the explorer never asks again. */
   private keyId(snapshot: AnyMachineSnapshot): number {
+    const byContext = (this.interned[this.values.any(snapshot.value)] ??= new Map());
     const context = this.values.any(snapshot.context);
-    const value = this.values.any(snapshot.value);
-    if (context >= CONTEXTS || value >= CONTEXTS) throw new RangeError(`more than ${CONTEXTS} distinct values and contexts in one machine's states`);
-    const key = value * CONTEXTS + context;
-    let id = this.interned.get(key);
+    let id = byContext.get(context);
     if (id === undefined) {
-      id = this.interned.size;
-      this.interned.set(key, id);
+      id = this.stateValues.length;
+      byContext.set(context, id);
       this.stateValues.push(valueJson(snapshot.value));
     }
     return id;
@@ -254,9 +252,6 @@ export class TransitionCache implements Steps {
     return { snapshot, id: this.keyId(snapshot), timerOps: this.opLists.intern(timerOps), taken: taken.map(transitionId) };
   }
 }
-
-/** `ValueIds` ids stay below this, so a state's key (value id × this + context id) is an exact number. */
-const CONTEXTS = 2 ** 26;
 
 const caches = new WeakMap<AnyStateMachine, TransitionCache>();
 
