@@ -108,7 +108,7 @@ function workerLane(take: () => CheckTask | undefined, out: { results: RuleResul
       }
       if (m.type === 'failed') {
         void worker.terminate();
-        reject(m.name === 'StepMismatch' ? new StepMismatch(m.message) : new Error(`checking ${task.kind} × ${(task.policy as ProviderPolicy).id}: ${m.message}`));
+        reject(workerFailure(m, task));
         return;
       }
       out[m.index] = { ms: m.ms, results: m.results.map(({ ruleId, ...rest }) => ({ rule: RULES.find((r) => r.id === ruleId) as RuleResult['rule'], ...rest })) };
@@ -118,4 +118,16 @@ function workerLane(take: () => CheckTask | undefined, out: { results: RuleResul
     worker.on('error', reject);
     fill();
   });
+}
+
+/**
+ * The error a worker's failed task stands for on the main thread: a `StepMismatch` stays one
+ * (the CLI reports it as the port and XState disagreeing, not as a crash); anything else names
+ * the task.
+ *
+ * @example
+ * workerFailure({ name: 'Error', message: 'no kind nope' }, { kind: 'nope', policy: cloudflare }).message; // 'checking nope × cloudflare: no kind nope'
+ */
+export function workerFailure(failed: { name: string; message: string }, task: { kind: string; policy: { id: string } }): Error {
+  return failed.name === 'StepMismatch' ? new StepMismatch(failed.message) : new Error(`checking ${task.kind} × ${task.policy.id}: ${failed.message}`);
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
 import { cloudflare } from '../../src/policy/cloudflare.ts';
 import { letsencrypt } from '../../src/policy/letsencrypt.ts';
-import { checkInParallel, defaultLanes } from '../../src/rules/checkInParallel.ts';
+import { StepMismatch } from '../../src/explore/transitionCache.ts';
+import { checkInParallel, defaultLanes, workerFailure } from '../../src/rules/checkInParallel.ts';
 import { runCheckTask } from '../../src/rules/runCheckTask.ts';
 
 describe('checkInParallel', () => {
@@ -27,6 +28,16 @@ describe('checkInParallel', () => {
   it('rejects when a task fails in whichever lane, and the other lanes stop taking tasks', async () => {
     const bad = { kind: 'nope', policy: cloudflare, date: CHECK_DATE, weight: 3 };
     await expect(checkInParallel([...tasks, bad, bad], undefined, 2)).rejects.toThrow(/no kind nope/);
+  });
+
+  it("rebuilds a worker's StepMismatch as one on the main thread, and names the task for any other failure", () => {
+    const mismatch = workerFailure({ name: 'StepMismatch', message: 'the port (fastStepper) and XState differ on {"type":"x"}' }, { kind: 'subpoena', policy: cloudflare });
+    expect(mismatch).toBeInstanceOf(StepMismatch);
+    expect(mismatch.name).toBe('StepMismatch');
+    expect(mismatch.message).toBe('the port (fastStepper) and XState differ on {"type":"x"}');
+    const other = workerFailure({ name: 'TypeError', message: 'x is not a function' }, { kind: 'subpoena', policy: cloudflare });
+    expect(other).not.toBeInstanceOf(StepMismatch);
+    expect(other.message).toBe('checking subpoena × cloudflare: x is not a function');
   });
 
   it('returns nothing for no tasks, without starting a worker', async () => {
