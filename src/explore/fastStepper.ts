@@ -167,7 +167,9 @@ export function fastStepper(machine: AnyStateMachine) {
     return plan.changed ? { context: next.context, config: plan.to, status: next.status } : next;
   };
 
-  const macrostep = (snapshot: AnyMachineSnapshot, event: Event): [Step, ChartTransition[]] => {
+  const movesOrActs = (t: ChartTransition) => t.target !== undefined || t.actions.length > 0;
+  /** With `onlyIfTaken`, null as soon as the event selects nothing that moves or acts: the rest of the step would be thrown away. */
+  const macrostep = (snapshot: AnyMachineSnapshot, event: Event, onlyIfTaken: boolean): Step | null => {
     if (event.type === 'xstate.stop' || event.type === 'xstate.init' || event.type.startsWith('xstate.error')) throw new NotPorted(event.type);
     const s = snapshot as unknown as { context: unknown; _nodes: ChartNode[]; status: string; children: Record<string, unknown> };
     // Child actors (spawned as the machine started) are stopped when it finishes: XState's part.
@@ -178,6 +180,7 @@ export function fastStepper(machine: AnyStateMachine) {
     const queue: Event[] = [];
     const out: Action[] = [];
     const first = selectTransitions(event, start);
+    if (onlyIfTaken && !first.some(movesOrActs)) return null;
     const taken = [...first];
     let next = microstep(first, start, event, queue, out);
     let eventless = true;
@@ -197,17 +200,14 @@ export function fastStepper(machine: AnyStateMachine) {
       eventless = next !== previous;
       taken.push(...enabled);
     }
-    if (next === start) return [[snapshot, out, taken as unknown as AnyTransitionDefinition[]], first];
-    return [[snapshotOf(snapshot, next.status, next.context, next.config), out, taken as unknown as AnyTransitionDefinition[]], first];
+    if (next === start) return [snapshot, out, taken as unknown as AnyTransitionDefinition[]];
+    return [snapshotOf(snapshot, next.status, next.context, next.config), out, taken as unknown as AnyTransitionDefinition[]];
   };
 
   return {
-    next: (snapshot: AnyMachineSnapshot, event: Event): Step => macrostep(snapshot, event)[0],
+    next: (snapshot: AnyMachineSnapshot, event: Event): Step => macrostep(snapshot, event, false) as Step,
     /** `next`, or null when the event selects no transition that moves or acts (as `pureStepper.taken`). */
-    taken: (snapshot: AnyMachineSnapshot, event: Event): Step | null => {
-      const [step, first] = macrostep(snapshot, event);
-      return first.some((t) => t.target !== undefined || t.actions.length > 0) ? step : null;
-    },
+    taken: (snapshot: AnyMachineSnapshot, event: Event): Step | null => macrostep(snapshot, event, true),
   };
 }
 
