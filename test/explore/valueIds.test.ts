@@ -30,6 +30,15 @@ describe('ValueIds', () => {
     expect(new Set(seen).size).toBe(values.length);
   });
 
+  it('gives any value an id: primitives by their JSON, never the id of an object or of another primitive', () => {
+    const ids = new ValueIds();
+    const values: unknown[] = ['review', 1, '1', true, 'true', null, 'null', undefined, { review: 'open' }, ['review'], '{}', {}];
+    const seen = values.map((v) => ids.any(v));
+    expect(new Set(seen).size).toBe(values.length);
+    expect(ids.any('review')).toBe(seen[0]);
+    expect(ids.any({ review: 'open' })).toBe(ids.of({ review: 'open' }));
+  });
+
   it('reads each object once: an id is kept on the object it was computed for', () => {
     const ids = new ValueIds();
     const value = { a: 1 };
