@@ -69,13 +69,18 @@ export function fastStepper(machine: AnyStateMachine) {
     const resolved = (inline ? guard : implementations.guards[typeof named === 'string' ? named : named.type]) as Builtin | undefined;
     if (!resolved) throw new NotPorted('guard not implemented');
     if (typeof resolved !== 'function') return guardPasses(resolved, context, event, state);
-    const args = { context, event };
     const withParams = !inline && typeof named !== 'string' && 'params' in named;
     const params = withParams ? (typeof named.params === 'function' ? (named.params as (a: unknown) => unknown)({ context, event }) : named.params) : undefined;
-    if (!('check' in resolved)) return Boolean((resolved as (a: unknown, p: unknown) => unknown)(args, params));
+    if (!('check' in resolved)) return Boolean((resolved as (a: unknown, p: unknown) => unknown)({ context, event }, params));
     const sub = (resolved.guards ?? []) as unknown[];
-    if (resolved.check === CHECKS.and) return sub.every((g) => guardPasses(g, context, event, state));
-    if (resolved.check === CHECKS.or) return sub.some((g) => guardPasses(g, context, event, state));
+    if (resolved.check === CHECKS.and) {
+      for (const g of sub) if (!guardPasses(g, context, event, state)) return false;
+      return true;
+    }
+    if (resolved.check === CHECKS.or) {
+      for (const g of sub) if (guardPasses(g, context, event, state)) return true;
+      return false;
+    }
     if (resolved.check === CHECKS.not) return !guardPasses(sub[0], context, event, state);
     if (resolved.check === CHECKS.stateIn) {
       const target = resolved.stateValue;
