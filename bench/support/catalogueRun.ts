@@ -1,8 +1,9 @@
 // Checks the whole catalogue × every policy once and prints one JSON line: run by
 // bench/checkCatalogue.ts as a child process, so each timed run starts cold (no code optimised,
 // nothing remembered) as `npm start` does, whatever the benchmarks before it ran.
-// `one`: every task on this thread, in order; `all`: `checkInParallel` with a lane on every core
-// (`check --threads N` with N the cores; by default `check` leaves one core to V8).
+// `one`: every task on this thread, in order, then all of them again (`warmMs`); `all`:
+// `checkInParallel` with a lane on every core (`check --threads N` with N the cores; by default
+// `check` leaves one core to V8).
 import { availableParallelism } from 'node:os';
 import { CATALOGUE } from '../../machines/catalogue.ts';
 import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
@@ -18,4 +19,12 @@ const start = now();
 const done = lanes === 'one' ? tasks.map(({ weight: _w, ...task }, index) => runCheckTask({ ...task, index })) : await checkInParallel(tasks, undefined, availableParallelism());
 const ms = msSince(start);
 const runs = done.map((d, i) => ({ kind: tasks[i]?.kind, policy: tasks[i]?.policy.id, ms: d.ms, statuses: d.results.map((r) => r.status) }));
-console.log(JSON.stringify({ ms, runs }));
+// The same checks again on this thread, its code compiled and every machine step remembered:
+// what the explorer and the rules cost on their own.
+let warmMs: number | undefined;
+if (lanes === 'one') {
+  const again = now();
+  tasks.forEach(({ weight: _w, ...task }, index) => runCheckTask({ ...task, index }));
+  warmMs = msSince(again);
+}
+console.log(JSON.stringify({ ms, runs, ...(warmMs === undefined ? {} : { warmMs }) }));
