@@ -93,7 +93,7 @@ export class TimerEffects {
   readonly lists: (readonly PendingTimer[])[] = [];
   private readonly ids = new Map<string, number>();
   private readonly effects = new Map<readonly TimerOp[], OpsEffect>();
-  private readonly byText = new Map<string, OpsEffect>();
+  private readonly opLists = new TimerOpLists();
   private readonly fired = new Map<readonly TimerOp[], Map<string, readonly TimerOp[]>>();
 
   constructor(readonly zones: ZoneOps) {}
@@ -114,9 +114,10 @@ export class TimerEffects {
   of(ops: readonly TimerOp[]): OpsEffect {
     let effect = this.effects.get(ops);
     if (!effect) {
-      const text = timerOpsText(ops);
-      effect = this.byText.get(text);
-      if (!effect) this.byText.set(text, (effect = new OpsEffect(this, ops)));
+      // Lists from different sources (two caches, a fired timer's) are matched by content.
+      const canonical = this.opLists.intern(ops);
+      effect = this.effects.get(canonical) ?? new OpsEffect(this, canonical);
+      this.effects.set(canonical, effect);
       this.effects.set(ops, effect);
     }
     return effect;
