@@ -1,13 +1,17 @@
 // Checks the whole catalogue × every policy once and prints one JSON line: run by
 // bench/checkCatalogue.ts as a child process, so each timed run starts cold (no code optimised,
 // nothing remembered) as `npm start` does, whatever the benchmarks before it ran.
-// `one`: every task on this thread, in order, then all of them again (`warmMs`); `all`:
+// `one`: every task on this thread, in order, then all of them again (`warmMs`), then again on
+// new machines made from the same definitions (`freshMs`: code compiled, no step remembered); `all`:
 // `checkInParallel` with a lane on every core (`check --threads N` with N the cores; by default
 // `check` leaves one core to V8).
 import { availableParallelism } from 'node:os';
-import { CATALOGUE } from '../../machines/catalogue.ts';
+import { CATALOGUE, findKind } from '../../machines/catalogue.ts';
 import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
 import { POLICIES } from '../../src/policy/loadPolicy.ts';
+import { policyVersionAt } from '../../src/policy/policyVersionAt.ts';
+import { RULES } from '../../src/rules/catalogue.ts';
+import { checkMachine } from '../../src/rules/checkMachine.ts';
 import { checkInParallel, taskWeight } from '../../src/rules/checkInParallel.ts';
 import { runCheckTask } from '../../src/rules/runCheckTask.ts';
 import { msSince, now } from './report.ts';
@@ -22,9 +26,20 @@ const runs = done.map((d, i) => ({ kind: tasks[i]?.kind, policy: tasks[i]?.polic
 // The same checks again on this thread, its code compiled and every machine step remembered:
 // what the explorer and the rules cost on their own.
 let warmMs: number | undefined;
+// And once more on new machines of the same definitions (`provide({})` makes one: new state
+// nodes, so no step, plan or configuration is remembered), with the code still compiled: what
+// filling the step caches costs, apart from V8's compiling.
+let freshMs: number | undefined;
 if (lanes === 'one') {
   const again = now();
   tasks.forEach(({ weight: _w, ...task }, index) => runCheckTask({ ...task, index }));
   warmMs = msSince(again);
+  const fresh = now();
+  for (const { kind, policy, date } of tasks) {
+    const entry = findKind(kind);
+    if (!entry) throw new Error(`no kind ${kind}`);
+    checkMachine({ name: kind, machine: entry.machine.provide({}), kind, inputs: entry.inputs, declared: entry.alphabet }, policyVersionAt(policy, date), RULES);
+  }
+  freshMs = msSince(fresh);
 }
-console.log(JSON.stringify({ ms, runs, ...(warmMs === undefined ? {} : { warmMs }) }));
+console.log(JSON.stringify({ ms, runs, ...(warmMs === undefined ? {} : { warmMs, freshMs }) }));
