@@ -38,15 +38,15 @@ export class ZoneOps {
   }
 
   constrain(z: Zone, clock: string, op: '<=' | '>=', value: number): Zone {
-    return this.once(z, op === '<=' ? OP_AT_MOST : OP_AT_LEAST, clock, value, () => constrain(z, clock, op, value));
+    return this.once(z, op === '<=' ? OP_AT_MOST : OP_AT_LEAST, clock, value);
   }
 
   addClock(z: Zone, clock: string): Zone {
-    return this.once(z, OP_ADD, clock, 0, () => addClock(z, clock));
+    return this.once(z, OP_ADD, clock, 0);
   }
 
   removeClock(z: Zone, clock: string): Zone {
-    return this.once(z, OP_REMOVE, clock, 0, () => removeClock(z, clock));
+    return this.once(z, OP_REMOVE, clock, 0);
   }
 
   /** `extrapolate(upTo(z, timers), max)`, with `max` the same for every call on one `ZoneOps`. */
@@ -66,16 +66,23 @@ export class ZoneOps {
     return found;
   }
 
-  private once(z: Zone, op: number, clock: string, value: number, compute: () => Zone): Zone {
+  /** The operation's interned result, remembered; no closure per call, as most calls are look-ups. */
+  private once(z: Zone, op: number, clock: string, value: number): Zone {
     let c = this.clocks.get(clock);
     if (c === undefined) this.clocks.set(clock, (c = this.clocks.size));
     const v = value + VALUE_OFFSET;
-    if (c > 255 || v < 0 || v >= 2 * VALUE_OFFSET) return this.set.intern(compute());
+    if (c > 255 || v < 0 || v >= 2 * VALUE_OFFSET) return this.set.intern(compute(z, op, clock, value));
     let row = this.memo.get(z);
     if (!row) this.memo.set(z, (row = new Map()));
     const key = (v * 256 + c) * 8 + op;
     let found = row.get(key);
-    if (!found) row.set(key, (found = this.set.intern(compute())));
+    if (!found) row.set(key, (found = this.set.intern(compute(z, op, clock, value))));
     return found;
   }
+}
+
+function compute(z: Zone, op: number, clock: string, value: number): Zone {
+  if (op === OP_ADD) return addClock(z, clock);
+  if (op === OP_REMOVE) return removeClock(z, clock);
+  return constrain(z, clock, op === OP_AT_MOST ? '<=' : '>=', value);
 }
