@@ -61,6 +61,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   token: async () => (await import('./tokenCommand.ts')).tokenCommand,
 };
 
+/** The CLI's commands, in the order the usage lists them. */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -69,6 +72,11 @@ export async function runCli(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (load && (options.includes('--help') || options.includes('-h'))) {
+    console.log(commandUsage(command));
+    return 0;
+  }
   try {
     if (!load) throw new InputError('usage', 'command', command, 'is not a dueprocess command', `use one of ${Object.keys(COMMANDS).join(', ')}`);
     const run = await load();
@@ -82,3 +90,27 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * One command's part of the usage text: what it does, its usage lines and the exit codes.
+ *
+ * @example
+ * commandUsage('replay'); // 'dueprocess replay — replay scenario files against the machines; …\n\nUsage:\n  dueprocess replay FILE…\n\nExit codes: …'
+ */
+export function commandUsage(command: string): string {
+  const lines = USAGE.split('\n');
+  const usage: string[] = [];
+  const about: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line.startsWith(`  dueprocess ${command} `) || line === `  dueprocess ${command}`) {
+      usage.push(line);
+      // Continuation lines are indented past the command's name.
+      while ((lines[i + 1] ?? '').startsWith('    ') && !(lines[i + 1] as string).trimStart().startsWith('dueprocess')) usage.push(lines[++i] as string);
+    } else if (line.startsWith(`  ${command} `)) {
+      about.push(line.slice(2 + command.length).trim());
+      while ((lines[i + 1] ?? '').startsWith(' '.repeat(13))) about.push((lines[++i] as string).trim());
+    }
+  }
+  const exit = USAGE.slice(USAGE.indexOf('Exit codes:'));
+  return `dueprocess ${command} — ${about.join(' ')}\n\nUsage:\n${usage.join('\n')}\n\n${exit}`;
+}
