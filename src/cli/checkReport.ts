@@ -1,4 +1,5 @@
 import { formatSource } from '../domain/source.ts';
+import { DEFAULT_BUDGET } from '../explore/exploreSteps.ts';
 import type { RuleResult } from '../rules/checkMachine.ts';
 
 /** One machine × policy checked. */
@@ -12,6 +13,12 @@ export interface CheckRow {
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const padLeft = (s: string | number, n: number) => String(s).padStart(n);
+
+/** What to do when a budget stopped a search. */
+const BUDGET_HINT: Record<NonNullable<RuleResult['budget']>, string> = {
+  states: `Fix: raise the state budget with --max-states N (it is ${DEFAULT_BUDGET.maxStates.toLocaleString('en-US')} unless given)`,
+  time: `Fix: raise the time budget with --max-seconds N (it is ${DEFAULT_BUDGET.maxMs / 1000} unless given)`,
+};
 
 const STATUS: Record<RuleResult['status'], string> = { proved: 'proved', violated: 'VIOLATED', inconclusive: 'INCONCLUSIVE', notApplicable: 'n/a' };
 
@@ -49,6 +56,7 @@ export function formatReport(rows: readonly CheckRow[], options: { rules?: boole
       lines.push('');
       if (x.status === 'inconclusive') {
         lines.push(`INCONCLUSIVE  ${r.machine} × ${r.policy}: ${x.rule.id} — the search budget ran out with ${x.frontier ?? 0} states unexplored; nothing is proved`);
+        if (x.budget) lines.push(`  ${BUDGET_HINT[x.budget]}`);
         continue;
       }
       lines.push(`VIOLATED  ${r.machine} × ${r.policy}: ${x.rule.id} — ${x.rule.title}`);
@@ -87,6 +95,7 @@ export function reportJson(rows: readonly CheckRow[]) {
       ...(x.input ? { input: x.input } : {}),
       ...(x.counterexample ? { counterexample: x.counterexample } : {}),
       ...(x.frontier !== undefined ? { frontier: x.frontier } : {}),
+      ...(x.budget ? { budget: x.budget } : {}),
       sources: x.rule.sources,
     })),
   }));

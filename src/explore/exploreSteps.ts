@@ -12,6 +12,9 @@ import { ZoneOps } from './ZoneOps.ts';
 
 const START_EVENT = { type: 'xstate.init' };
 
+/** The budgets a search has unless given others (`ExploreOptions.maxStates`, `maxMs`). */
+export const DEFAULT_BUDGET = { maxStates: 200_000, maxMs: 60_000 } as const;
+
 /** A step as the search meets it, before the clocks it starts are known. */
 type Edge = Omit<PathStep, 'starts'>;
 
@@ -27,8 +30,8 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
   const started = Date.now();
   const before = steps.transitions;
   const monitors = (options.monitors ?? (options.monitor ? [options.monitor] : [])).map((m, i) => renameClocks(m as Monitor<unknown>, `@${i}`));
-  const maxStates = options.maxStates ?? 200_000;
-  const maxMs = options.maxMs ?? 60_000;
+  const maxStates = options.maxStates ?? DEFAULT_BUDGET.maxStates;
+  const maxMs = options.maxMs ?? DEFAULT_BUDGET.maxMs;
   const untimed = options.timers === 'asEvents';
   const timerEvents = untimed ? steps.timerEvents().map((type) => ({ type })) : [];
   const events: EventEntry[] = [...options.events, ...timerEvents].map((e) => ({ event: e, key: stableJson(e) }));

@@ -35,6 +35,8 @@ export interface RuleResult {
   counterexample?: DatedStep[];
   /** Unexplored states when a budget stopped the search. */
   frontier?: number;
+  /** The budget that stopped it: states (`maxStates`) or time (`maxMs`). */
+  budget?: 'states' | 'time';
 }
 
 export interface CheckOptions {
@@ -83,7 +85,7 @@ export function checkMachine(target: CheckTarget, version: PolicyVersion, rules:
       const input = target.inputs.find((i) => i.name === found.path[0]?.input);
       return { ...result, status: 'violated', message: found.message, ...(input ? { input: input.name } : {}), counterexample: replayPath(machine, input?.input, found.path) };
     }
-    if (!run.complete) return { ...result, status: 'inconclusive', frontier: run.stopped?.frontier ?? 0 };
+    if (!run.complete) return { ...result, status: 'inconclusive', frontier: run.stopped?.frontier ?? 0, ...(run.stopped ? { budget: run.stopped.reason } : {}) };
     return { ...result, status: 'proved' };
   };
 

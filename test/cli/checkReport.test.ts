@@ -34,4 +34,13 @@ describe('formatReport', () => {
     }
     expect(detailed.split('\n').slice(0, 3)).toEqual(summary.split('\n').slice(0, 3));
   });
+
+  it('tells how to raise the budget that stopped a search', () => {
+    const [first] = rows;
+    if (!first) throw new Error('no row');
+    const stopped = (budget: 'states' | 'time') => ({ ...first, results: first.results.map((r) => (r.status === 'proved' ? { ...r, status: 'inconclusive' as const, frontier: 3, budget } : r)) });
+    expect(formatReport([stopped('time')])).toContain('\n  Fix: raise the time budget with --max-seconds N (it is 60 unless given)');
+    expect(formatReport([stopped('states')])).toContain('\n  Fix: raise the state budget with --max-states N (it is 200,000 unless given)');
+    expect(formatReport(rows)).not.toContain('Fix: raise');
+  });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { explore } from '../../src/explore/explore.ts';
 import { eventVariants } from '../../src/explore/eventVariants.ts';
 import { checkMachine } from '../../src/rules/checkMachine.ts';
@@ -135,6 +135,7 @@ describe('budgets', () => {
     for (const r of applicable) {
       expect(r.status, r.rule.id).toBe('inconclusive');
       expect(r.frontier, r.rule.id).toBeGreaterThan(0);
+      expect(r.budget, r.rule.id).toBe('states');
       // The budget is checked before each expansion: one state's successors may overshoot it.
       expect(r.states).toBeLessThan(100);
     }
@@ -148,6 +149,23 @@ describe('budgets', () => {
     expect(result?.status).toBe('inconclusive');
     expect(result?.frontier).toBeGreaterThan(0);
     expect(result?.counterexample).toBeUndefined();
+  });
+
+  it('names the time budget when the clock stopped the search', () => {
+    // Each reading of the clock is 10 ms after the last, so a 1 ms budget is spent at the first check.
+    let now = 0;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => (now += 10));
+    try {
+      const results = checkMachine(subpoena, version, RULES, { maxMs: 1 });
+      const applicable = results.filter((r) => r.status !== 'notApplicable');
+      expect(applicable.length).toBeGreaterThan(5);
+      for (const r of applicable) {
+        expect(r.status, r.rule.id).toBe('inconclusive');
+        expect(r.budget, r.rule.id).toBe('time');
+      }
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('explore stops at the budget and reports the frontier', () => {
