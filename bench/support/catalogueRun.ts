@@ -13,7 +13,7 @@ import { policyVersionAt } from '../../src/policy/policyVersionAt.ts';
 import { RULES } from '../../src/rules/catalogue.ts';
 import { checkMachine } from '../../src/rules/checkMachine.ts';
 import { checkInParallel, taskWeight } from '../../src/rules/checkInParallel.ts';
-import { runCheckTask } from '../../src/rules/runCheckTask.ts';
+import { kindTarget, runCheckTask } from '../../src/rules/runCheckTask.ts';
 import { msSince, now } from './report.ts';
 
 const lanes = process.argv[2];
@@ -38,7 +38,7 @@ if (lanes === 'one') {
   for (const { kind, policy, date } of tasks) {
     const entry = findKind(kind);
     if (!entry) throw new Error(`no kind ${kind}`);
-    checkMachine({ name: kind, machine: entry.machine.provide({}), kind, inputs: entry.inputs, declared: entry.alphabet }, policyVersionAt(policy, date), RULES);
+    checkMachine(kindTarget(entry, entry.machine.provide({})), policyVersionAt(policy, date), RULES);
   }
   freshMs = msSince(fresh);
 }

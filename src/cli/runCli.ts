@@ -78,7 +78,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    if (!load) throw new InputError('usage', 'command', command, 'is not a dueprocess command', `use one of ${Object.keys(COMMANDS).join(', ')}`);
+    if (!load) throw new InputError('usage', 'command', command, 'is not a dueprocess command', `use one of ${COMMAND_NAMES.join(', ')}`);
     const run = await load();
     return await run(rest);
   } catch (e) {
@@ -104,8 +104,8 @@ export function commandUsage(command: string): string {
     const line = lines[i] as string;
     if (line.startsWith(`  dueprocess ${command} `) || line === `  dueprocess ${command}`) {
       usage.push(line);
-      // Continuation lines are indented past the command's name.
-      while ((lines[i + 1] ?? '').startsWith('    ') && !(lines[i + 1] as string).trimStart().startsWith('dueprocess')) usage.push(lines[++i] as string);
+      // Continuation lines are indented past the command's name; the next usage line is not.
+      while ((lines[i + 1] ?? '').startsWith('    ')) usage.push(lines[++i] as string);
     } else if (line.startsWith(`  ${command} `)) {
       about.push(line.slice(2 + command.length).trim());
       while ((lines[i + 1] ?? '').startsWith(' '.repeat(13))) about.push((lines[++i] as string).trim());

@@ -1,9 +1,10 @@
 import { findKind } from '../../machines/catalogue.ts';
+import type { KindEntry } from '../../machines/lifecycle/KindEntry.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { policyVersionAt } from '../policy/policyVersionAt.ts';
 import { RULES } from './catalogue.ts';
 import type { Stepper } from '../explore/transitionCache.ts';
-import { checkMachine, type RuleResult } from './checkMachine.ts';
+import { type CheckTarget, checkMachine, type RuleResult } from './checkMachine.ts';
 
 /** A catalogue kind × policy to check, as `checkInParallel` hands it to a lane. */
 export interface CheckTask {
@@ -17,6 +18,17 @@ export interface CheckTask {
 }
 
 /**
+ * A catalogue kind as `checkMachine` checks it: its machine (or another built from it), inputs
+ * and declared payload values.
+ *
+ * @example
+ * checkMachine(kindTarget(subpoenaEntry), policyVersionAt(cloudflare, '2026-01-15'), RULES);
+ */
+export function kindTarget(entry: KindEntry, machine = entry.machine): CheckTarget {
+  return { name: entry.kind, machine, kind: entry.kind, inputs: entry.inputs, declared: entry.alphabet };
+}
+
+/**
  * Checks one task with every rule, on whichever thread calls it (a worker's, or the main one's).
  *
  * @example
@@ -26,7 +38,7 @@ export function runCheckTask(task: CheckTask, onProgress?: (p: { rule: string; s
   const entry = findKind(task.kind);
   if (!entry) throw new Error(`no kind ${task.kind}`);
   const started = Date.now();
-  const results = checkMachine({ name: entry.kind, machine: entry.machine, kind: entry.kind, inputs: entry.inputs, declared: entry.alphabet }, policyVersionAt(task.policy, task.date), RULES, {
+  const results = checkMachine(kindTarget(entry), policyVersionAt(task.policy, task.date), RULES, {
     ...(task.maxStates ? { maxStates: task.maxStates } : {}),
     ...(task.maxMs ? { maxMs: task.maxMs } : {}),
     ...(task.stepper ? { stepper: task.stepper } : {}),
