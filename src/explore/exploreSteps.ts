@@ -46,10 +46,14 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
   const edges: number[][] = [];
   const links: Link[][] = [];
   /**
-   * Stored nodes by discrete state: by state id, then timer list and end of day; with monitors,
-   * then by monitor tuple. Keys stay small integers, which V8 hashes without allocating.
+   * Stored nodes by discrete state: by state id, then timer list, end of day and input; with
+   * monitors, then by monitor tuple. Keys stay small integers, which V8 hashes without allocating.
+   * The input is part of a state even where the machine's snapshot does not hold it: a monitor sees
+   * it on every step, so runs from two different inputs are not one run (from two equal ones they are).
    */
   const seen: Map<number, number[]>[] = [];
+  const inputKeys = options.inputs.map((i) => stableJson(i.input));
+  const inputClass = inputKeys.map((key) => inputKeys.indexOf(key));
   const seenWithMonitors: Map<number, Map<number, number[]>>[] = [];
   const zones = new ZoneOps();
   const effects = new TimerEffects(zones);
@@ -80,7 +84,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
   let placeSid = 0;
   let placeRenamed: ReadonlyMap<string, string> | undefined;
   /** The stored node whose zone covers the state's, or -1. */
-  const find = (snapshot: S, zoneNow: Zone, stateId: number, list: number, tuple: number, eod: boolean): number => {
+  const find = (snapshot: S, zoneNow: Zone, stateId: number, list: number, tuple: number, eod: boolean, input: number): number => {
     let timers = effects.lists[list] as readonly PendingTimer[];
     let zone = zones.upToExtrapolated(zoneNow, timers, unbounded);
     const canon = symmetric ? (steps.canonical?.({ state: snapshot, timers, zone }) ?? null) : null;
@@ -90,7 +94,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
       list = effects.listId(timers);
     }
     const sid = canon ? steps.id(snapshot) : stateId;
-    const timed = list * 2 + (eod ? 1 : 0);
+    const timed = (list * 2 + (eod ? 1 : 0)) * inputKeys.length + (inputClass[input] as number);
     let byDiscrete: Map<number, number[]>;
     let key: number;
     if (monitors.length > 0) {
@@ -168,7 +172,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
         }
       }
     }
-    let id = find(move.snapshot, zone, move.id, list, tuple, eod);
+    let id = find(move.snapshot, zone, move.id, list, tuple, eod, input);
     const linked = from !== null && options.links === true;
     if (id >= 0 && !linked) {
       if (from) edges[from.id]?.push(id);
