@@ -60,6 +60,7 @@ export { fastStepper } from './explore/fastStepper.ts';
 export { unsupportedFeature } from './explore/fastSupport.ts';
 export { StepMismatch } from './explore/transitionCache.ts';
 export type { Stepper } from './explore/transitionCache.ts';
+export { takesStep } from './explore/takesStep.ts';
 export { watchGraph } from './explore/watchGraph.ts';
 export type { GraphWatch } from './explore/watchGraph.ts';
 export { datePath, replayPath } from './explore/witness.ts';

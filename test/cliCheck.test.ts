@@ -14,8 +14,8 @@ describe('dueprocess check', () => {
     expect(err).toMatch(/^checked in \d+\.\d s \(slowest: /);
     const again = await runCliCaptured(['check', 'nationalSecurityLetter', 'preservation', '--policy', 'cloudflare']);
     expect(again.out).toBe(out);
-    expect(out).toMatch(/^machine\s+policy\s+states\s+transitions\s+proved\s+violated\s+inconclusive\s+n\/a$/m);
-    expect(out).toMatch(/^nationalSecurityLetter\s+cloudflare\s+\d+\s+\d+\s+\d+\s+0\s+0\s+\d+$/m);
+    expect(out).toMatch(/^machine\s+policy\s+states\s+transitions\s+proved\s+vacuous\s+violated\s+inconclusive\s+n\/a$/m);
+    expect(out).toMatch(/^nationalSecurityLetter\s+cloudflare\s+\d+\s+\d+\s+\d+\s+\d+\s+0\s+0\s+\d+$/m);
     expect(out).toMatch(/^nationalSecurityLetter × cloudflare \(.+\)\n( {2}.+\n){17}\n/m);
     expect(out).toMatch(/^ {2}proved\s+no-notice-under-secrecy\s+\d+ states\s+\d+ transitions$/m);
     expect(out).toMatch(/^ {2}n\/a\s+preservation-term$/m);
@@ -42,10 +42,18 @@ describe('dueprocess check', () => {
     for (const r of row?.rules ?? []) expect(r.transitions === 0).toBe(r.status === 'notApplicable');
   });
 
-  it('proves the same workflow once the gag guard is in place (--export)', async () => {
+  it('proves the same workflow once the gag guard is in place (--export), and says which proofs had nothing to check', async () => {
     const { code, out } = await runCliCaptured(['check', '--machine', 'examples/my-workflow.ts', '--export', 'safeWorkflow', '--policy', 'cloudflare']);
     expect(code).toBe(0);
-    expect(out).toContain('examples/my-workflow.ts#safeWorkflow');
+    expect(out).toMatch(/^examples\/my-workflow\.ts#safeWorkflow\s+cloudflare\s+\d+\s+\d+\s+7\s+2\s+0\s+0\s+10$/m);
+    expect(out).toMatch(/^ {2}proved\s+delayed-notice\s+\d+ states\s+\d+ transitions {2}vacuous: no run where notice falls due after a disclosure made without it$/m);
+    expect(out).toMatch(/^ {2}proved\s+notice-before-disclosure\s+\d+ states\s+\d+ transitions$/m);
+    expect(out).toContain('Vacuous proofs: the rule held because no run meets its premise');
+    expect(out).toMatch(/^ {2}no-disclosure-past-retention — no run where a request asks for data past its retention:\n {4}examples\/my-workflow\.ts#safeWorkflow × cloudflare$/m);
+    expect(out).toContain('All rules hold: 7 proofs (2 vacuous) across 1 machine × policy checks');
+    const json = await runCliCaptured(['check', '--machine', 'examples/my-workflow.ts', '--export', 'safeWorkflow', '--policy', 'cloudflare', '--json']);
+    const rules = (JSON.parse(json.out) as { rules: { id: string; vacuous?: { premise: string } }[] }[])[0]?.rules ?? [];
+    expect(rules.filter((r) => r.vacuous).map((r) => `${r.id}: ${r.vacuous?.premise}`)).toEqual(['delayed-notice: notice falls due after a disclosure made without it', 'no-disclosure-past-retention: a request asks for data past its retention']);
   });
 
   it('loads a plain JavaScript module and checks its named export', async () => {

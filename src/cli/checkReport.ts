@@ -32,13 +32,13 @@ const STATUS: Record<RuleResult['status'], string> = { proved: 'proved', violate
 export function formatReport(rows: readonly CheckRow[], options: { rules?: boolean } = {}): string {
   const lines: string[] = [];
   const width = Math.max(7, ...rows.map((r) => r.machine.length));
-  lines.push(`${pad('machine', width)}  ${pad('policy', 12)}  ${padLeft('states', 7)}  ${padLeft('transitions', 11)}  proved  violated  inconclusive  n/a`);
+  lines.push(`${pad('machine', width)}  ${pad('policy', 12)}  ${padLeft('states', 7)}  ${padLeft('transitions', 11)}  proved  vacuous  violated  inconclusive  n/a`);
   for (const r of rows) {
     const count = (s: RuleResult['status']) => r.results.filter((x) => x.status === s).length;
     const states = Math.max(0, ...r.results.map((x) => x.states));
     const transitions = Math.max(0, ...r.results.map((x) => x.transitions));
     lines.push(
-      `${pad(r.machine, width)}  ${pad(r.policy, 12)}  ${padLeft(states, 7)}  ${padLeft(transitions, 11)}  ${padLeft(count('proved'), 6)}  ${padLeft(count('violated'), 8)}  ${padLeft(count('inconclusive'), 12)}  ${padLeft(count('notApplicable'), 3)}`,
+      `${pad(r.machine, width)}  ${pad(r.policy, 12)}  ${padLeft(states, 7)}  ${padLeft(transitions, 11)}  ${padLeft(count('proved'), 6)}  ${padLeft(r.results.filter((x) => x.vacuous).length, 7)}  ${padLeft(count('violated'), 8)}  ${padLeft(count('inconclusive'), 12)}  ${padLeft(count('notApplicable'), 3)}`,
     );
   }
   if (options.rules) {
@@ -47,7 +47,8 @@ export function formatReport(rows: readonly CheckRow[], options: { rules?: boole
       lines.push('', `${r.machine} × ${r.policy} (${r.version})`);
       for (const x of r.results) {
         const explored = x.status === 'notApplicable' ? '' : `  ${padLeft(x.states, 7)} states  ${padLeft(x.transitions, 8)} transitions`;
-        lines.push(`  ${pad(STATUS[x.status], 12)}  ${pad(x.rule.id, idWidth)}${explored}`.trimEnd());
+        const vacuous = x.vacuous ? `  vacuous: ${noRunWhere(x.vacuous.premise)}` : '';
+        lines.push(`  ${pad(STATUS[x.status], 12)}  ${pad(x.rule.id, idWidth)}${explored}${vacuous}`.trimEnd());
       }
     }
   }
@@ -67,16 +68,45 @@ export function formatReport(rows: readonly CheckRow[], options: { rules?: boole
       for (const s of x.rule.sources) lines.push(`    - ${formatSource(s)}`);
     }
   }
+  lines.push(...vacuousProofs(rows));
   const all = rows.flatMap((r) => r.results);
   const violated = all.filter((x) => x.status === 'violated').length;
   const open = all.filter((x) => x.status === 'inconclusive').length;
+  const proved = all.filter((x) => x.status === 'proved').length;
+  const vacuous = all.filter((x) => x.vacuous).length;
+  const ofThem = vacuous ? ` (${vacuous} vacuous)` : '';
   lines.push('');
   lines.push(
     violated || open
-      ? `${violated} violated, ${open} inconclusive, ${all.filter((x) => x.status === 'proved').length} proved across ${rows.length} machine × policy checks.`
-      : `All rules hold: ${all.filter((x) => x.status === 'proved').length} proofs across ${rows.length} machine × policy checks, every path and every deadline ordering explored.`,
+      ? `${violated} violated, ${open} inconclusive, ${proved} proved${ofThem} across ${rows.length} machine × policy checks.`
+      : `All rules hold: ${proved} proofs${ofThem} across ${rows.length} machine × policy checks, every path and every deadline ordering explored.`,
   );
   return lines.join('\n');
+}
+
+const noRunWhere = (premise: string) => `no run where ${premise}`;
+
+/** The vacuous proofs by rule, machines that share the same policies on one line: where each rule held only because its premise never came. */
+function vacuousProofs(rows: readonly CheckRow[]): string[] {
+  const byRule = new Map<string, { premise: string; policies: Map<string, string[]> }>();
+  for (const r of rows) {
+    for (const x of r.results) {
+      if (!x.vacuous) continue;
+      let entry = byRule.get(x.rule.id);
+      if (!entry) byRule.set(x.rule.id, (entry = { premise: x.vacuous.premise, policies: new Map() }));
+      entry.policies.set(r.machine, [...(entry.policies.get(r.machine) ?? []), r.policy]);
+    }
+  }
+  if (byRule.size === 0) return [];
+  const lines = ['', 'Vacuous proofs: the rule held because no run meets its premise, so it had nothing to check there.'];
+  for (const [id, { premise, policies }] of byRule) {
+    lines.push(`  ${id} — ${noRunWhere(premise)}:`);
+    const machines = new Map<string, string[]>();
+    for (const [machine, list] of policies) machines.set(list.join(', '), [...(machines.get(list.join(', ')) ?? []), machine]);
+    for (const [list, names] of machines) lines.push(`    ${names.join(', ')} × ${list}`);
+  }
+  lines.push('  That is no failure. If a rule should have had work there, add a check input or event that meets its premise (for your machine: meta.inputs, meta.alphabet).');
+  return lines;
 }
 
 /** The same results as plain JSON (no timings, so the same check always prints the same). */
@@ -96,6 +126,7 @@ export function reportJson(rows: readonly CheckRow[]) {
       ...(x.counterexample ? { counterexample: x.counterexample } : {}),
       ...(x.frontier !== undefined ? { frontier: x.frontier } : {}),
       ...(x.budget ? { budget: x.budget } : {}),
+      ...(x.vacuous ? { vacuous: x.vacuous } : {}),
       sources: x.rule.sources,
     })),
   }));

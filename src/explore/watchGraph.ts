@@ -1,15 +1,8 @@
 import { InputError } from '../domain/InputError.ts';
 import type { Exploration, ExploreInput, Link, Violation } from './Exploration.ts';
+import { linkInfos, startInfo } from './linkInfos.ts';
 import type { Monitor, MonitorStep, StepInfo } from './Monitor.ts';
 import { pathAlong } from './pathOf.ts';
-
-const START_EVENT = { type: 'xstate.init' };
-
-/**
- * What a monitor sees of each link, made once: every monitor watched over a graph, in every
- * monitor state, reads the same step. The inputs are part of it, so it is kept per inputs list.
- */
-const stepInfos = new WeakMap<Exploration<unknown>, WeakMap<readonly ExploreInput[], StepInfo[][]>>();
 
 /** A clockless monitor's verdict over an exact graph: its first violation, the pairs it visited and the links it followed between them. */
 export interface GraphWatch {
@@ -36,11 +29,7 @@ export function watchGraph<S>(graph: Exploration<S>, monitor: Monitor, inputs: r
   const { nodes, links } = graph;
   // A covered zone's node stands for states it may not reach, and without links the walk sees no edge: either would hide violations.
   if (graph.subsumption) throw new InputError('invalid', 'graph.subsumption', true, 'the graph reused covering zones, so its edges are not exact', 'explore it with { subsumption: false, links: true }');
-  if (nodes.length > 0 && links.length !== nodes.length) throw new InputError('invalid', 'graph.links', `${links.length} of ${nodes.length} nodes`, 'the graph kept no edges to walk', 'explore it with { subsumption: false, links: true }');
-  let byInputs = stepInfos.get(graph as Exploration<unknown>);
-  if (!byInputs) stepInfos.set(graph as Exploration<unknown>, (byInputs = new WeakMap()));
-  let infos = byInputs.get(inputs);
-  if (!infos) byInputs.set(inputs, (infos = []));
+  const infos = linkInfos(graph, inputs);
   const pairNode: number[] = [];
   const pairState: unknown[] = [];
   const parent: number[] = [];
@@ -75,8 +64,7 @@ export function watchGraph<S>(graph: Exploration<S>, monitor: Monitor, inputs: r
 
   for (const node of nodes) {
     if (node.parent !== -1) continue;
-    const info = { kind: 'start', event: START_EVENT, pre: null, post: node.snapshot, input: inputs[node.input]?.input } as unknown as StepInfo;
-    const verdict = monitor.initial(info);
+    const verdict = monitor.initial(startInfo(node, inputs));
     if (usesClocks(verdict)) return null;
     if (verdict.violation) {
       return { violation: { message: verdict.violation.message, path: [node.step], nodes: [] }, states: pairNode.length, transitions: 0 };
@@ -88,16 +76,10 @@ export function watchGraph<S>(graph: Exploration<S>, monitor: Monitor, inputs: r
     const from = nodes[pairNode[pair] as number];
     if (!from) continue;
     const out = links[from.id] ?? [];
-    let seen = infos[from.id];
-    if (!seen) infos[from.id] = seen = new Array<StepInfo>(out.length);
+    const seen = infos(from.id);
     for (let j = 0; j < out.length; j++) {
       const link = out[j] as Link;
-      let info = seen[j];
-      if (!info) {
-        const step = link.step;
-        seen[j] = info = { kind: step.kind, event: step.event ?? START_EVENT, delay: step.delay, pre: from.snapshot, post: (nodes[link.to] as typeof from).snapshot, input: inputs[from.input]?.input } as unknown as StepInfo;
-      }
-      const verdict = monitor.step(pairState[pair], info);
+      const verdict = monitor.step(pairState[pair], seen[j] as StepInfo);
       transitions++;
       if (usesClocks(verdict)) return null;
       if (verdict.violation) return { violation: violationAt(pair, link, verdict.violation.message), states: pairNode.length, transitions };

@@ -4,6 +4,7 @@ import { type DeclaredValues, eventVariants } from '../explore/eventVariants.ts'
 import { exploreSteps } from '../explore/exploreSteps.ts';
 import { type Stepper, TransitionCache, transitionCacheOf } from '../explore/transitionCache.ts';
 import type { Exploration, ExploreInput, PathStep } from '../explore/Exploration.ts';
+import { takesStep } from '../explore/takesStep.ts';
 import { watchGraph } from '../explore/watchGraph.ts';
 import { pathOf } from '../explore/pathOf.ts';
 import { type DatedStep, replayPath } from '../explore/witness.ts';
@@ -37,6 +38,8 @@ export interface RuleResult {
   frontier?: number;
   /** The budget that stopped it: states (`maxStates`) or time (`maxMs`). */
   budget?: 'states' | 'time';
+  /** On a proof, the rule's premise when no run meets it: the rule held because it never had anything to check. */
+  vacuous?: { premise: string };
 }
 
 export interface CheckOptions {
@@ -86,7 +89,9 @@ export function checkMachine(target: CheckTarget, version: PolicyVersion, rules:
       return { ...result, status: 'violated', message: found.message, ...(input ? { input: input.name } : {}), counterexample: replayPath(machine, input?.input, found.path) };
     }
     if (!run.complete) return { ...result, status: 'inconclusive', frontier: run.stopped?.frontier ?? 0, ...(run.stopped ? { budget: run.stopped.reason } : {}) };
-    return { ...result, status: 'proved' };
+    // A complete graph has every step some run takes, so a premise no link meets is never met.
+    const unmet = rule.premise && graph?.complete && !takesStep(graph, target.inputs, rule.premise.match(ctx));
+    return { ...result, status: 'proved', ...(unmet ? { vacuous: { premise: (rule.premise as NonNullable<Rule['premise']>).text } } : {}) };
   };
 
   return rules.map((rule, i) => {

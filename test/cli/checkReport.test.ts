@@ -29,10 +29,25 @@ describe('formatReport', () => {
     for (const row of rows) {
       for (const r of row.results) {
         const status = r.status === 'notApplicable' ? 'n/a' : r.status;
-        expect(detailed).toMatch(new RegExp(`^ {2}${status.replace('/', '\\/')}\\s+${r.rule.id}${r.status === 'notApplicable' ? '$' : `\\s+${r.states} states\\s+${r.transitions} transitions$`}`, 'm'));
+        const vacuous = r.vacuous ? ` {2}vacuous: no run where ${r.vacuous.premise}` : '';
+        expect(detailed).toMatch(new RegExp(`^ {2}${status.replace('/', '\\/')}\\s+${r.rule.id}${r.status === 'notApplicable' ? '$' : `\\s+${r.states} states\\s+${r.transitions} transitions${vacuous}$`}`, 'm'));
       }
     }
     expect(detailed.split('\n').slice(0, 3)).toEqual(summary.split('\n').slice(0, 3));
+  });
+
+  it('counts vacuous proofs per row and lists them by rule, with or without each rule', () => {
+    // abuseComplaint has no timer, so no deadline ever passes.
+    expect(rows[1]?.results.filter((r) => r.vacuous).map((r) => r.rule.id)).toEqual(['no-silent-deadline']);
+    for (const text of [formatReport(rows), formatReport(rows, { rules: true })]) {
+      expect(text).toMatch(/^machine\s+policy\s+states\s+transitions\s+proved\s+vacuous\s+violated/m);
+      expect(text).toMatch(/^preservation\s+cloudflare\s+\d+\s+\d+\s+3\s+0\s+0\s/m);
+      expect(text).toMatch(/^abuseComplaint\s+cloudflare\s+\d+\s+\d+\s+3\s+1\s+0\s/m);
+      expect(text).toContain('\n  no-silent-deadline — no run where a deadline passes:\n    abuseComplaint × cloudflare\n');
+      expect(text).toContain('All rules hold: 6 proofs (1 vacuous) across 2 machine × policy checks');
+    }
+    const none = rows.map((row) => ({ ...row, results: row.results.map(({ vacuous: _v, ...r }) => r) }));
+    expect(formatReport(none)).not.toMatch(/Vacuous|vacuous\)/);
   });
 
   it('tells how to raise the budget that stopped a search', () => {

@@ -1,0 +1,48 @@
+import { InputError } from '../domain/InputError.ts';
+import type { Exploration, ExploreInput, ExploredNode } from './Exploration.ts';
+import type { StepInfo } from './Monitor.ts';
+
+/** The event a run's first step carries, as XState names it. */
+export const START_EVENT = { type: 'xstate.init' };
+
+/** Rows made so far, per graph and inputs list: every monitor watched over a graph reads the same steps. */
+const made = new WeakMap<Exploration<unknown>, WeakMap<readonly ExploreInput[], StepInfo[][]>>();
+
+/**
+ * What a monitor sees of a run's first step, into a start node of an explored graph.
+ *
+ * @example
+ * monitor.initial(startInfo(graph.nodes[0], inputs));
+ */
+export function startInfo<S>(node: ExploredNode<S>, inputs: readonly ExploreInput[]): StepInfo {
+  return { kind: 'start', event: START_EVENT, pre: null, post: node.snapshot, input: inputs[node.input]?.input } as unknown as StepInfo;
+}
+
+/**
+ * What a monitor sees of each link of an explored graph kept with `links`: `row(id)` is the step
+ * of each of node `id`'s links, in link order. A row is made the first time it is asked for and
+ * kept for the graph and inputs list, so every monitor over the graph shares it. A graph
+ * explored without its links is refused with an InputError: there would be no step to see.
+ *
+ * @example
+ * const row = linkInfos(graph, inputs);
+ * row(0).some((info) => info.event.type === 'data.disclosed');
+ */
+export function linkInfos<S>(graph: Exploration<S>, inputs: readonly ExploreInput[]): (id: number) => readonly StepInfo[] {
+  const { nodes, links } = graph;
+  if (nodes.length > 0 && links.length !== nodes.length) throw new InputError('invalid', 'graph.links', `${links.length} of ${nodes.length} nodes`, 'the graph kept no edges to walk', 'explore it with { subsumption: false, links: true }');
+  let byInputs = made.get(graph as Exploration<unknown>);
+  if (!byInputs) made.set(graph as Exploration<unknown>, (byInputs = new WeakMap()));
+  let rows = byInputs.get(inputs);
+  if (!rows) byInputs.set(inputs, (rows = []));
+  const known = rows;
+  return (id) => {
+    let row = known[id];
+    if (row) return row;
+    const from = nodes[id] as ExploredNode<S>;
+    const input = inputs[from.input]?.input;
+    row = (links[id] ?? []).map(({ to, step }) => ({ kind: step.kind, event: step.event ?? START_EVENT, delay: step.delay, pre: from.snapshot, post: (nodes[to] as ExploredNode<S>).snapshot, input }) as unknown as StepInfo);
+    known[id] = row;
+    return row;
+  };
+}
