@@ -189,6 +189,8 @@ export class TransitionCache implements Steps {
   }
 
   private compute(snapshot: AnyMachineSnapshot, event: { type: string }, checkGuards: boolean, id: number): Move | null {
+    // A finished machine takes nothing more, as a finished actor stops; XState's pure `transition` would still step it.
+    if (snapshot.status !== 'active') return null;
     const firesAnyway = event.type.startsWith('xstate.after.') && !checkGuards;
     if (!firesAnyway && !this.listensFor(id, snapshot).has(event.type)) return null;
     const how = firesAnyway ? 'next' : 'taken';

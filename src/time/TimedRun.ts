@@ -78,6 +78,9 @@ export function sendEvent(run: TimedRun, day: number, event: { type: string }): 
     return { ok: false, run, rejection: { reason: 'timeWentBack', message, accepted: acceptedEvents(run.snapshot) } };
   }
   const moved = advanceTo(run, day);
+  if (moved.snapshot.status !== 'active') {
+    return { ok: false, run, rejection: { reason: 'notAccepted', message: `"${event.type}" cannot be taken on day ${day}: the case has finished, in state ${stateLabel(moved.snapshot)}`, accepted: [] } };
+  }
   const [snapshot, actions, taken] = stepperOf(moved.machine).next(moved.snapshot, event);
   // XState returns the same snapshot, with no actions, when no transition is taken; only a taken
   // self-transition looks the same, and `can()` tells the two apart.
@@ -89,8 +92,9 @@ export function sendEvent(run: TimedRun, day: number, event: { type: string }): 
   return { ok: true, run: { ...moved, snapshot, timers, seq: moved.seq + actions.length, steps: [...moved.steps, step] } };
 }
 
-/** Outside event types some active state node listens for (guards not evaluated). */
+/** Outside event types some active state node listens for (guards not evaluated); none once the machine has finished. */
 export function acceptedEvents(snapshot: AnyMachineSnapshot): string[] {
+  if (snapshot.status !== 'active') return [];
   // XState v5 has no public accessor for a snapshot's active state nodes; `_nodes` is that list.
   const nodes = (snapshot as unknown as { _nodes: { ownEvents: string[] }[] })._nodes;
   return [...new Set(nodes.flatMap((n) => n.ownEvents))].filter((t) => !t.startsWith('xstate.')).sort();

@@ -56,6 +56,8 @@ export function daySteps(machine: AnyStateMachine, events: readonly { type: stri
     },
     successors: (s: DayState, wait = false): DayMove[] => {
       const out: DayMove[] = [];
+      // A finished machine takes nothing more (XState exits every state, so no timer is left).
+      if (s.snapshot.status !== 'active') return out;
       if (!s.eod) {
         for (const event of events) {
           if (!s.snapshot.can(event)) continue;

@@ -50,7 +50,8 @@ export function dayByDayProduct(machine: AnyStateMachine, copies: number, events
       };
       if (!s.eod) {
         s.snapshots.forEach((snapshot, i) => {
-          for (const event of events) if (snapshot.can(event)) stepOne(i, event, s.timers, false);
+          // A finished component takes nothing more.
+          if (snapshot.status === 'active') for (const event of events) if (snapshot.can(event)) stepOne(i, event, s.timers, false);
         });
       }
       const soonest = s.timers[0];
