@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compelledFor } from '../../machines/lifecycle/demandGuards.ts';
+import { stableJson } from '../../src/explore/snapshotKey.ts';
 import { advanceTo } from '../../src/time/TimedRun.ts';
 import {
   DEMAND_KINDS,
@@ -36,6 +37,13 @@ describe('the 12 demand kinds', () => {
   it('are all in the table, each with its own machine', () => {
     expect(DEMAND_KINDS.map((k) => k.kind)).toHaveLength(12);
     expect(new Set(DEMAND_KINDS.map((k) => k.entry.machine)).size).toBe(12);
+  });
+
+  it('are each checked with different requests: a variant the sample already is, is left out', () => {
+    for (const { entry } of DEMAND_KINDS) expect(new Set(entry.inputs.map((i) => stableJson(i.input))).size).toBe(entry.inputs.length);
+    // A CLOUD Act agreement's sample target already lives in the UK.
+    expect(DEMAND_KINDS.find((k) => k.kind === 'cloudActAgreement')?.entry.inputs.map((i) => i.name)).not.toContain('non-US person in the UK');
+    expect(DEMAND_KINDS.find((k) => k.kind === 'searchWarrant')?.entry.inputs.map((i) => i.name)).toContain('non-US person in the UK');
   });
 });
 
