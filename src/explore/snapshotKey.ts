@@ -34,10 +34,27 @@ export function valueJson(value: unknown): string {
 }
 
 /**
- * What identifies a machine state: its state value and its (finite) context. XState builds a
- * state value in the order the machine declares its states, so plain JSON is canonical for it;
- * contexts can gain keys in any order, so they get sorted keys.
+ * What identifies a machine state: its state value, its (finite) context, and where its history
+ * states would return to. XState builds a state value in the order the machine declares its
+ * states, so plain JSON is canonical for it; contexts can gain keys in any order, so they get
+ * sorted keys. A machine without history states keeps none, and its key has no third part.
  */
 export function snapshotKey(snapshot: AnyMachineSnapshot): string {
-  return `${valueJson(snapshot.value)}|${stableJson(snapshot.context)}`;
+  const history = historyOf(snapshot);
+  return `${valueJson(snapshot.value)}|${stableJson(snapshot.context)}${history ? `|${stableJson(history)}` : ''}`;
+}
+
+/**
+ * The states each history state of a snapshot would return to, by their ids; undefined when
+ * none has been left yet. Two snapshots alike in value and context but not in this go different
+ * ways on a transition into the history state.
+ *
+ * @example
+ * historyOf(snapshot); // { "h.open.hist": ["h.open.b"] }
+ */
+export function historyOf(snapshot: AnyMachineSnapshot): Record<string, string[]> | undefined {
+  const recorded = (snapshot as unknown as { historyValue?: Record<string, readonly { id: string }[]> }).historyValue;
+  let out: Record<string, string[]> | undefined;
+  for (const key in recorded) (out ??= {})[key] = (recorded[key] ?? []).map((node) => node.id);
+  return out;
 }

@@ -5,7 +5,7 @@ import { delayName } from '../time/timerChanges.ts';
 import { type fastStepper, fastStepperOf, NotPorted } from './fastStepper.ts';
 import { stepperOf } from './pureStepper.ts';
 import { sameStep } from './sameStep.ts';
-import { stableJson, valueJson } from './snapshotKey.ts';
+import { historyOf, stableJson, valueJson } from './snapshotKey.ts';
 import type { Steps } from './Steps.ts';
 import { TimerOpLists } from './TimerEffects.ts';
 import { ValueIds } from './ValueIds.ts';
@@ -105,8 +105,8 @@ export class TransitionCache implements Steps {
   }
 
   /**
-   * A small number standing for what identifies the snapshot, its state value and its context
-   * (as `snapshotKey` does): equal states get equal ids. XState builds a state value in the
+   * A small number standing for what identifies the snapshot, its state value, its context and
+   * its history states' records (as `snapshotKey` does): equal states get equal ids. XState builds a state value in the
    * order the machine declares its states, so its JSON is canonical.
    */
   id(snapshot: AnyMachineSnapshot): number {
@@ -118,7 +118,8 @@ export class TransitionCache implements Steps {
   /** `id` without remembering it on the snapshot: a move carries its id, so the explorer never asks again. */
   private keyId(snapshot: AnyMachineSnapshot): number {
     const byContext = (this.interned[this.values.any(snapshot.value)] ??= new Map());
-    const context = this.values.any(snapshot.context);
+    const history = historyOf(snapshot);
+    const context = this.values.any(history ? { '#context': snapshot.context, '#history': history } : snapshot.context);
     let id = byContext.get(context);
     if (id === undefined) {
       id = this.stateValues.length;
