@@ -1,3 +1,5 @@
+import { stableJson } from './snapshotKey.ts';
+
 /**
  * Small numbers for plain JSON-like values, equal by content: deeply equal values get equal ids,
  * whatever their key order. A nested object stands in its parent's text as `#id`, so a context
@@ -44,6 +46,10 @@ export class ValueIds {
   }
 
   private text(value: object): string {
+    // Own keys say nothing of these: every Date, Map or Set would be `{}`, and unlike states one.
+    if (value instanceof Date) return `D${value.getTime()}`;
+    if (value instanceof Map) return `M${this.text([...value].sort(byKeyText))}`;
+    if (value instanceof Set) return `S${this.text([...value].sort(byText))}`;
     if (Array.isArray(value)) {
       let text = '[';
       for (let i = 0; i < value.length; i++) text += `${i ? ',' : ''}${this.part(value[i])}`;
@@ -64,4 +70,16 @@ export class ValueIds {
     }
     return `${text}}`;
   }
+}
+
+/** Values in the order of their JSON, so equal sets built in any order read the same. */
+function byText(a: unknown, b: unknown): number {
+  const x = stableJson(a);
+  const y = stableJson(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Map entries in the order of their keys' JSON, likewise. */
+function byKeyText(a: [unknown, unknown], b: [unknown, unknown]): number {
+  return byText(a[0], b[0]);
 }

@@ -4,14 +4,21 @@ const texts = new WeakMap<object, string>();
 
 /**
  * JSON with object keys sorted, so equal values always give equal text. Objects are treated as
- * immutable (XState contexts are), so each one is serialised once.
+ * immutable (XState contexts are), so each one is serialised once. A Date, Map or Set is written
+ * by its content (`{"$date":…}`, `{"$map":…}`, `{"$set":…}`), not as the `{}` of its own keys.
  */
 export function stableJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
   const known = texts.get(value);
   if (known !== undefined) return known;
   let text: string;
-  if (Array.isArray(value)) {
+  if (value instanceof Date) {
+    text = `{"$date":${JSON.stringify(Number.isNaN(value.getTime()) ? null : value.toISOString())}}`;
+  } else if (value instanceof Map) {
+    text = `{"$map":[${[...value].map(([k, v]) => `[${stableJson(k)},${stableJson(v)}]`).sort().join(',')}]}`;
+  } else if (value instanceof Set) {
+    text = `{"$set":[${[...value].map(stableJson).sort().join(',')}]}`;
+  } else if (Array.isArray(value)) {
     text = `[${value.map(stableJson).join(',')}]`;
   } else {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stableJson } from '../../src/explore/snapshotKey.ts';
 import { ValueIds } from '../../src/explore/ValueIds.ts';
 
 describe('ValueIds', () => {
@@ -47,5 +48,19 @@ describe('ValueIds', () => {
     (value as { a: number }).a = 2;
     expect(ids.of(value)).toBe(first);
     expect(ids.of({ a: 2 })).not.toBe(first);
+  });
+
+  it('tells dates, maps and sets apart by their content, not their (empty) own keys, and matches equal ones', () => {
+    const ids = new ValueIds();
+    const jan = ids.of({ at: new Date('2026-01-01') });
+    expect(ids.of({ at: new Date('2026-01-01T00:00:00Z') })).toBe(jan);
+    const values: object[] = [{ at: new Date('2026-06-01') }, { at: {} }, { at: new Map([['a', 1]]) }, { at: new Map([['a', 2]]) }, { at: new Set(['a']) }, { at: new Set(['b']) }, { at: new Map() }, { at: new Set() }];
+    const seen = [jan, ...values.map((v) => ids.of(v))];
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(ids.of({ at: new Map([['b', 2], ['a', 1]]) })).toBe(ids.of({ at: new Map([['a', 1], ['b', 2]]) }));
+    expect(ids.of({ at: new Set(['b', 'a']) })).toBe(ids.of({ at: new Set(['a', 'b']) }));
+    expect(stableJson({ at: new Date('2026-01-01') })).toBe('{"at":{"$date":"2026-01-01T00:00:00.000Z"}}');
+    expect(stableJson(new Map([['b', 2], ['a', 1]]))).toBe(stableJson(new Map([['a', 1], ['b', 2]])));
+    expect(stableJson(new Set(['b', 'a']))).toBe('{"$set":["a","b"]}');
   });
 });
