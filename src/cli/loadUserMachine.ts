@@ -3,19 +3,17 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AnyStateMachine } from 'xstate';
 import { InputError } from '../domain/InputError.ts';
-import type { DeclaredValues } from '../explore/eventVariants.ts';
 import type { CheckTarget } from '../rules/checkMachine.ts';
-
-interface MachineMeta {
-  kind?: string;
-  inputs?: { name: string; input: unknown }[];
-  alphabet?: DeclaredValues;
-}
+import { readMachineMeta } from './readMachineMeta.ts';
 
 /**
  * Loads a user's module (`.ts` or `.js`) and returns the XState v5 machine it exports (the
  * default export, or the named one) as a check target. The machine's root `meta` may declare
- * `kind` (a catalogue kind, for the rules tied to one), `inputs` and `alphabet`.
+ * `kind` (a catalogue kind, for the rules tied to one), `inputs` and `alphabet`
+ * (`readMachineMeta` checks them).
+ *
+ * @example
+ * const target = await loadUserMachine('examples/my-workflow.ts', 'safeWorkflow');
  */
 export async function loadUserMachine(file: string, exportName?: string): Promise<CheckTarget> {
   const path = resolve(file);
@@ -32,14 +30,7 @@ export async function loadUserMachine(file: string, exportName?: string): Promis
     const found = Object.keys(mod).filter((k) => isMachine(mod[k]));
     throw new InputError('invalid', '--export', name, `is not an XState v5 machine exported by ${file}`, found.length ? `use --export ${found.join(' or --export ')}` : 'export a machine made with setup().createMachine()');
   }
-  const meta = (machine.root.meta ?? {}) as MachineMeta;
-  return {
-    name: `${file}${exportName ? `#${exportName}` : ''}`,
-    machine,
-    ...(meta.kind ? { kind: meta.kind } : {}),
-    inputs: meta.inputs ?? [{ name: 'default', input: undefined }],
-    declared: meta.alphabet ?? {},
-  };
+  return { name: `${file}${exportName ? `#${exportName}` : ''}`, machine, ...readMachineMeta(machine) };
 }
 
 function isMachine(value: unknown): value is AnyStateMachine {

@@ -54,7 +54,8 @@ function subsets(items: unknown[]): unknown[][] {
  * Every concrete event of the given vocabulary types: payload fields that are enums, booleans,
  * literals or arrays of enums are enumerated from the zod schema; strings and numbers come from
  * `declared` (values declared next to the machine, e.g. its challenge route ids). A field that
- * can be neither is an error naming the event, the field and the fix.
+ * can be neither is an error naming the event, the field and the fix. An event outside the
+ * vocabulary gets the fields and values `declared` gives it, or none.
  *
  * @example
  * eventVariants(['review.completed'], {}) // four events, one per finding
@@ -64,7 +65,10 @@ export function eventVariants(types: readonly string[], declared: DeclaredValues
   for (const type of types) {
     const schema = VocabularyEvent.options.find((o) => o.shape.type.value === type);
     if (!schema) {
-      out.push({ type });
+      // An event of the machine's own: only the values declared for it, field by field.
+      let own: Record<string, unknown>[] = [{ type }];
+      for (const [field, values] of Object.entries(declared[type] ?? {})) own = own.flatMap((p) => values.map((v) => (v === undefined ? p : { ...p, [field]: v })));
+      out.push(...(own as { type: string }[]));
       continue;
     }
     let partial: Record<string, unknown>[] = [{ type }];

@@ -1,0 +1,62 @@
+import type { AnyStateMachine } from 'xstate';
+import { z } from 'zod';
+import { CATALOGUE } from '../../machines/catalogue.ts';
+import { VocabularyEvent } from '../domain/events.ts';
+import { fromZod, InputError } from '../domain/InputError.ts';
+import type { DeclaredValues } from '../explore/eventVariants.ts';
+import type { ExploreInput } from '../explore/Exploration.ts';
+
+const MachineMeta = z.object({
+  kind: z.string().min(1).optional(),
+  inputs: z.array(z.object({ name: z.string().min(1), input: z.unknown() })).min(1).optional(),
+  alphabet: z.record(z.string(), z.record(z.string(), z.array(z.unknown()).min(1))).optional(),
+});
+
+/** What a user machine's root `meta` declares for the checker, with the defaults filled in. */
+export interface MachineMeta {
+  kind?: string;
+  inputs: ExploreInput[];
+  declared: DeclaredValues;
+}
+
+/**
+ * Reads and checks a user machine's root `meta`: `kind` must be a catalogue kind (a misspelt one
+ * would quietly turn off the rules tied to it), `inputs` a list of differently named requests,
+ * and `alphabet` values for events the machine listens for, under fields those events have, each
+ * one a value the field allows. Anything else is an InputError naming the field and the fix.
+ *
+ * @example
+ * readMachineMeta(machine).inputs; // [{ name: 'default', input: undefined }] when meta declares none
+ */
+export function readMachineMeta(machine: AnyStateMachine): MachineMeta {
+  const raw = machine.root.meta ?? {};
+  const parsed = MachineMeta.safeParse(raw);
+  if (!parsed.success) throw fromZod(parsed.error, raw, 'meta');
+  const { kind, inputs = [{ name: 'default', input: undefined }], alphabet = {} } = parsed.data;
+  if (kind !== undefined && !CATALOGUE.some((e) => e.kind === kind)) {
+    throw new InputError('unknownKind', 'meta.kind', kind, 'is not a kind in the catalogue, so the rules tied to a kind would not apply', `use one of ${CATALOGUE.map((e) => e.kind).join(', ')}, or leave it out`);
+  }
+  inputs.forEach(({ name }, i) => {
+    if (inputs.findIndex((x) => x.name === name) < i) throw new InputError('invalid', `meta.inputs[${i}].name`, name, 'is the name of an earlier input too', 'give each input its own name');
+  });
+  const events = machine.root.events.filter((t) => !t.startsWith('xstate.'));
+  for (const [type, fields] of Object.entries(alphabet)) {
+    if (!events.includes(type)) throw new InputError('invalid', `meta.alphabet["${type}"]`, fields, 'is not an event this machine listens for', `declare values only for its events: ${events.join(', ') || 'it has none'}`);
+    const shape = VocabularyEvent.options.find((o) => o.shape.type.value === type)?.shape as Record<string, z.ZodType> | undefined;
+    if (!shape) continue;
+    for (const [field, values] of Object.entries(fields)) {
+      const schema = field === 'type' ? undefined : shape[field];
+      if (!schema) throw new InputError('invalid', `meta.alphabet["${type}"].${field}`, values, `is not a field of ${type}`, fieldsOf(shape));
+      values.forEach((value, i) => {
+        const check = schema.safeParse(value);
+        if (!check.success) throw fromZod(check.error, value, `meta.alphabet["${type}"].${field}[${i}]`);
+      });
+    }
+  }
+  return { ...(kind ? { kind } : {}), inputs, declared: alphabet };
+}
+
+function fieldsOf(shape: Record<string, z.ZodType>): string {
+  const fields = Object.keys(shape).filter((f) => f !== 'type');
+  return fields.length ? `its fields are ${fields.join(', ')}` : 'it has no payload fields: leave it out of meta.alphabet';
+}
