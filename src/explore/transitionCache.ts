@@ -1,7 +1,6 @@
 import type { AnyMachineSnapshot, AnyStateMachine, AnyTransitionDefinition } from 'xstate';
 import { transitionId } from '../paths/machineTransitions.ts';
-import { DAY_MS } from '../domain/duration.ts';
-import { delayName } from '../time/timerChanges.ts';
+import { delayName, wholeDays } from '../time/timerChanges.ts';
 import { type fastStepper, fastStepperOf, NotPorted } from './fastStepper.ts';
 import { stepperOf } from './pureStepper.ts';
 import { sameStep } from './sameStep.ts';
@@ -248,8 +247,7 @@ export class TransitionCache implements Steps {
       const p = (a.params ?? {}) as { id?: string; sendId?: string; delay?: number };
       if (a.type === 'xstate.cancel' && p.sendId) timerOps.push({ op: 'cancel', event: p.sendId });
       if (a.type === 'xstate.raise' && typeof p.delay === 'number' && p.id) {
-        if (p.delay % DAY_MS !== 0 || p.delay < 0) throw new RangeError(`timer ${p.id} has a delay of ${p.delay} ms; model time is whole days`);
-        timerOps.push({ op: 'start', event: p.id, delay: delayName(p.id), days: p.delay / DAY_MS });
+        timerOps.push({ op: 'start', event: p.id, delay: delayName(p.id), days: wholeDays(p.id, p.delay) });
       }
     }
     return { snapshot, id: this.keyId(snapshot), timerOps: this.opLists.intern(timerOps), taken: taken.map(transitionId) };

@@ -1,3 +1,4 @@
+import { InputError } from '../domain/InputError.ts';
 import { DAY_MS } from '../domain/duration.ts';
 
 /** A timer the machine started and has not cancelled: it fires at the end of `dueDay`. */
@@ -34,14 +35,25 @@ export function applyTimerChanges(timers: readonly PendingTimer[], actions: read
     if (action.type === 'xstate.cancel' && params.sendId) {
       next = next.filter((t) => t.event !== params.sendId);
     } else if (action.type === 'xstate.raise' && typeof params.delay === 'number' && params.id) {
-      if (params.delay % DAY_MS !== 0 || params.delay < 0) {
-        throw new RangeError(`timer ${params.id} has a delay of ${params.delay} ms; model time is whole days, so provide delays as days × ${DAY_MS}`);
-      }
       next = next.filter((t) => t.event !== params.id);
-      next.push({ event: params.id, delay: delayName(params.id), startedDay: day, dueDay: day + params.delay / DAY_MS, seq: seq++ });
+      next.push({ event: params.id, delay: delayName(params.id), startedDay: day, dueDay: day + wholeDays(params.id, params.delay), seq: seq++ });
     }
   }
   return next.sort((a, b) => a.dueDay - b.dueDay || a.seq - b.seq);
+}
+
+/**
+ * A timer's delay in whole days; a delay that is not a whole number of days, or is negative, is
+ * an InputError naming the delay, since model time is whole days.
+ *
+ * @example
+ * wholeDays('xstate.after.objectionWindow.subpoena.notice.pending', 14 * DAY_MS); // 14
+ */
+export function wholeDays(timerEvent: string, delayMs: number): number {
+  const days = delayMs / DAY_MS;
+  if (Number.isInteger(days) && days >= 0) return days;
+  const problem = days < 0 ? 'is negative' : `is not a whole number of days (${days.toFixed(3).replace(/0+$/, '')} days)`;
+  throw new InputError('invalid', `delays.${delayName(timerEvent)}`, `${delayMs} ms`, `${problem}: model time is whole days`, `give it as a whole number of days × ${DAY_MS} ms`);
 }
 
 /** The delay name inside an `xstate.after.<delay>.<state id>` event type. */

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { hourDelay } from '../fixtures/hourDelay.js';
+import { DAY_MS } from '../../src/domain/duration.ts';
+import { explore } from '../../src/explore/explore.ts';
+import { startRun } from '../../src/time/TimedRun.ts';
+import { wholeDays } from '../../src/time/timerChanges.ts';
+import { inputErrorOf } from '../support/inputErrorOf.ts';
+import { runCliCaptured } from '../support/runCliCaptured.ts';
+
+describe('a delay is a whole number of days', () => {
+  it('gives the days of a whole-day delay', () => {
+    expect(wholeDays('xstate.after.objectionWindow.subpoena.notice.pending', 14 * DAY_MS)).toBe(14);
+    expect(wholeDays('xstate.after.now.x', 0)).toBe(0);
+  });
+
+  it('names the delay, the value and the fix for a part of a day or a negative delay', () => {
+    const half = inputErrorOf(() => wholeDays('xstate.after.grace.hourDelay.open', 1.5 * DAY_MS));
+    expect([half.field, half.value]).toEqual(['delays.grace', `${1.5 * DAY_MS} ms`]);
+    expect(half.message).toContain('is not a whole number of days (1.5 days)');
+    expect(inputErrorOf(() => wholeDays('xstate.after.back.x', -DAY_MS)).message).toContain('is negative');
+  });
+
+  it('the explorer and the whole-day clock refuse a 36-hour deadline the same way', () => {
+    const explored = inputErrorOf(() => explore(hourDelay, { inputs: [{ name: 'only', input: undefined }], events: [] }));
+    const run = inputErrorOf(() => startRun(hourDelay, undefined, 0));
+    expect(explored.field).toBe('delays.grace');
+    expect(run.message).toBe(explored.message);
+  });
+
+  it('check --machine exits 2 with that message, not a stack trace', async () => {
+    const { code, out, err } = await runCliCaptured(['check', '--machine', 'test/fixtures/hourDelay.js', '--export', 'hourDelay', '--policy', 'cloudflare']);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err.trim()).toBe('dueprocess: delays.grace: is not a whole number of days (1.5 days): model time is whole days (got "129600000 ms"). Fix: give it as a whole number of days × 86400000 ms');
+  });
+});
