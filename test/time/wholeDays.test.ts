@@ -1,11 +1,18 @@
+import { setup } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { hourDelay } from '../fixtures/hourDelay.js';
 import { DAY_MS } from '../../src/domain/duration.ts';
 import { explore } from '../../src/explore/explore.ts';
 import { startRun } from '../../src/time/TimedRun.ts';
 import { wholeDays } from '../../src/time/timerChanges.ts';
 import { inputErrorOf } from '../support/inputErrorOf.ts';
 import { runCliCaptured } from '../support/runCliCaptured.ts';
+
+// As test/fixtures/hourDelay.js, which the CLI loads.
+const hourDelay = setup({ delays: { grace: 36 * 3_600_000 } }).createMachine({
+  id: 'hourDelay',
+  initial: 'open',
+  states: { open: { after: { grace: 'closed' } }, closed: { tags: ['closed'] } },
+});
 
 describe('a delay is a whole number of days', () => {
   it('gives the days of a whole-day delay', () => {
