@@ -2,6 +2,7 @@ import type { AnyMachineSnapshot, AnyStateMachine, AnyTransitionDefinition } fro
 import { transitionId } from '../paths/machineTransitions.ts';
 import { delayName, wholeDays } from '../time/timerChanges.ts';
 import { type fastStepper, fastStepperOf, NotPorted } from './fastStepper.ts';
+import { machineThrew } from './machineThrew.ts';
 import { stepperOf } from './pureStepper.ts';
 import { sameStep } from './sameStep.ts';
 import { historyOf, stableJson, valueJson } from './snapshotKey.ts';
@@ -169,6 +170,7 @@ export class TransitionCache implements Steps {
 
   start(input: unknown): Move {
     const [snapshot, actions, taken] = this.stepper.initial(input);
+    if (snapshot.status === 'error') throw machineThrew((snapshot as { error?: unknown }).error, { input });
     this.transitions++;
     return this.move(snapshot, actions, taken);
   }
@@ -213,7 +215,12 @@ export class TransitionCache implements Steps {
     }
     if (ported !== undefined && !this.verify) return ported;
     this.xstateSteps++;
-    const own = this.stepper[how](snapshot, event);
+    let own: ReturnType<typeof this.stepper.next> | null;
+    try {
+      own = this.stepper[how](snapshot, event);
+    } catch (e) {
+      throw machineThrew(e, { snapshot, event });
+    }
     // XState took a step the port failed on for a reason other than leaving it to XState: a bug in the port.
     if (this.verify && failure !== undefined && !(failure instanceof NotPorted)) {
       throw new StepMismatch(`the port (fastStepper) failed on ${JSON.stringify(event)} from ${JSON.stringify(snapshot.value)} where XState did not: ${String(failure)}`);

@@ -1,0 +1,19 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import { InputError } from '../domain/InputError.ts';
+import { valueJson } from './snapshotKey.ts';
+
+const FIX = 'make every guard, assignment and delay work for each input and event the checker tries (meta.inputs, meta.alphabet)';
+
+/**
+ * A machine's own code failing, as the InputError the CLI reports (exit 2): on a step, the state
+ * and the event it failed on; at the start, the input it could not start from (XState keeps that
+ * failure in the snapshot, as status `error`, instead of throwing it).
+ *
+ * @example
+ * throw machineThrew(new Error('x is undefined'), { snapshot, event: { type: 'notice.sent' } });
+ */
+export function machineThrew(error: unknown, at: { snapshot: AnyMachineSnapshot; event: { type: string } } | { input: unknown }): InputError {
+  const message = error instanceof Error ? error.message : String(error);
+  if ('input' in at) return new InputError('invalid', 'input', at.input, `the machine failed to start from it: ${message}`, FIX);
+  return new InputError('invalid', `event in state ${valueJson(at.snapshot.value)}`, at.event, `the machine threw on it: ${message}`, FIX);
+}

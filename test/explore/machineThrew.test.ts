@@ -1,0 +1,40 @@
+import { setup } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { explore } from '../../src/explore/explore.ts';
+import { inputErrorOf } from '../support/inputErrorOf.ts';
+import { runCliCaptured } from '../support/runCliCaptured.ts';
+
+const FIX = 'make every guard, assignment and delay work for each input and event the checker tries (meta.inputs, meta.alphabet)';
+const only = [{ name: 'only', input: undefined }];
+
+describe('a machine whose own code fails', () => {
+  it('on a step: the state, the event and what it threw, as an InputError', () => {
+    const machine = setup({ guards: { broken: () => { throw new Error('no request'); } } }).createMachine({
+      id: 'broken',
+      initial: 'open',
+      states: { open: { on: { go: { guard: 'broken', target: 'done' } } }, done: {} },
+    });
+    const error = inputErrorOf(() => explore(machine, { inputs: only, events: [{ type: 'go' }] }));
+    expect([error.field, error.value, error.fix]).toEqual(['event in state "open"', { type: 'go' }, FIX]);
+    expect(error.message).toMatch(/the machine threw on it: Unable to evaluate guard 'broken' .*no request/s);
+  });
+
+  it('at the start: the input it could not start from (XState keeps that failure in the snapshot)', () => {
+    const machine = setup({}).createMachine({ id: 'noStart', initial: 'open', context: ({ input }) => ({ kind: (input as { kind: string }).kind }), states: { open: {} } });
+    const error = inputErrorOf(() => explore(machine, { inputs: only, events: [] }));
+    expect(error.field).toBe('input');
+    expect(error.message).toContain('the machine failed to start from it: ');
+  });
+
+  it.each([
+    ['throwingGuard', /^dueprocess: event in state "open": the machine threw on it: Unable to evaluate guard 'isWarrant'/],
+    ['throwingContext', /^dueprocess: input: the machine failed to start from it: /],
+  ])('check --machine exits 2 on %s, with the fix and no stack trace', async (name, message) => {
+    const { code, out, err } = await runCliCaptured(['check', '--machine', 'test/fixtures/throwingMachines.js', '--export', name, '--policy', 'cloudflare']);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(message);
+    expect(err).toContain(`Fix: ${FIX}`);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+});
