@@ -5,6 +5,7 @@ import { VocabularyEvent } from '../domain/events.ts';
 import { fromZod, InputError } from '../domain/InputError.ts';
 import type { DeclaredValues } from '../explore/eventVariants.ts';
 import type { ExploreInput } from '../explore/Exploration.ts';
+import { outsideEvents } from '../explore/outsideEvents.ts';
 
 const MachineMeta = z.object({
   kind: z.string().min(1).optional(),
@@ -39,7 +40,7 @@ export function readMachineMeta(machine: AnyStateMachine): MachineMeta {
   inputs.forEach(({ name }, i) => {
     if (inputs.findIndex((x) => x.name === name) < i) throw new InputError('invalid', `meta.inputs[${i}].name`, name, 'is the name of an earlier input too', 'give each input its own name');
   });
-  const events = machine.root.events.filter((t) => !t.startsWith('xstate.'));
+  const events = outsideEvents(machine);
   for (const [type, fields] of Object.entries(alphabet)) {
     if (!events.includes(type)) throw new InputError('invalid', `meta.alphabet["${type}"]`, fields, 'is not an event this machine listens for', `declare values only for its events: ${events.join(', ') || 'it has none'}`);
     const shape = VocabularyEvent.options.find((o) => o.shape.type.value === type)?.shape as Record<string, z.ZodType> | undefined;

@@ -4,6 +4,7 @@ import { explore } from '../explore/explore.ts';
 import type { Exploration, ExploreInput, Link } from '../explore/Exploration.ts';
 import { stepperOf } from '../explore/pureStepper.ts';
 import { type TransitionInfo, machineTransitions, transitionId } from './machineTransitions.ts';
+import { outsideEvents } from '../explore/outsideEvents.ts';
 
 /** A machine's exact timed graph with its edges kept, ready for path generation. */
 export interface TimedGraph {
@@ -36,8 +37,7 @@ export interface Walk {
  * const graph = timedGraph(machine, entry.inputs, entry.alphabet);
  */
 export function timedGraph(machine: AnyStateMachine, inputs: readonly ExploreInput[], declared: DeclaredValues, maxStates = 200_000): TimedGraph {
-  const types = machine.root.events.filter((t) => !t.startsWith('xstate.'));
-  const events = eventVariants(types, declared);
+  const events = eventVariants(outsideEvents(machine), declared);
   const run = explore(machine, { inputs, events, subsumption: false, links: true, maxStates });
   if (!run.complete) throw new Error(`path generation needs the whole graph, but exploring stopped at ${run.nodes.length} states (${run.stopped?.reason})`);
   const starts = run.nodes.filter((n) => n.parent < 0).map((n) => n.id);

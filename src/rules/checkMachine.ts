@@ -10,6 +10,7 @@ import { pathOf } from '../explore/pathOf.ts';
 import { type DatedStep, replayPath } from '../explore/witness.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
 import type { Rule, RuleContext } from './Rule.ts';
+import { outsideEvents } from '../explore/outsideEvents.ts';
 
 /** A machine to check, with the inputs and payload values to explore it with. */
 export interface CheckTarget {
@@ -62,7 +63,7 @@ export interface CheckOptions {
  */
 export function checkMachine(target: CheckTarget, version: PolicyVersion, rules: readonly Rule[], options: CheckOptions = {}): RuleResult[] {
   const machine = withPolicy(target.machine, version);
-  const types = machine.root.events.filter((t) => !t.startsWith('xstate.'));
+  const types = outsideEvents(machine);
   const ctx = ruleContext(machine, target.kind, version);
   const events = eventVariants(types, target.declared);
   const applicable = rules.map((rule) => (rule.appliesTo(ctx) ? rule.check(ctx) : null));
