@@ -6,8 +6,9 @@ const FIX = 'make every guard, assignment and delay work for each input and even
 
 /**
  * A machine's own code failing, as the InputError the CLI reports (exit 2): on a step, the state
- * and the event it failed on; at the start, the input it could not start from (XState keeps that
- * failure in the snapshot, as status `error`, instead of throwing it).
+ * and the event it failed on, or that a loop of eventless transitions never settled; at the
+ * start, the input it could not start from (XState keeps that failure in the snapshot, as status
+ * `error`, instead of throwing it).
  *
  * @example
  * throw machineThrew(new Error('x is undefined'), { snapshot, event: { type: 'notice.sent' } });
@@ -15,5 +16,10 @@ const FIX = 'make every guard, assignment and delay work for each input and even
 export function machineThrew(error: unknown, at: { snapshot: AnyMachineSnapshot; event: { type: string } } | { input: unknown }): InputError {
   const message = error instanceof Error ? error.message : String(error);
   if ('input' in at) return new InputError('invalid', 'input', at.input, `the machine failed to start from it: ${message}`, FIX);
-  return new InputError('invalid', `event in state ${valueJson(at.snapshot.value)}`, at.event, `the machine threw on it: ${message}`, FIX);
+  const field = `event in state ${valueJson(at.snapshot.value)}`;
+  // XState's words when a step passes the machine's microstep cap (the explorer sets one: MAX_MICROSTEPS).
+  if (message.startsWith('Infinite loop detected')) {
+    return new InputError('invalid', field, at.event, 'starts eventless transitions (or raised events) that loop without settling', 'give a transition in the loop a guard that turns false, or make one of its states wait for an event');
+  }
+  return new InputError('invalid', field, at.event, `the machine threw on it: ${message}`, FIX);
 }

@@ -99,6 +99,9 @@ export class TransitionCache implements Steps {
     readonly machine: AnyStateMachine,
     how: Stepper = 'port',
   ) {
+    // XState steps without end through a loop of eventless transitions unless the machine caps its microsteps; capped, the loop is an error naming the state and event.
+    const options = (machine as unknown as { options?: { maxIterations?: number } }).options;
+    if (options && !Number.isFinite(options.maxIterations)) options.maxIterations = MAX_MICROSTEPS;
     this.stepper = stepperOf(machine);
     this.fast = how === 'xstate' ? null : fastStepperOf(machine);
     this.verify = how === 'verify';
@@ -262,6 +265,9 @@ export class TransitionCache implements Steps {
 }
 
 const caches = new WeakMap<AnyStateMachine, TransitionCache>();
+
+/** Microsteps one step may take before the explorer calls it a loop that never settles. */
+export const MAX_MICROSTEPS = 10_000;
 
 /** The shared cache of a machine. */
 export function transitionCacheOf(machine: AnyStateMachine): TransitionCache {
