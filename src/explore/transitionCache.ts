@@ -172,7 +172,13 @@ export class TransitionCache implements Steps {
   }
 
   start(input: unknown): Move {
-    const [snapshot, actions, taken] = this.stepper.initial(input);
+    let started: ReturnType<typeof this.stepper.initial>;
+    try {
+      started = this.stepper.initial(input);
+    } catch (e) {
+      throw machineThrew(e, { input });
+    }
+    const [snapshot, actions, taken] = started;
     if (snapshot.status === 'error') throw machineThrew((snapshot as { error?: unknown }).error, { input });
     this.transitions++;
     return this.move(snapshot, actions, taken);

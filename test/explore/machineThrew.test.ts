@@ -31,13 +31,15 @@ describe('a machine whose own code fails', () => {
     const machine = setup({}).createMachine({ id: 'loop', initial: 'a', states: { a: { on: { go: 'b' } }, b: { always: 'c' }, c: { always: 'b' } } });
     const error = inputErrorOf(() => explore(machine, { inputs: only, events: [{ type: 'go' }] }));
     expect([error.field, error.value]).toEqual(['event in state "a"', { type: 'go' }]);
-    expect(error.message).toContain('loop without settling');
+    expect(error.message).toContain('given it, the machine loops through eventless transitions (or raised events) without settling');
+    const atStart = setup({}).createMachine({ id: 'loopAtStart', initial: 'b', states: { b: { always: 'c' }, c: { always: 'b' } } });
+    expect(inputErrorOf(() => explore(atStart, { inputs: only, events: [] })).message).toMatch(/^input: started from it, the machine loops through eventless transitions/);
     expect(error.fix).toContain('a guard that turns false');
     expect((machine as unknown as { options: { maxIterations: number } }).options.maxIterations).toBe(MAX_MICROSTEPS);
   });
 
   it.each([
-    ['endlessLoop', /^dueprocess: event in state "open": starts eventless transitions \(or raised events\) that loop without settling/],
+    ['endlessLoop', /^dueprocess: event in state "open": given it, the machine loops through eventless transitions \(or raised events\) without settling/],
     ['throwingGuard', /^dueprocess: event in state "open": the machine threw on it: Unable to evaluate guard 'isWarrant'/],
     ['throwingContext', /^dueprocess: input: the machine failed to start from it: /],
   ])('check --machine exits 2 on %s, with a fix and no stack trace', async (name, message) => {
