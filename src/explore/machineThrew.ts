@@ -16,7 +16,7 @@ const FIX = 'make every guard, assignment and delay work for each input and even
 export function machineThrew(error: unknown, at: { snapshot: AnyMachineSnapshot; event: { type: string } } | { input: unknown }): InputError {
   const message = error instanceof Error ? error.message : String(error);
   const [field, value, where] = 'input' in at ? ['input', at.input, 'the machine failed to start from it'] : [`event in state ${valueJson(at.snapshot.value)}`, at.event, 'the machine threw on it'];
-  // XState's words when a step passes the machine's microstep cap (the explorer sets one: MAX_MICROSTEPS).
+  // XState's words when a step passes the machine's microstep cap (`capMicrosteps` sets one).
   if (message.startsWith('Infinite loop detected')) {
     return new InputError('invalid', field, value, `${'input' in at ? 'started from it' : 'given it'}, the machine loops through eventless transitions (or raised events) without settling`, 'give a transition in the loop a guard that turns false, or make one of its states wait for an event');
   }

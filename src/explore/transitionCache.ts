@@ -2,6 +2,7 @@ import type { AnyMachineSnapshot, AnyStateMachine, AnyTransitionDefinition } fro
 import { transitionId } from '../paths/machineTransitions.ts';
 import { delayName, wholeDays } from '../time/timerChanges.ts';
 import { type fastStepper, fastStepperOf, NotPorted } from './fastStepper.ts';
+import { capMicrosteps } from './capMicrosteps.ts';
 import { machineThrew } from './machineThrew.ts';
 import { stepperOf } from './pureStepper.ts';
 import { sameStep } from './sameStep.ts';
@@ -99,9 +100,7 @@ export class TransitionCache implements Steps {
     readonly machine: AnyStateMachine,
     how: Stepper = 'port',
   ) {
-    // XState steps without end through a loop of eventless transitions unless the machine caps its microsteps; capped, the loop is an error naming the state and event.
-    const options = (machine as unknown as { options?: { maxIterations?: number } }).options;
-    if (options && !Number.isFinite(options.maxIterations)) options.maxIterations = MAX_MICROSTEPS;
+    capMicrosteps(machine);
     this.stepper = stepperOf(machine);
     this.fast = how === 'xstate' ? null : fastStepperOf(machine);
     this.verify = how === 'verify';
@@ -271,9 +270,6 @@ export class TransitionCache implements Steps {
 }
 
 const caches = new WeakMap<AnyStateMachine, TransitionCache>();
-
-/** Microsteps one step may take before the explorer calls it a loop that never settles. */
-export const MAX_MICROSTEPS = 10_000;
 
 /** The shared cache of a machine. */
 export function transitionCacheOf(machine: AnyStateMachine): TransitionCache {

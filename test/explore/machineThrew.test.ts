@@ -1,7 +1,7 @@
 import { setup } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../src/explore/explore.ts';
-import { MAX_MICROSTEPS } from '../../src/explore/transitionCache.ts';
+import { MAX_MICROSTEPS } from '../../src/explore/capMicrosteps.ts';
 import { inputErrorOf } from '../support/inputErrorOf.ts';
 import { runCliCaptured } from '../support/runCliCaptured.ts';
 
