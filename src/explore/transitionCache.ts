@@ -108,8 +108,8 @@ export class TransitionCache implements Steps {
 
   /**
    * A small number standing for what identifies the snapshot, its state value, its context and
-   * its history states' records (as `snapshotKey` does): equal states get equal ids. XState builds a state value in the
-   * order the machine declares its states, so its JSON is canonical.
+   * its history states' records (as `snapshotKey` does): equal states get equal ids. XState
+   * builds a state value in the order the machine declares its states, so its JSON is canonical.
    */
   id(snapshot: AnyMachineSnapshot): number {
     let id = this.ids.get(snapshot);
