@@ -22,7 +22,7 @@ const tasks = Object.values(POLICIES).flatMap((policy) => CATALOGUE.map((entry) 
 const start = now();
 const done = lanes === 'one' ? tasks.map(({ weight: _w, ...task }, index) => runCheckTask({ ...task, index })) : await checkInParallel(tasks, undefined, availableParallelism());
 const ms = msSince(start);
-const runs = done.map((d, i) => ({ kind: tasks[i]?.kind, policy: tasks[i]?.policy.id, ms: d.ms, statuses: d.results.map((r) => r.status) }));
+const runs = done.map((d, i) => ({ kind: tasks[i]?.kind, policy: tasks[i]?.policy.id, ms: d.ms, statuses: d.results.map((r) => (r.vacuous ? 'proved vacuously' : r.status)) }));
 // The same checks again on this thread, its code compiled and every machine step remembered:
 // what the explorer and the rules cost on their own.
 let warmMs: number | undefined;
