@@ -56,6 +56,22 @@ describe('dueprocess check', () => {
     expect(rules.filter((r) => r.vacuous).map((r) => `${r.id}: ${r.vacuous?.premise}`)).toEqual(['delayed-notice: notice falls due after a disclosure made without it', 'no-disclosure-past-retention: a request asks for data past its retention']);
   });
 
+  it('lists, after a machine of your own’s rules, the states no run enters and the transitions no run takes', async () => {
+    const args = ['check', '--machine', 'test/fixtures/unusedParts.js', '--export', 'unusedParts', '--policy', 'cloudflare'];
+    const { code, out } = await runCliCaptured(args);
+    expect(code).toBe(0);
+    expect(out).toContain('\n  never entered: escalated, escalated.waiting, escalated.heard, archived\n  never taken: received —challenge.filed [never]→ escalated\n               archived —notice.sent→ told\n');
+    const json = await runCliCaptured([...args, '--json']);
+    expect((JSON.parse(json.out) as { unreached?: unknown }[])[0]?.unreached).toEqual({
+      states: ['escalated', 'escalated.waiting', 'escalated.heard', 'archived'],
+      transitions: ['received —challenge.filed [never]→ escalated', 'archived —notice.sent→ told'],
+    });
+    const safe = await runCliCaptured(['check', '--machine', 'examples/my-workflow.ts', '--export', 'safeWorkflow', '--policy', 'cloudflare', '--json']);
+    expect((JSON.parse(safe.out) as { unreached?: unknown }[])[0]?.unreached).toEqual({ states: [], transitions: [] });
+    const catalogue = await runCliCaptured(['check', 'preservation', '--policy', 'cloudflare', '--json']);
+    expect((JSON.parse(catalogue.out) as object[])[0]).not.toHaveProperty('unreached');
+  });
+
   it('loads a plain JavaScript module and checks its named export', async () => {
     const { code, out } = await runCliCaptured(['check', '--machine', 'test/fixtures/jsWorkflow.js', '--export', 'jsWorkflow', '--policy', 'letsencrypt', '--json']);
     expect(code).toBe(0);

@@ -6,7 +6,7 @@ import { loadPolicy, POLICIES } from '../policy/loadPolicy.ts';
 import { policyVersionAt } from '../policy/policyVersionAt.ts';
 import { RULES } from '../rules/catalogue.ts';
 import { checkInParallel, taskWeight } from '../rules/checkInParallel.ts';
-import { checkMachine } from '../rules/checkMachine.ts';
+import { checkTarget } from '../rules/checkMachine.ts';
 import { unsupportedFeature } from '../explore/fastSupport.ts';
 import { isStepper, StepMismatch } from '../explore/transitionCache.ts';
 import { type CheckRow, formatReport, reportJson } from './checkReport.ts';
@@ -65,8 +65,9 @@ export async function checkCommand(args: string[]): Promise<number> {
       for (const policy of policies) {
         const version = policyVersionAt(policy, date);
         const started = Date.now();
-        const results = checkMachine(user, version, RULES, { ...budget, ...(tty ? { onProgress: (p) => progress({ kind: user.name, policy: policy.id, ...p }) } : {}) });
-        rows.push({ machine: user.name, policy: policy.id, version: version.title, results, ms: Date.now() - started });
+        const { results, unreached } = checkTarget(user, version, RULES, { ...budget, ...(tty ? { onProgress: (p) => progress({ kind: user.name, policy: policy.id, ...p }) } : {}) });
+        const unused = unreached();
+        rows.push({ machine: user.name, policy: policy.id, version: version.title, results, ms: Date.now() - started, ...(unused ? { unreached: unused } : {}) });
       }
     }
     done = await checkInParallel(tasks, tty ? progress : undefined, threads);

@@ -1,5 +1,6 @@
 import { formatSource } from '../domain/source.ts';
 import { DEFAULT_BUDGET } from '../explore/exploreSteps.ts';
+import type { Unreached } from '../paths/unreached.ts';
 import type { RuleResult } from '../rules/checkMachine.ts';
 
 /** One machine × policy checked. */
@@ -9,6 +10,8 @@ export interface CheckRow {
   version: string;
   results: RuleResult[];
   ms: number;
+  /** For a machine of your own: the states no run enters and the transitions no run takes. */
+  unreached?: Unreached;
 }
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
@@ -50,6 +53,8 @@ export function formatReport(rows: readonly CheckRow[], options: { rules?: boole
         const vacuous = x.vacuous ? `  vacuous: ${noRunWhere(x.vacuous.premise)}` : '';
         lines.push(`  ${pad(STATUS[x.status], 12)}  ${pad(x.rule.id, idWidth)}${explored}${vacuous}`.trimEnd());
       }
+      if (r.unreached?.states.length) lines.push(`  never entered: ${r.unreached.states.join(', ')}`);
+      r.unreached?.transitions.forEach((t, k) => lines.push(`  ${k ? ' '.repeat('never taken: '.length) : 'never taken: '}${t}`));
     }
   }
   for (const r of rows) {
@@ -129,5 +134,6 @@ export function reportJson(rows: readonly CheckRow[]) {
       ...(x.vacuous ? { vacuous: x.vacuous } : {}),
       sources: x.rule.sources,
     })),
+    ...(r.unreached ? { unreached: r.unreached } : {}),
   }));
 }

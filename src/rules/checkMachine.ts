@@ -5,6 +5,7 @@ import { exploreSteps } from '../explore/exploreSteps.ts';
 import { type Stepper, TransitionCache, transitionCacheOf } from '../explore/transitionCache.ts';
 import type { Exploration, ExploreInput, PathStep } from '../explore/Exploration.ts';
 import { takesStep } from '../explore/takesStep.ts';
+import { type Unreached, unreached } from '../paths/unreached.ts';
 import { watchGraph } from '../explore/watchGraph.ts';
 import { pathOf } from '../explore/pathOf.ts';
 import { type DatedStep, replayPath } from '../explore/witness.ts';
@@ -62,6 +63,18 @@ export interface CheckOptions {
  * const results = checkMachine(target, policyVersionAt(cloudflare, '2026-01-15'), RULES);
  */
 export function checkMachine(target: CheckTarget, version: PolicyVersion, rules: readonly Rule[], options: CheckOptions = {}): RuleResult[] {
+  return checkTarget(target, version, rules, options).results;
+}
+
+/**
+ * `checkMachine`, and what of the machine's chart no run uses (`unreached`, worked out when
+ * asked for; null when the exact graph was not explored in full).
+ *
+ * @example
+ * const { results, unreached } = checkTarget(target, policyVersionAt(cloudflare, '2026-01-15'), RULES);
+ * unreached()?.states; // ['notice.waived']
+ */
+export function checkTarget(target: CheckTarget, version: PolicyVersion, rules: readonly Rule[], options: CheckOptions = {}): { results: RuleResult[]; unreached: () => Unreached | null } {
   const machine = withPolicy(target.machine, version);
   const types = outsideEvents(machine);
   const ctx = ruleContext(machine, target.kind, version);
@@ -95,7 +108,7 @@ export function checkMachine(target: CheckTarget, version: PolicyVersion, rules:
     return { ...result, status: 'proved', ...(unmet ? { vacuous: { premise: (rule.premise as NonNullable<Rule['premise']>).text } } : {}) };
   };
 
-  return rules.map((rule, i) => {
+  const results = rules.map((rule, i): RuleResult => {
     const check = applicable[i];
     if (!check) return { rule, status: 'notApplicable', states: 0, transitions: 0, ms: 0 };
     if (check.type === 'termination') return verdict(rule, graph as Exploration, graph?.complete ? deadEnd(graph) : null);
@@ -105,6 +118,8 @@ export function checkMachine(target: CheckTarget, version: PolicyVersion, rules:
     const run = product as Exploration;
     return verdict(rule, run, run.violations[timed.findIndex((r) => r.index === i)] ?? null);
   });
+  const complete = graph?.complete ? graph : null;
+  return { results, unreached: () => (complete ? unreached(machine, complete, target.inputs) : null) };
 }
 
 const edgeCounts = new WeakMap<Exploration, number>();
