@@ -15,6 +15,7 @@ import { statechartModel } from '../../src/viz/statechartModel.ts';
 import { chartPage } from '../../src/viz/toHtml.ts';
 import { isOr, mutateState, transitionsOf, withoutParts } from '../support/mutate.ts';
 import { SCREENSHOTS, openBrowser } from './openChart.ts';
+import { kindTarget } from '../../src/rules/runCheckTask.ts';
 
 // The chart page in a real browser (Debian's chromium through playwright-core): the scenario
 // player, the counterexample view, and that the page asks for nothing but itself.
@@ -76,7 +77,7 @@ describe('the chart page', () => {
       (s.on as Record<string, unknown>)['data.disclosed'] = transitionsOf(s, 'data.disclosed').map((t) => ({ ...t, guard: withoutParts(t.guard, isOr) }));
     });
     const version = policyVersionAt(cloudflare, '2026-01-15');
-    const results = checkMachine({ name: 'subpoena', machine: mutant, kind: 'subpoena', inputs: subpoena.inputs, declared: subpoena.alphabet }, version, [noticeBeforeDisclosure]);
+    const results = checkMachine(kindTarget(subpoena, mutant), version, [noticeBeforeDisclosure]);
     expect(results[0]?.status).toBe('violated');
     const report = join(dir, 'report.json');
     writeFileSync(report, JSON.stringify(reportJson([{ machine: 'subpoena', policy: 'cloudflare', version: version.title, results, ms: 0 }])));

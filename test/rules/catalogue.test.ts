@@ -6,10 +6,11 @@ import { policyVersionAt } from '../../src/policy/policyVersionAt.ts';
 import { RULES } from '../../src/rules/catalogue.ts';
 import { type CheckTarget, type RuleResult, checkMachine } from '../../src/rules/checkMachine.ts';
 import type { KindEntry } from '../../machines/lifecycle/KindEntry.ts';
+import { kindTarget } from '../../src/rules/runCheckTask.ts';
 
 const CHECK_DATE = '2026-01-15';
 const POLICIES = { cloudflare, letsencrypt };
-const targetOf = (e: KindEntry): CheckTarget => ({ name: e.kind, machine: e.machine, kind: e.kind, inputs: e.inputs, declared: e.alphabet });
+const targetOf = (e: KindEntry): CheckTarget => kindTarget(e);
 
 /**
  * Which rules apply to each kind under each policy. Applicability does not depend on the search,

@@ -20,6 +20,7 @@ import { build } from '../support/handMachines.ts';
 import { mutateState } from '../support/mutate.ts';
 import { send } from '../support/runHelpers.ts';
 import { entryOf, inputOf, variantsOf, begin, judge, infoAt, objectionP13D, delayedNoticeRemoved, dsrMonthP29D, cloudActP15D, stoppingMachine } from './support/checkRunFixtures.ts';
+import { kindTarget } from '../../src/rules/runCheckTask.ts';
 
 describe('checkRun passes runs the explorer proves fine', () => {
   /**
@@ -65,7 +66,7 @@ describe('checkRun passes runs the explorer proves fine', () => {
   it.each(cases)('$kind under $policy: the explorer proves every rule; scenario and random dated runs break none', ({ kind, policy }) => {
     const entry = entryOf(kind);
     const at = policyVersionAt(policy === 'cloudflare' ? cloudflare : letsencrypt, '2026-01-15');
-    const target: CheckTarget = { name: kind, machine: entry.machine, kind, inputs: entry.inputs, declared: entry.alphabet };
+    const target: CheckTarget = kindTarget(entry);
     const proved = checkMachine(target, at, RULES).filter((r) => r.status !== 'notApplicable');
     expect(proved.filter((r) => r.status !== 'proved').map((r) => r.rule.id)).toEqual([]);
 

@@ -8,6 +8,7 @@ import { termination } from '../../src/rules/deadlineRules.ts';
 import { subpoenaEntry } from '../../machines/subpoena.ts';
 import { build, target, version } from '../support/handMachines.ts';
 import type { CheckTarget } from '../../src/rules/checkMachine.ts';
+import { kindTarget } from '../../src/rules/runCheckTask.ts';
 
 /**
  * Notice, then the machine's own objection window (a named delay), then disclosure; or a gag,
@@ -125,7 +126,7 @@ describe('checkMachine on hand-written machines', () => {
 });
 
 describe('budgets', () => {
-  const subpoena: CheckTarget = { name: 'subpoena', machine: subpoenaEntry.machine, kind: 'subpoena', inputs: subpoenaEntry.inputs, declared: subpoenaEntry.alphabet };
+  const subpoena: CheckTarget = kindTarget(subpoenaEntry);
 
   it('maxStates: 5 leaves every applicable monitor rule inconclusive with a frontier: never proved, never a throw', () => {
     const results = checkMachine(subpoena, version, RULES.filter((r) => r.id !== 'termination'), { maxStates: 5 });
