@@ -42,11 +42,20 @@ export function timedGraph(machine: AnyStateMachine, inputs: readonly ExploreInp
   if (!run.complete) throw new Error(`path generation needs the whole graph, but exploring stopped at ${run.nodes.length} states (${run.stopped?.reason})`);
   const starts = run.nodes.filter((n) => n.parent < 0).map((n) => n.id);
   const transitions = machineTransitions(machine);
-  const reachable = new Set<string>();
-  for (const out of run.links) for (const l of out) l.taken.forEach((t) => reachable.add(t));
-  const startTaken = inputs.map(({ input }) => stepperOf(machine).initial(input)[2].map(transitionId));
-  startTaken.flat().forEach((t) => reachable.add(t));
-  return { machine, inputs, events, run, starts, startTaken, transitions, reachable };
+  const startTaken = startTakenOf(machine, inputs);
+  return { machine, inputs, events, run, starts, startTaken, transitions, reachable: takenIn(run, startTaken) };
+}
+
+/** The transitions each input's start takes (eventless ones out of an intake, say), by id. */
+export function startTakenOf(machine: AnyStateMachine, inputs: readonly ExploreInput[]): string[][] {
+  return inputs.map(({ input }) => stepperOf(machine).initial(input)[2].map(transitionId));
+}
+
+/** Ids of the transitions some run takes: on an explored graph's links (kept with `links`), or as it starts. */
+export function takenIn(run: Exploration, startTaken: readonly (readonly string[])[]): Set<string> {
+  const taken = new Set<string>(startTaken.flat());
+  for (const out of run.links) for (const link of out) link.taken.forEach((t) => taken.add(t));
+  return taken;
 }
 
 /** Ids of the state nodes active in a snapshot (the root left out), e.g. `process.review`. */

@@ -1,8 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { Exploration, ExploreInput } from '../explore/Exploration.ts';
-import { stepperOf } from '../explore/pureStepper.ts';
-import { activeStates } from './TimedGraph.ts';
-import { machineTransitions, transitionId } from './machineTransitions.ts';
+import { activeStates, startTakenOf, takenIn } from './TimedGraph.ts';
+import { machineTransitions } from './machineTransitions.ts';
 
 interface ChartNode {
   type: string;
@@ -32,9 +31,7 @@ export interface Unreached {
  * unreached(machine, graph, inputs).states; // ['process.noRecords']
  */
 export function unreached(machine: AnyStateMachine, graph: Exploration, inputs: readonly ExploreInput[]): Unreached {
-  const taken = new Set<string>();
-  for (const out of graph.links) for (const link of out) link.taken.forEach((t) => taken.add(t));
-  for (const { input } of inputs) stepperOf(machine).initial(input)[2].forEach((t) => taken.add(transitionId(t)));
+  const taken = takenIn(graph, startTakenOf(machine, inputs));
   const root = machine.root as unknown as ChartNode;
   const byPath = new Map<string, ChartNode>();
   const walk = (node: ChartNode) => Object.values(node.states).forEach((child) => (byPath.set(child.path.join('.'), child), walk(child)));
