@@ -18,7 +18,7 @@ describe('dueprocess check', () => {
     expect(out).toMatch(/^nationalSecurityLetter\s+cloudflare\s+\d+\s+\d+\s+\d+\s+\d+\s+0\s+0\s+\d+$/m);
     expect(out).toMatch(/^nationalSecurityLetter × cloudflare \(.+\)\n( {2}.+\n){17}\n/m);
     expect(out).toMatch(/^ {2}proved\s+no-notice-under-secrecy\s+\d+ states\s+\d+ transitions$/m);
-    expect(out).toMatch(/^ {2}n\/a\s+preservation-term$/m);
+    expect(out).toMatch(/^ {2}n\/a\s+preservation-term\s+applies to: machines with preservation.extended and a preserving tag$/m);
     expect(out).toContain('All rules hold');
   });
 

@@ -49,7 +49,7 @@ export function formatReport(rows: readonly CheckRow[], options: { rules?: boole
     for (const r of rows) {
       lines.push('', `${r.machine} × ${r.policy} (${r.version})`);
       for (const x of r.results) {
-        const explored = x.status === 'notApplicable' ? '' : `  ${padLeft(x.states, 7)} states  ${padLeft(x.transitions, 8)} transitions`;
+        const explored = x.status === 'notApplicable' ? `  applies to: ${x.rule.scope}` : `  ${padLeft(x.states, 7)} states  ${padLeft(x.transitions, 8)} transitions`;
         const vacuous = x.vacuous ? `  vacuous: ${noRunWhere(x.vacuous.premise)}` : '';
         lines.push(`  ${pad(STATUS[x.status], 12)}  ${pad(x.rule.id, idWidth)}${explored}${vacuous}`.trimEnd());
       }

@@ -83,6 +83,8 @@ export interface Exploration<S = AnyMachineSnapshot> {
   nodes: ExploredNode<S>[];
   /** The first violation of each monitor, in the order given; null where it held. */
   violations: (Violation | null)[];
+  /** Per monitor, in the order given: whether the rule was put to the test, a violation weighed at some step or a deadline running in some state. */
+  tested: boolean[];
   /** Successor node ids of each node (after subsumption). */
   edges: number[][];
   /** With `links`: each node's outgoing edges, parallel to `edges`; empty otherwise. */

@@ -60,6 +60,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
   const tuples = new MonitorTuples(monitors, options.inputs.length);
   const queue: number[] = [];
   const violations: (Violation | null)[] = monitors.map(() => null);
+  const tested = monitors.map(() => false);
   let failures = 0;
   const live = () => failures < monitors.length;
   // Zones are interned (`ZoneOps`): equal ones are one object.
@@ -132,6 +133,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     queue.push(id);
     for (let i = 0; i < monitors.length; i++) {
       const deadline = violations[i] ? null : tuples.deadline(i, tuple);
+      if (deadline) tested[i] = true;
       if (deadline && !zones.isEmpty(zones.constrain(zone, deadline.clock, '>=', deadline.days + 1))) {
         fail(i, id, { kind: 'wait', bounds: [{ clock: deadline.clock, op: '>=', value: deadline.days + 1 }], starts: [] }, deadline.message);
       }
@@ -158,6 +160,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
       const { verdicts } = next;
       for (let i = 0; i < verdicts.length; i++) {
         const v = verdicts[i]?.violation;
+        if (v) tested[i] = true;
         if (v && !violations[i] && !zones.isEmpty(v.when ? zones.constrain(zoneAtStep, v.when.clock, v.when.op, v.when.value) : zoneAtStep)) {
           fail(i, from ? from.id : -1, { ...edge, bounds: [...edge.bounds, ...(v.when ? [v.when] : [])], starts: [] }, v.message);
         }
@@ -239,6 +242,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     links,
     violation,
     violations,
+    tested,
     complete: !stopped && (monitors.length === 0 || !live() || head >= queue.length),
     subsumption: options.subsumption !== false,
     ...(stopped ? { stopped } : {}),

@@ -96,15 +96,15 @@ export function checkTarget(target: CheckTarget, version: PolicyVersion, rules: 
   const timed = monitorRules.filter((_, k) => watched[k] === null);
   const product = timed.length ? exploreSteps(steps, { ...base, ...progress('rules'), monitors: timed.map((r) => r.monitor) }) : null;
 
-  const verdict = (rule: Rule, run: Exploration, found: { message: string; path: PathStep[] } | null, states = run.nodes.length, transitions = edgeCount(run)): RuleResult => {
+  const verdict = (rule: Rule, run: Exploration, found: { message: string; path: PathStep[] } | null, states = run.nodes.length, transitions = edgeCount(run), tested = false): RuleResult => {
     const result = { rule, states, transitions, ms: run.ms };
     if (found) {
       const input = target.inputs.find((i) => i.name === found.path[0]?.input);
       return { ...result, status: 'violated', message: found.message, ...(input ? { input: input.name } : {}), counterexample: replayPath(machine, input?.input, found.path) };
     }
     if (!run.complete) return { ...result, status: 'inconclusive', frontier: run.stopped?.frontier ?? 0, ...(run.stopped ? { budget: run.stopped.reason } : {}) };
-    // A complete graph has every step some run takes, so a premise no link meets is never met.
-    const unmet = rule.premise && graph?.complete && !takesStep(graph, target.inputs, rule.premise.match(ctx));
+    // A complete graph has every step some run takes, so a premise no link meets is never met; a timed rule that was put to the test had work whatever its premise says.
+    const unmet = rule.premise && !tested && graph?.complete && !takesStep(graph, target.inputs, rule.premise.match(ctx));
     return { ...result, status: 'proved', ...(unmet ? { vacuous: { premise: (rule.premise as NonNullable<Rule['premise']>).text } } : {}) };
   };
 
@@ -116,7 +116,8 @@ export function checkTarget(target: CheckTarget, version: PolicyVersion, rules: 
     const onGraph = watched[slot];
     if (onGraph) return verdict(rule, graph as Exploration, onGraph.violation, onGraph.states, onGraph.transitions);
     const run = product as Exploration;
-    return verdict(rule, run, run.violations[timed.findIndex((r) => r.index === i)] ?? null);
+    const k = timed.findIndex((r) => r.index === i);
+    return verdict(rule, run, run.violations[k] ?? null, undefined, undefined, run.tested[k]);
   });
   const complete = graph?.complete ? graph : null;
   return { results, unreached: () => (complete ? unreached(machine, complete, target.inputs) : null) };

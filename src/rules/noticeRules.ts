@@ -6,17 +6,20 @@ import type { Rule, RuleContext } from './Rule.ts';
 
 const speaks = (ctx: RuleContext, ...events: string[]) => events.every((e) => ctx.events.has(e));
 
+/** The user is told: the vocabulary's `notice.sent`, or a step into a state tagged `noticeSent` (a machine's own way of giving notice). */
+const noticeGiven: StepMatch = anyOf(onEvent('notice.sent'), entering('noticeSent'));
+
 export const noNoticeUnderSecrecy: Rule = {
   id: 'no-notice-under-secrecy',
   title: 'The user is never notified while a nondisclosure obligation covers the request',
   rationale: 'A gag (2705(b), NSL, FISA, 3123(d)) bars telling the user or anyone else while it is in force.',
   sources: [src('§3', 'Secrecy rules by source', 'S'), src('§4', 'Modelling rule: notify(user) only if no active gag covers the request', 'S')],
-  scope: 'every machine that sends notice.sent',
-  appliesTo: (ctx) => speaks(ctx, 'notice.sent'),
+  scope: 'every machine that sends notice.sent or has a state tagged noticeSent',
+  appliesTo: (ctx) => speaks(ctx, 'notice.sent') || ctx.tags.has('noticeSent'),
   premise: { text: 'a gag comes into force', match: () => entering('secrecy') },
   check: () =>
     neverStep(
-      anyOf(allOf(onEvent('notice.sent'), before('secrecy')), allOf(entering('noticeSent'), after('secrecy'))),
+      anyOf(allOf(noticeGiven, before('secrecy')), allOf(entering('noticeSent'), after('secrecy'))),
       'the user was notified while a gag was in force',
     ),
 };
@@ -26,13 +29,13 @@ export const noticeBeforeDisclosure: Rule = {
   title: 'Notice comes before disclosure, unless a gag was in force or a policy exception was recorded',
   rationale: 'The provider promises to tell users before it discloses, unless legally prohibited (or, for some, futile or an emergency).',
   sources: [src('§4', 'Cloudflare, Let’s Encrypt, Google: notice before disclosure unless prohibited', 'S')],
-  scope: 'policies that notify before disclosure; machines with notice.sent and data.disclosed',
-  appliesTo: (ctx) => ctx.policy.notice.beforeDisclosure && speaks(ctx, 'notice.sent', 'data.disclosed'),
+  scope: 'policies that notify before disclosure; every machine that discloses (data.disclosed)',
+  appliesTo: (ctx) => ctx.policy.notice.beforeDisclosure && speaks(ctx, 'data.disclosed'),
   premise: { text: 'data is disclosed', match: () => onEvent('data.disclosed') },
   check: () =>
     precedence({
       target: onEvent('data.disclosed'),
-      after: onEvent('notice.sent'),
+      after: noticeGiven,
       unless: before('secrecy'),
       excuse: anyOf(onEvent('notice.waived'), onEvent('emergency.assessed', (e) => e.criterion !== null)),
       message: 'data was disclosed before the user was told, with no gag and no recorded exception',
@@ -44,13 +47,13 @@ export const objectionWindow: Rule = {
   title: 'A notified user gets the policy’s objection window before disclosure',
   rationale: 'Notice exists so the user can object; disclosing inside the window defeats it.',
   sources: [src('§4', 'Let’s Encrypt: prior notice so the user can object', 'S'), src('§11 q10', 'Cloudflare’s window is not published: a policy parameter', '?')],
-  scope: 'policies that notify before disclosure; machines with notice.sent and data.disclosed',
-  appliesTo: (ctx) => ctx.policy.notice.beforeDisclosure && speaks(ctx, 'notice.sent', 'data.disclosed'),
-  premise: { text: 'the user is notified', match: () => onEvent('notice.sent') },
+  scope: 'policies that notify before disclosure; every machine that discloses (data.disclosed)',
+  appliesTo: (ctx) => ctx.policy.notice.beforeDisclosure && speaks(ctx, 'data.disclosed'),
+  premise: { text: 'the user is notified', match: () => noticeGiven },
   check: (ctx) =>
     notWithin({
       target: onEvent('data.disclosed'),
-      since: onEvent('notice.sent'),
+      since: noticeGiven,
       unless: before('secrecy'),
       message: `data was disclosed within ${durationDays(ctx.policy.notice.objectionWindow)} days of notice, inside the user’s objection window`,
     })(durationDays(ctx.policy.notice.objectionWindow)),
@@ -66,8 +69,8 @@ export const delayedNotice: Rule = {
   title: 'When secrecy ends after a secret disclosure, notice goes out within the policy’s delay',
   rationale: 'Providers notify once a gag lifts or an emergency passes; a case that misses the delay must at least be flagged.',
   sources: [src('§4', 'Google: notice after the prohibition ends; after an emergency has passed', 'S'), src('§10 note 2', 'Notice within N days after the gag ends, if it ends', 'S')],
-  scope: 'machines with notice.sent and data.disclosed',
-  appliesTo: (ctx) => speaks(ctx, 'notice.sent', 'data.disclosed'),
+  scope: 'every machine that discloses (data.disclosed)',
+  appliesTo: (ctx) => speaks(ctx, 'data.disclosed'),
   premise: { text: 'notice falls due after a disclosure made without it', match: () => entering('noticeDue') },
   check: (ctx) => ({ type: 'monitor', monitor: delayedNoticeMonitor(durationDays(ctx.policy.notice.delayedNoticeWithin), ctx.events.has('emergency.ended')) }),
 };
@@ -76,11 +79,11 @@ type DN = { owed: boolean; waiting: boolean };
 
 function delayedNoticeMonitor(days: number, emergencyKind: boolean): Monitor<DN> {
   const clock = '@notice';
-  const message = `a disclosure made without notice was not followed by notice within ${days} days of the gag ending, and the case was not flagged overdue`;
-  const [noticeSent, noticeWaived, disclosed, emergencyEnded] = ['notice.sent', 'notice.waived', 'data.disclosed', 'emergency.ended'].map((type) => onEvent(type)) as [StepMatch, StepMatch, StepMatch, StepMatch];
+  const message = `a disclosure made without notice was not followed by notice within ${days} days of the gag ending (with no gag, of the disclosure), and the case was not flagged overdue`;
+  const [noticeWaived, disclosed, emergencyEnded] = ['notice.waived', 'data.disclosed', 'emergency.ended'].map((type) => onEvent(type)) as [StepMatch, StepMatch, StepMatch];
   const [leavingSecrecy, enteringSecrecy] = [leaving('secrecy'), entering('secrecy')];
   const next = (s: DN, info: StepInfo) => {
-    if (noticeSent(info) || noticeWaived(info) || info.post.hasTag('overdue')) return { state: { owed: false, waiting: false }, ...(s.waiting ? { stop: [clock] } : {}) };
+    if (noticeGiven(info) || noticeWaived(info) || info.post.hasTag('overdue')) return { state: { owed: false, waiting: false }, ...(s.waiting ? { stop: [clock] } : {}) };
     const owed = s.owed || (disclosed(info) && !info.post.hasTag('noticeSent') && !info.post.hasTag('noticeWaived'));
     const freed = emergencyKind ? emergencyEnded(info) : leavingSecrecy(info) || (disclosed(info) && !info.post.hasTag('secrecy'));
     if (owed && !s.waiting && freed) return { state: { owed, waiting: true }, start: [clock] };

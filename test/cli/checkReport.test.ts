@@ -30,7 +30,7 @@ describe('formatReport', () => {
       for (const r of row.results) {
         const status = r.status === 'notApplicable' ? 'n/a' : r.status;
         const vacuous = r.vacuous ? ` {2}vacuous: no run where ${r.vacuous.premise}` : '';
-        expect(detailed).toMatch(new RegExp(`^ {2}${status.replace('/', '\\/')}\\s+${r.rule.id}${r.status === 'notApplicable' ? '$' : `\\s+${r.states} states\\s+${r.transitions} transitions${vacuous}$`}`, 'm'));
+        expect(detailed).toMatch(new RegExp(`^ {2}${status.replace('/', '\\/')}\\s+${r.rule.id}${r.status === 'notApplicable' ? `\\s+applies to: ${r.rule.scope.replace(/[.()]/g, '\\$&')}$` : `\\s+${r.states} states\\s+${r.transitions} transitions${vacuous}$`}`, 'm'));
       }
     }
     expect(detailed.split('\n').slice(0, 3)).toEqual(summary.split('\n').slice(0, 3));

@@ -132,7 +132,7 @@ describe('checkRun catches faults on concrete runs that walk into them', () => {
     const input = inputOf(subpoena, 'open-ended order served');
     /** Disclosed under the gag on day 1, gag lifted on day 2: notice is owed by day 9. */
     const liftedOnDay2 = (machine: AnyStateMachine) => send(send(send(begin(machine, input), 0, reviewed), 1, disclosed), 2, lifted);
-    const missed = { rule: 'delayed-notice', step: 3, day: 10, kind: 'deadline', message: 'a disclosure made without notice was not followed by notice within 7 days of the gag ending, and the case was not flagged overdue' };
+    const missed = { rule: 'delayed-notice', step: 3, day: 10, kind: 'deadline', message: 'a disclosure made without notice was not followed by notice within 7 days of the gag ending (with no gag, of the disclosure), and the case was not flagged overdue' };
 
     it('notice on day 9, the last allowed day, is fine; on day 10 it is late', () => {
       expect(judge(send(liftedOnDay2(mutant), 9, noticeSent), input, 'subpoena')).toEqual([]);
