@@ -1,7 +1,9 @@
 import type { AnyStateMachine } from 'xstate';
 import { z } from 'zod';
 import { CATALOGUE } from '../../machines/catalogue.ts';
+import { didYouMean } from '../domain/didYouMean.ts';
 import { VocabularyEvent } from '../domain/events.ts';
+import { DemandRequest } from '../domain/request.ts';
 import { fromZod, InputError } from '../domain/InputError.ts';
 import type { DeclaredValues } from '../explore/eventVariants.ts';
 import type { ExploreInput } from '../explore/Exploration.ts';
@@ -31,14 +33,16 @@ export interface MachineMeta {
  */
 export function readMachineMeta(machine: AnyStateMachine): MachineMeta {
   const raw = machine.root.meta ?? {};
+  misspelt(raw, Object.keys(MachineMeta.shape), 'meta', 'is not a field the checker reads, so it would be ignored');
   const parsed = MachineMeta.safeParse(raw);
   if (!parsed.success) throw fromZod(parsed.error, raw, 'meta');
   const { kind, inputs = [{ name: 'default', input: undefined }], alphabet = {} } = parsed.data;
   if (kind !== undefined && !CATALOGUE.some((e) => e.kind === kind)) {
     throw new InputError('unknownKind', 'meta.kind', kind, 'is not a kind in the catalogue, so the rules tied to a kind would not apply', `use one of ${CATALOGUE.map((e) => e.kind).join(', ')}, or leave it out`);
   }
-  inputs.forEach(({ name }, i) => {
+  inputs.forEach(({ name, input }, i) => {
     if (inputs.findIndex((x) => x.name === name) < i) throw new InputError('invalid', `meta.inputs[${i}].name`, name, 'is the name of an earlier input too', 'give each input its own name');
+    checkRequestFields(input, `meta.inputs[${i}].input`);
   });
   const events = outsideEvents(machine);
   for (const [type, fields] of Object.entries(alphabet)) {
@@ -55,6 +59,32 @@ export function readMachineMeta(machine: AnyStateMachine): MachineMeta {
     }
   }
   return { ...(kind ? { kind } : {}), inputs, declared: alphabet };
+}
+
+const REQUEST_FIELDS = DemandRequest.shape as Record<string, z.ZodType>;
+
+/**
+ * The request fields rules read (`categories`, `dataAgeDays`, `target`, `usProcess`…) must have
+ * a request's types where an input gives them, and a key one or two letters off such a field is
+ * taken for a misspelling; other keys are the machine's own business.
+ */
+function checkRequestFields(input: unknown, path: string): void {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return;
+  misspelt(input as Record<string, unknown>, Object.keys(REQUEST_FIELDS), path, 'is not a request field, so the rules would not read it');
+  for (const [field, value] of Object.entries(input)) {
+    const schema = REQUEST_FIELDS[field];
+    const check = schema?.safeParse(value);
+    if (check && !check.success) throw fromZod(check.error, value, `${path}.${field}`);
+  }
+}
+
+/** A key that is not one of `known` but one or two letters off one is an InputError naming it. */
+function misspelt(object: Record<string, unknown>, known: readonly string[], path: string, problem: string): void {
+  for (const key of Object.keys(object)) {
+    if (known.includes(key)) continue;
+    const meant = didYouMean(key, known);
+    if (meant) throw new InputError('invalid', `${path}.${key}`, object[key], problem, `did you mean ${meant}?`);
+  }
 }
 
 function fieldsOf(shape: Record<string, z.ZodType>): string {

@@ -24,6 +24,11 @@ describe('readMachineMeta', () => {
     expect(readMachineMeta(withMeta({}))).toEqual({ inputs: [{ name: 'default', input: undefined }], declared: {} });
   });
 
+  it('leaves keys of its own alone, in meta and in inputs, when they are not a letter or two off one the checker reads', () => {
+    const meta = { description: 'our workflow', inputs: [{ name: 'a', input: { ticket: 'T-1', categories: ['content'], dataAgeDays: 3 } }] };
+    expect(readMachineMeta(withMeta(meta)).inputs).toEqual(meta.inputs);
+  });
+
   it('keeps what a sound meta declares', () => {
     const meta = { kind: 'subpoena', inputs: [{ name: 'a', input: { x: 1 } }], alphabet: { 'challenge.filed': { route: ['motionToQuash'] }, tip: { urgent: [true, false] } } };
     expect(readMachineMeta(withMeta(meta))).toEqual({ kind: 'subpoena', inputs: meta.inputs, declared: meta.alphabet });
@@ -38,6 +43,10 @@ describe('readMachineMeta', () => {
     ['a field a vocabulary event does not have', { alphabet: { 'challenge.filed': { court: ['x'] } } }, 'meta.alphabet["challenge.filed"].court', /its fields are route/],
     ['a value the field does not allow', { alphabet: { 'challenge.filed': { route: ['ok', 7] } } }, 'meta.alphabet["challenge.filed"].route[1]', /give a string/],
     ['a field with no values', { alphabet: { tip: { urgent: [] } } }, 'meta.alphabet.tip.urgent', /at least 1/],
+    ['a misspelt key of meta', { kidn: 'subpoena' }, 'meta.kidn', /did you mean kind\?/],
+    ['a misspelt request field in an input', { inputs: [{ name: 'old', input: { dataAgeDay: 4000 } }] }, 'meta.inputs[0].input.dataAgeDay', /did you mean dataAgeDays\?/],
+    ['a request field of the wrong type', { inputs: [{ name: 'old', input: { dataAgeDays: 'old' } }] }, 'meta.inputs[0].input.dataAgeDays', /give a number/],
+    ['a category that is not one', { inputs: [{ name: 'a', input: { categories: ['contents'] } }] }, 'meta.inputs[0].input.categories[0]', /use one of .*"content"/],
   ])('refuses %s, naming the field and the fix', (_name, meta, field, fix) => {
     const error = inputErrorOf(() => readMachineMeta(withMeta(meta)));
     expect(error.field).toBe(field);
