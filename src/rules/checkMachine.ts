@@ -10,6 +10,7 @@ import { watchGraph } from '../explore/watchGraph.ts';
 import { pathOf } from '../explore/pathOf.ts';
 import { type DatedStep, replayPath } from '../explore/witness.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
+import { stateLabel } from '../time/TimedRun.ts';
 import type { Rule, RuleContext } from './Rule.ts';
 import { outsideEvents } from '../explore/outsideEvents.ts';
 
@@ -169,10 +170,16 @@ function deadEnd(run: Exploration): { message: string; path: PathStep[] } | null
       }
     }
   }
-  const stuck = nodes.find((n) => !canFinish[n.id]);
+  // A final state without an outcome is named first: it is why the states before it cannot finish either.
+  const stuck = nodes.find((n) => !canFinish[n.id] && n.snapshot.status === 'done') ?? nodes.find((n) => !canFinish[n.id]);
   if (!stuck) return null;
   // With the invariants of the states left on the way, so the path is dated before any timer due in them.
   const { path } = pathOf(nodes, stuck.id);
-  const message = (edges[stuck.id] ?? []).length === 0 ? 'the case reaches a state with nothing left to happen and no outcome' : 'the case reaches a state from which no outcome can ever be reached';
+  const message =
+    stuck.snapshot.status === 'done'
+      ? `the case ends in state "${stateLabel(stuck.snapshot)}" with no outcome: a final state needs the closed tag and an outcome tag (disclosed, refused, withdrawn…)`
+      : (edges[stuck.id] ?? []).length === 0
+        ? 'the case reaches a state with nothing left to happen and no outcome'
+        : 'the case reaches a state from which no outcome can ever be reached';
   return { message, path };
 }

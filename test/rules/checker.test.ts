@@ -60,6 +60,23 @@ describe('checkMachine on hand-written machines', () => {
     expect(steps.at(-1)).toMatchObject({ what: 'notice.sent', state: 'noticed' });
   });
 
+  it('names a final state without an outcome as the dead end, ahead of the states before it that cannot finish either', () => {
+    const machine = build({
+      id: 'untagged',
+      initial: 'received',
+      states: {
+        received: { on: { 'notice.sent': 'told' } },
+        told: { on: { 'data.disclosed': 'done' } },
+        done: { type: 'final', tags: ['disclosed'] },
+      },
+    });
+    const [result] = checkMachine(target(machine), version, [termination]);
+
+    expect(result?.status).toBe('violated');
+    expect(result?.message).toBe('the case ends in state "done" with no outcome: a final state needs the closed tag and an outcome tag (disclosed, refused, withdrawn…)');
+    expect(result?.counterexample?.map((s) => s.state)).toEqual(['received', 'told', 'done']);
+  });
+
   it('finds a dead end (a state that is not closed and has no exits) as a termination violation', () => {
     const machine = build({
       id: 'deadEnd',
