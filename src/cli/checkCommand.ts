@@ -3,6 +3,7 @@ import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
 import { IsoDate } from '../domain/date.ts';
 import { InputError } from '../domain/InputError.ts';
 import { loadPolicy, POLICIES } from '../policy/loadPolicy.ts';
+import { policySlotsOf } from '../policy/policySlotsOf.ts';
 import { policyVersionAt } from '../policy/policyVersionAt.ts';
 import { RULES } from '../rules/catalogue.ts';
 import { checkInParallel, taskWeight } from '../rules/checkInParallel.ts';
@@ -67,7 +68,8 @@ export async function checkCommand(args: string[]): Promise<number> {
         const started = Date.now();
         const { results, unreached } = checkTarget(user, version, RULES, { ...budget, ...(tty ? { onProgress: (p) => progress({ kind: user.name, policy: policy.id, ...p }) } : {}) });
         const unused = unreached();
-        rows.push({ machine: user.name, policy: policy.id, version: version.title, results, ms: Date.now() - started, ...(unused ? { unreached: unused } : {}) });
+        const slots = policySlotsOf(user.machine, version);
+        rows.push({ machine: user.name, policy: policy.id, version: version.title, results, ms: Date.now() - started, ...(unused ? { unreached: unused } : {}), ...(slots.length ? { slots } : {}) });
       }
     }
     done = await checkInParallel(tasks, tty ? progress : undefined, threads);

@@ -1,5 +1,6 @@
 import { formatSource } from '../domain/source.ts';
 import { DEFAULT_BUDGET } from '../explore/exploreSteps.ts';
+import type { PolicySlot } from '../policy/policySlotsOf.ts';
 import type { Unreached } from '../paths/unreached.ts';
 import type { RuleResult } from '../rules/checkMachine.ts';
 
@@ -12,6 +13,8 @@ export interface CheckRow {
   ms: number;
   /** For a machine of your own: the states no run enters and the transitions no run takes. */
   unreached?: Unreached;
+  /** For a machine of your own: its delays and guards the policy filled in. */
+  slots?: PolicySlot[];
 }
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
@@ -48,6 +51,7 @@ export function formatReport(rows: readonly CheckRow[], options: { rules?: boole
     const idWidth = Math.max(...rows.flatMap((r) => r.results.map((x) => x.rule.id.length)));
     for (const r of rows) {
       lines.push('', `${r.machine} × ${r.policy} (${r.version})`);
+      if (r.slots?.length) lines.push(`  policy slots, filled from ${r.policy}: ${r.slots.map(slotText).join('; ')}`);
       for (const x of r.results) {
         const explored = x.status === 'notApplicable' ? `  applies to: ${x.rule.scope}` : `  ${padLeft(x.states, 7)} states  ${padLeft(x.transitions, 8)} transitions`;
         const vacuous = x.vacuous ? `  vacuous: ${noRunWhere(x.vacuous.premise)}` : '';
@@ -90,6 +94,9 @@ export function formatReport(rows: readonly CheckRow[], options: { rules?: boole
 }
 
 const noRunWhere = (premise: string) => `no run where ${premise}`;
+
+const slotText = (slot: PolicySlot) =>
+  slot.kind === 'guard' ? `guard ${slot.name}` : `delay ${slot.name} = ${slot.policyDays} days${slot.machineDays !== undefined && slot.machineDays !== slot.policyDays ? ` (your machine says ${slot.machineDays})` : ''}`;
 
 /** The vacuous proofs by rule, machines that share the same policies on one line: where each rule held only because its premise never came. */
 function vacuousProofs(rows: readonly CheckRow[]): string[] {
@@ -135,5 +142,6 @@ export function reportJson(rows: readonly CheckRow[]) {
       sources: x.rule.sources,
     })),
     ...(r.unreached ? { unreached: r.unreached } : {}),
+    ...(r.slots?.length ? { policySlots: r.slots } : {}),
   }));
 }

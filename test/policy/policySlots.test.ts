@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { safeWorkflow } from '../../examples/my-workflow.ts';
+import { loadPolicy } from '../../src/policy/loadPolicy.ts';
+import { cloudflare } from '../../src/policy/cloudflare.ts';
+import { policySlotsOf } from '../../src/policy/policySlotsOf.ts';
+import { policyVersionAt } from '../../src/policy/policyVersionAt.ts';
+import { checkMachine } from '../../src/rules/checkMachine.ts';
+import { objectionWindow } from '../../src/rules/noticeRules.ts';
+import { runCliCaptured, tempFile } from '../support/runCliCaptured.ts';
+import { days } from '../support/handMachines.ts';
+
+const version = policyVersionAt(cloudflare, '2026-01-15');
+/** Cloudflare's profile with a 30-day objection window. */
+const slower = { ...cloudflare, id: 'slower', versions: cloudflare.versions.map((v) => ({ ...v, notice: { ...v.notice, objectionWindow: 'P30D' } })) };
+
+describe('policy slots', () => {
+  it('names the delays and guards a machine implements under a slot, with the policy’s length and its own', () => {
+    expect(policySlotsOf(safeWorkflow, version)).toEqual([{ kind: 'delay', name: 'objectionWindow', policyDays: 14, machineDays: 14 }]);
+    const own = safeWorkflow.provide({ delays: { objectionWindow: days(30), grace: days(2) }, guards: { policyNoticeBeforeDisclosure: () => false, mine: () => true } } as never);
+    expect(policySlotsOf(own, version)).toEqual([
+      { kind: 'delay', name: 'objectionWindow', policyDays: 14, machineDays: 30 },
+      { kind: 'guard', name: 'policyNoticeBeforeDisclosure' },
+    ]);
+  });
+
+  it('are filled by the policy, so a window the machine shortened is checked at the policy’s length, and check says so', async () => {
+    const short = { name: 'short', machine: safeWorkflow.provide({ delays: { objectionWindow: days(5) } } as never), inputs: [{ name: 'default', input: undefined }], declared: { 'secrecy.imposed': { days: [undefined] } } };
+    expect(checkMachine(short, version, [objectionWindow])[0]?.status).toBe('proved');
+    const { code, out } = await runCliCaptured(['check', '--machine', 'examples/my-workflow.ts', '--export', 'safeWorkflow', '--policy', tempFile('slower.json', slower)]);
+    expect(code).toBe(0);
+    expect(out).toContain('policy slots, filled from slower: delay objectionWindow = 30 days (your machine says 14)');
+    const json = await runCliCaptured(['check', '--machine', 'examples/my-workflow.ts', '--export', 'safeWorkflow', '--policy', 'cloudflare', '--json']);
+    expect(JSON.parse(json.out)[0].policySlots).toEqual([{ kind: 'delay', name: 'objectionWindow', policyDays: 14, machineDays: 14 }]);
+  });
+
+  it('examples/policy.json is Cloudflare’s profile, and loads as a policy file', () => {
+    expect(loadPolicy('examples/policy.json')).toEqual(cloudflare);
+  });
+});
