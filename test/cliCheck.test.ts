@@ -131,8 +131,18 @@ describe('dueprocess check', () => {
     ['an unknown stepper', ['check', 'subpoena', '--stepper', 'fast'], /--stepper: is not a way to compute steps \(got "fast"\)\. Fix: use port \(the default\), xstate, or verify/],
     ['a policy file that does not parse', ['check', 'subpoena', '--policy', tempFile('p.json', '{')], /--policy: is not valid JSON/],
   ])('exits 2 on %s', async (_name, args, message) => {
-    const { code, err } = await runCliCaptured(args);
+    const { code, err, out } = await runCliCaptured(args);
     expect(code).toBe(2);
     expect(err).toMatch(message);
+    expect(out).toBe('');
+  });
+
+  it('with --json, also prints the error on stdout as JSON, in fields a program can act on', async () => {
+    const { code, err, out } = await runCliCaptured(['check', 'warrant', '--json']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/kind: is not a kind in the catalogue/);
+    expect(JSON.parse(out)).toEqual({
+      error: { reason: 'unknownKind', field: 'kind', value: 'warrant', problem: 'is not a kind in the catalogue', fix: expect.stringMatching(/^use one of subpoena, /), message: err.trim().replace(/^dueprocess: /, '') },
+    });
   });
 });

@@ -84,9 +84,20 @@ export async function runCli(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof InputError) {
       console.error(`dueprocess: ${e.message}`);
+      // A program reading --json gets the error on stdout too, in fields it can act on.
+      if (options.includes('--json')) console.log(JSON.stringify({ error: { reason: e.reason, field: e.field, value: show(e.value), problem: e.problem, fix: e.fix, message: e.message } }, null, 2));
       return 2;
     }
     throw e;
+  }
+}
+
+/** A value as JSON can carry it: itself when it serialises, else its text. */
+function show(value: unknown): unknown {
+  try {
+    return value === undefined ? null : JSON.parse(JSON.stringify(value) ?? 'null');
+  } catch {
+    return String(value);
   }
 }
 

@@ -11,6 +11,7 @@ export class InputError extends Error {
   readonly reason: InputErrorReason;
   readonly field: string;
   readonly value: unknown;
+  readonly problem: string;
   readonly fix: string;
 
   constructor(reason: InputErrorReason, field: string, value: unknown, problem: string, fix: string) {
@@ -19,6 +20,7 @@ export class InputError extends Error {
     this.reason = reason;
     this.field = field;
     this.value = value;
+    this.problem = problem;
     this.fix = fix;
   }
 }
