@@ -20,5 +20,9 @@ export function machineThrew(error: unknown, at: { snapshot: AnyMachineSnapshot;
   if (message.startsWith('Infinite loop detected')) {
     return new InputError('invalid', field, value, `${'input' in at ? 'started from it' : 'given it'}, the machine loops through eventless transitions (or raised events) without settling`, 'give a transition in the loop a guard that turns false, or make one of its states wait for an event');
   }
-  return new InputError('invalid', field, value, `${where}: ${message}`, FIX);
+  const type = 'event' in at ? at.event.type : '';
+  const ending = /^xstate\.(done|error)\.actor\./.exec(type);
+  // An invoked actor's ending carries only what meta.alphabet declares for it; a guard reading more finds nothing.
+  const fix = ending ? `declare the ${ending[1] === 'done' ? 'output' : 'error'} values your guards and assignments read, e.g. meta: { alphabet: { "${type}": { "${ending[1] === 'done' ? 'output' : 'error'}": [...] } } }` : FIX;
+  return new InputError('invalid', field, value, `${where}: ${message}`, fix);
 }

@@ -52,8 +52,13 @@ export function applyTimerChanges(timers: readonly PendingTimer[], actions: read
 export function wholeDays(timerEvent: string, delayMs: number): number {
   const days = delayMs / DAY_MS;
   if (Number.isInteger(days) && days >= 0) return days;
-  const problem = days < 0 ? 'is negative' : `is not a whole number of days (${days.toFixed(3).replace(/0+$/, '')} days)`;
-  throw new InputError('invalid', `delays.${delayName(timerEvent)}`, `${delayMs} ms`, `${problem}: model time is whole days`, `give it as a whole number of days × ${DAY_MS} ms`);
+  const shown = Number(days.toFixed(3));
+  const length = Number.isInteger(shown) ? `${Math.floor(days)} days and ${delayMs - Math.floor(days) * DAY_MS} ms` : `${shown} days`;
+  const problem = days < 0 ? 'is negative' : `is not a whole number of days (${length})`;
+  const name = delayName(timerEvent);
+  // A delay written inline (`after: { 259200000: … }`) has no name in `delays`: name the state it is on.
+  const field = /^\d+$/.test(name) ? `${timerEvent.slice(`xstate.after.${name}.`.length)}.after["${name}"]` : `delays.${name}`;
+  throw new InputError('invalid', field, `${delayMs} ms`, `${problem}: model time is whole days`, `give it as a whole number of days × ${DAY_MS} ms`);
 }
 
 /** The delay name inside an `xstate.after.<delay>.<state id>` event type. */

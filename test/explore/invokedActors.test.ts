@@ -5,6 +5,7 @@ import { outsideEvents } from '../../src/explore/outsideEvents.ts';
 import { checkMachine } from '../../src/rules/checkMachine.ts';
 import { neverStep } from '../../src/rules/language.ts';
 import { adHoc, version } from '../support/handMachines.ts';
+import { inputErrorOf } from '../support/inputErrorOf.ts';
 
 // A records lookup the machine invokes: the checker does not run it, so its ending is an outside event.
 const lookup = (meta: object) =>
@@ -45,5 +46,19 @@ describe('an invoked actor’s ending', () => {
     expect(reached({}, 'found')?.status).toBe('proved');
     expect(reached({ alphabet: { 'xstate.done.actor.records': { output: [{ found: true }, { found: false }] } } }, 'found')?.status).toBe('violated');
     expect(reached({}, 'noRecords')?.status).toBe('violated');
+  });
+
+  it('whose output a guard reads without a declared value is bad input that says what to declare', () => {
+    const strict = setup({ actors: { lookup: fromPromise(async () => ({ found: true })) } }).createMachine({
+      id: 'strict',
+      initial: 'searching',
+      states: {
+        searching: { invoke: { id: 'records', src: 'lookup', onDone: [{ guard: ({ event }) => (event.output as { found: boolean }).found, target: 'found' }, { target: 'found' }] } },
+        found: { tags: ['closed'] },
+      },
+    });
+    const error = inputErrorOf(() => checkMachine({ name: 'strict', machine: strict, ...readMachineMeta(strict) }, version, [adHoc('any', neverStep(() => false, ''))]));
+    expect(error.field).toBe('event in state "searching"');
+    expect(error.fix).toBe('declare the output values your guards and assignments read, e.g. meta: { alphabet: { "xstate.done.actor.records": { "output": [...] } } }');
   });
 });

@@ -27,6 +27,12 @@ describe('a delay is a whole number of days', () => {
     expect(inputErrorOf(() => wholeDays('xstate.after.back.x', -DAY_MS)).message).toContain('is negative');
   });
 
+  it('says how far past a whole day a nearly whole delay is, and names an inline delay by its state', () => {
+    const inline = inputErrorOf(() => wholeDays(`xstate.after.${3 * DAY_MS + 1000}.flow.noticed`, 3 * DAY_MS + 1000));
+    expect(inline.field).toBe(`flow.noticed.after["${3 * DAY_MS + 1000}"]`);
+    expect(inline.message).toContain('is not a whole number of days (3 days and 1000 ms)');
+  });
+
   it('the explorer and the whole-day clock refuse a 36-hour deadline the same way', () => {
     const explored = inputErrorOf(() => explore(hourDelay, { inputs: [{ name: 'only', input: undefined }], events: [] }));
     const run = inputErrorOf(() => startRun(hourDelay, undefined, 0));
