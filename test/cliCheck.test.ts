@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured, tempFile } from './support/runCliCaptured.ts';
 
@@ -135,6 +136,14 @@ describe('dueprocess check', () => {
     expect(code).toBe(2);
     expect(err).toMatch(message);
     expect(out).toBe('');
+  });
+
+  it('tells a module outside any project with xstate to install it there (Node resolves from the module’s folder)', () => {
+    // In its own process: vitest's loader would find xstate from this project.
+    const file = tempFile('m.mjs', "import { setup } from 'xstate'; export default setup({}).createMachine({ id: 'm' });");
+    const { status, stderr } = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check', '--machine', file], { encoding: 'utf8' });
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/--machine: could not be loaded: Cannot find (module|package) 'xstate'.*Fix: install xstate where the module can find it/);
   });
 
   it('with --json, also prints the error on stdout as JSON, in fields a program can act on', async () => {

@@ -22,7 +22,11 @@ export async function loadUserMachine(file: string, exportName?: string): Promis
   try {
     mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (e) {
-    throw new InputError('unreadableFile', '--machine', file, `could not be loaded: ${(e as Error).message}`, 'fix the module so it can be imported');
+    const message = (e as Error).message;
+    const missing = /Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
+    // Node resolves a module's imports from its own folder up, not from dueprocess's.
+    const fix = missing && !missing.startsWith('.') && !missing.startsWith('/') ? `install ${missing} where the module can find it (npm install ${missing} in its folder or a parent), or move the module into a project that has it` : 'fix the module so it can be imported';
+    throw new InputError('unreadableFile', '--machine', file, `could not be loaded: ${message.split('\n')[0]}`, fix);
   }
   const name = exportName ?? 'default';
   const machine = mod[name];
