@@ -1,3 +1,4 @@
+import { CLOUD_ACT_PARTNERS, partnerInForce, partnersText } from '../src/domain/cloudActPartners.ts';
 import { src } from '../src/domain/source.ts';
 import type { DemandSpec } from './lifecycle/DemandSpec.ts';
 import { createDemandMachine } from './lifecycle/createDemandMachine.ts';
@@ -37,14 +38,11 @@ export const cloudActAgreementSpec = {
   ],
   sample: { requester: { name: 'UK Home Office', country: 'GB' }, target: { usPerson: false, residesInUS: false, residenceCountry: 'GB' } },
   requestSchema: demandRequestFor('cloudActAgreement', {
-    test: (r) => ['GB', 'AU'].includes(r.requester.country),
+    test: (r) => partnerInForce(r.requester.country, r.receivedOn),
     path: ['requester', 'country'],
-    message: 'only partner countries with an agreement may use it: "GB" (in force 3 Oct 2022) or "AU"',
+    message: `only a partner whose agreement was in force on the day the order was received may use it: ${partnersText()}; an earlier or other foreign order is an MLAT or a direct foreign request`,
   }),
-  sources: [
-    src('§1 row 15', '18 U.S.C. 2523', 'S'),
-    src('§8', 'US-UK in force 3 Oct 2022 [S]; US-Australia signed 15 Dec 2021, in force reported 31 Jan 2024 [?]', '?'),
-  ],
+  sources: [src('§1 row 15', '18 U.S.C. 2523', 'S'), ...CLOUD_ACT_PARTNERS.map((p) => p.source)],
 } as const satisfies DemandSpec;
 
 export const cloudActAgreementMachine = createDemandMachine(cloudActAgreementSpec);

@@ -73,6 +73,7 @@ export type { Unreached } from './paths/unreached.ts';
 export type { CheckOptions, CheckTarget, RuleResult, RuleStatus } from './rules/checkMachine.ts';
 export { checkRun, type RunViolation } from './rules/checkRun.ts';
 export { CLOUD_ACT_ROUTE, COMPELLABLE, ERASURE_GROUNDS } from './rules/compellableByKind.ts';
+export { CLOUD_ACT_PARTNERS, type CloudActPartner, partnerInForce } from './domain/cloudActPartners.ts';
 export { after, allOf, anyOf, before, entering, isStart, leaving, never, neverStep, notWithin, onEvent, onlyWithin, precedence, respondWithin, terminates } from './rules/language.ts';
 export type { StepMatch } from './rules/language.ts';
 export type { Rule, RuleCheck, RuleContext } from './rules/Rule.ts';

@@ -9,6 +9,8 @@ export interface RequestCondition {
   usPerson?: boolean;
   residesInUS?: boolean;
   residenceCountryIn?: readonly string[];
+  /** The target lives in a country with a CLOUD Act agreement in force on the day the request was received. */
+  residesInCloudActPartner?: boolean;
   categoriesInclude?: readonly DataCategory[];
 }
 

@@ -1,4 +1,5 @@
 import type { DataCategory } from '../../src/domain/categories.ts';
+import { partnerInForce } from '../../src/domain/cloudActPartners.ts';
 import type { DemandRequest } from '../../src/domain/request.ts';
 import type { DemandSpec, RequestCondition } from './DemandSpec.ts';
 
@@ -14,6 +15,7 @@ export function requestMatches(request: DemandRequest, cond: RequestCondition): 
   if (cond.usPerson !== undefined && t.usPerson !== cond.usPerson) return false;
   if (cond.residesInUS !== undefined && t.residesInUS !== cond.residesInUS) return false;
   if (cond.residenceCountryIn && !cond.residenceCountryIn.includes(t.residenceCountry)) return false;
+  if (cond.residesInCloudActPartner !== undefined && partnerInForce(t.residenceCountry, request.receivedOn) !== cond.residesInCloudActPartner) return false;
   if (cond.categoriesInclude && !cond.categoriesInclude.some((c) => request.categories.includes(c))) return false;
   return true;
 }

@@ -50,5 +50,5 @@ export const ERASURE_GROUNDS: readonly string[] = [
   'identityNotVerified',
 ];
 
-/** The CLOUD Act comity motion's route id and the partner countries whose law it protects. */
-export const CLOUD_ACT_ROUTE = { id: 'cloudActComityMotion', days: 14, qualifyingCountries: ['GB', 'AU'] } as const;
+/** The CLOUD Act comity motion's route id and its window; whose law it protects is `partnerInForce`. */
+export const CLOUD_ACT_ROUTE = { id: 'cloudActComityMotion', days: 14 } as const;

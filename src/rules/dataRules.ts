@@ -1,4 +1,5 @@
 import type { DataCategory } from '../domain/categories.ts';
+import { partnerInForce } from '../domain/cloudActPartners.ts';
 import { durationDays } from '../domain/duration.ts';
 import { src } from '../domain/source.ts';
 import type { Monitor, StepInfo } from '../explore/Monitor.ts';
@@ -7,7 +8,7 @@ import { CLOUD_ACT_ROUTE, COMPELLABLE } from './compellableByKind.ts';
 import { isStart, neverStep, onEvent, onlyWithin, precedence, respondWithin } from './language.ts';
 import type { Rule } from './Rule.ts';
 
-type Request = { usProcess?: string; dataAgeDays?: number; target?: { usPerson: boolean; residesInUS: boolean; residenceCountry: string }; categories?: readonly string[] };
+type Request = { receivedOn?: string; usProcess?: string; dataAgeDays?: number; target?: { usPerson: boolean; residesInUS: boolean; residenceCountry: string }; categories?: readonly string[] };
 const request = (info: StepInfo) => (info.input ?? {}) as Request;
 const disclosed = (info: StepInfo) => (info.event as { categories?: readonly DataCategory[] }).categories ?? [];
 
@@ -90,7 +91,7 @@ export const cloudActMotionWindow: Rule = {
   id: 'cloud-act-motion-window',
   title: 'A CLOUD Act motion is filed within its 14 days, for an eligible customer, or not at all',
   rationale: '2703(h)(2): 14 days from service; only for a non-US person not residing in the US, for content, where a qualifying foreign government’s law is at risk.',
-  sources: [src('§1 row 14', '18 U.S.C. 2703(h)', 'S'), src('§2 CLOUD_MOTION_TO_QUASH', '14 days from service', 'S')],
+  sources: [src('§1 row 14', '18 U.S.C. 2703(h)', 'S'), src('§2 CLOUD_MOTION_TO_QUASH', '14 days from service', 'S'), src('§8', 'Qualifying foreign governments: partners with an agreement in force', 'S')],
   scope: 'machines that can file the cloudActComityMotion route',
   appliesTo: (ctx) => ctx.events.has('challenge.filed'),
   premise: { text: 'a CLOUD Act motion is filed', match: () => onEvent('challenge.filed', (e) => e.route === CLOUD_ACT_ROUTE.id) },
@@ -100,7 +101,7 @@ export const cloudActMotionWindow: Rule = {
     if (late.type !== 'monitor') return late;
     const ineligible = (info: StepInfo) => {
       const r = request(info);
-      return !r.target || r.target.usPerson || r.target.residesInUS || !(CLOUD_ACT_ROUTE.qualifyingCountries as readonly string[]).includes(r.target.residenceCountry) || !(r.categories ?? []).includes('content');
+      return !r.target || r.target.usPerson || r.target.residesInUS || !partnerInForce(r.target.residenceCountry, r.receivedOn) || !(r.categories ?? []).includes('content');
     };
     const base = late.monitor;
     const wrap = (step: ReturnType<typeof base.step>, info: StepInfo) =>

@@ -14,6 +14,17 @@ describe('order under a CLOUD Act executive agreement (18 U.S.C. 2523)', () => {
     expect(entry.requestSchema.safeParse(rawRequest('cloudActAgreement', { requester: { name: 'Authority', country } })).success).toBe(true);
   });
 
+  it.each([
+    ['GB', '2020-01-01', false],
+    ['GB', '2022-10-03', true],
+    ['AU', '2023-06-01', false],
+    ['AU', '2024-01-31', true],
+  ])('takes an order from %s received on %s only once its agreement is in force (%s)', (country, receivedOn, accepted) => {
+    const parsed = entry.requestSchema.safeParse(rawRequest('cloudActAgreement', { receivedOn, requester: { name: 'Authority', country } }));
+    expect(parsed.success).toBe(accepted);
+    if (!accepted) expect(parsed.error?.issues[0]?.message).toBe('only a partner whose agreement was in force on the day the order was received may use it: "GB" from 2022-10-03, "AU" from 2024-01-31 [?]; an earlier or other foreign order is an MLAT or a direct foreign request');
+  });
+
   it('rejects an order from a country without an agreement, naming requester.country', () => {
     const parsed = entry.requestSchema.safeParse(rawRequest('cloudActAgreement', { requester: { name: 'Police nationale', country: 'FR' } }));
 
