@@ -10,8 +10,9 @@ export const CHECK_DATE = '2026-01-15';
  * The requests a legal-demand kind is checked with, chosen so each branch of its law is taken:
  * a plain case; one gagged at receipt (by statute, certification or a served order); one for a
  * non-US person abroad where the kind treats residence differently; one that asks for more than
- * the process can compel (a subpoena demanding content), where the intake allows it; and one for
- * data older than any retention period.
+ * the process can compel (a subpoena demanding content), and one that asks only for what it
+ * cannot, where the intake allows them; one for each ground the law gives to refuse at intake
+ * (a CLOUD Act order targeting a US person); and one for data older than any retention period.
  */
 export function demandInputs(spec: DemandSpec): { name: string; input: unknown }[] {
   const foreign = spec.routes.some((r) => r.eligible?.residenceCountryIn || r.eligible?.residesInCloudActPartner) || (spec.intakeRefusals?.length ?? 0) > 0 || spec.refuseOn?.includes('foreignLawConflict');
@@ -34,6 +35,13 @@ export function demandInputs(spec: DemandSpec): { name: string; input: unknown }
   if (spec.compelsByProcess) inputs.push({ name: 'US subpoena issued', input: { ...base, usProcess: 'subpoena', categories: [...spec.compelsByProcess.subpoena] } });
   const overbroad = { ...base, categories: [...DATA_CATEGORIES] };
   if (!DATA_CATEGORIES.every((c) => base.categories.includes(c)) && spec.requestSchema.safeParse(overbroad).success) inputs.push({ name: 'asks for more than it compels', input: overbroad });
+  const uncompellable = { ...base, categories: DATA_CATEGORIES.filter((c) => !base.categories.includes(c)) };
+  if (uncompellable.categories.length > 0 && spec.requestSchema.safeParse(uncompellable).success) inputs.push({ name: 'asks only for what it cannot compel', input: uncompellable });
+  // Each ground the law gives for refusing at intake, met by a request.
+  for (const refusal of spec.intakeRefusals ?? []) {
+    const { usPerson = base.target.usPerson, residesInUS = base.target.residesInUS } = refusal.when;
+    inputs.push({ name: refusal.ground, input: { ...base, target: { usPerson, residesInUS, residenceCountry: residesInUS ? 'US' : base.target.residenceCountry } } });
+  }
   inputs.push({ name: 'data 3700 days old', input: { ...base, dataAgeDays: 3700 } });
   // A variant the kind's sample already is (a CLOUD Act agreement's target lives abroad) adds nothing.
   const parsed = inputs.map((i) => ({ name: i.name, input: spec.requestSchema.parse(i.input) }));

@@ -22,7 +22,7 @@ const SHOWN_BY: Record<FaultId, string> = {
   'nsl-gag-expires': 'nationalSecurityLetter',
   'lifted-gag-still-secret': 'courtOrder',
   'abuse-closed-uninformed': 'abuseComplaint',
-  'disclosed-past-retention': 'mlat',
+  'disclosed-past-retention': 'courtOrder',
 };
 
 const STEPS = 4000;
