@@ -14,6 +14,7 @@ export const DATA_SUBJECT_RIGHTS = ['access', 'rectification', 'erasure', 'objec
 export type DataSubjectRight = (typeof DATA_SUBJECT_RIGHTS)[number];
 
 const ART_17_3 = (letter: string, what: string) => [src('§7', `GDPR Art. 17(3)(${letter}): ${what}`, 'S')];
+const NOT_IN_DOMAIN = (fact: string) => `${fact}; not in DOMAIN.md (row 20 cites Art. 12 as a whole), unverified`;
 
 /** Grounds on which a controller may refuse, the rights each answers, and where each comes from. */
 export const REFUSAL_GROUNDS = {
@@ -29,8 +30,8 @@ export const REFUSAL_GROUNDS = {
       src('§7', 'Let’s Encrypt may be unable to delete data published in Certificate Transparency logs', 'S'),
     ],
   },
-  manifestlyUnfoundedOrExcessive: { rights: DATA_SUBJECT_RIGHTS, sources: [src('§1 row 20', 'GDPR Art. 12(5): manifestly unfounded or excessive requests', 'L')] },
-  identityNotVerified: { rights: DATA_SUBJECT_RIGHTS, sources: [src('§1 row 20', 'GDPR Art. 12(6): identity of the requester not confirmed', 'L')] },
+  manifestlyUnfoundedOrExcessive: { rights: DATA_SUBJECT_RIGHTS, sources: [src('§1 row 20', NOT_IN_DOMAIN('GDPR Art. 12(5): manifestly unfounded or excessive requests'), '?')] },
+  identityNotVerified: { rights: DATA_SUBJECT_RIGHTS, sources: [src('§1 row 20', NOT_IN_DOMAIN('GDPR Art. 12(6): identity of the requester not confirmed'), '?')] },
 } as const satisfies Record<string, { rights: readonly DataSubjectRight[]; sources: readonly Source[] }>;
 export type RefusalGround = keyof typeof REFUSAL_GROUNDS;
 

@@ -20,7 +20,7 @@ export type { InputErrorReason } from './domain/InputError.ts';
 export { PolicyVersion, ProviderPolicy, RetentionRule } from './domain/policy.ts';
 export { readJson } from './domain/readJson.ts';
 export { DemandRequest, RequestBase, Target } from './domain/request.ts';
-export { formatSource, Source, src } from './domain/source.ts';
+export { formatSource, Source, src, weakestTag } from './domain/source.ts';
 export { OUTCOME_TAGS, TAGS } from './domain/tags.ts';
 export type { OutcomeTag } from './domain/tags.ts';
 

@@ -12,7 +12,7 @@ interface Row {
   kind: string;
   title: string;
   sources: { domain: string; cite: string; confidence: string }[];
-  timers: { name: string; days: number | null; setBy: string }[];
+  timers: { name: string; days: number | null; setBy: string; source?: string; confidence?: string }[];
   compels: string[];
 }
 
@@ -39,7 +39,21 @@ describe('dueprocess list', () => {
     expect(timers('civilSubpoena')).toContainEqual({ name: 'P14D', days: 14, setBy: 'law' });
     expect(timers('preservation')).toContainEqual({ name: 'P90D', days: 90, setBy: 'law' });
     expect(timers('subpoena')).toContainEqual({ name: 'secrecyTerm', days: null, setBy: 'case' });
-    expect(timers('subpoena')).toContainEqual({ name: 'objectionWindow', days: 14, setBy: 'policy' });
+    expect(timers('subpoena')).toContainEqual(expect.objectContaining({ name: 'objectionWindow', days: 14, setBy: 'policy' }));
+  });
+
+  it('gives every policy timer its citation and weakest confidence tag: lengths nobody publishes are [?]', async () => {
+    const rows = JSON.parse((await runCliCaptured(['list', '--json'])).out) as Row[];
+    const policyTimers = rows.flatMap((r) => r.timers.filter((t) => t.setBy === 'policy'));
+    expect(new Set(policyTimers.map((t) => t.name))).toEqual(new Set(['objectionWindow', 'delayedNotice', 'secrecyChallengeWindow', 'emergencyFollowUp']));
+    for (const t of policyTimers) {
+      expect(t.source).toMatch(/^DOMAIN §(\d+|intro)/);
+      expect(t.confidence).toBe('?');
+    }
+    expect(rows.flatMap((r) => r.timers.filter((t) => t.setBy !== 'policy')).every((t) => t.source === undefined && t.confidence === undefined)).toBe(true);
+    const { out } = await runCliCaptured(['list']);
+    expect(out).toContain('objectionWindow (14 days, policy [?])');
+    expect(out).toMatch(/^ {2}- objectionWindow, 14 days \[\?\]: DOMAIN §11 q10 \[\?\] not published/m);
   });
 
   it('prints a readable catalogue by default', async () => {

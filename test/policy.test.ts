@@ -10,6 +10,10 @@ import { letsencrypt } from '../src/policy/letsencrypt.ts';
 import { loadPolicy, POLICIES } from '../src/policy/loadPolicy.ts';
 import { policyVersionAt } from '../src/policy/policyVersionAt.ts';
 import { DAY_MS } from '../src/domain/duration.ts';
+import { weakestTag } from '../src/domain/source.ts';
+import { findKind } from '../machines/catalogue.ts';
+import { machineTimers } from '../src/time/machineTimers.ts';
+import { withPolicy } from '../src/policy/withPolicy.ts';
 
 /** Paths of every leaf value of a policy version, except its sources. */
 function leafPaths(value: unknown, prefix = ''): string[] {
@@ -21,6 +25,24 @@ function leafPaths(value: unknown, prefix = ''): string[] {
   }
   return [prefix];
 }
+
+describe('policy timers’ citations', () => {
+  it('a policy timer carries the citation of the profile given, tagged with the weakest tag in it', () => {
+    const subpoena = findKind('subpoena');
+    if (!subpoena) throw new Error('no subpoena kind');
+    for (const version of Object.values(POLICIES).flatMap((p) => p.versions)) {
+      const timers = machineTimers(withPolicy(subpoena.machine, version), version.sources);
+      const window = timers.find((t) => t.name === 'objectionWindow');
+      expect(window?.source).toBe(version.sources['notice.objectionWindow']);
+      expect(window?.confidence).toBe(weakestTag(version.sources['notice.objectionWindow'] ?? ''));
+    }
+    expect(weakestTag('DOMAIN §1 row 7 [S] DOJ policy; parameter [?]')).toBe('?');
+    expect(weakestTag('DOMAIN §6 [S] text [L] more')).toBe('L');
+    expect(weakestTag('DOMAIN §1 row 12 [L/?] petition')).toBe('?');
+    expect(weakestTag('DOMAIN §4 [S cloudflare.com] notice first')).toBe('S');
+    expect(weakestTag('a citation with no tag')).toBe('?');
+  });
+});
 
 describe('shipped policy profiles', () => {
   it.each(Object.values(POLICIES))('$id is a valid ProviderPolicy', (policy) => {

@@ -34,7 +34,7 @@ export const BESPOKE_LAW = {
       legalClaims: ['erasure'],
       // DOMAIN §1 row 20, §7: issuance records published in Certificate Transparency logs.
       publicCertificateTransparencyLog: ['erasure'],
-      // DOMAIN §1 row 20: GDPR Art. 12(5) and 12(6), any right.
+      // GDPR Art. 12(5) and 12(6), any right: not in DOMAIN.md (§1 row 20 cites Art. 12 as a whole), unverified.
       manifestlyUnfoundedOrExcessive: RIGHTS,
       identityNotVerified: RIGHTS,
     } as Readonly<Record<string, readonly Right[]>>,

@@ -14,6 +14,22 @@ export const POLICY_DELAYS = {
 };
 export type PolicyDelay = keyof typeof POLICY_DELAYS;
 
+/** Where each policy delay's length sits in a `PolicyVersion`, whose `sources` cite it under that path. */
+export const POLICY_DELAY_PATHS: Readonly<Record<PolicyDelay, string>> = {
+  objectionWindow: 'notice.objectionWindow',
+  delayedNotice: 'notice.delayedNoticeWithin',
+  secrecyChallengeWindow: 'challenges.within',
+  emergencyFollowUp: 'emergency.followUpWithin',
+};
+
+/** The citations of the default lengths above, keyed and worded as a policy's `sources`. */
+export const POLICY_DELAY_SOURCES: Readonly<Record<string, string>> = {
+  'notice.objectionWindow': 'DOMAIN §11 q10 [?] not published by Cloudflare or Let’s Encrypt; parameter set to the 14 days of FRCP 45(d)(2)(B) (§1 row 19)',
+  'notice.delayedNoticeWithin': 'DOMAIN §4 [?] not published; parameter, near the NDO Fairness Act proposal of 5 business days (§2, not law)',
+  'challenges.within': 'DOMAIN §4 [?] no published figure; parameter',
+  'emergency.followUpWithin': 'DOMAIN §intro source 1 [S] legal process asked for afterwards "when time allows"; the length [?] is a parameter',
+};
+
 /** Which request fields the policy's record test reads. */
 export interface RecordsInput {
   categories?: readonly DataCategory[];

@@ -29,12 +29,14 @@ export function listCommand(args: string[]): number {
     console.log(`  compels:     ${r.compels.length ? r.compels.map((c) => CATEGORY_TITLES[c]).join('; ') : 'nothing may be disclosed'}`);
     if (r.compelsNote) console.log(`               ${r.compelsNote}`);
     console.log(`  secrecy:     ${r.secrecy}`);
-    console.log(`  timers:      ${r.timers.map((t) => `${t.name} (${t.days === null ? 'per case' : `${t.days} days`}, ${t.setBy})`).join(', ') || 'none'}`);
+    console.log(`  timers:      ${r.timers.map((t) => `${t.name} (${t.days === null ? 'per case' : `${t.days} days`}, ${t.setBy}${t.confidence ? ` [${t.confidence}]` : ''})`).join(', ') || 'none'}`);
     console.log('  sources:');
     for (const s of dedupe(r.sources.map(formatSource))) console.log(`    - ${s}`);
     console.log('');
   }
-  console.log(`${rows.length} kinds. Policy timers show the strictest defaults; \`simulate --policy\` uses a profile's.`);
+  console.log(`${rows.length} kinds. Policy timers show the strictest defaults; \`simulate --policy\` uses a profile's. Their lengths come from:`);
+  const policyTimers = new Map(rows.flatMap((r) => r.timers.flatMap((t) => (t.source ? [[t.name, t] as const] : []))));
+  for (const t of [...policyTimers.values()].sort((a, b) => a.name.localeCompare(b.name))) console.log(`  - ${t.name}, ${t.days} days [${t.confidence}]: ${t.source}`);
   return 0;
 }
 

@@ -8,6 +8,7 @@ import { loadPolicy, POLICIES } from '../policy/loadPolicy.ts';
 import { readScenarioFile } from '../scenarios/readScenarioFile.ts';
 import type { ScenarioFile } from '../scenarios/Scenario.ts';
 import { scenarioFileName } from '../scenarios/scenarioFiles.ts';
+import { chartSize } from '../viz/chartSize.ts';
 import { chartPage, indexPage } from '../viz/toHtml.ts';
 import { policyVersionAt } from '../policy/policyVersionAt.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
@@ -35,12 +36,15 @@ export async function vizCommand(args: string[]): Promise<number> {
   if (positionals.length > 1) throw new InputError('usage', 'kind', positionals.slice(1).join(' '), 'is one kind too many: viz draws one machine', `draw them one by one: ${USAGE}`);
   if (values.out !== undefined) checkWritable(values.out);
 
-  const machine = values.machine ? (await loadUserMachine(values.machine, values.export)).machine : kindMachine(positionals[0]);
+  const target = values.machine ? await loadUserMachine(values.machine, values.export) : undefined;
+  const machine = target ? target.machine : kindMachine(positionals[0]);
   const policy = loadPolicy(values.policy ?? 'cloudflare');
   const version = policyVersionAt(policy, CHECK_DATE);
-  const chart = statechartModel(withPolicy(machine, version), { id: policy.id, version: version.title });
-  const kind = values.machine ? null : (positionals[0] as string);
-  const text = format === 'html' ? await chartPage(chart, kind ? committedScenarios(values.scenarios ?? 'scenarios', kind) : [], kind ? (findKind(kind)?.title ?? kind) : chart.machine) : vizRender(chart, format);
+  const chart = statechartModel(withPolicy(machine, version), { id: policy.id, version: version.title }, version.sources);
+  const kind = positionals[0] as string;
+  const page = () =>
+    target ? chartPage(chart, [], chart.machine, target.name) : chartPage(chart, committedScenarios(values.scenarios ?? 'scenarios', kind), findKind(kind)?.title ?? kind, kind);
+  const text = format === 'html' ? await page() : vizRender(chart, format);
   if (values.out === undefined) {
     console.log(text.replace(/\n$/, ''));
     return 0;
@@ -50,7 +54,7 @@ export async function vizCommand(args: string[]): Promise<number> {
   } catch (e) {
     throw new InputError('unreadableFile', '--out', values.out, `cannot be written: ${(e as Error).message}`, 'give a file path in a directory you can write to');
   }
-  console.error(`wrote ${values.out} (${format}, ${chart.nodes.length} states, ${chart.edges.length} transitions)`);
+  console.error(`wrote ${values.out} (${format}, ${chartSize(chart)})`);
   return 0;
 }
 
@@ -82,9 +86,9 @@ async function allPages(out: string | undefined, scenarioDir: string, positional
   const version = policyVersionAt(POLICIES.cloudflare as NonNullable<(typeof POLICIES)[string]>, CHECK_DATE);
   const pages = [];
   for (const entry of CATALOGUE) {
-    const chart = statechartModel(withPolicy(entry.machine, version), { id: 'cloudflare', version: version.title });
+    const chart = statechartModel(withPolicy(entry.machine, version), { id: 'cloudflare', version: version.title }, version.sources);
     const file = `${entry.kind}.html`;
-    writeFileSync(join(out, file), await chartPage(chart, committedScenarios(scenarioDir, entry.kind), entry.title));
+    writeFileSync(join(out, file), await chartPage(chart, committedScenarios(scenarioDir, entry.kind), entry.title, entry.kind));
     pages.push({ kind: entry.kind, title: entry.title, file });
   }
   writeFileSync(join(out, 'index.html'), indexPage(pages));

@@ -16,7 +16,7 @@ export const compellableOnly: Rule = {
   id: 'compellable-only',
   title: 'Data is disclosed only under a process that compels that category',
   rationale: 'No content without a warrant or equivalent, none to civil litigants; subpoenas reach basic subscriber information, pen registers forward-looking non-content, NSLs four record types.',
-  sources: [src('§1 notes', 'SCA ladder: BSI by subpoena, non-content by 2703(d), content by warrant', 'S'), src('§10 note 3', 'Invariants on production', 'S')],
+  sources: [src('§1 notes', 'SCA ladder: BSI by subpoena, non-content by 2703(d), content by warrant', 'S'), src('§10 note 3', 'Modelling inference, not law: invariants on production', '?')],
   scope: 'catalogue kinds (a machine’s meta.kind) with a row in the compellable table',
   appliesTo: (ctx) => ctx.kind !== undefined && ctx.kind in COMPELLABLE && ctx.events.has('data.disclosed'),
   premise: { text: 'data is disclosed', match: () => onEvent('data.disclosed') },

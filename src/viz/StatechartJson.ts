@@ -22,12 +22,14 @@ export const StatechartNode = z
   .strict();
 export type StatechartNode = z.infer<typeof StatechartNode>;
 
-/** A delayed transition’s timer: its delay name, length under the policy given, and who sets it. */
+/** A delayed transition’s timer: its delay name, length under the policy given, who sets it, and a policy length's citation. */
 export const StatechartTimer = z
   .object({
     delay: z.string().describe('the delay’s name in the machine: P14D, objectionWindow, secrecyTerm'),
     days: z.number().int().min(0).nullable().describe('whole days under the policy given; null when set per case'),
     setBy: z.enum(['law', 'policy', 'case']),
+    source: z.string().optional().describe('a policy timer’s citation, as the policy words it'),
+    confidence: Source.shape.confidence.optional().describe('the weakest confidence tag in source; "?" for a length no provider publishes'),
   })
   .strict();
 export type StatechartTimer = z.infer<typeof StatechartTimer>;

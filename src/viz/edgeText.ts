@@ -13,13 +13,14 @@ export function triggerText(edge: Pick<StatechartEdge, 'trigger' | 'timer'>): st
 }
 
 /**
- * A timer's length and who sets it, or `per case` for a delay each case sets.
+ * A timer's length and who sets it, with a policy length's confidence tag, or `per case` for a
+ * delay each case sets.
  *
  * @example
- * timerLength({ delay: 'objectionWindow', days: 14, setBy: 'policy' }) // '14 d, policy'
+ * timerLength({ delay: 'objectionWindow', days: 14, setBy: 'policy', confidence: '?' }) // '14 d, policy [?]'
  */
 export function timerLength(timer: StatechartTimer): string {
-  return timer.days === null ? 'per case' : `${timer.days} d, ${timer.setBy}`;
+  return timer.days === null ? 'per case' : `${timer.days} d, ${timer.setBy}${timer.confidence ? ` [${timer.confidence}]` : ''}`;
 }
 
 /**

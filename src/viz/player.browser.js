@@ -120,10 +120,10 @@
       }
       const rows = Array.isArray(report) ? report : [];
       violations = rows
-        .filter((r) => r.machine === data.machine)
+        .filter((r) => data.names.includes(r.machine))
         .flatMap((r) => r.rules.filter((x) => x.status === 'violated' && x.counterexample).map((rule) => ({ policy: r.policy, rule })));
       cxSelect.replaceChildren(...violations.map((v, k) => Object.assign(text(document.createElement('option'), `${v.policy}: ${v.rule.id}`), { value: String(k) })));
-      if (!violations.length) $('cx-rule').textContent = `${file.name} has no violated rule with a counterexample for ${data.machine}`;
+      if (!violations.length) $('cx-rule').textContent = `${file.name} has no violated rule with a counterexample for ${data.names.join(' or ')}`;
       else showViolation();
     });
   });

@@ -8,13 +8,14 @@ import { ROOT_ID, STATECHART_FORMAT, type StatechartEdge, type StatechartJson, t
 /**
  * A machine's statechart as plain data: one node per state node, one edge per transition of
  * `machineTransitions`, with descriptions, tags, legal sources and timer lengths. Provide the
- * policy first (`withPolicy`) so policy timers have their lengths, and name it in `policy`.
+ * policy first (`withPolicy`) so policy timers have their lengths, name it in `policy`, and give
+ * its `sources` for the citations of those lengths (the defaults' otherwise).
  *
  * @example
- * const chart = statechartModel(withPolicy(subpoenaMachine, version), { id: 'cloudflare', version: version.title });
- * chart.edges.find((e) => e.timer?.delay === 'objectionWindow')?.timer // { delay: 'objectionWindow', days: 14, setBy: 'policy' }
+ * const chart = statechartModel(withPolicy(subpoenaMachine, version), { id: 'cloudflare', version: version.title }, version.sources);
+ * chart.edges.find((e) => e.timer?.delay === 'objectionWindow')?.timer // { delay: 'objectionWindow', days: 14, setBy: 'policy', source: 'DOMAIN §11 q10 [?] …', confidence: '?' }
  */
-export function statechartModel(machine: AnyStateMachine, policy?: { id: string; version: string }): StatechartJson {
+export function statechartModel(machine: AnyStateMachine, policy?: { id: string; version: string }, sources?: Readonly<Record<string, string>>): StatechartJson {
   const nodes: StatechartNode[] = [];
   const defs = new Map<string, AnyTransitionDefinition>();
   const walk = (node: AnyStateNode) => {
@@ -25,12 +26,13 @@ export function statechartModel(machine: AnyStateMachine, policy?: { id: string;
   };
   walk(machine.root);
 
-  const timers = new Map(machineTimers(machine).map((t) => [t.name, t]));
+  const timers = new Map(machineTimers(machine, sources).map((t) => [t.name, t]));
   const edges = machineTransitions(machine).map((info): StatechartEdge => {
     const def = defs.get(info.id);
     const delay = info.trigger.startsWith('after ') ? info.trigger.slice('after '.length) : undefined;
     const known = delay === undefined ? undefined : timers.get(delay);
-    const timer: StatechartTimer | null = delay === undefined ? null : { delay, days: known?.days ?? null, setBy: known?.setBy ?? 'case' };
+    const timer: StatechartTimer | null =
+      delay === undefined ? null : { delay, days: known?.days ?? null, setBy: known?.setBy ?? 'case', ...(known?.source ? { source: known.source } : {}), ...(known?.confidence ? { confidence: known.confidence } : {}) };
     return {
       id: info.id,
       source: info.source,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ScenarioFile } from '../scenarios/Scenario.ts';
+import { chartSize } from './chartSize.ts';
 import { chartSvg } from './layoutChart.ts';
 import type { StatechartJson } from './StatechartJson.ts';
 import { escapeXml as esc } from './escapeXml.ts';
@@ -18,21 +19,24 @@ g.edge polyline{fill:none;stroke:#888}g.edge text{font-size:9px;fill:#555}circle
 /**
  * One self-contained HTML page for a machine: its statechart as SVG, a scenario player over the
  * given scenario files, and a counterexample view that reads `dueprocess check --json` output
- * from a file the user picks. Nothing on the page is fetched from anywhere.
+ * from a file the user picks. The view plays the report rows whose `machine` is the chart's
+ * machine id or `checkName`, the name `check` gives the same machine (a catalogue kind, or
+ * `--machine FILE[#export]`). Nothing on the page is fetched from anywhere.
  *
  * @example
- * writeFileSync('subpoena.html', await chartPage(statechartModel(machine), files, 'Subpoena'));
+ * writeFileSync('mine.html', await chartPage(statechartModel(machine), [], 'My workflow', 'examples/my-workflow.ts'));
  */
-export async function chartPage(chart: StatechartJson, scenarios: readonly ScenarioFile[], title: string): Promise<string> {
+export async function chartPage(chart: StatechartJson, scenarios: readonly ScenarioFile[], title: string, checkName: string = chart.machine): Promise<string> {
   const svg = await chartSvg(chart);
-  const data = JSON.stringify({ machine: chart.machine, scenarios }).replace(/</g, '\\u003c');
+  const names = [...new Set([chart.machine, checkName])];
+  const data = JSON.stringify({ machine: chart.machine, names, scenarios }).replace(/</g, '\\u003c');
   const script = readFileSync(new URL('./player.browser.js', import.meta.url), 'utf8');
   const count = scenarios.reduce((n, f) => n + f.scenarios.length, 0);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <title>${esc(title)} · dueprocess</title><style>${STYLE}</style></head>
-<body><header><h1>${esc(title)}</h1><p>${esc(chart.title ?? chart.machine)}${chart.policy ? ` · timers under ${esc(chart.policy.id)} (${esc(chart.policy.version)})` : ''} · ${chart.nodes.length - 1} states, ${chart.edges.length} transitions. Hover a state for its description and legal sources.</p></header>
+<body><header><h1>${esc(title)}</h1><p>${esc(chart.title ?? chart.machine)}${chart.policy ? ` · timers under ${esc(chart.policy.id)} (${esc(chart.policy.version)})` : ''} · ${chartSize(chart)}. Hover a state for its description and legal sources.</p></header>
 <main><section id="chart">${svg}</section>
 <aside>
 <h2>Scenario player</h2>

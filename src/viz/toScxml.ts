@@ -73,7 +73,8 @@ function timerLines(edges: readonly StatechartEdge[], pad: string): string[] {
     const timer = e.timer;
     if (!timer) return [];
     const when = timer.days === null ? `delayexpr=${attr(timer.delay)}` : `delay=${attr(`${(timer.days * DAY_MS) / 1000}s`)}`;
-    const length = timer.days === null ? 'set per case' : `${timer.days} days, set by ${timer.setBy}`;
+    const cited = timer.source ? ` [${timer.confidence ?? '?'}]: ${timer.source}` : '';
+    const length = timer.days === null ? 'set per case' : `${timer.days} days, set by ${timer.setBy}${cited}`;
     return [...comment(`${pad}  `, [`${timer.delay}: ${length}`]), `${pad}  <send id=${attr(ncName(event))} event=${attr(event)} ${when}/>`];
   });
   const exit = [...timers.keys()].map((event) => `${pad}  <cancel sendid=${attr(ncName(event))}/>`);

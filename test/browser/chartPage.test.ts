@@ -16,6 +16,7 @@ import { chartPage } from '../../src/viz/toHtml.ts';
 import { isOr, mutateState, transitionsOf, withoutParts } from '../support/mutate.ts';
 import { SCREENSHOTS, openBrowser } from './openChart.ts';
 import { kindTarget } from '../../src/rules/runCheckTask.ts';
+import { runCliCaptured } from '../support/runCliCaptured.ts';
 
 // The chart page in a real browser (Debian's chromium through playwright-core): the scenario
 // player, the counterexample view, and that the page asks for nothing but itself.
@@ -92,6 +93,27 @@ describe('the chart page', () => {
       if (k < steps.length - 1) await page.click('#cx-forward');
     }
     await page.screenshot({ path: join(SCREENSHOTS, 'counterexample.png') });
+  });
+
+  it('plays a counterexample of a machine of your own: the page of `viz --machine FILE` takes the rows `check --machine FILE --json` names by the file', async () => {
+    const html = join(dir, 'mine.html');
+    expect((await runCliCaptured(['viz', '--machine', 'examples/my-workflow.ts', '--format', 'html', '--out', html])).code).toBe(0);
+    const checked = await runCliCaptured(['check', '--machine', 'examples/my-workflow.ts', '--policy', 'cloudflare', '--json']);
+    const rows = JSON.parse(checked.out) as { machine: string; rules: { status: string }[] }[];
+    expect(rows.map((r) => r.machine)).toEqual(['examples/my-workflow.ts']);
+    const violated = rows.flatMap((r) => r.rules).filter((x) => x.status === 'violated');
+    expect(violated.length).toBeGreaterThan(0);
+    const report = join(dir, 'mywf.json');
+    writeFileSync(report, checked.out);
+    const mine = await context.newPage();
+    mine.on('pageerror', (e) => errors.push(String(e)));
+    await mine.goto(pathToFileURL(html).href);
+    await mine.setInputFiles('#cx-file', resolve(report));
+    await mine.waitForFunction(() => document.getElementById('cx-rule')?.textContent);
+    expect(await mine.locator('#cx-rule').innerText()).not.toContain('has no violated rule');
+    expect(await mine.locator('#cx-select option').count()).toBe(violated.length);
+    expect(await mine.locator('#cx-timeline li').count()).toBeGreaterThan(0);
+    await mine.close();
   });
 
   it('makes no request beyond the page itself, and raises no script error', () => {

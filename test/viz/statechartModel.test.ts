@@ -5,7 +5,12 @@ import { machineTimers } from '../../src/time/machineTimers.ts';
 import { statechartModel } from '../../src/viz/statechartModel.ts';
 import { StatechartJson } from '../../src/viz/StatechartJson.ts';
 import { KIND_CHARTS, stateNodeIds } from './support/catalogueCharts.ts';
+import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
+import { cloudflare } from '../../src/policy/cloudflare.ts';
+import { policyVersionAt } from '../../src/policy/policyVersionAt.ts';
 import { oddMachine } from './support/oddMachine.ts';
+
+const cloudflareNow = policyVersionAt(cloudflare, CHECK_DATE);
 
 describe('statechartModel', () => {
   it.each(KIND_CHARTS.map((k) => [k.kind, k] as const))('%s: validates, one node per state node, one edge per transition', (_, { machine, chart }) => {
@@ -26,21 +31,27 @@ describe('statechartModel', () => {
     }
   });
 
-  it('gives every timer edge its delay, length under the policy and who sets it, as machineTimers does', () => {
+  it('gives every timer edge its delay, length under the policy, who sets it and a policy length’s citation, as machineTimers does', () => {
     for (const { machine, chart } of KIND_CHARTS) {
-      const timers = machineTimers(machine);
+      const timers = machineTimers(machine, cloudflareNow.sources);
       const edges = chart.edges.filter((e) => e.trigger.startsWith('after '));
       expect(edges.every((e) => e.timer !== null)).toBe(true);
       expect(new Set(edges.map((e) => e.timer?.delay))).toEqual(new Set(timers.map((t) => t.name)));
       for (const e of edges) {
         const t = timers.find((x) => x.name === e.timer?.delay);
-        expect(e.timer).toEqual({ delay: t?.name, days: t?.days, setBy: t?.setBy });
+        expect(e.timer).toEqual({ delay: t?.name, days: t?.days, setBy: t?.setBy, ...(t?.source ? { source: t.source, confidence: t.confidence } : {}) });
         expect(e.event).toMatch(/^xstate\.after\./);
       }
       expect(chart.edges.filter((e) => !e.trigger.startsWith('after ')).every((e) => e.timer === null)).toBe(true);
     }
     const subpoena = KIND_CHARTS.find((k) => k.kind === 'subpoena')?.chart;
-    expect(subpoena?.edges.find((e) => e.id === 'notice.sent|after objectionWindow|0')?.timer).toEqual({ delay: 'objectionWindow', days: 14, setBy: 'policy' });
+    expect(subpoena?.edges.find((e) => e.id === 'notice.sent|after objectionWindow|0')?.timer).toEqual({
+      delay: 'objectionWindow',
+      days: 14,
+      setBy: 'policy',
+      source: cloudflareNow.sources['notice.objectionWindow'],
+      confidence: '?',
+    });
     expect(subpoena?.edges.find((e) => e.trigger === 'after secrecyTerm')?.timer).toEqual({ delay: 'secrecyTerm', days: null, setBy: 'case' });
     const civil = KIND_CHARTS.find((k) => k.kind === 'civilSubpoena')?.chart;
     expect(civil?.edges.find((e) => e.trigger === 'after P14D')?.timer).toEqual({ delay: 'P14D', days: 14, setBy: 'law' });

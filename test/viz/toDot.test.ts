@@ -47,7 +47,7 @@ describe('toDot', () => {
     expect(imposed?.attributes.lhead).toBe('cluster_secrecy.inForce');
     expect(text).toContain('subgraph "cluster_notice" {\n      graph [label="notice", style="dashed,rounded"');
     expect(text).toContain('graph [label="subpoena (parallel)", style="bold,rounded"');
-    expect(check.edges.find((e) => e.from === 'notice.sent' && e.to === 'notice.objectionWindowElapsed')?.attributes.label).toBe('after objectionWindow (14 d, policy)');
+    expect(check.edges.find((e) => e.from === 'notice.sent' && e.to === 'notice.objectionWindowElapsed')?.attributes.label).toBe('after objectionWindow (14 d, policy [?])');
     expect(check.edges.find((e) => e.from === 'notice.pending' && e.to === 'notice.sent')?.attributes.label).toBe("notice.sent\\n[!In('secrecy.inForce')]");
     expect(text).toMatch(/"process\.intake" \[label="intake", tooltip="process\.intake\\nRequest received and logged; retention and eligibility are checked first\."\]/);
     expect(check.edges.find((e) => e.attributes.label === 'always\\n[!requestsCompellable]')?.attributes.tooltip).toMatch(/source: 18 U\.S\.C\. .*\[S\] \(DOMAIN\.md §/);

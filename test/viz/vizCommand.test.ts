@@ -32,7 +32,7 @@ describe('dueprocess viz', () => {
     const { code, out: stdout, err } = await runCliCaptured(['viz', 'subpoena', '--format', 'mermaid', '--out', out]);
     expect(code).toBe(0);
     expect(stdout).toBe('');
-    expect(err).toMatch(/^wrote .*subpoena\.mmd \(mermaid, 39 states, 47 transitions\)$/);
+    expect(err).toMatch(/^wrote .*subpoena\.mmd \(mermaid, 38 states \(root not counted\), 47 transitions\)$/);
     expect(readFileSync(out, 'utf8')).toMatch(/^stateDiagram-v2\n/);
   });
 
@@ -43,7 +43,7 @@ describe('dueprocess viz', () => {
     expect(code).toBe(0);
     const chart = StatechartJson.parse(JSON.parse(out));
     expect(chart.policy?.id).toBe('longer');
-    expect(chart.edges.find((e) => e.trigger === 'after objectionWindow')?.timer).toEqual({ delay: 'objectionWindow', days: 21, setBy: 'policy' });
+    expect(chart.edges.find((e) => e.trigger === 'after objectionWindow')?.timer).toEqual({ delay: 'objectionWindow', days: 21, setBy: 'policy', source: cloudflare.versions[0]?.sources['notice.objectionWindow'], confidence: '?' });
     const le = await runCliCaptured(['viz', 'emergency', '--format', 'scxml', '--policy', 'letsencrypt']);
     expect(le.out).toContain('under policy letsencrypt');
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../machines/catalogue.ts';
+import { StatechartJson } from '../../src/viz/StatechartJson.ts';
 import { runCliCaptured } from '../support/runCliCaptured.ts';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'dueprocess-html-'));
@@ -24,6 +25,15 @@ describe('dueprocess viz --format html', () => {
     expect(html).toContain('nationalSecurityLetter.letsencrypt.');
     expect(html).toContain("content=\"default-src 'none'");
     expect(loads(html).filter((l) => !l.includes('url(#arrow)'))).toEqual([]);
+  });
+
+  it('says the same size on the terminal as in the page header: the states drawn (the root is the canvas) and the transitions', async () => {
+    const out = join(dir(), 'nsl.html');
+    const r = await runCliCaptured(['viz', 'nationalSecurityLetter', '--format', 'html', '--out', out]);
+    const chart = StatechartJson.parse(JSON.parse((await runCliCaptured(['viz', 'nationalSecurityLetter', '--format', 'json'])).out));
+    const size = `${chart.nodes.length - 1} states (root not counted), ${chart.edges.length} transitions`;
+    expect(r.err).toContain(`(html, ${size})`);
+    expect(readFileSync(out, 'utf8')).toContain(` · ${size}.`);
   });
 
   it('draws a user’s own machine, without scenarios', async () => {

@@ -19,7 +19,7 @@ const version = policyVersionAt(cloudflare, CHECK_DATE);
 /** Every catalogue kind's statechart model under Cloudflare's policy. */
 export const KIND_CHARTS: readonly KindChart[] = CATALOGUE.map((entry) => {
   const machine = withPolicy(entry.machine, version);
-  return { kind: entry.kind, machine, chart: statechartModel(machine, { id: cloudflare.id, version: version.title }) };
+  return { kind: entry.kind, machine, chart: statechartModel(machine, { id: cloudflare.id, version: version.title }, version.sources) };
 });
 
 /** Every state node of a machine, root included, as `path joined by "."`. */
