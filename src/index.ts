@@ -67,7 +67,7 @@ export { datePath, replayPath } from './explore/witness.ts';
 export type { DatedStep } from './explore/witness.ts';
 
 export { RULES } from './rules/catalogue.ts';
-export { checkMachine, checkTarget } from './rules/checkMachine.ts';
+export { checkMachine, checkTarget, ruleContext } from './rules/checkMachine.ts';
 export { unreached } from './paths/unreached.ts';
 export type { Unreached } from './paths/unreached.ts';
 export type { CheckOptions, CheckTarget, RuleResult, RuleStatus } from './rules/checkMachine.ts';

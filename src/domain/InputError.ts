@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 
-/** What kind of input was wrong; the CLI exits 2 on any of them. */
-export type InputErrorReason = 'unknownKind' | 'unknownPolicy' | 'badJson' | 'invalid' | 'timeWentBack' | 'noPolicyVersion' | 'unreadableFile' | 'unknownCase' | 'unknownToken' | 'unreachable' | 'usage';
+/**
+ * What kind of input was wrong; the CLI exits 2 on any of them. `keyReused`: an idempotency key
+ * sent again with a different event (the case service answers 409).
+ */
+export type InputErrorReason = 'unknownKind' | 'unknownPolicy' | 'badJson' | 'invalid' | 'timeWentBack' | 'noPolicyVersion' | 'unreadableFile' | 'unknownCase' | 'unknownToken' | 'unreachable' | 'usage' | 'keyReused';
 
 /**
  * Bad input, named precisely: which field, what value, how to fix it. Thrown before anything is

@@ -8,12 +8,12 @@ const FIX = 'make every guard, assignment and delay work for each input and even
  * A machine's own code failing, as the InputError the CLI reports (exit 2): on a step, the state
  * and the event it failed on, or that a loop of eventless transitions never settled; at the
  * start, the input it could not start from (XState keeps that failure in the snapshot, as status
- * `error`, instead of throwing it).
+ * `error`, instead of throwing it). `fix` replaces the checker's advice where the caller knows better.
  *
  * @example
  * throw machineThrew(new Error('x is undefined'), { snapshot, event: { type: 'notice.sent' } });
  */
-export function machineThrew(error: unknown, at: { snapshot: AnyMachineSnapshot; event: { type: string } } | { input: unknown }): InputError {
+export function machineThrew(error: unknown, at: { snapshot: AnyMachineSnapshot; event: { type: string } } | { input: unknown }, fix = FIX): InputError {
   const message = error instanceof Error ? error.message : String(error);
   const [field, value, where] = 'input' in at ? ['input', at.input, 'the machine failed to start from it'] : [`event in state ${valueJson(at.snapshot.value)}`, at.event, 'the machine threw on it'];
   // XState's words when a step passes the machine's microstep cap (`capMicrosteps` sets one).
@@ -23,6 +23,6 @@ export function machineThrew(error: unknown, at: { snapshot: AnyMachineSnapshot;
   const type = 'event' in at ? at.event.type : '';
   const ending = /^xstate\.(done|error)\.actor\./.exec(type);
   // An invoked actor's ending carries only what meta.alphabet declares for it; a guard reading more finds nothing.
-  const fix = ending ? `declare the ${ending[1] === 'done' ? 'output' : 'error'} values your guards and assignments read, e.g. meta: { alphabet: { "${type}": { "${ending[1] === 'done' ? 'output' : 'error'}": [...] } } }` : FIX;
-  return new InputError('invalid', field, value, `${where}: ${message}`, fix);
+  const advice = ending ? `declare the ${ending[1] === 'done' ? 'output' : 'error'} values your guards and assignments read, e.g. meta: { alphabet: { "${type}": { "${ending[1] === 'done' ? 'output' : 'error'}": [...] } } }` : fix;
+  return new InputError('invalid', field, value, `${where}: ${message}`, advice);
 }

@@ -133,7 +133,13 @@ function edgeCount(run: Exploration): number {
   return n;
 }
 
-/** What rules see of a machine (already provided with its policy) and the policy version. */
+/**
+ * What rules see of a machine (already provided with its policy) and the policy version: the
+ * third argument `checkRun` takes.
+ *
+ * @example
+ * const violations = checkRun(run, request, RULES, ruleContext(machine, 'subpoena', version));
+ */
 export function ruleContext(machine: AnyStateMachine, kind: string | undefined, version: PolicyVersion): RuleContext {
   const types = machine.root.events.filter((t) => !t.startsWith('xstate.'));
   return { kind, policy: version, events: new Set(types), tags: machineTags(machine) };

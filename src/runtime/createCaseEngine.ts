@@ -3,15 +3,16 @@ import { findKind } from '../../machines/catalogue.ts';
 import { caseMachine } from './caseMachine.ts';
 import { DATA_CATEGORIES, type DataCategory } from '../domain/categories.ts';
 import { IsoDate, dayNumber, isoDate } from '../domain/date.ts';
-import { VocabularyEvent } from '../domain/events.ts';
+import type { VocabularyEvent } from '../domain/events.ts';
 import { InputError, fromZod } from '../domain/InputError.ts';
+import { parseEvent } from '../domain/parseEvent.ts';
 import { POLICIES } from '../policy/loadPolicy.ts';
 import type { Observation } from '../scenarios/Observation.ts';
 import { observe } from '../scenarios/observe.ts';
-import { type TimedRun, advanceTo, sendEvent, startRun, stateLabel } from '../time/TimedRun.ts';
+import { type TimedRun, acceptedEvents, advanceTo, sendEvent, startRun, stateLabel } from '../time/TimedRun.ts';
 import { appendAudit } from './auditChain.ts';
 import { caseFlags, machineVersion, persistRun, restoreRun, storedSnapshot } from './caseRecord.ts';
-import type { CaseFilter, CaseRow, CaseStore, StoreTx, StoredSnapshot, TimerRow } from './CaseStore.ts';
+import type { CaseFilter, CaseRow, CaseStore, EventRow, StoreTx, StoredSnapshot, TimerRow } from './CaseStore.ts';
 import { ConflictError } from './ConflictError.ts';
 
 /** A case as `get` shows it: the observation vocabulary plus its state, version and history. */
@@ -52,6 +53,17 @@ export interface EngineOptions {
 export const unknownCase = (id: string): InputError => new InputError('unknownCase', 'caseId', id, 'is not a case in the store', 'use an id that open() returned or list() shows');
 
 /**
+ * The first answer to an idempotency key, when the send repeats the event it was first used for
+ * (and its date, when one is given); a different event under the same key is an InputError.
+ */
+function sameAsEarlier(earlier: EventRow, event: VocabularyEvent, on: string | null): SendResult {
+  const json = JSON.stringify(event);
+  if (earlier.event === json && (on === null || on === earlier.on)) return JSON.parse(earlier.result) as SendResult;
+  const problem = `was first used for ${earlier.event} on ${earlier.on}, not for ${json}${on === null ? '' : ` on ${on}`}; nothing was applied`;
+  throw new InputError('keyReused', 'idempotencyKey', earlier.idempotencyKey, problem, 'give each new event a new idempotency key; resend the first event unchanged to get its answer again');
+}
+
+/**
  * A durable case engine: each change is one store transaction holding the new snapshot, the
  * deadlines it starts, fires or cancels, the event and its audit entries.
  *
@@ -70,6 +82,12 @@ export function createCaseEngine(options: EngineOptions) {
     const parsed = IsoDate.safeParse(value);
     if (!parsed.success) throw fromZod(parsed.error, value, field);
     return parsed.data;
+  };
+
+  /** A date no later than today: an event, a receipt or a day's end in the future has not happened yet. */
+  const notAfterToday = (date: string, field: string, fix: string): void => {
+    const today = clock();
+    if (date > today) throw new InputError('invalid', field, date, `is after today (${today})`, fix);
   };
 
   /** The stored case as a run, migrated first when its machine version is older and a hook is given. */
@@ -121,7 +139,8 @@ export function createCaseEngine(options: EngineOptions) {
   return {
     /**
      * Validates a request, starts its case and stores it with its deadlines; returns its view.
-     * `by` names who opened it in the audit entry; `onOpened` runs in the same transaction.
+     * `by` names who opened it in the audit entry; `onOpened` runs in the same transaction. A
+     * request received after today is an InputError.
      */
     async open(request: unknown, opts: { policy?: string; id?: string; by?: string; onOpened?: Guard } = {}): Promise<CaseView> {
       const kind = (request as { kind?: unknown } | null)?.kind;
@@ -132,6 +151,7 @@ export function createCaseEngine(options: EngineOptions) {
       const policy = opts.policy ?? options.policy;
       if (policy === undefined) throw new InputError('unknownPolicy', 'policy', policy, 'is not given', `pass { policy } to open() or createCaseEngine(); one of ${Object.keys(POLICIES).join(', ')}`);
       const day0 = parsed.data.receivedOn;
+      notAfterToday(day0, 'request.receivedOn', 'open a case on or after the day its request was received');
       const run = startRun(caseMachine(entry, policy, day0), parsed.data, 0);
       const id = opts.id ?? randomUUID();
       return store.transaction(async (tx) => {
@@ -149,31 +169,34 @@ export function createCaseEngine(options: EngineOptions) {
 
     /**
      * Applies one outside event on `on` (default today), first firing deadlines due before it.
-     * A rejected event changes nothing; a known `idempotencyKey` returns the first answer. `by`
-     * names the sender in the audit entry.
+     * A rejected event changes nothing; a known `idempotencyKey` returns the first answer, and
+     * is an InputError (`keyReused`) when sent with another event or date. A date after today is
+     * an InputError. `by` names the sender in the audit entry.
      */
     async send(caseId: string, event: unknown, opts: { on?: string; idempotencyKey?: string; expectedVersion?: number; guard?: Guard; by?: string } = {}): Promise<SendResult> {
-      const parsedEvent = VocabularyEvent.safeParse(event);
-      if (!parsedEvent.success) throw fromZod(parsedEvent.error, event, 'event');
+      const parsedEvent = parseEvent(event, 'event');
       const on = dateOf(opts.on === undefined ? clock() : opts.on, 'on');
+      notAfterToday(on, 'on', 'record an event on the day it happened, today or earlier');
       return store.transaction(async (tx) => {
         const { row, run, changes } = await load(tx, caseId, true);
         await opts.guard?.(tx, row);
         const key = opts.idempotencyKey ?? null;
         const earlier = key === null ? undefined : await tx.eventByKey(caseId, key);
-        if (earlier) return JSON.parse(earlier.result) as SendResult;
+        if (earlier) return sameAsEarlier(earlier, parsedEvent, opts.on === undefined ? null : on);
         if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) throw new ConflictError(caseId, opts.expectedVersion, row.version);
-        const outcome = sendEvent(run, dayNumber(on) - dayNumber(row.day0), parsedEvent.data);
+        const day = dayNumber(on) - dayNumber(row.day0);
+        if (day < 0) return { ok: false, reason: 'timeWentBack', message: `${on} is before ${row.day0}, the day the case was received; events must be in date order`, allowed: acceptedEvents(run.snapshot) };
+        const outcome = sendEvent(run, day, parsedEvent);
         if (!outcome.ok) {
           const message = outcome.rejection.message.replace(/\bday (-?\d+)/g, (_, n: string) => isoDate(dayNumber(row.day0) + Number(n)));
           return { ok: false, reason: outcome.rejection.reason, message, allowed: outcome.rejection.accepted };
         }
-        const entry = { what: 'event', event: parsedEvent.data, on, idempotencyKey: key, ...(opts.by === undefined ? {} : { by: opts.by }) };
-        const next = await persistRun(tx, row, run, outcome.run, on, [entry], { ...changes, disclosed: disclosedAfter(row, parsedEvent.data) });
+        const entry = { what: 'event', event: parsedEvent, on, idempotencyKey: key, ...(opts.by === undefined ? {} : { by: opts.by }) };
+        const next = await persistRun(tx, row, run, outcome.run, on, [entry], { ...changes, disclosed: disclosedAfter(row, parsedEvent) });
         if (!next) throw new ConflictError(caseId, row.version, (await tx.getCase(caseId))?.version ?? -1);
         const result: SendResult = { ok: true, version: next.version, state: stateLabel(outcome.run.snapshot) };
         const seq = (await tx.lastEventSeq(caseId)) + 1;
-        await tx.insertEvent({ caseId, seq, idempotencyKey: key, event: JSON.stringify(parsedEvent.data), on, result: JSON.stringify(result) });
+        await tx.insertEvent({ caseId, seq, idempotencyKey: key, event: JSON.stringify(parsedEvent), on, result: JSON.stringify(result) });
         return result;
       });
     },
@@ -200,12 +223,13 @@ export function createCaseEngine(options: EngineOptions) {
     },
 
     /**
-     * Fires every deadline due on or before `now`, each exactly once, a batch of cases per
-     * transaction; returns how many fired. Workers ticking the same store share the work: each
-     * claims cases the others do not hold.
+     * Fires every deadline due on or before `now` (today or earlier), each exactly once, a batch
+     * of cases per transaction; returns how many fired. Workers ticking the same store share the
+     * work: each claims cases the others do not hold.
      */
     async tick(now: string, { batch = 100 }: { batch?: number } = {}): Promise<number> {
       const date = dateOf(now, 'now');
+      notAfterToday(date, 'now', 'tick today or an earlier day: a deadline passes only once its day has');
       const idle: string[] = [];
       let fired = 0;
       for (;;) {

@@ -6,7 +6,7 @@ import { sqliteStore } from './sqliteStore.ts';
 /**
  * The case engine as a system under test for a generated conformance suite: each case gets a store
  * of its own (an SQLite database in memory unless `makeStore` says otherwise), so ending a day in
- * one scenario never fires another's deadlines.
+ * one scenario never fires another's deadlines. The engine's today moves with the suite's dates.
  *
  * @example
  * await runScenario(engineAdapter(), 'cloudflare', scenario);
@@ -15,12 +15,19 @@ export function engineAdapter(makeStore: () => CaseStore | Promise<CaseStore> = 
   return {
     name: 'the case engine',
     async open(request, policy) {
-      const receivedOn = (request as { receivedOn?: unknown }).receivedOn;
-      const engine = createCaseEngine({ store: await makeStore(), policy, clock: () => String(receivedOn) });
+      let today = String((request as { receivedOn?: unknown }).receivedOn);
+      const reach = (on: string) => void (today = on > today ? on : today);
+      const engine = createCaseEngine({ store: await makeStore(), policy, clock: () => today });
       const { id } = await engine.open(request);
       return {
-        send: async (event, on) => ({ accepted: (await engine.send(id, event, { on })).ok }),
-        endDay: async (on) => void (await engine.tick(on)),
+        send: async (event, on) => {
+          reach(on);
+          return { accepted: (await engine.send(id, event, { on })).ok };
+        },
+        endDay: async (on) => {
+          reach(on);
+          await engine.tick(on);
+        },
         observe: async () => {
           const { tags, secrecy, notice, disclosed, deadlines } = await engine.get(id);
           return { tags, secrecy, notice, disclosed, deadlines };

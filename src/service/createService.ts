@@ -31,7 +31,7 @@ const failure = (c: Context, status: ContentfulStatusCode, error: Record<string,
 
 function errorAnswer(c: Context, err: unknown) {
   if (err instanceof InputError) {
-    const status = err.reason === 'unknownCase' || err.reason === 'unknownToken' ? 404 : 400;
+    const status = err.reason === 'unknownCase' || err.reason === 'unknownToken' ? 404 : err.reason === 'keyReused' ? 409 : 400;
     return failure(c, status, { reason: err.reason, field: err.field, value: err.value ?? null, message: err.message, fix: err.fix });
   }
   if (err instanceof ConflictError) return failure(c, 409, { reason: 'conflict', message: err.message, fix: 'read the case again and resend with its current version' });

@@ -1,6 +1,10 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
+import { parseEvent } from '../domain/parseEvent.ts';
+import { machineThrew } from '../explore/machineThrew.ts';
 import { stepperOf } from '../explore/pureStepper.ts';
 import { transitionId } from '../paths/machineTransitions.ts';
+import { checkDay } from './checkDay.ts';
+import { pendingDeadlines } from './pendingDeadlines.ts';
 import { type PendingTimer, applyTimerChanges, delayName } from './timerChanges.ts';
 
 /** One step of a run: what happened on which day, and where the machine ended up. */
@@ -34,15 +38,27 @@ export interface Rejection {
   accepted: string[];
 }
 
+const START_FIX = "give an input the machine's own code can start from: for a catalogue kind, a request its requestSchema accepts";
+
 /**
- * Starts a machine on day `day` with its input, through XState's pure initial transition.
+ * Starts a machine on day `day` with its input, through XState's pure initial transition. An
+ * input the machine cannot start from is an `InputError` naming it, as the checker reports it.
  *
  * @example
  * let run = startRun(subpoenaMachine, request, 0);
  * run = advanceTo(run, 30);
  */
 export function startRun(machine: AnyStateMachine, input: unknown, day = 0): TimedRun {
-  const [snapshot, actions, taken] = stepperOf(machine).initial(input);
+  checkDay(day, 'day');
+  let started: ReturnType<ReturnType<typeof stepperOf>['initial']>;
+  try {
+    started = stepperOf(machine).initial(input);
+  } catch (e) {
+    throw machineThrew(e, { input }, START_FIX);
+  }
+  const [snapshot, actions, taken] = started;
+  // XState keeps a failed start in the snapshot instead of throwing it.
+  if (snapshot.status === 'error') throw machineThrew((snapshot as { error?: unknown }).error, { input }, START_FIX);
   const timers = applyTimerChanges([], actions, day, 0);
   return { machine, day, snapshot, timers, seq: timers.length, steps: [{ day, trigger: { kind: 'start' }, snapshot, timers, transitions: taken.map(transitionId) }], endedDay: day - 1 };
 }
@@ -53,6 +69,7 @@ export function startRun(machine: AnyStateMachine, input: unknown, day = 0): Tim
  * `day` itself fire too.
  */
 export function advanceTo(run: TimedRun, day: number, inclusive = false): TimedRun {
+  checkDay(day, 'day');
   let current = run;
   for (;;) {
     const next = current.timers[0];
@@ -67,9 +84,17 @@ export function advanceTo(run: TimedRun, day: number, inclusive = false): TimedR
 
 /**
  * Applies an outside event on `day`, after firing the timers due before it. A rejected event
- * changes nothing: the result carries the unchanged run and why.
+ * changes nothing: the result carries the unchanged run and why. A day that is not a whole
+ * number, or an event of a vocabulary type whose payload the vocabulary refuses, is an
+ * `InputError`; event types outside the vocabulary are the machine's own and pass as given.
+ *
+ * @example
+ * const result = sendEvent(run, 3, { type: 'review.completed', finding: 'sufficient' });
+ * if (!result.ok) console.log(result.rejection.message);
  */
 export function sendEvent(run: TimedRun, day: number, event: { type: string }): { ok: true; run: TimedRun } | { ok: false; run: TimedRun; rejection: Rejection } {
+  checkDay(day, 'day');
+  parseEvent(event, 'event', { ownTypes: true });
   if (day < run.day) {
     return { ok: false, run, rejection: { reason: 'timeWentBack', message: `day ${day} is before day ${run.day}, the last step; events must be in date order`, accepted: acceptedEvents(run.snapshot) } };
   }
@@ -85,7 +110,7 @@ export function sendEvent(run: TimedRun, day: number, event: { type: string }): 
   // XState returns the same snapshot, with no actions, when no transition is taken; only a taken
   // self-transition looks the same, and `can()` tells the two apart.
   if (snapshot === moved.snapshot && actions.length === 0 && !moved.snapshot.can(event)) {
-    return { ok: false, run, rejection: { reason: 'notAccepted', message: `"${event.type}" cannot be taken on day ${day} in state ${stateLabel(moved.snapshot)}`, accepted: acceptedEvents(moved.snapshot) } };
+    return { ok: false, run, rejection: { reason: 'notAccepted', message: `"${event.type}" cannot be taken on day ${day} in state ${stateLabel(moved.snapshot)} ${pendingDeadlines(moved.timers)}`, accepted: acceptedEvents(moved.snapshot) } };
   }
   const timers = applyTimerChanges(moved.timers, actions, day, moved.seq);
   const step: Step = { day, trigger: { kind: 'event', event }, snapshot, timers, transitions: taken.map(transitionId) };

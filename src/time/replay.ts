@@ -2,9 +2,11 @@ import type { KindEntry } from '../../machines/lifecycle/KindEntry.ts';
 import { dayNumber } from '../domain/date.ts';
 import type { DatedEvent } from '../domain/DatedEvent.ts';
 import { InputError } from '../domain/InputError.ts';
+import { parseEvent } from '../domain/parseEvent.ts';
 import type { PolicyVersion } from '../domain/policy.ts';
 import { eventVariants } from '../explore/eventVariants.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
+import { checkDay } from './checkDay.ts';
 import { type Rejection, type TimedRun, advanceTo, sendEvent, startRun } from './TimedRun.ts';
 
 /** A replayed case: every step taken, and the event that stopped it, if one was refused. */
@@ -21,9 +23,10 @@ export interface Replay {
 }
 
 /**
- * Replays dated events through a kind's machine under a policy version. Days are checked first
- * (none before receipt, none going backwards), so a bad file applies nothing; a refused event
- * stops the replay and nothing after it is applied.
+ * Replays dated events through a kind's machine under a policy version. Days and events are
+ * checked first (whole days, none before receipt, none going backwards, each event valid for the
+ * vocabulary), so a bad file applies nothing; a refused event stops the replay and nothing after
+ * it is applied.
  *
  * @example
  * const { run, rejected } = replay(entry, version, request, [{ day: 3, event: { type: 'review.completed', finding: 'sufficient' } }]);
@@ -31,7 +34,8 @@ export interface Replay {
 export function replay(entry: KindEntry, version: PolicyVersion, request: { receivedOn: string }, events: readonly DatedEvent[]): Replay {
   const start = dayNumber(request.receivedOn);
   const days = events.map((e, i) => {
-    const day = e.day ?? dayNumber(e.date as string) - start;
+    if (e.day !== undefined) return checkDay(e.day, `events[${i}].day`);
+    const day = dayNumber(e.date as string) - start;
     if (day < 0) {
       throw new InputError('timeWentBack', `events[${i}].date`, e.date, `is before the request was received (${request.receivedOn})`, 'use a date on or after receivedOn');
     }
@@ -44,6 +48,7 @@ export function replay(entry: KindEntry, version: PolicyVersion, request: { rece
       throw new InputError('timeWentBack', field, events[i]?.date ?? day, `goes backwards: the event before it is on day ${prev}`, 'list events in date order');
     }
   });
+  for (const [i, e] of events.entries()) if (e.event !== undefined) parseEvent(e.event, `events[${i}].event`, { ownTypes: true });
 
   let run = startRun(withPolicy(entry.machine, version), request, 0);
   for (const [index, line] of events.entries()) {

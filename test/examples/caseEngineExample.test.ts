@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -8,7 +8,9 @@ it('examples/caseEngine.ts runs as README.md says: refused early, fired once, re
   const file = join(mkdtempSync(join(tmpdir(), 'dueprocess-example-')), 'cases.db');
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'examples/caseEngine.ts', file], { encoding: 'utf8' });
   expect(out).toContain("pending: [ { name: 'objectionWindow', due: '2026-03-19' } ]");
-  expect(out).toContain('disclose on 2026-03-10: refused, "data.disclosed" cannot be taken on 2026-03-10');
+  const refusal = /^disclose on 2026-03-10: refused, (.*)$/m.exec(out)?.[1];
+  expect(refusal).toMatch(/^"data\.disclosed" cannot be taken on 2026-03-10 in state .* \(pending deadline: objectionWindow, due 2026-03-19\)$/);
+  expect(readFileSync('README.md', 'utf8')).toContain(`message: '${refusal}'`);
   expect(out).toContain('deadlines fired by tick(2026-03-19): 1');
   expect(out).toMatch(/case process\.disclosedInFull .*, notice sent, disclosed basicSubscriberInfo, version 5, 3 events/);
   expect(out).toContain(`audit: { ok: true, entries: 5 } in ${file}`);

@@ -9,6 +9,7 @@ import { postgresStore } from '../../src/runtime/postgresStore.ts';
 import { sqliteStore } from '../../src/runtime/sqliteStore.ts';
 import { freshDatabase } from '../support/postgresServer.ts';
 import { runCliCaptured, tempFile } from '../support/runCliCaptured.ts';
+import { TODAY } from './support/contractFixtures.ts';
 
 /** One case database kind: how to make one, and how someone with its keys would tamper with it. */
 interface Backend {
@@ -51,7 +52,7 @@ const BACKENDS: [string, Backend][] = [
 /** A case database with one subpoena case and two events, closed again. */
 async function caseDatabase(backend: Backend): Promise<string> {
   const { db, store } = await backend.make();
-  const engine = createCaseEngine({ store, policy: 'cloudflare', clock: () => '2026-01-15' });
+  const engine = createCaseEngine({ store, policy: 'cloudflare', clock: () => TODAY });
   const { id } = await engine.open(findKind('subpoena')?.inputs[0]?.input, { id: 'case-1' });
   await engine.send(id, { type: 'review.completed', finding: 'sufficient' }, { on: '2026-01-16' });
   await engine.send(id, { type: 'notice.sent' }, { on: '2026-01-17' });

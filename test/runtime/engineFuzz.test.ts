@@ -18,6 +18,7 @@ import { createCaseEngine } from '../../src/runtime/createCaseEngine.ts';
 import { sqliteStore } from '../../src/runtime/sqliteStore.ts';
 import { observe } from '../../src/scenarios/observe.ts';
 import { type TimedRun, advanceTo, sendEvent, startRun, stateLabel } from '../../src/time/TimedRun.ts';
+import { TODAY } from './support/contractFixtures.ts';
 
 /**
  * Property-based tests of the case engine on SQLite `:memory:`, with fixed seeds so a failure
@@ -61,7 +62,7 @@ const scriptArb = fc.record({ input: fc.nat(), sorted: fc.boolean(), actions: fc
 
 function harness() {
   const store = sqliteStore(':memory:');
-  const engine = createCaseEngine({ store, policy: 'cloudflare', clock: () => '2026-01-15' });
+  const engine = createCaseEngine({ store, policy: 'cloudflare', clock: () => TODAY });
   const tables = () => TABLES.map((t) => store.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all());
   return { store, engine, tables };
 }

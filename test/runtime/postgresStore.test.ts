@@ -4,7 +4,7 @@ import type { CaseRow, StoreTx } from '../../src/runtime/CaseStore.ts';
 import { createCaseEngine } from '../../src/runtime/createCaseEngine.ts';
 import { postgresStore } from '../../src/runtime/postgresStore.ts';
 import { freshDatabase } from '../support/postgresServer.ts';
-import { REVIEWED, request } from './support/contractFixtures.ts';
+import { REVIEWED, TODAY, request } from './support/contractFixtures.ts';
 import { storeAccessContract } from './storeAccessContract.ts';
 import { type StoreHarness, storeContract } from './storeContract.ts';
 
@@ -28,7 +28,7 @@ storeAccessContract('PostgreSQL', async () => postgresHarness(await freshDatabas
 describe('PostgreSQL under concurrent writes and audited reads', () => {
   it('a send racing reads that write audit entries to the same case never deadlocks', async () => {
     const store = await postgresStore(await freshDatabase(inject('postgresUrl')));
-    const engine = createCaseEngine({ store, policy: 'cloudflare', clock: () => '2026-01-15' });
+    const engine = createCaseEngine({ store, policy: 'cloudflare', clock: () => TODAY });
     const auditedRead = async (tx: StoreTx, row: CaseRow) => appendAudit(tx, row.id, { what: 'read', by: 'counsel-1' });
     try {
       const ids = [];

@@ -5,7 +5,7 @@ import { observe } from '../../src/scenarios/observe.ts';
 import { verifyAudit } from '../../src/runtime/auditChain.ts';
 import { ConflictError } from '../../src/runtime/ConflictError.ts';
 import { createCaseEngine } from '../../src/runtime/createCaseEngine.ts';
-import { type Dated, GAGGED, REVIEWED, SUBPOENA, type StoreHarness, contractFixture, reference, request } from './support/contractFixtures.ts';
+import { type Dated, GAGGED, REVIEWED, SUBPOENA, type StoreHarness, TODAY, contractFixture, reference, request } from './support/contractFixtures.ts';
 
 export type { StoreHarness } from './support/contractFixtures.ts';
 
@@ -111,6 +111,23 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       expect((await engine.get(id)).history).toHaveLength(1);
     });
 
+    it('a repeated idempotency key with another event or another date is refused, naming the first, and applies nothing', async () => {
+      const engine = await engineOn();
+      const { id } = await engine.open(request('subpoena'), { id: 's' });
+      const first = await engine.send(id, REVIEWED, { on: '2026-01-15', idempotencyKey: 'k1' });
+      const rows = await snapshotRows();
+      for (const [event, on] of [[{ type: 'request.withdrawn' }, '2026-01-15'], [{ type: 'review.completed', finding: 'overbroad' }, '2026-01-15'], [REVIEWED, '2026-01-16']] as const) {
+        const error = await engine.send(id, event, { on, idempotencyKey: 'k1' }).then(() => undefined, (e: unknown) => e);
+        expect(error).toBeInstanceOf(InputError);
+        expect(error).toMatchObject({ reason: 'keyReused', field: 'idempotencyKey', value: 'k1' });
+        expect((error as InputError).message).toContain(`was first used for ${JSON.stringify(REVIEWED)} on 2026-01-15`);
+        expect(await snapshotRows()).toEqual(rows);
+      }
+      expect(await engine.send(id, { finding: 'sufficient', type: 'review.completed' }, { on: '2026-01-15', idempotencyKey: 'k1' })).toEqual(first);
+      expect(await engine.send(id, REVIEWED, { idempotencyKey: 'k1' })).toEqual(first);
+      expect(await snapshotRows()).toEqual(rows);
+    });
+
     it('a stale expectedVersion is a conflict and applies nothing', async () => {
       const engine = await engineOn();
       const { id, version } = await engine.open(request('subpoena'), { id: 's' });
@@ -127,6 +144,9 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       ['an unknown case id', (e: Engine) => e.send('nope', { type: 'request.withdrawn' }), 'caseId', 'unknownCase'],
       ['a null date', (e: Engine) => e.send('s', { type: 'request.withdrawn' }, { on: null as unknown as string }), 'on'],
       ['a date that is no date', (e: Engine) => e.tick('2026-13-01'), 'now'],
+      ['an event dated after today', (e: Engine) => e.send('s', { type: 'request.withdrawn' }, { on: '2028-01-01' }), 'on'],
+      ['a tick after today', (e: Engine) => e.tick('2028-01-01'), 'now'],
+      ['a request received after today', (e: Engine) => e.open({ ...request('subpoena'), receivedOn: '2028-01-01' }), 'request.receivedOn'],
     ])('%s is an InputError naming field, value and fix, and writes nothing', async (_, act, field, reason = 'invalid') => {
       const engine = await engineOn();
       await engine.open(request('subpoena'), { id: 's' });
@@ -145,7 +165,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
         const { id, deadlines } = await engine.open({ ...request('nationalSecurityLetter'), secrecyCertified: true }, { id: 'n' });
         expect(deadlines).toHaveLength(1);
         f.harness = await f.harness.reopen();
-        const again = createCaseEngine({ store: f.harness.store, policy: 'cloudflare' });
+        const again = createCaseEngine({ store: f.harness.store, policy: 'cloudflare', clock: () => TODAY });
         expect(await again.tick('2026-12-31')).toBeGreaterThan(0);
         expect((await again.get(id)).deadlines).not.toContainEqual(deadlines[0]);
         expect(await again.due('2026-12-31')).toEqual([]);

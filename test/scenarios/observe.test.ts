@@ -7,7 +7,7 @@ import { observe } from '../../src/scenarios/observe.ts';
 import { eventWords, passWords, storyTitle } from '../../src/scenarios/storyTitle.ts';
 import { type TimedRun, advanceTo, sendEvent, startRun } from '../../src/time/TimedRun.ts';
 
-type Ev = { type: 'data.disclosed'; categories: string[] } | { type: 'request.fulfilled'; categories?: string[] } | { type: 'secrecy.imposed' } | { type: 'go' };
+type Ev = { type: 'data.disclosed'; categories: string[] } | { type: 'request.fulfilled' } | { type: 'records.archived'; categories?: string[] } | { type: 'secrecy.imposed' } | { type: 'go' };
 
 /** Discloses anything but content, any number of times; a gag region; and two timers started two days apart. */
 const machine = setup({
@@ -25,6 +25,7 @@ const machine = setup({
           on: {
             'data.disclosed': { guard: ({ event }) => !event.categories.includes('content'), target: 'open', reenter: false },
             'request.fulfilled': 'done',
+            'records.archived': 'done',
           },
         },
         done: { tags: ['closed', 'noticeSent'] },
@@ -57,8 +58,8 @@ describe('observe', () => {
     run = send(run, 1, { type: 'data.disclosed', categories: ['content', 'tollBillingRecords'] });
     expect(observe(run, day0).disclosed).toEqual(['nonContentRecords']);
     run = send(run, 1, { type: 'data.disclosed', categories: ['tollBillingRecords', 'basicSubscriberInfo', 'nonContentRecords'] });
-    // Categories on an event of another type are not disclosures.
-    run = send(run, 2, { type: 'request.fulfilled', categories: ['content'] });
+    // Categories on an event of another type (here the machine's own) are not disclosures.
+    run = send(run, 2, { type: 'records.archived', categories: ['content'] });
     const seen = observe(run, day0);
     expect(seen.disclosed).toEqual(['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords']);
     expect(Observation.safeParse(seen).success).toBe(true);

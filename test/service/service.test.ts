@@ -108,6 +108,11 @@ describe.each(STORES)('the case service over HTTP on %s', (_name, makeStore) => 
     expect(res.status).toBe(400);
     expect((res.body as Body).error).toMatchObject({ field: 'request.receivedOn', value: '2026-02-30' });
     expect(await auditCount()).toBe(0);
+    const future = await h.call('alice', 'POST', '/cases', { request: requestOf('subpoena', '2026-03-11') });
+    expect(future.status).toBe(400);
+    expect((future.body as Body).error).toMatchObject({ reason: 'invalid', field: 'request.receivedOn', value: '2026-03-11', fix: expect.any(String) });
+    expect((future.body as Body).error?.['message']).toContain('is after today (2026-03-10)');
+    expect(await auditCount()).toBe(0);
     const policy = await h.call('alice', 'POST', '/cases', { request: requestOf('subpoena', '2026-03-02'), policy: 'acme' });
     expect(policy.status).toBe(400);
     expect((policy.body as Body).error).toMatchObject({ reason: 'unknownPolicy', field: 'body.policy', value: 'acme' });
@@ -120,6 +125,19 @@ describe.each(STORES)('the case service over HTTP on %s', (_name, makeStore) => 
     const first = await h.call('alice', 'POST', `/cases/${id}/events`, { event: REVIEWED, on: '2026-03-03' }, { 'idempotency-key': 'k-1' });
     const again = await h.call('alice', 'POST', `/cases/${id}/events`, { event: REVIEWED, on: '2026-03-03' }, { 'idempotency-key': 'k-1' });
     expect(again).toEqual(first);
+    expect(((await h.call('alice', 'GET', `/cases/${id}`)).body as { history: unknown[] }).history).toHaveLength(1);
+  });
+
+  it('an Idempotency-Key sent again with another event is a 409 naming the key, and applies nothing', async () => {
+    h = await startHarness(makeStore, '2026-03-10');
+    const id = await openSubpoena();
+    await h.call('alice', 'POST', `/cases/${id}/events`, { event: REVIEWED, on: '2026-03-03' }, { 'idempotency-key': 'k-1' });
+    const before = await auditCount();
+    const reused = await h.call('alice', 'POST', `/cases/${id}/events`, { event: { type: 'request.withdrawn' }, on: '2026-03-04' }, { 'idempotency-key': 'k-1' });
+    expect(reused.status).toBe(409);
+    expect((reused.body as Body).error).toMatchObject({ reason: 'keyReused', field: 'idempotencyKey', value: 'k-1', fix: expect.stringContaining('new idempotency key') });
+    expect((reused.body as Body).error?.['message']).toContain('was first used for {"type":"review.completed","finding":"sufficient"} on 2026-03-03');
+    expect(await auditCount()).toBe(before);
     expect(((await h.call('alice', 'GET', `/cases/${id}`)).body as { history: unknown[] }).history).toHaveLength(1);
   });
 

@@ -19,6 +19,9 @@ export interface StoreHarness {
   reopen?: () => Promise<StoreHarness>;
 }
 
+/** The engines' today in these tests: after every date they send, tick or open a case on. */
+export const TODAY = '2027-12-31';
+
 export const request = (kind: string) => ({
   kind,
   receivedOn: '2026-01-15',
@@ -74,7 +77,7 @@ export function contractFixture(makeStore: () => Promise<StoreHarness>): Contrac
     harness: undefined as unknown as StoreHarness,
     async engineOn() {
       fixture.harness = await makeStore();
-      return createCaseEngine({ store: fixture.harness.store, policy: 'cloudflare', clock: () => '2026-01-15' });
+      return createCaseEngine({ store: fixture.harness.store, policy: 'cloudflare', clock: () => TODAY });
     },
     snapshotRows: () => Promise.all(TABLES.map((t) => fixture.harness.rows(`SELECT * FROM ${t} ORDER BY 1, 2`))),
   };
