@@ -23,12 +23,15 @@ describe('catalogue machines against a day-by-day search over XState', () => {
     if (!entry) throw new Error(`no kind ${kind}`);
     const machine = withPolicy(entry.machine, policyVersionAt(policy, CHECK_DATE));
     const events = eventVariants(machine.root.events.filter((t) => !t.startsWith('xstate.')), entry.alphabet);
+    const sizes: number[] = [];
     for (const input of entry.inputs) {
       const truth = dayByDay(machine, input.input, events);
       const ours = earliestByClock(machine, input, events, Math.max(...truth.earliest.values()) + 2);
       expect(ours.complete).toBe(true);
-      expect(truth.earliest.size).toBeGreaterThan(1);
+      sizes.push(truth.earliest.size);
       expect([...ours.days].sort()).toEqual([...truth.earliest].sort());
     }
+    // An input refused at intake reaches one state; the kind's others must give the comparison something to do.
+    expect(Math.max(...sizes)).toBeGreaterThan(1);
   });
 });
