@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { letsencrypt } from '../src/policy/letsencrypt.ts';
+import { policyVersionAt } from '../src/policy/policyVersionAt.ts';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured, tempFile } from './support/runCliCaptured.ts';
 
@@ -144,6 +147,15 @@ describe('dueprocess check', () => {
     const { status, stderr } = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check', '--machine', file], { encoding: 'utf8' });
     expect(status).toBe(2);
     expect(stderr).toMatch(/--machine: could not be loaded: Cannot find (module|package) 'xstate'.*Fix: install xstate where the module can find it/);
+  });
+
+  it('dates its evidence: the day whose policy versions it checked under, and the dueprocess that checked', async () => {
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+    const text = await runCliCaptured(['check', 'preservation', '--policy', 'letsencrypt', '--date', '2024-09-01']);
+    expect(text.out.trimEnd().split('\n').at(-1)).toBe(`Checked under the policy versions in force on 2024-09-01, by dueprocess ${version}.`);
+    const json = await runCliCaptured(['check', 'preservation', '--policy', 'letsencrypt', '--date', '2024-09-01', '--json']);
+    expect(JSON.parse(json.out)[0]).toMatchObject({ version: policyVersionAt(letsencrypt, '2024-09-01').title, asOf: '2024-09-01', dueprocess: version });
+    expect(policyVersionAt(letsencrypt, '2024-09-01').title).not.toBe(policyVersionAt(letsencrypt, '2026-01-15').title);
   });
 
   it('with --json, also prints the error on stdout as JSON, in fields a program can act on', async () => {

@@ -85,7 +85,7 @@ export async function checkCommand(args: string[]): Promise<number> {
     if (result) rows.push({ machine: task.kind, policy: task.policy.id, version: policyVersionAt(task.policy, date).title, results: result.results, ms: result.ms });
   });
   // The whole catalogue gets one summary table; named kinds or a machine of your own get each rule too.
-  console.log(values.json ? JSON.stringify(reportJson(rows), null, 2) : formatReport(rows, { rules: user !== undefined || positionals.length > 0 }));
+  console.log(values.json ? JSON.stringify(reportJson(rows, { asOf: date }), null, 2) : formatReport(rows, { rules: user !== undefined || positionals.length > 0, asOf: date }));
   if (!values.json) console.error(`checked in ${((Date.now() - begun) / 1000).toFixed(1)} s (slowest: ${slowest(rows)})`);
   return rows.some((r) => r.results.some((x) => x.status === 'violated' || x.status === 'inconclusive')) ? 1 : 0;
 }

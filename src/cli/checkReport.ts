@@ -1,4 +1,5 @@
 import { formatSource } from '../domain/source.ts';
+import { TOOL_VERSION } from '../domain/toolVersion.ts';
 import { DEFAULT_BUDGET } from '../explore/exploreSteps.ts';
 import type { PolicySlot } from '../policy/policySlotsOf.ts';
 import type { Unreached } from '../paths/unreached.ts';
@@ -35,7 +36,7 @@ const STATUS: Record<RuleResult['status'], string> = { proved: 'proved', violate
  * @example
  * console.log(formatReport(rows, { rules: true }));
  */
-export function formatReport(rows: readonly CheckRow[], options: { rules?: boolean } = {}): string {
+export function formatReport(rows: readonly CheckRow[], options: { rules?: boolean; asOf?: string } = {}): string {
   const lines: string[] = [];
   const width = Math.max(7, ...rows.map((r) => r.machine.length));
   lines.push(`${pad('machine', width)}  ${pad('policy', 12)}  ${padLeft('states', 7)}  ${padLeft('transitions', 11)}  proved  vacuous  violated  inconclusive  n/a`);
@@ -90,6 +91,7 @@ export function formatReport(rows: readonly CheckRow[], options: { rules?: boole
       ? `${violated} violated, ${open} inconclusive, ${proved} proved${ofThem} across ${rows.length} machine × policy checks.`
       : `All rules hold: ${proved} proofs${ofThem} across ${rows.length} machine × policy checks, every path and every deadline ordering explored.`,
   );
+  if (options.asOf) lines.push(`Checked under the policy versions in force on ${options.asOf}, by dueprocess ${TOOL_VERSION}.`);
   return lines.join('\n');
 }
 
@@ -122,11 +124,12 @@ function vacuousProofs(rows: readonly CheckRow[]): string[] {
 }
 
 /** The same results as plain JSON (no timings, so the same check always prints the same). */
-export function reportJson(rows: readonly CheckRow[]) {
+export function reportJson(rows: readonly CheckRow[], options: { asOf?: string } = {}) {
   return rows.map((r) => ({
     machine: r.machine,
     policy: r.policy,
     version: r.version,
+    ...(options.asOf ? { asOf: options.asOf, dueprocess: TOOL_VERSION } : {}),
     rules: r.results.map((x) => ({
       id: x.rule.id,
       title: x.rule.title,
