@@ -67,6 +67,7 @@ export function formatReport(rows: readonly CheckRow[], options: { rules?: boole
       lines.push('');
       if (x.status === 'inconclusive') {
         lines.push(`INCONCLUSIVE  ${r.machine} × ${r.policy}: ${x.rule.id} — the search budget ran out with ${x.frontier ?? 0} states unexplored; nothing is proved`);
+        for (const g of x.growing ?? []) lines.push(`  context.${g.path} kept rising (${g.early} halfway, ${g.late} at the end): if nothing bounds it, no budget is enough; bound it, or keep it out of the context`);
         if (x.budget) lines.push(`  ${BUDGET_HINT[x.budget]}`);
         continue;
       }
@@ -141,6 +142,7 @@ export function reportJson(rows: readonly CheckRow[], options: { asOf?: string }
       ...(x.counterexample ? { counterexample: x.counterexample } : {}),
       ...(x.frontier !== undefined ? { frontier: x.frontier } : {}),
       ...(x.budget ? { budget: x.budget } : {}),
+      ...(x.growing ? { growing: x.growing } : {}),
       ...(x.vacuous ? { vacuous: x.vacuous } : {}),
       sources: x.rule.sources,
     })),

@@ -4,6 +4,7 @@ import { type DeclaredValues, eventVariants } from '../explore/eventVariants.ts'
 import { exploreSteps } from '../explore/exploreSteps.ts';
 import { type Stepper, TransitionCache, transitionCacheOf } from '../explore/transitionCache.ts';
 import type { Exploration, ExploreInput, PathStep } from '../explore/Exploration.ts';
+import { type Growth, growingContext } from '../explore/growingContext.ts';
 import { takesStep } from '../explore/takesStep.ts';
 import { type Unreached, unreached } from '../paths/unreached.ts';
 import { watchGraph } from '../explore/watchGraph.ts';
@@ -41,6 +42,8 @@ export interface RuleResult {
   frontier?: number;
   /** The budget that stopped it: states (`maxStates`) or time (`maxMs`). */
   budget?: 'states' | 'time';
+  /** When a budget stopped it: context numbers that kept rising as the search went deeper, a sign it could never end. */
+  growing?: Growth[];
   /** On a proof, the rule's premise when no run meets it: the rule held because it never had anything to check. */
   vacuous?: { premise: string };
 }
@@ -103,7 +106,10 @@ export function checkTarget(target: CheckTarget, version: PolicyVersion, rules: 
       const input = target.inputs.find((i) => i.name === found.path[0]?.input);
       return { ...result, status: 'violated', message: found.message, ...(input ? { input: input.name } : {}), counterexample: replayPath(machine, input?.input, found.path) };
     }
-    if (!run.complete) return { ...result, status: 'inconclusive', frontier: run.stopped?.frontier ?? 0, ...(run.stopped ? { budget: run.stopped.reason } : {}) };
+    if (!run.complete) {
+      const growing = run.stopped ? growthOf(run) : [];
+      return { ...result, status: 'inconclusive', frontier: run.stopped?.frontier ?? 0, ...(run.stopped ? { budget: run.stopped.reason } : {}), ...(growing.length ? { growing } : {}) };
+    }
     // A complete graph has every step some run takes, so a premise no link meets is never met; a timed rule that was put to the test had work whatever its premise says.
     const unmet = rule.premise && !tested && graph?.complete && !takesStep(graph, target.inputs, rule.premise.match(ctx));
     return { ...result, status: 'proved', ...(unmet ? { vacuous: { premise: (rule.premise as NonNullable<Rule['premise']>).text } } : {}) };
@@ -122,6 +128,15 @@ export function checkTarget(target: CheckTarget, version: PolicyVersion, rules: 
   });
   const complete = graph?.complete ? graph : null;
   return { results, unreached: () => (complete ? unreached(machine, complete, target.inputs) : null) };
+}
+
+const growths = new WeakMap<Exploration, Growth[]>();
+
+/** `growingContext` of a stopped exploration's states, worked out once however many rules it stopped. */
+function growthOf(run: Exploration): Growth[] {
+  let g = growths.get(run);
+  if (!g) growths.set(run, (g = growingContext(run.nodes.map((n) => n.snapshot))));
+  return g;
 }
 
 const edgeCounts = new WeakMap<Exploration, number>();
