@@ -1,15 +1,19 @@
 import { IsoDate } from '../domain/date.ts';
 import { InputError } from '../domain/InputError.ts';
-import { POLICIES } from '../policy/loadPolicy.ts';
+import { loadPolicy, POLICIES } from '../policy/loadPolicy.ts';
 import { maskedDb, openCaseStore } from '../runtime/openCaseStore.ts';
 import { serveCases } from '../service/serveCases.ts';
 import { parsePort } from './inspectCommand.ts';
 import { parseOptions } from './parseOptions.ts';
 
-const USAGE = 'dueprocess serve [--db FILE|URL] [--port N] [--host 127.0.0.1] [--policy NAME] [--tick-seconds N] [--today YYYY-MM-DD] [--admin-reads]';
+const USAGE = 'dueprocess serve [--db FILE|URL] [--port N] [--host 127.0.0.1] [--policy NAME|FILE] [--tick-seconds N] [--today YYYY-MM-DD] [--admin-reads]';
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
-/** `dueprocess serve`: the case service over HTTP, with its deadline scheduler, until SIGINT or SIGTERM. */
+/**
+ * `dueprocess serve`: the case service over HTTP, with its deadline scheduler, until SIGINT or
+ * SIGTERM. `--policy` names a built-in profile or a policy JSON file, read as `check` and
+ * `simulate` read one; a file's policy is registered by its id and is the default.
+ */
 export async function serveCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(
     args,
@@ -17,8 +21,11 @@ export async function serveCommand(args: string[]): Promise<number> {
     USAGE,
   );
   if (positionals.length) throw new InputError('usage', 'arguments', positionals.join(' '), 'serve takes no positional arguments', `usage: ${USAGE}`);
-  const policy = values.policy ?? 'cloudflare';
-  if (!POLICIES[policy]) throw new InputError('unknownPolicy', '--policy', policy, 'is not a built-in policy', `use one of ${Object.keys(POLICIES).join(', ')}`);
+  const profile = loadPolicy(values.policy ?? 'cloudflare');
+  const policy = profile.id;
+  const builtIn = Object.hasOwn(POLICIES, policy);
+  if (builtIn && POLICIES[policy] !== profile) throw new InputError('invalid', '--policy', values.policy, `holds the policy id "${policy}", which is a built-in policy's`, 'give the policy in your file an id of its own');
+  const policies = builtIn ? {} : { [policy]: profile };
   const seconds = values['tick-seconds'] === undefined ? 60 : Number(values['tick-seconds']);
   if (!(Number.isInteger(seconds) && seconds >= 1 && seconds <= 86_400)) throw new InputError('invalid', '--tick-seconds', values['tick-seconds'], 'is not a whole number of seconds from 1 to 86400', 'give how often deadlines are fired, like --tick-seconds 60');
   let clock: (() => string) | undefined;
@@ -30,7 +37,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   const port = parsePort(values.port);
   const db = values.db ?? 'cases.db';
   const store = await openCaseStore(db, { field: '--db' });
-  const service = await serveCases({ store, policy, port, host: values.host ?? '127.0.0.1', tickEveryMs: seconds * 1000, adminReads: values['admin-reads'] === true, ...(clock ? { clock } : {}) });
+  const service = await serveCases({ store, policy, policies, port, host: values.host ?? '127.0.0.1', tickEveryMs: seconds * 1000, adminReads: values['admin-reads'] === true, ...(clock ? { clock } : {}) });
   console.log(`dueprocess serve: listening on ${service.url} (cases in ${maskedDb(db)}, policy ${policy}; OpenAPI at ${service.url}/openapi.json)`);
   if (!LOOPBACK.has(values.host ?? '127.0.0.1')) console.log('dueprocess serve: not on loopback; put TLS in front of it, tokens travel in headers');
   const signal = await new Promise<string>((resolve) => {

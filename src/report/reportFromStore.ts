@@ -1,5 +1,7 @@
 import { InputError } from '../domain/InputError.ts';
-import { POLICIES } from '../policy/loadPolicy.ts';
+import type { ProviderPolicy } from '../domain/policy.ts';
+import { policyRegistry } from '../policy/policyRegistry.ts';
+import { resolvePolicy } from '../policy/resolvePolicy.ts';
 import { policyVersionAt } from '../policy/policyVersionAt.ts';
 import type { CaseStore } from '../runtime/CaseStore.ts';
 import { createCaseEngine } from '../runtime/createCaseEngine.ts';
@@ -17,6 +19,8 @@ export interface StoreReportOptions {
   since?: string;
   /** The policy profile whose cases are reported; needed when the store holds cases under several. */
   policy?: string;
+  /** The provider's own policy profiles, as `createCaseEngine` takes them. */
+  policies?: Readonly<Record<string, ProviderPolicy>>;
   /** Option names for error messages, e.g. `{ period: '--period', asOf: '--as-of' }`. */
   names?: { period?: string; asOf?: string; since?: string; policy?: string };
 }
@@ -37,11 +41,11 @@ export async function transparencyReportFromStore(store: CaseStore, options: Sto
   const names = { period: 'period', asOf: 'asOf', since: 'since', policy: 'policy', ...options.names };
   const period = parsePeriod(options.period, names.period);
   const asOf = reportDate(options.asOf, names.asOf);
-  const policy = options.policy ?? (await onlyPolicy(store, names.policy));
-  const profile = POLICIES[policy];
-  if (!profile) throw new InputError('unknownPolicy', names.policy, policy, 'is not a built-in policy', `use one of ${Object.keys(POLICIES).join(', ')}`);
+  const policies = policyRegistry(options.policies ?? {});
+  const policy = options.policy ?? (await onlyPolicy(store, names.policy, Object.keys(policies)));
+  const profile = resolvePolicy(policy, names.policy, policies);
   const structure = policyVersionAt(profile, asOf).transparency?.nationalSecurityBands ?? 'bands1000';
-  const summaries = await caseSummaries(store, { asOf, from: period.from, to: period.to, policy });
+  const summaries = await caseSummaries(store, { asOf, from: period.from, to: period.to, policy, ...(options.policies === undefined ? {} : { policies: options.policies }) });
   return buildTransparencyReport(summaries, {
     period,
     asOf,
@@ -53,9 +57,9 @@ export async function transparencyReportFromStore(store: CaseStore, options: Sto
 }
 
 /** The one policy profile the store's cases run under; an `InputError` when there are none or several. */
-async function onlyPolicy(store: CaseStore, field: string): Promise<string> {
+async function onlyPolicy(store: CaseStore, field: string, known: readonly string[]): Promise<string> {
   const policies = [...new Set((await createCaseEngine({ store }).list()).map((r) => r.policy))].sort();
   if (policies.length === 1 && policies[0] !== undefined) return policies[0];
   const problem = policies.length === 0 ? 'is needed: the store holds no cases to take the policy from' : `is needed: the store holds cases under ${policies.join(', ')}`;
-  throw new InputError('usage', field, undefined, problem, `name the profile whose report this is: one of ${Object.keys(POLICIES).join(', ')}`);
+  throw new InputError('usage', field, undefined, problem, `name the profile whose report this is: one of ${known.join(', ')}`);
 }

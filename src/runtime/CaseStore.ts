@@ -61,6 +61,14 @@ export interface EventRow {
   result: string;
 }
 
+/** A case opened with an idempotency key, and what it was opened with. */
+export interface OpenKeyRow {
+  idempotencyKey: string;
+  caseId: string;
+  /** The validated request, policy id and opener, as stable JSON. */
+  opened: string;
+}
+
 /** One link of the hash-chained audit log. */
 export interface AuditRow {
   seq: number;
@@ -110,6 +118,9 @@ export interface StoreTx {
   caseVersions(): Promise<{ id: string; version: number }[]>;
   eventByKey(caseId: string, idempotencyKey: string): Promise<EventRow | undefined>;
   insertEvent(row: EventRow): Promise<void>;
+  openByKey(idempotencyKey: string): Promise<OpenKeyRow | undefined>;
+  /** Fails when the key is already stored: two opens racing with one key cannot both commit. */
+  insertOpenKey(row: OpenKeyRow): Promise<void>;
   /** The audit log's last entry; no one else can append until this transaction ends. */
   lastAudit(): Promise<AuditRow | undefined>;
   appendAudit(row: AuditRow): Promise<void>;

@@ -6,14 +6,18 @@ import { IsoDate, dayNumber, isoDate } from '../domain/date.ts';
 import type { VocabularyEvent } from '../domain/events.ts';
 import { InputError, fromZod } from '../domain/InputError.ts';
 import { parseEvent } from '../domain/parseEvent.ts';
-import { POLICIES } from '../policy/loadPolicy.ts';
+import type { ProviderPolicy } from '../domain/policy.ts';
+import { policyRegistry } from '../policy/policyRegistry.ts';
+import { resolvePolicy } from '../policy/resolvePolicy.ts';
 import type { Observation } from '../scenarios/Observation.ts';
 import { observe } from '../scenarios/observe.ts';
 import { type TimedRun, acceptedEvents, advanceTo, sendEvent, startRun, stateLabel } from '../time/TimedRun.ts';
 import { appendAudit } from './auditChain.ts';
 import { caseFlags, machineVersion, persistRun, restoreRun, storedSnapshot } from './caseRecord.ts';
-import type { CaseFilter, CaseRow, CaseStore, EventRow, StoreTx, StoredSnapshot, TimerRow } from './CaseStore.ts';
+import type { CaseFilter, CaseRow, CaseStore, StoreTx, StoredSnapshot, TimerRow } from './CaseStore.ts';
 import { ConflictError } from './ConflictError.ts';
+import { caseOpenedWith, openingJson, settleKeyRace } from './openKey.ts';
+import { sameAsEarlier } from './sameAsEarlier.ts';
 
 /** A case as `get` shows it: the observation vocabulary plus its state, version and history. */
 export interface CaseView extends Observation {
@@ -43,25 +47,19 @@ export interface EngineOptions {
   store: CaseStore;
   /** Today, as an ISO date; defaults to the UTC date. */
   clock?: () => string;
-  /** The policy profile `open` uses when given none. */
+  /** The policy profile `open` uses when given none: a built-in id or one of `policies`. */
   policy?: string;
+  /**
+   * The provider's own policy profiles, by id, validated at construction; cases opened under one
+   * store its id, so an engine that reloads them must be given the same profiles.
+   */
+  policies?: Readonly<Record<string, ProviderPolicy>>;
   /** Moves a snapshot stored under an older machine version forward; without it the case runs as stored. */
   migrate?: (snapshot: StoredSnapshot, fromVersion: string, kind: string) => StoredSnapshot;
 }
 
 /** The error for a case id that is not in the store, or that the caller may not see: the two read the same. */
 export const unknownCase = (id: string): InputError => new InputError('unknownCase', 'caseId', id, 'is not a case in the store', 'use an id that open() returned or list() shows');
-
-/**
- * The first answer to an idempotency key, when the send repeats the event it was first used for
- * (and its date, when one is given); a different event under the same key is an InputError.
- */
-function sameAsEarlier(earlier: EventRow, event: VocabularyEvent, on: string | null): SendResult {
-  const json = JSON.stringify(event);
-  if (earlier.event === json && (on === null || on === earlier.on)) return JSON.parse(earlier.result) as SendResult;
-  const problem = `was first used for ${earlier.event} on ${earlier.on}, not for ${json}${on === null ? '' : ` on ${on}`}; nothing was applied`;
-  throw new InputError('keyReused', 'idempotencyKey', earlier.idempotencyKey, problem, 'give each new event a new idempotency key; resend the first event unchanged to get its answer again');
-}
 
 /**
  * A durable case engine: each change is one store transaction holding the new snapshot, the
@@ -76,7 +74,8 @@ function sameAsEarlier(earlier: EventRow, event: VocabularyEvent, on: string | n
 export function createCaseEngine(options: EngineOptions) {
   const { store } = options;
   const clock = options.clock ?? (() => new Date().toISOString().slice(0, 10));
-
+  const policies = policyRegistry(options.policies ?? {}, 'policies');
+  if (options.policy !== undefined) resolvePolicy(options.policy, 'policy', policies);
 
   const dateOf = (value: unknown, field: string): string => {
     const parsed = IsoDate.safeParse(value);
@@ -96,7 +95,7 @@ export function createCaseEngine(options: EngineOptions) {
     if (!row) throw unknownCase(id);
     const entry = findKind(row.kind);
     if (!entry) throw new InputError('unknownKind', 'case.kind', row.kind, 'is no longer in the catalogue', 'restore the kind to the catalogue');
-    const machine = caseMachine(entry, row.policy, row.day0, 'case.policy');
+    const machine = caseMachine(entry, resolvePolicy(row.policy, 'case.policy', policies), row.day0);
     const current = machineVersion(entry.machine);
     let stored = JSON.parse(row.snapshot) as StoredSnapshot;
     let changes: Partial<CaseRow> = {};
@@ -140,31 +139,42 @@ export function createCaseEngine(options: EngineOptions) {
     /**
      * Validates a request, starts its case and stores it with its deadlines; returns its view.
      * `by` names who opened it in the audit entry; `onOpened` runs in the same transaction. A
-     * request received after today is an InputError.
+     * request received after today is an InputError. With an `idempotencyKey`, opening the same
+     * request again (same policy and `by`) returns the case the key first opened, as it stands,
+     * and writes nothing (`onRepeat` runs instead of `onOpened`); the key with another request is
+     * an InputError (`keyReused`). A request's own `id` is the requester's reference, not a key.
      */
-    async open(request: unknown, opts: { policy?: string; id?: string; by?: string; onOpened?: Guard } = {}): Promise<CaseView> {
+    async open(request: unknown, opts: { policy?: string; id?: string; by?: string; idempotencyKey?: string; onOpened?: Guard; onRepeat?: Guard } = {}): Promise<CaseView> {
       const kind = (request as { kind?: unknown } | null)?.kind;
       const entry = typeof kind === 'string' ? findKind(kind) : undefined;
       if (!entry) throw new InputError('unknownKind', 'request.kind', kind, 'is not a kind in the catalogue', 'open a request of a catalogue kind (dueprocess list)');
       const parsed = entry.requestSchema.safeParse(request);
       if (!parsed.success) throw fromZod(parsed.error, request, 'request');
-      const policy = opts.policy ?? options.policy;
-      if (policy === undefined) throw new InputError('unknownPolicy', 'policy', policy, 'is not given', `pass { policy } to open() or createCaseEngine(); one of ${Object.keys(POLICIES).join(', ')}`);
+      const profile = resolvePolicy(opts.policy ?? options.policy, 'policy', policies);
+      const key = opts.idempotencyKey;
+      if (key !== undefined && !(typeof key === 'string' && key.length >= 1 && key.length <= 200)) throw new InputError('invalid', 'idempotencyKey', key, 'is not a string of 1 to 200 characters', 'give a key of your own making, like a UUID, for each new case');
       const day0 = parsed.data.receivedOn;
       notAfterToday(day0, 'request.receivedOn', 'open a case on or after the day its request was received');
-      const run = startRun(caseMachine(entry, policy, day0), parsed.data, 0);
+      const run = startRun(caseMachine(entry, profile, day0), parsed.data, 0);
       const id = opts.id ?? randomUUID();
-      return store.transaction(async (tx) => {
-        if (await tx.getCase(id)) throw new InputError('invalid', 'id', id, 'is already a case', 'give a new id, or none to have one made');
-        const row: CaseRow = { id, kind: entry.kind, policy, machineVersion: machineVersion(entry.machine), version: 1, snapshot: storedSnapshot(run), disclosed: '[]', day0, createdAt: clock(), ...caseFlags(run) };
-        await tx.insertCase(row);
-        for (const t of run.timers) {
-          await tx.insertTimer({ caseId: id, event: t.event, delay: t.delay, dueDate: isoDate(dayNumber(day0) + t.dueDay), startedOn: day0, seq: t.seq, firedAt: null });
-        }
-        await appendAudit(tx, id, { what: 'opened', kind: entry.kind, policy, request: parsed.data, version: 1, ...(opts.by === undefined ? {} : { by: opts.by }) });
-        await opts.onOpened?.(tx, row);
-        return view(tx, id);
-      });
+      const policy = profile.id;
+      const opening = { request: parsed.data, policy, by: opts.by ?? null };
+      const attempt = () =>
+        store.transaction(async (tx) => {
+          const earlier = key === undefined ? undefined : await caseOpenedWith(tx, key, opening, opts.id);
+          if (earlier !== undefined) return view(tx, earlier, opts.onRepeat);
+          if (await tx.getCase(id)) throw new InputError('invalid', 'id', id, 'is already a case', 'give a new id, or none to have one made');
+          const row: CaseRow = { id, kind: entry.kind, policy, machineVersion: machineVersion(entry.machine), version: 1, snapshot: storedSnapshot(run), disclosed: '[]', day0, createdAt: clock(), ...caseFlags(run) };
+          await tx.insertCase(row);
+          if (key !== undefined) await tx.insertOpenKey({ idempotencyKey: key, caseId: id, opened: openingJson(opening) });
+          for (const t of run.timers) {
+            await tx.insertTimer({ caseId: id, event: t.event, delay: t.delay, dueDate: isoDate(dayNumber(day0) + t.dueDay), startedOn: day0, seq: t.seq, firedAt: null });
+          }
+          await appendAudit(tx, id, { what: 'opened', kind: entry.kind, policy, request: parsed.data, version: 1, ...(key === undefined ? {} : { idempotencyKey: key }), ...(opts.by === undefined ? {} : { by: opts.by }) });
+          await opts.onOpened?.(tx, row);
+          return view(tx, id);
+        });
+      return key === undefined ? attempt() : settleKeyRace(store, key, attempt);
     },
 
     /**
@@ -213,6 +223,9 @@ export function createCaseEngine(options: EngineOptions) {
         return (await tx.auditOf(caseId)).map((a) => ({ seq: a.seq, hash: a.hash, entry: JSON.parse(a.entry) as Record<string, unknown> }));
       }),
 
+    /** Every policy profile this engine opens and reloads cases under, by id: the built-in ones and `policies`. */
+    policies,
+
     /** Cases, optionally of one kind, open or closed, under secrecy or not; oldest first. */
     list: (filter: CaseFilter = {}) => store.transaction((tx) => tx.listCases(filter)),
 
@@ -225,25 +238,36 @@ export function createCaseEngine(options: EngineOptions) {
     /**
      * Fires every deadline due on or before `now` (today or earlier), each exactly once, a batch
      * of cases per transaction; returns how many fired. Workers ticking the same store share the
-     * work: each claims cases the others do not hold.
+     * work: each claims cases the others do not hold. A case under a policy this engine does not
+     * know is left as it is, and once the others have fired that is an InputError naming it.
      */
     async tick(now: string, { batch = 100 }: { batch?: number } = {}): Promise<number> {
       const date = dateOf(now, 'now');
       notAfterToday(date, 'now', 'tick today or an earlier day: a deadline passes only once its day has');
       const idle: string[] = [];
+      const unknown: { id: string; error: InputError }[] = [];
       let fired = 0;
       for (;;) {
         const claimed = await store.transaction(async (tx) => {
           const ids = await tx.claimDue(date, batch, idle);
           for (const id of ids) {
-            const n = await fireCase(tx, id, date);
+            // A case whose policy is not registered is left as it is; the other cases' deadlines still fire.
+            const n = await fireCase(tx, id, date).catch((error: unknown) => {
+              if (!(error instanceof InputError && error.reason === 'unknownPolicy')) throw error;
+              unknown.push({ id, error });
+              return 0;
+            });
             if (n === 0) idle.push(id);
             fired += n;
           }
           return ids.length;
         });
-        if (claimed === 0) return fired;
+        if (claimed === 0) break;
       }
+      const first = unknown[0];
+      if (!first) return fired;
+      const cases = unknown.map((u) => u.id).join(', ');
+      throw new InputError('unknownPolicy', first.error.field, first.error.value, `${first.error.problem}; deadlines due of case(s) ${cases} did not fire (${fired} other deadline(s) did)`, first.error.fix);
     },
   };
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { AuditRow, CaseRow, CaseStore, EventRow, StoreTx, TimerRow, TokenRow } from './CaseStore.ts';
+import type { AuditRow, CaseRow, CaseStore, EventRow, OpenKeyRow, StoreTx, TimerRow, TokenRow } from './CaseStore.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS cases (
@@ -14,6 +14,8 @@ CREATE TABLE IF NOT EXISTS events (
   "caseId" TEXT NOT NULL REFERENCES cases(id), seq INTEGER NOT NULL, "idempotencyKey" TEXT,
   event TEXT NOT NULL, "on" TEXT NOT NULL, result TEXT NOT NULL, PRIMARY KEY ("caseId", seq),
   UNIQUE ("caseId", "idempotencyKey"));
+CREATE TABLE IF NOT EXISTS open_keys (
+  "idempotencyKey" TEXT PRIMARY KEY, "caseId" TEXT NOT NULL REFERENCES cases(id), opened TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS audit (
   seq INTEGER PRIMARY KEY, "caseId" TEXT NOT NULL REFERENCES cases(id), entry TEXT NOT NULL,
   "prevHash" TEXT NOT NULL, hash TEXT NOT NULL);
@@ -80,6 +82,10 @@ function txOn(client: pg.PoolClient): StoreTx {
     eventByKey: async (caseId, key) => (await one('SELECT * FROM events WHERE "caseId" = $1 AND "idempotencyKey" = $2', caseId, key)) as EventRow | undefined,
     insertEvent: async (e) => {
       await run('INSERT INTO events VALUES ($1, $2, $3, $4, $5, $6)', e.caseId, e.seq, e.idempotencyKey, e.event, e.on, e.result);
+    },
+    openByKey: async (key) => (await one('SELECT * FROM open_keys WHERE "idempotencyKey" = $1', key)) as OpenKeyRow | undefined,
+    insertOpenKey: async (k) => {
+      await run('INSERT INTO open_keys VALUES ($1, $2, $3)', k.idempotencyKey, k.caseId, k.opened);
     },
     lastAudit: async () => {
       await run('SELECT pg_advisory_xact_lock($1)', AUDIT_LOCK);

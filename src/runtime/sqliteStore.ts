@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { AuditRow, CaseRow, CaseStore, EventRow, StoreTx, TimerRow, TokenRow } from './CaseStore.ts';
+import type { AuditRow, CaseRow, CaseStore, EventRow, OpenKeyRow, StoreTx, TimerRow, TokenRow } from './CaseStore.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS cases (
@@ -14,6 +14,8 @@ CREATE TABLE IF NOT EXISTS events (
   caseId TEXT NOT NULL REFERENCES cases(id), seq INTEGER NOT NULL, idempotencyKey TEXT,
   event TEXT NOT NULL, "on" TEXT NOT NULL, result TEXT NOT NULL, PRIMARY KEY (caseId, seq),
   UNIQUE (caseId, idempotencyKey));
+CREATE TABLE IF NOT EXISTS open_keys (
+  idempotencyKey TEXT PRIMARY KEY, caseId TEXT NOT NULL REFERENCES cases(id), opened TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS audit (
   seq INTEGER PRIMARY KEY, caseId TEXT NOT NULL REFERENCES cases(id), entry TEXT NOT NULL,
   prevHash TEXT NOT NULL, hash TEXT NOT NULL);
@@ -97,6 +99,10 @@ export function sqliteStore(path: string): CaseStore & { db: Database.Database }
     eventByKey: async (caseId, key) => one('SELECT * FROM events WHERE caseId = ? AND idempotencyKey = ?', caseId, key) as EventRow | undefined,
     insertEvent: async (e) => {
       run('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)', e.caseId, e.seq, e.idempotencyKey, e.event, e.on, e.result);
+    },
+    openByKey: async (key) => one('SELECT * FROM open_keys WHERE idempotencyKey = ?', key) as OpenKeyRow | undefined,
+    insertOpenKey: async (k) => {
+      run('INSERT INTO open_keys VALUES (?, ?, ?)', k.idempotencyKey, k.caseId, k.opened);
     },
     lastAudit: async () => one('SELECT * FROM audit ORDER BY seq DESC LIMIT 1') as AuditRow | undefined,
     appendAudit: async (a) => {

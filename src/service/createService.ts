@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { fromZod, InputError } from '../domain/InputError.ts';
+import type { ProviderPolicy } from '../domain/policy.ts';
 import type { CaseStore } from '../runtime/CaseStore.ts';
 import { ConflictError } from '../runtime/ConflictError.ts';
 import { type CaseEngine, createCaseEngine } from '../runtime/createCaseEngine.ts';
@@ -13,8 +14,10 @@ import { type Principal, authenticate } from './tokens.ts';
 
 export interface ServiceOptions {
   store: CaseStore;
-  /** The policy a case is opened under when the request names none. */
+  /** The policy a case is opened under when the request names none: a built-in id or one of `policies`. */
   policy: string;
+  /** The provider's own policy profiles, by id, as `createCaseEngine` takes them. */
+  policies?: Readonly<Record<string, ProviderPolicy>>;
   /** Today, as an ISO date; the UTC date when absent. */
   clock?: () => string;
   /** Let admins read cases not under secrecy, as viewers do; off by default. */
@@ -70,10 +73,10 @@ function readQuery(c: Context, spec: RouteSpec): unknown {
  * const res = await app.request('/cases', { headers: { authorization: `Bearer ${token}` } });
  */
 export function createService(options: ServiceOptions): { app: Hono<{ Variables: { who: Principal } }>; engine: CaseEngine } {
-  const { store, policy } = options;
+  const { store, policy, policies } = options;
   const today = options.clock ?? utcToday;
-  const engine = createCaseEngine({ store, policy, clock: today });
-  const operations = handlers({ engine, store, today, policy });
+  const engine = createCaseEngine({ store, policy, clock: today, ...(policies === undefined ? {} : { policies }) });
+  const operations = handlers({ engine, store, today, policy, ...(policies === undefined ? {} : { policies }) });
   const app = new Hono<{ Variables: { who: Principal } }>();
   app.onError((err, c) => errorAnswer(c, err));
   app.notFound((c) => failure(c, 404, { reason: 'notFound', message: `no route ${c.req.method} ${c.req.path}`, fix: 'see GET /openapi.json' }));

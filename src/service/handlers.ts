@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InputError } from '../domain/InputError.ts';
-import { POLICIES } from '../policy/loadPolicy.ts';
+import type { ProviderPolicy } from '../domain/policy.ts';
+import { resolvePolicy } from '../policy/resolvePolicy.ts';
 import { appendAudit } from '../runtime/auditChain.ts';
 import type { CaseRow, CaseStore, TimerRow } from '../runtime/CaseStore.ts';
 import type { CaseEngine } from '../runtime/createCaseEngine.ts';
@@ -34,6 +35,8 @@ export interface HandlerContext {
   today: () => string;
   /** The service's default policy profile. */
   policy: string;
+  /** The provider's own policy profiles, as the engine was given them. */
+  policies?: Readonly<Record<string, ProviderPolicy>>;
 }
 
 /** A case as a list shows it: what it is and where it stands, not what it holds. */
@@ -56,13 +59,24 @@ const fromCursor = (cursor: string) => {
  * @example
  * const answer = await handlers(ctx).getCase({ who, params: { id }, body: undefined, query: {}, headers: {} });
  */
-export function handlers({ engine, store, today, policy: defaultPolicy }: HandlerContext): Record<string, (call: Call) => Promise<Answer>> {
+export function handlers({ engine, store, today, policy: defaultPolicy, policies }: HandlerContext): Record<string, (call: Call) => Promise<Answer>> {
   return {
-    async openCase({ who, body }) {
+    async openCase({ who, body, headers: { idempotencyKey } }) {
       const { request, policy } = body as z.infer<typeof OpenCaseBody>;
-      if (policy !== undefined && !POLICIES[policy]) throw new InputError('unknownPolicy', 'body.policy', policy, 'is not a built-in policy', `use one of ${Object.keys(POLICIES).join(', ')}, or leave it out for the service's default`);
-      const view = await engine.open(request, { ...(policy === undefined ? {} : { policy }), by: who.name, onOpened: (tx, row) => tx.assign(row.id, who.name) });
-      return { status: 201, body: view };
+      if (policy !== undefined) resolvePolicy(policy, 'body.policy', engine.policies);
+      let repeated = false;
+      const view = await engine.open(request, {
+        ...(policy === undefined ? {} : { policy }),
+        ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+        by: who.name,
+        onOpened: (tx, row) => tx.assign(row.id, who.name),
+        // A retry is answered only while its opener is still assigned, and is not a read to audit.
+        onRepeat: async (tx, row) => {
+          await readGuard(who, 'case', true)(tx, row);
+          repeated = true;
+        },
+      });
+      return { status: repeated ? 200 : 201, body: view };
     },
 
     async listCases({ who, query }) {
@@ -155,7 +169,7 @@ export function handlers({ engine, store, today, policy: defaultPolicy }: Handle
       const { to } = parsePeriod(period, 'period');
       if (asOf > today()) throw new InputError('invalid', 'asOf', asOf, `is after today (${today()})`, 'report facts as of today or an earlier day');
       if (asOf <= to) throw new InputError('invalid', 'asOf', asOf, `is not after the period’s last day (${to})`, 'report a period that has ended: a report of an open period would count cases as they arrive');
-      const report = await transparencyReportFromStore(store, { period, asOf, policy, ...(published === undefined ? {} : { since: published }), names: { since: 'published' } });
+      const report = await transparencyReportFromStore(store, { period, asOf, policy, ...(policies === undefined ? {} : { policies }), ...(published === undefined ? {} : { since: published }), names: { since: 'published' } });
       if (format === 'json') return { status: 200, body: report };
       return { status: 200, text: { body: renderReport(report, format), type: format === 'md' ? 'text/markdown; charset=utf-8' : 'text/csv; charset=utf-8' } };
     },

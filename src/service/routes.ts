@@ -20,7 +20,7 @@ export interface RouteSpec {
 export const OpenCaseBody = z
   .object({
     request: z.unknown().describe('a request of a catalogue kind, as `dueprocess list` describes; validated against that kind’s schema'),
-    policy: z.string().optional().describe('a built-in policy id; the service’s default when absent'),
+    policy: z.string().optional().describe('a built-in policy id, or the id of one the service was started with (serve --policy FILE); the service’s default when absent'),
   })
   .strict();
 
@@ -61,7 +61,7 @@ export const ReportQuery = z
 const CASE = 'the case, or 404 when it does not exist or the caller may not know it exists (the two read the same)';
 
 export const ROUTES: readonly RouteSpec[] = [
-  { id: 'openCase', method: 'post', path: '/cases', summary: 'Open a case; the counsel who opens it is assigned to it', roles: ['counsel'], body: OpenCaseBody, responses: { 201: 'the new case' } },
+  { id: 'openCase', method: 'post', path: '/cases', summary: 'Open a case; the counsel who opens it is assigned to it', roles: ['counsel'], body: OpenCaseBody, responses: { 201: 'the new case', 200: 'a retry with the Idempotency-Key header of an earlier open of the same request by the same caller: that case, nothing new written', 409: 'the Idempotency-Key was used to open a case with another request (keyReused)' } },
   { id: 'listCases', method: 'get', path: '/cases', summary: 'Cases the caller may know of (never a case under secrecy the caller is not assigned to)', roles: ['viewer', 'counsel', 'admin'], query: ListQuery, responses: { 200: 'a page of case summaries, oldest first, and the cursor of the next page (null on the last)' } },
   { id: 'getCase', method: 'get', path: '/cases/{id}', summary: 'A case: state, secrecy, notice, disclosed data, pending deadlines, history', roles: ['viewer', 'counsel'], responses: { 200: CASE, 404: CASE } },
   { id: 'sendEvent', method: 'post', path: '/cases/{id}/events', summary: 'Apply one outside event to a case assigned to the caller', roles: ['counsel'], body: SendBody, responses: { 200: 'applied: the new version and state', 404: CASE, 409: 'not applied: the case cannot take the event now (with the events it can), the version moved on, or the idempotency key was used for another event' } },

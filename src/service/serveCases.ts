@@ -1,12 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { dayNumber, isoDate } from '../domain/date.ts';
+import type { ProviderPolicy } from '../domain/policy.ts';
 import type { CaseStore } from '../runtime/CaseStore.ts';
 import { createService } from './createService.ts';
 
 export interface ServeOptions {
   store: CaseStore;
+  /** The policy a case is opened under when the request names none: a built-in id or one of `policies`. */
   policy: string;
+  /** The provider's own policy profiles, by id, as `createCaseEngine` takes them. */
+  policies?: Readonly<Record<string, ProviderPolicy>>;
   port?: number;
   host?: string;
   clock?: () => string;

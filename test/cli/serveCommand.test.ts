@@ -1,10 +1,18 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cloudflare } from '../../src/policy/cloudflare.ts';
+import { ACME } from '../runtime/support/contractFixtures.ts';
 import { runCliCaptured } from '../support/runCliCaptured.ts';
 
+/** A policy JSON file in a fresh directory. */
+const policyFile = (policy: unknown) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'dueprocess-policy-')), 'policy.json');
+  writeFileSync(file, JSON.stringify(policy));
+  return file;
+};
 const tempDb = () => join(mkdtempSync(join(tmpdir(), 'dueprocess-serve-')), 'cases.db');
 
 describe('dueprocess token', () => {
@@ -44,6 +52,8 @@ describe('dueprocess serve', () => {
     ['--today', ['--today', '2026-02-30'], '--today: is not a date'],
     ['--policy', ['--policy', 'acme'], '--policy: is not a built-in policy'],
     ['--port', ['--port', '70000'], '--port: is not a TCP port'],
+    ['--policy', ['--policy', policyFile({ ...cloudflare, name: 'Ours' })], '--policy: holds the policy id "cloudflare", which is a built-in policy\'s'],
+    ['--policy', ['--policy', policyFile({ ...ACME, versions: [] })], 'policy.versions: '],
     ['--db', ['--db', '/no/such/dir/cases.db'], '--db: could not be opened as an SQLite case database'],
   ])('rejects a bad %s with exit 2 before it listens or makes a database', async (flag, args, message) => {
     const db = tempDb();
@@ -53,10 +63,13 @@ describe('dueprocess serve', () => {
     if (flag !== '--db') expect(existsSync(db)).toBe(false);
   });
 
-  it('serves on loopback until SIGTERM: a token made by the CLI opens a case over HTTP', async () => {
+  it.each([
+    ['the built-in default policy', [], 'cloudflare'],
+    ['a policy JSON file, registered by its id', ['--policy', policyFile(ACME)], 'acme'],
+  ])('serves on loopback until SIGTERM under %s: a token made by the CLI opens a case over HTTP', async (_what, policyArgs, policyId) => {
     const db = tempDb();
     const token = /^dp_\S+$/m.exec((await runCliCaptured(['token', 'create', '--role', 'counsel', '--name', 'alice', '--db', db])).out)?.[0];
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--db', db, '--port', '0', '--today', '2026-03-10'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--db', db, '--port', '0', '--today', '2026-03-10', ...policyArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => void (out += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -65,6 +78,8 @@ describe('dueprocess serve', () => {
     const request = { kind: 'subpoena', receivedOn: '2026-03-02', account: 'a-1', requester: { name: 'AUSA', country: 'US' }, target: { usPerson: true, residesInUS: true, residenceCountry: 'US' }, categories: ['basicSubscriberInfo'] };
     const opened = await fetch(`${url}/cases`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ request }) });
     expect(opened.status).toBe(201);
+    expect(((await opened.json()) as { policy: string }).policy).toBe(policyId);
+    expect(out).toContain(`policy ${policyId};`);
     expect((await fetch(`${url}/cases`)).status).toBe(401);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

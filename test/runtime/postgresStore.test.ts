@@ -1,10 +1,11 @@
 import { describe, expect, inject, it } from 'vitest';
 import { appendAudit, verifyAudit } from '../../src/runtime/auditChain.ts';
-import type { CaseRow, StoreTx } from '../../src/runtime/CaseStore.ts';
+import type { CaseRow, CaseStore, StoreTx } from '../../src/runtime/CaseStore.ts';
 import { createCaseEngine } from '../../src/runtime/createCaseEngine.ts';
 import { postgresStore } from '../../src/runtime/postgresStore.ts';
 import { freshDatabase } from '../support/postgresServer.ts';
 import { REVIEWED, TODAY, request } from './support/contractFixtures.ts';
+import { caseIntakeContract } from './caseIntakeContract.ts';
 import { storeAccessContract } from './storeAccessContract.ts';
 import { type StoreHarness, storeContract } from './storeContract.ts';
 
@@ -24,8 +25,44 @@ async function postgresHarness(url: string): Promise<StoreHarness> {
 
 storeContract('PostgreSQL', async () => postgresHarness(await freshDatabase(inject('postgresUrl'))), { restarts: true });
 storeAccessContract('PostgreSQL', async () => postgresHarness(await freshDatabase(inject('postgresUrl'))));
+caseIntakeContract('PostgreSQL', async () => postgresHarness(await freshDatabase(inject('postgresUrl'))));
+
+/** The store, with the first two key look-ups held until both have been made: two opens then race past them. */
+function bothLookFirst(store: CaseStore): CaseStore {
+  let arrived = 0;
+  let release: () => void = () => undefined;
+  const together = new Promise<void>((resolve) => (release = resolve));
+  return {
+    ...store,
+    transaction: (fn) =>
+      store.transaction((tx) =>
+        fn({
+          ...tx,
+          openByKey: async (key) => {
+            const found = await tx.openByKey(key);
+            if (++arrived === 2) release();
+            if (arrived <= 2) await together;
+            return found;
+          },
+        }),
+      ),
+  };
+}
 
 describe('PostgreSQL under concurrent writes and audited reads', () => {
+  it('two opens that race with one idempotency key make one case, and both answer with it', async () => {
+    const store = await postgresStore(await freshDatabase(inject('postgresUrl')));
+    const engine = createCaseEngine({ store: bothLookFirst(store), policy: 'cloudflare', clock: () => TODAY });
+    try {
+      const [a, b] = await Promise.all([engine.open(request('subpoena'), { idempotencyKey: 'race' }), engine.open(request('subpoena'), { idempotencyKey: 'race' })]);
+      expect(b).toEqual(a);
+      expect(await engine.list()).toHaveLength(1);
+      expect(await verifyAudit(store)).toMatchObject({ ok: true, entries: 1 });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('a send racing reads that write audit entries to the same case never deadlocks', async () => {
     const store = await postgresStore(await freshDatabase(inject('postgresUrl')));
     const engine = createCaseEngine({ store, policy: 'cloudflare', clock: () => TODAY });

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sqliteStore } from '../../src/runtime/sqliteStore.ts';
+import { caseIntakeContract } from './caseIntakeContract.ts';
 import { storeAccessContract } from './storeAccessContract.ts';
 import { type StoreHarness, storeContract } from './storeContract.ts';
 
@@ -22,3 +23,4 @@ function sqliteHarness(path: string): StoreHarness {
 storeContract('SQLite in memory', async () => sqliteHarness(':memory:'));
 storeContract('an SQLite file', async () => sqliteHarness(join(mkdtempSync(join(tmpdir(), 'dueprocess-')), 'cases.db')), { restarts: true });
 storeAccessContract('SQLite in memory', async () => sqliteHarness(':memory:'));
+caseIntakeContract('SQLite in memory', async () => sqliteHarness(':memory:'));

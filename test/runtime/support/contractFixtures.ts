@@ -2,6 +2,7 @@ import { afterEach } from 'vitest';
 import { findKind } from '../../../machines/catalogue.ts';
 import { dayNumber } from '../../../src/domain/date.ts';
 import type { VocabularyEvent } from '../../../src/domain/events.ts';
+import type { ProviderPolicy } from '../../../src/domain/policy.ts';
 import { cloudflare } from '../../../src/policy/cloudflare.ts';
 import { policyVersionAt } from '../../../src/policy/policyVersionAt.ts';
 import { withPolicy } from '../../../src/policy/withPolicy.ts';
@@ -40,12 +41,20 @@ export const SUBPOENA: Dated[] = [
   ['2026-01-17', { type: 'data.disclosed', categories: ['basicSubscriberInfo'] }],
 ];
 
+/** A provider's own policy: Cloudflare's, with delayed notice due in 21 days instead of 7. */
+export const ACME: ProviderPolicy = {
+  ...cloudflare,
+  id: 'acme',
+  name: 'Acme',
+  versions: cloudflare.versions.map((v) => ({ ...v, notice: { ...v.notice, delayedNoticeWithin: 'P21D' } })),
+};
+
 /** The same case driven directly through TimedRun, for comparison. */
-export function reference(kind: string, events: Dated[], endOn?: string): TimedRun {
+export function reference(kind: string, events: Dated[], endOn?: string, policy: ProviderPolicy = cloudflare): TimedRun {
   const entry = findKind(kind);
   if (!entry) throw new Error(`no kind ${kind}`);
   const day0 = dayNumber('2026-01-15');
-  let run = startRun(withPolicy(entry.machine, policyVersionAt(cloudflare, '2026-01-15')), entry.requestSchema.parse(request(kind)), 0);
+  let run = startRun(withPolicy(entry.machine, policyVersionAt(policy, '2026-01-15')), entry.requestSchema.parse(request(kind)), 0);
   for (const [on, event] of events) {
     const result = sendEvent(run, dayNumber(on) - day0, event);
     if (!result.ok) throw new Error(result.rejection.message);
@@ -54,7 +63,7 @@ export function reference(kind: string, events: Dated[], endOn?: string): TimedR
   return endOn ? advanceTo(run, dayNumber(endOn) - day0, true) : run;
 }
 
-export const TABLES = ['cases', 'timers', 'events', 'audit'];
+export const TABLES = ['cases', 'timers', 'events', 'open_keys', 'audit'];
 
 /** One contract test's store and engine: `engineOn()` opens a fresh store; it is closed after each test. */
 export interface ContractFixture {
