@@ -31,6 +31,7 @@ export { loadPolicy, POLICIES } from './policy/loadPolicy.ts';
 export { policyVersionAt } from './policy/policyVersionAt.ts';
 export { withPolicy } from './policy/withPolicy.ts';
 
+export { couldTake } from './time/couldTake.ts';
 export { describeStep } from './time/describeStep.ts';
 export type { StepView } from './time/describeStep.ts';
 export { machineTimers } from './time/machineTimers.ts';
@@ -42,6 +43,8 @@ export { acceptedEvents, advanceTo, sendEvent, startRun, stateLabel } from './ti
 export type { Rejection, Step, TimedRun } from './time/TimedRun.ts';
 export { applyTimerChanges, delayName } from './time/timerChanges.ts';
 export type { PendingTimer } from './time/timerChanges.ts';
+export { timerMeaning } from './time/timerMeaning.ts';
+export type { TimerMeaning } from './time/timerMeaning.ts';
 
 export { eventVariants } from './explore/eventVariants.ts';
 export type { DeclaredValues } from './explore/eventVariants.ts';
@@ -139,6 +142,7 @@ export { openCaseStore } from './runtime/openCaseStore.ts';
 export { engineAdapter } from './runtime/engineAdapter.ts';
 export { verifyAudit } from './runtime/auditChain.ts';
 export { ConflictError } from './runtime/ConflictError.ts';
+export type { CaseDeadline } from './runtime/caseDeadline.ts';
 export { type CaseEngine, type CaseView, type EngineOptions, type SendResult, createCaseEngine } from './runtime/createCaseEngine.ts';
 export { escapeXml } from './viz/escapeXml.ts';
 

@@ -18,6 +18,8 @@ import type { CaseFilter, CaseRow, CaseStore, StoreTx, StoredSnapshot, TimerRow 
 import { ConflictError } from './ConflictError.ts';
 import { caseOpenedWith, openingJson, settleKeyRace } from './openKey.ts';
 import { sameAsEarlier } from './sameAsEarlier.ts';
+import type { CaseDeadline } from './caseDeadline.ts';
+import { whatNow } from './whatNow.ts';
 
 /** A case as `get` shows it: the observation vocabulary plus its state, version and history. */
 export interface CaseView extends Observation {
@@ -33,9 +35,18 @@ export interface CaseView extends Observation {
   history: { seq: number; on: string; event: VocabularyEvent }[];
   /** Deadlines that have passed, in the order they fired: the delay's name and its due day. */
   passed: { name: string; due: string }[];
+  /** Pending deadlines by due date then name: name, due, state, leadsTo, setBy, and `overdue: true` once due before today with no tick run. */
+  deadlines: CaseDeadline[];
+  /** The concrete events (payloads included) the case would take today, guards evaluated, after deadlines due before today fire. */
+  couldTake: { type: string }[];
 }
 
-export type SendResult = { ok: true; version: number; state: string } | { ok: false; reason: 'notAccepted' | 'timeWentBack'; message: string; allowed: string[] };
+/**
+ * A send's answer. A refusal's `allowed` lists the event types the state listens for, guards not
+ * evaluated; `couldTake` says which concrete events would be taken: on the refused event's day,
+ * or today when the date went back.
+ */
+export type SendResult = { ok: true; version: number; state: string } | { ok: false; reason: 'notAccepted' | 'timeWentBack'; message: string; allowed: string[]; couldTake: { type: string }[] };
 
 /**
  * Runs inside a case's transaction once the case is loaded, before anything is read out or
@@ -104,7 +115,7 @@ export function createCaseEngine(options: EngineOptions) {
       changes = { machineVersion: current };
     }
     const run = restoreRun(machine, row, await tx.pendingTimers(id), stored);
-    return { row, run, changes };
+    return { row, run, changes, entry };
   };
 
   const disclosedAfter = (row: CaseRow, event: VocabularyEvent): string => {
@@ -114,7 +125,7 @@ export function createCaseEngine(options: EngineOptions) {
   };
 
   const view = async (tx: StoreTx, id: string, guard?: Guard): Promise<CaseView> => {
-    const { row, run } = await load(tx, id);
+    const { row, run, entry } = await load(tx, id);
     await guard?.(tx, row);
     const disclosed = JSON.parse(row.disclosed) as DataCategory[];
     const disclosure = { type: 'data.disclosed', categories: disclosed } as { type: string };
@@ -123,7 +134,8 @@ export function createCaseEngine(options: EngineOptions) {
     const { kind, policy, closed, version } = row;
     const request = (run.snapshot.context as { request?: unknown } | undefined)?.request ?? null;
     const passed = (await tx.auditOf(id)).map((a) => JSON.parse(a.entry) as { what: string; delay?: string; due?: string }).flatMap((e) => (e.what === 'deadline' ? [{ name: String(e.delay), due: String(e.due) }] : []));
-    return { id, kind, policy, closed, version, machineVersion: row.machineVersion, ...observe(withDisclosed, dayNumber(row.day0)), state: stateLabel(run.snapshot), request, history, passed };
+    const observed = { ...observe(withDisclosed, dayNumber(row.day0)), ...whatNow(entry, run, row.day0, clock()) };
+    return { id, kind, policy, closed, version, machineVersion: row.machineVersion, ...observed, state: stateLabel(run.snapshot), request, history, passed };
   };
 
   /** Fires one claimed case's deadlines due by `now`. */
@@ -188,18 +200,19 @@ export function createCaseEngine(options: EngineOptions) {
       const on = dateOf(opts.on === undefined ? clock() : opts.on, 'on');
       notAfterToday(on, 'on', 'record an event on the day it happened, today or earlier');
       return store.transaction(async (tx) => {
-        const { row, run, changes } = await load(tx, caseId, true);
+        const { row, run, changes, entry: kindEntry } = await load(tx, caseId, true);
         await opts.guard?.(tx, row);
         const key = opts.idempotencyKey ?? null;
         const earlier = key === null ? undefined : await tx.eventByKey(caseId, key);
         if (earlier) return sameAsEarlier(earlier, parsedEvent, opts.on === undefined ? null : on);
         if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) throw new ConflictError(caseId, opts.expectedVersion, row.version);
         const day = dayNumber(on) - dayNumber(row.day0);
-        if (day < 0) return { ok: false, reason: 'timeWentBack', message: `${on} is before ${row.day0}, the day the case was received; events must be in date order`, allowed: acceptedEvents(run.snapshot) };
+        const couldTakeOn = (date: string) => whatNow(kindEntry, run, row.day0, date).couldTake;
+        if (day < 0) return { ok: false, reason: 'timeWentBack', message: `${on} is before ${row.day0}, the day the case was received; events must be in date order`, allowed: acceptedEvents(run.snapshot), couldTake: couldTakeOn(clock()) };
         const outcome = sendEvent(run, day, parsedEvent);
         if (!outcome.ok) {
           const message = outcome.rejection.message.replace(/\bday (-?\d+)/g, (_, n: string) => isoDate(dayNumber(row.day0) + Number(n)));
-          return { ok: false, reason: outcome.rejection.reason, message, allowed: outcome.rejection.accepted };
+          return { ok: false, reason: outcome.rejection.reason, message, allowed: outcome.rejection.accepted, couldTake: couldTakeOn(outcome.rejection.reason === 'timeWentBack' ? clock() : on) };
         }
         const entry = { what: 'event', event: parsedEvent, on, idempotencyKey: key, ...(opts.by === undefined ? {} : { by: opts.by }) };
         const next = await persistRun(tx, row, run, outcome.run, on, [entry], { ...changes, disclosed: disclosedAfter(row, parsedEvent) });
@@ -211,7 +224,7 @@ export function createCaseEngine(options: EngineOptions) {
       });
     },
 
-    /** The case's state, vocabulary view, pending deadlines as dates, version and history. */
+    /** The case's state, vocabulary view, described pending deadlines, the events it would take today, version and history. */
     get: (caseId: string, opts: { guard?: Guard } = {}): Promise<CaseView> => store.transaction((tx) => view(tx, caseId, opts.guard)),
 
     /** A case's audit entries, oldest first, each entry parsed. */

@@ -1,9 +1,13 @@
+import type { AnyStateMachine } from 'xstate';
 import { z } from 'zod';
 import { InputError } from '../domain/InputError.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { resolvePolicy } from '../policy/resolvePolicy.ts';
 import { appendAudit } from '../runtime/auditChain.ts';
-import type { CaseRow, CaseStore, TimerRow } from '../runtime/CaseStore.ts';
+import { findKind } from '../../machines/catalogue.ts';
+import { caseDeadline } from '../runtime/caseDeadline.ts';
+import { caseMachine } from '../runtime/caseMachine.ts';
+import type { CaseRow, CaseStore } from '../runtime/CaseStore.ts';
 import type { CaseEngine } from '../runtime/createCaseEngine.ts';
 import { canKnow, canRead, readEntry, readGuard } from './access.ts';
 import { transparencyReportFromStore } from '../report/reportFromStore.ts';
@@ -116,7 +120,7 @@ export function handlers({ engine, store, today, policy: defaultPolicy, policies
         ...(key === undefined ? {} : { idempotencyKey: key }),
         ...(expectedVersion === undefined ? {} : { expectedVersion }),
       });
-      return result.ok ? { status: 200, body: result } : { status: 409, body: { error: { reason: result.reason, message: result.message, allowed: result.allowed } } };
+      return result.ok ? { status: 200, body: result } : { status: 409, body: { error: { reason: result.reason, message: result.message, allowed: result.allowed, couldTake: result.couldTake } } };
     },
 
     async caseAudit({ who, params }) {
@@ -127,22 +131,26 @@ export function handlers({ engine, store, today, policy: defaultPolicy, policies
 
     async listDeadlines({ who, query }) {
       const until = (query as z.infer<typeof DeadlinesQuery>).until ?? today();
+      const now = today();
       const deadlines = await store.transaction(async (tx) => {
-        const shown: TimerRow[] = [];
-        const readable = new Map<string, boolean>();
-        for (const timer of await tx.dueTimers(until)) {
-          let ok = readable.get(timer.caseId);
-          if (ok === undefined) {
-            const row = await tx.getCase(timer.caseId);
-            ok = !!row && canRead(who, row, await tx.assignedCounsel(row.id));
+        const shown: object[] = [];
+        // Per case: whether the caller may read it, and the machine it runs on when the catalogue still has it.
+        const cases = new Map<string, { ok: boolean; machine?: AnyStateMachine | undefined }>();
+        for (const { caseId, event, delay, dueDate, startedOn } of await tx.dueTimers(until)) {
+          let known = cases.get(caseId);
+          if (!known) {
+            const row = await tx.getCase(caseId);
+            const ok = !!row && canRead(who, row, await tx.assignedCounsel(row.id));
             if (ok && row?.secrecy) await appendAudit(tx, row.id, readEntry(who, 'deadlines'));
-            readable.set(timer.caseId, ok);
+            const entry = ok ? findKind(row.kind) : undefined;
+            const profile = row && Object.hasOwn(engine.policies, row.policy) ? engine.policies[row.policy] : undefined;
+            cases.set(caseId, (known = { ok, machine: entry && row && profile ? caseMachine(entry, profile, row.day0) : undefined }));
           }
-          if (ok) shown.push(timer);
+          if (known.ok) shown.push({ caseId, ...caseDeadline(known.machine, { event, delay }, dueDate, now), event, startedOn });
         }
         return shown;
       });
-      return { status: 200, body: { until, deadlines: deadlines.map(({ caseId, event, delay, dueDate, startedOn }) => ({ caseId, name: delay, event, due: dueDate, startedOn })) } };
+      return { status: 200, body: { until, deadlines } };
     },
 
     async assignCounsel({ who, params, body }) {

@@ -12,7 +12,15 @@ const ERROR = {
           error: {
             type: 'object',
             required: ['reason', 'message'],
-            properties: { reason: { type: 'string' }, field: { type: 'string' }, value: {}, message: { type: 'string' }, fix: { type: 'string' }, allowed: { type: 'array', items: { type: 'string' } } },
+            properties: {
+              reason: { type: 'string' },
+              field: { type: 'string' },
+              value: {},
+              message: { type: 'string' },
+              fix: { type: 'string' },
+              allowed: { type: 'array', items: { type: 'string' }, description: 'a refused event: the event types the case’s state listens for, guards not evaluated' },
+              couldTake: { type: 'array', items: { type: 'object', required: ['type'], properties: { type: { type: 'string' } } }, description: 'a refused event: the concrete events, payloads included, the case would take on that day (today when the date went back), guards evaluated' },
+            },
           },
         },
       },

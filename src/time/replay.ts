@@ -4,9 +4,9 @@ import type { DatedEvent } from '../domain/DatedEvent.ts';
 import { InputError } from '../domain/InputError.ts';
 import { parseEvent } from '../domain/parseEvent.ts';
 import type { PolicyVersion } from '../domain/policy.ts';
-import { eventVariants } from '../explore/eventVariants.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
 import { checkDay } from './checkDay.ts';
+import { couldTake } from './couldTake.ts';
 import { type Rejection, type TimedRun, advanceTo, sendEvent, startRun } from './TimedRun.ts';
 
 /** A replayed case: every step taken, and the event that stopped it, if one was refused. */
@@ -60,8 +60,7 @@ export function replay(entry: KindEntry, version: PolicyVersion, request: { rece
     const result = sendEvent(run, day, line.event);
     if (!result.ok) {
       const at = advanceTo(run, Math.max(day, run.day)).snapshot;
-      const couldTake = eventVariants(result.rejection.accepted, entry.alphabet).filter((e) => at.can(e));
-      return { run: result.run, rejected: { index, day, event: line.event, rejection: result.rejection, couldTake } };
+      return { run: result.run, rejected: { index, day, event: line.event, rejection: result.rejection, couldTake: couldTake(entry, at) } };
     }
     run = result.run;
   }

@@ -7,7 +7,8 @@ import { expect, it } from 'vitest';
 it('examples/caseEngine.ts runs as README.md says: refused early, fired once, retried without effect, audit intact', () => {
   const file = join(mkdtempSync(join(tmpdir(), 'dueprocess-example-')), 'cases.db');
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'examples/caseEngine.ts', file], { encoding: 'utf8' });
-  expect(out).toContain("pending: [ { name: 'objectionWindow', due: '2026-03-19' } ]");
+  // The example runs on the real clock, after 2026-03-19, so the unticked window shows as overdue.
+  expect(out).toMatch(/pending: \[\s*\{\s*name: 'objectionWindow',\s*due: '2026-03-19',\s*state: 'notice\.sent',\s*leadsTo: 'notice\.objectionWindowElapsed',\s*setBy: 'policy',\s*overdue: true\s*\}\s*\]/);
   const refusal = /^disclose on 2026-03-10: refused, (.*)$/m.exec(out)?.[1];
   expect(refusal).toMatch(/^"data\.disclosed" cannot be taken on 2026-03-10 in state .* \(pending deadline: objectionWindow, due 2026-03-19\)$/);
   expect(readFileSync('README.md', 'utf8')).toContain(`message: '${refusal}'`);

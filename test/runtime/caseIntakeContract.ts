@@ -57,7 +57,8 @@ export function caseIntakeContract(name: string, makeStore: () => Promise<StoreH
       const { id, policy } = await engine.open(request('subpoena'), { id: 'a' });
       expect(policy).toBe('acme');
       for (const [on, event] of SUBPOENA) expect((await engine.send(id, event, { on })).ok).toBe(true);
-      const pick = ({ tags, secrecy, notice, disclosed, deadlines }: ReturnType<typeof observe>) => ({ tags, secrecy, notice, disclosed, deadlines });
+      // The engine describes each deadline further; the observation has its name and date.
+      const pick = ({ tags, secrecy, notice, disclosed, deadlines }: ReturnType<typeof observe>) => ({ tags, secrecy, notice, disclosed, deadlines: deadlines.map(({ name, due }) => ({ name, due })) });
       const view = pick(await engine.get(id));
       expect(view).toEqual(pick(observe(reference('subpoena', SUBPOENA, undefined, ACME), dayNumber('2026-01-15'))));
       const now = view.deadlines[0]?.due ?? '';

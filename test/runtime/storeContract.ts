@@ -31,7 +31,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       for (const [on, event] of events) expect((await engine.send(id, event, { on })).ok).toBe(true);
       const view = await engine.get(id);
       const { tags, secrecy, notice, disclosed, deadlines } = view;
-      expect({ tags, secrecy, notice, disclosed, deadlines }).toEqual(observe(reference(kind, events), dayNumber('2026-01-15')));
+      expect({ tags, secrecy, notice, disclosed, deadlines: deadlines.map(({ name, due }) => ({ name, due })) }).toEqual(observe(reference(kind, events), dayNumber('2026-01-15')));
       expect(view.version).toBe(events.length + 1);
       expect(view.history.map((h) => h.event)).toEqual(events.map(([, e]) => e));
     });
@@ -52,7 +52,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       expect(await engine.due(now)).toEqual([]);
       expect((await engine.get(id)).passed).toEqual(due.filter((d) => d.due <= now).map(({ name, due: day }) => ({ name, due: day })));
       const { tags, secrecy, notice, disclosed, deadlines } = await engine.get(id);
-      expect({ tags, secrecy, notice, disclosed, deadlines }).toEqual(observe(reference('subpoena', SUBPOENA, now), dayNumber('2026-01-15')));
+      expect({ tags, secrecy, notice, disclosed, deadlines: deadlines.map(({ name, due }) => ({ name, due })) }).toEqual(observe(reference('subpoena', SUBPOENA, now), dayNumber('2026-01-15')));
     });
 
     it('send fires the deadlines due before its date first, in the same transaction', async () => {
@@ -62,7 +62,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       const late: Dated[] = [...SUBPOENA, ['2026-06-01', { type: 'secrecy.imposed' }]];
       expect(await engine.send(id, { type: 'secrecy.imposed' }, { on: '2026-06-01' })).toMatchObject({ ok: true });
       const { tags, secrecy, notice, disclosed, deadlines } = await engine.get(id);
-      expect({ tags, secrecy, notice, disclosed, deadlines }).toEqual(observe(reference('subpoena', late), dayNumber('2026-01-15')));
+      expect({ tags, secrecy, notice, disclosed, deadlines: deadlines.map(({ name, due }) => ({ name, due })) }).toEqual(observe(reference('subpoena', late), dayNumber('2026-01-15')));
       expect(await engine.due('2026-05-31')).toEqual([]);
       const audit = (await f.harness.rows('SELECT entry FROM audit ORDER BY seq')) as { entry: string }[];
       const whats = audit.map((r) => JSON.parse(r.entry) as { what: string; delay?: string }).map((e) => e.delay ?? e.what);

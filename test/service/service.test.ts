@@ -60,7 +60,7 @@ describe.each(STORES)('the case service over HTTP on %s', (_name, makeStore) => 
     expect((await h.call('vic', 'POST', '/cases', { request: requestOf('subpoena', '2026-03-02') })).status).toBe(403);
   });
 
-  it('opens a case, applies events, refuses what the case cannot take with 409 and the allowed events, and applies nothing then', async () => {
+  it('opens a case, applies events, refuses what the case cannot take with 409, the allowed types and the events it could take, and applies nothing then', async () => {
     h = await startHarness(makeStore, '2026-03-10');
     const id = await openSubpoena();
     const sent = await h.call('alice', 'POST', `/cases/${id}/events`, { event: REVIEWED, on: '2026-03-03' });
@@ -69,10 +69,13 @@ describe.each(STORES)('the case service over HTTP on %s', (_name, makeStore) => 
     const refused = await h.call('alice', 'POST', `/cases/${id}/events`, { event: { type: 'challenge.decided', route: 'motionToQuash', outcome: 'won' }, on: '2026-03-04' });
     expect(refused.status).toBe(409);
     expect((refused.body as Body).error).toMatchObject({ reason: 'notAccepted' });
-    expect((refused.body as { error: { allowed: string[] } }).error.allowed).toContain('notice.sent');
+    const { allowed, couldTake } = (refused.body as { error: { allowed: string[]; couldTake: { type: string }[] } }).error;
+    expect(allowed).toContain('notice.sent');
+    expect(couldTake).toContainEqual({ type: 'challenge.filed', route: 'motionToQuash' });
+    expect(couldTake.map((e) => e.type)).not.toContain('challenge.decided');
     expect(await auditCount()).toBe(before);
     const view = (await h.call('alice', 'GET', `/cases/${id}`)).body as { version: number; history: unknown[] };
-    expect(view).toMatchObject({ version: 2, history: [{ on: '2026-03-03', event: REVIEWED }] });
+    expect(view).toMatchObject({ version: 2, history: [{ on: '2026-03-03', event: REVIEWED }], couldTake });
   });
 
   it.each([
@@ -186,7 +189,9 @@ describe.each(STORES)('the case service over HTTP on %s', (_name, makeStore) => 
     const id = await openSubpoena();
     await h.call('alice', 'POST', `/cases/${id}/events`, { event: REVIEWED, on: '2026-03-03' });
     await h.call('alice', 'POST', `/cases/${id}/events`, { event: { type: 'notice.sent' }, on: '2026-03-04' });
-    expect((await h.call('alice', 'GET', '/deadlines?until=2026-03-18')).body).toEqual({ until: '2026-03-18', deadlines: [{ caseId: id, name: 'objectionWindow', event: expect.any(String), due: '2026-03-18', startedOn: '2026-03-04' }] });
+    expect((await h.call('alice', 'GET', '/deadlines?until=2026-03-18')).body).toEqual({ until: '2026-03-18', deadlines: [{ caseId: id, name: 'objectionWindow', event: expect.any(String), due: '2026-03-18', startedOn: '2026-03-04', state: 'notice.sent', leadsTo: 'notice.objectionWindowElapsed', setBy: 'policy', overdue: true }] });
+    const [onCase] = ((await h.call('alice', 'GET', `/cases/${id}`)).body as { deadlines: unknown[] }).deadlines;
+    expect(onCase).toEqual({ name: 'objectionWindow', due: '2026-03-18', state: 'notice.sent', leadsTo: 'notice.objectionWindowElapsed', setBy: 'policy', overdue: true });
     expect((await h.call('alice', 'GET', '/deadlines?until=2026-03-17')).body).toMatchObject({ deadlines: [] });
     expect((await h.call('alice', 'GET', '/deadlines?until=someday')).status).toBe(400);
     const audit = (await h.call('vic', 'GET', `/cases/${id}/audit`)).body as { entries: { entry: { what: string; by?: string } }[] };
