@@ -80,8 +80,9 @@ export function caseIntakeContract(name: string, makeStore: () => Promise<StoreH
       await without.send('c', REVIEWED, { on: '2026-01-15' });
       await without.send('c', GAGGED, { on: '2026-01-16' });
       const rows = await f.snapshotRows();
-      for (const act of [without.get('a'), without.send('a', { type: 'request.withdrawn' }, { on: '2026-01-17' })]) {
-        const error = await refusal(act);
+      // One at a time: a second refusal started before the first is awaited would reject unhandled.
+      for (const act of [() => without.get('a'), () => without.send('a', { type: 'request.withdrawn' }, { on: '2026-01-17' })]) {
+        const error = await refusal(act());
         expect(error).toBeInstanceOf(InputError);
         expect(error).toMatchObject({ reason: 'unknownPolicy', field: 'case.policy', value: 'acme' });
         expect((error as InputError).fix).toContain('policies');
