@@ -133,6 +133,7 @@ describe('dueprocess check', () => {
     ['a bad date', ['check', 'subpoena', '--date', '2026-13-01'], /--date: is not a date/],
     ['no threads', ['check', 'subpoena', '--threads', '0'], /--threads: is not a positive whole number \(got "0"\)\. Fix: give a number like 2/],
     ['an unknown stepper', ['check', 'subpoena', '--stepper', 'fast'], /--stepper: is not a way to compute steps \(got "fast"\)\. Fix: use port \(the default\), xstate, or verify/],
+    ['a policy name every object inherits', ['check', 'subpoena', '--policy', 'constructor'], /--policy: is not a built-in policy \(got "constructor"\)/],
     ['a policy file that does not parse', ['check', 'subpoena', '--policy', tempFile('p.json', '{')], /--policy: is not valid JSON/],
   ])('exits 2 on %s', async (_name, args, message) => {
     const { code, err, out } = await runCliCaptured(args);

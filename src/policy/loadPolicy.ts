@@ -15,7 +15,8 @@ export const POLICIES: Readonly<Record<string, ProviderPolicy>> = { cloudflare, 
  * loadPolicy('./my-policy.json')
  */
 export function loadPolicy(nameOrFile: string): ProviderPolicy {
-  const builtIn = POLICIES[nameOrFile];
+  // Own keys only: `constructor` and its like are no policy.
+  const builtIn = Object.hasOwn(POLICIES, nameOrFile) ? POLICIES[nameOrFile] : undefined;
   if (builtIn) return builtIn;
   if (!/[./\\]/.test(nameOrFile)) {
     throw new InputError('unknownPolicy', '--policy', nameOrFile, 'is not a built-in policy', `use one of ${Object.keys(POLICIES).join(', ')} or the path of a policy JSON file`);

@@ -1,5 +1,5 @@
 import { findKind } from '../../machines/catalogue.ts';
-import { POLICIES } from '../policy/loadPolicy.ts';
+import { resolvePolicy } from '../policy/resolvePolicy.ts';
 import { policyVersionAt } from '../policy/policyVersionAt.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
 import { pairing, reachablePairs } from '../paths/transitionPairs.ts';
@@ -50,7 +50,7 @@ const measure = (covered: ReadonlySet<string>, reachable: ReadonlySet<string>): 
 export function coverageOf(file: ScenarioFile): KindCoverage {
   const replays = replayScenarioFile(file);
   const entry = findKind(file.kind) as NonNullable<ReturnType<typeof findKind>>;
-  const version = policyVersionAt(POLICIES[file.policy.id] as NonNullable<(typeof POLICIES)[string]>, file.scenarios[0]?.request.receivedOn as string);
+  const version = policyVersionAt(resolvePolicy(file.policy.id, 'policy.id'), file.scenarios[0]?.request.receivedOn as string);
   const graph = timedGraph(withPolicy(entry.machine, version), entry.inputs, entry.alphabet);
   const premises = premisesFor(graph, entry.kind, version);
   const pair = pairing(graph.machine);

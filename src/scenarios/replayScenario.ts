@@ -1,7 +1,7 @@
 import { findKind } from '../../machines/catalogue.ts';
 import { dayNumber, isoDate } from '../domain/date.ts';
 import { InputError, fromZod } from '../domain/InputError.ts';
-import { POLICIES } from '../policy/loadPolicy.ts';
+import { resolvePolicy } from '../policy/resolvePolicy.ts';
 import { policyVersionAt } from '../policy/policyVersionAt.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
 import { type TimedRun, advanceTo, sendEvent, startRun, stateLabel } from '../time/TimedRun.ts';
@@ -34,8 +34,7 @@ export interface ScenarioReplay {
 export function replayScenarioFile(file: ScenarioFile): ScenarioReplay[] {
   const entry = findKind(file.kind);
   if (!entry) throw new InputError('unknownKind', 'kind', file.kind, 'is not a kind in the catalogue', 'regenerate the file with `dueprocess scenarios`');
-  const policy = POLICIES[file.policy.id];
-  if (!policy) throw new InputError('unknownPolicy', 'policy.id', file.policy.id, 'is not a built-in policy', `use one of ${Object.keys(POLICIES).join(', ')}`);
+  const policy = resolvePolicy(file.policy.id, 'policy.id');
   return file.scenarios.map((scenario, i) => {
     const parsed = entry.requestSchema.safeParse(scenario.request);
     if (!parsed.success) throw fromZod(parsed.error, scenario.request, `scenarios[${i}].request`);

@@ -1,7 +1,7 @@
 import { findKind } from '../../machines/catalogue.ts';
 import { dayNumber } from '../domain/date.ts';
 import { InputError } from '../domain/InputError.ts';
-import { POLICIES } from '../policy/loadPolicy.ts';
+import { resolvePolicy } from '../policy/resolvePolicy.ts';
 import { policyVersionAt } from '../policy/policyVersionAt.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
 import { observe } from '../scenarios/observe.ts';
@@ -22,8 +22,7 @@ export const modelAdapter: CaseAdapter = {
     const kind = (request as { kind?: unknown }).kind;
     const entry = typeof kind === 'string' ? findKind(kind) : undefined;
     if (!entry) throw new InputError('unknownKind', 'request.kind', kind, 'is not a kind in the catalogue', 'open a request of a catalogue kind');
-    const profile = POLICIES[policy];
-    if (!profile) throw new InputError('unknownPolicy', 'policy', policy, 'is not a built-in policy', `use one of ${Object.keys(POLICIES).join(', ')}`);
+    const profile = resolvePolicy(policy, 'policy');
     const parsed = entry.requestSchema.parse(request);
     const day0 = dayNumber(parsed.receivedOn);
     let run: TimedRun = startRun(withPolicy(entry.machine, policyVersionAt(profile, parsed.receivedOn)), parsed, 0);

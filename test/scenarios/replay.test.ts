@@ -98,6 +98,8 @@ describe('replayScenarioFile on a file it cannot judge', () => {
     expect(() => replayScenarioFile({ ...file, kind: 'nope' })).toThrow(InputError);
     expect(() => replayScenarioFile({ ...file, kind: 'nope' })).toThrow(/^kind: is not a kind in the catalogue \(got "nope"\)/);
     expect(() => replayScenarioFile({ ...file, policy: { id: 'google', version: 'x' } })).toThrow(/^policy\.id: is not a built-in policy \(got "google"\)\. Fix: use one of cloudflare, letsencrypt/);
+    // A name every object inherits is no policy either.
+    expect(() => replayScenarioFile({ ...file, policy: { id: 'constructor', version: 'x' } })).toThrow(/^policy\.id: is not a built-in policy \(got "constructor"\)/);
   });
 
   it('a request the kind’s schema rejects is an InputError naming the scenario', () => {
