@@ -12,14 +12,15 @@ export interface GraphWatch {
 }
 
 /**
- * Runs a monitor that keeps no clocks over an explored graph whose every edge is exact
+ * Runs a monitor that reads no clock over an explored graph whose every edge is exact
  * (`subsumption: false`, with `links`), breadth first over (graph node, monitor state) pairs.
- * Such a monitor never changes a zone, so this product reaches what the explorer's own product
- * reaches, without a zone operation; the first violation met is a shortest one. Returns null
- * when the monitor turns out to use clocks after all (it started, stopped or compared one, or
- * set a deadline): that monitor must run in the explorer's timed product. A graph explored with
- * covering zones, or without its links, is refused with an InputError: walking it could miss a
- * violation.
+ * Such a monitor's verdicts never depend on a zone, so this product reaches what the explorer's
+ * own product reaches, without a zone operation; the first violation met is a shortest one.
+ * Returns null when the monitor turns out to read a clock (a violation bounded by one, or a
+ * deadline): that monitor must run in the explorer's timed product. A clock it only starts or
+ * stops changes no verdict, so a window rule whose window never decides anything (no run takes
+ * the step it times) is walked here. A graph explored with covering zones, or without its links,
+ * is refused with an InputError: walking it could miss a violation.
  *
  * @example
  * const graph = explore(machine, { inputs, events, subsumption: false, links: true });
@@ -37,7 +38,8 @@ export function watchGraph<S>(graph: Exploration<S>, monitor: Monitor, inputs: r
   /** Monitor states by key, and for each, the pair of each graph node in that state (-1: none yet). */
   const stateOf = new Map<string, number>();
   const pairs: Int32Array[] = [];
-  const usesClocks = (v: MonitorStep<unknown>) => v.start !== undefined || v.stop !== undefined || v.violation?.when !== undefined || (monitor.deadline?.(v.state) ?? null) !== null;
+  // A clock that is started or stopped but never read changes no verdict: only a bound on a violation, or a deadline, reads one.
+  const usesClocks = (v: MonitorStep<unknown>) => v.violation?.when !== undefined || (monitor.deadline?.(v.state) ?? null) !== null;
   /** The violation on `link`, taken from `pair`: the walk of links back to a start, then `link`. */
   const violationAt = (pair: number, link: Link, message: string): Violation => {
     const walk: Link[] = [link];

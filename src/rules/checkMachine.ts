@@ -58,8 +58,8 @@ export interface CheckOptions {
 
 /**
  * Checks every applicable rule on one machine under one policy version. The machine's exact
- * zone graph is explored once: termination is read off it, and each monitor that keeps no clock
- * runs over it (`watchGraph`). The monitors with clocks run together with the machine in one
+ * zone graph is explored once: termination is read off it, and each monitor that reads no clock
+ * runs over it (`watchGraph`). The monitors that read one run together with the machine in one
  * timed product exploration. Each rule is proved, violated with its shortest dated
  * counterexample, or left inconclusive when a budget ran out.
  *
@@ -95,7 +95,7 @@ export function checkTarget(target: CheckTarget, version: PolicyVersion, rules: 
   const needsGraph = monitorRules.length > 0 || applicable.some((c) => c?.type === 'termination');
   const steps = options.stepper && options.stepper !== 'port' ? new TransitionCache(machine, options.stepper) : transitionCacheOf(machine);
   const graph = needsGraph ? exploreSteps(steps, { ...base, ...progress('graph'), subsumption: false, links: true }) : null;
-  // A monitor that keeps no clock runs over the exact graph; only the others need the timed product.
+  // A monitor that reads no clock runs over the exact graph; only the others need the timed product.
   const watched = monitorRules.map((r) => (graph ? watchGraph(graph, r.monitor, target.inputs) : null));
   const timed = monitorRules.filter((_, k) => watched[k] === null);
   const product = timed.length ? exploreSteps(steps, { ...base, ...progress('rules'), monitors: timed.map((r) => r.monitor) }) : null;

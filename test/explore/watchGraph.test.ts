@@ -18,6 +18,7 @@ import { RULES } from '../../src/rules/catalogue.ts';
 import { ruleContext } from '../../src/rules/checkMachine.ts';
 import { never, neverStep } from '../../src/rules/language.ts';
 import { objectionWindow } from '../../src/rules/noticeRules.ts';
+import { cloudActMotionWindow } from '../../src/rules/dataRules.ts';
 import { inputErrorOf } from '../support/inputErrorOf.ts';
 import { mutateState, transitionsOf, withoutParts, isOr } from '../support/mutate.ts';
 
@@ -93,6 +94,26 @@ describe('watchGraph: clockless monitors over the exact graph', () => {
     const check = objectionWindow.check(ruleContext(withPolicy(subpoenaEntry.machine, version), 'subpoena', version));
     if (check.type !== 'monitor') throw new Error('objection-window is a monitor');
     expect(watchGraph(graph, check.monitor, base.inputs)).toBeNull();
+  });
+
+  it('walks a monitor that starts a clock but never reads it, with the timed product’s verdict and a counterexample as short', () => {
+    const { machine, graph, base } = setUp(subpoenaEntry, subpoenaEntry.machine, SUBPOENA_INPUTS);
+    // The CLOUD Act motion window starts its clock at receipt, but no subpoena run files the motion, so nothing reads it.
+    const window = cloudActMotionWindow.check(ruleContext(machine, 'subpoena', version));
+    if (window.type !== 'monitor') throw new Error('cloud-act-motion-window is a monitor');
+    expect(watchGraph(graph, window.monitor, base.inputs)).toEqual({ violation: null, states: expect.any(Number), transitions: expect.any(Number) });
+    expect(explore(machine, { ...base, monitors: [window.monitor] }).violations).toEqual([null]);
+    // A clock started at receipt and a violation with no bound on it: the clock decides nothing.
+    const closes: Monitor<null> = {
+      initial: () => ({ state: null, start: ['@c'] }),
+      step: (_s, info) => (info.post.hasTag('closed') ? { state: null, violation: { message: 'closed' } } : { state: null }),
+      key: () => '',
+      clockMax: { '@c': 3 },
+    };
+    const watched = watchGraph(graph, closes, base.inputs);
+    const product = explore(machine, { ...base, monitors: [closes] }).violations[0];
+    expect(watched?.violation?.message).toBe('closed');
+    expect(watched?.violation?.path.length).toBe(product?.path.length);
   });
 
   it('reports a violation at the start as a one-step path', () => {
