@@ -3,8 +3,9 @@ import { transparencyReportFromStore } from '../report/reportFromStore.ts';
 import { renderReport, reportFormat } from '../report/renderReport.ts';
 import { openCaseStore } from '../runtime/openCaseStore.ts';
 import { parseOptions } from './parseOptions.ts';
+import { policyOption } from './policyOption.ts';
 
-const USAGE = 'dueprocess report --period 2026H1|2026H2|2026 [--db FILE|URL] [--format md|json|csv] [--as-of YYYY-MM-DD] [--published YYYY-MM-DD] [--policy NAME]';
+const USAGE = 'dueprocess report --period 2026H1|2026H2|2026 [--db FILE|URL] [--format md|json|csv] [--as-of YYYY-MM-DD] [--published YYYY-MM-DD] [--policy NAME|FILE]';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -13,7 +14,8 @@ const today = () => new Date().toISOString().slice(0, 10);
  * `--as-of` (default today, UTC), restating figures that changed since `--published` (default:
  * each figure's first publication, the period's last day or, for FISA lines, 180 days later).
  * National-security process appears only in the bands of the policy's 50 U.S.C. 1874
- * structure. Exit 2 on bad input.
+ * structure. `--policy` names a built-in profile or a policy JSON file, as `serve` takes it: the
+ * profile a store's cases ran under when `serve --policy FILE` opened them. Exit 2 on bad input.
  */
 export async function reportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(
@@ -30,7 +32,7 @@ export async function reportCommand(args: string[]): Promise<number> {
       period: values.period,
       asOf: values['as-of'] ?? today(),
       ...(values.published === undefined ? {} : { since: values.published }),
-      ...(values.policy === undefined ? {} : { policy: values.policy }),
+      ...(values.policy === undefined ? {} : policyOption(values.policy)),
       names: { period: '--period', asOf: '--as-of', since: '--published', policy: '--policy' },
     });
     console.log(renderReport(report, format));

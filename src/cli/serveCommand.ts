@@ -1,9 +1,9 @@
 import { IsoDate } from '../domain/date.ts';
 import { InputError } from '../domain/InputError.ts';
-import { loadPolicy, POLICIES } from '../policy/loadPolicy.ts';
 import { maskedDb, openCaseStore } from '../runtime/openCaseStore.ts';
 import { serveCases } from '../service/serveCases.ts';
 import { parsePort } from './inspectCommand.ts';
+import { policyOption } from './policyOption.ts';
 import { parseOptions } from './parseOptions.ts';
 
 const USAGE = 'dueprocess serve [--db FILE|URL] [--port N] [--host 127.0.0.1] [--policy NAME|FILE] [--tick-seconds N] [--today YYYY-MM-DD] [--admin-reads]';
@@ -21,11 +21,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     USAGE,
   );
   if (positionals.length) throw new InputError('usage', 'arguments', positionals.join(' '), 'serve takes no positional arguments', `usage: ${USAGE}`);
-  const profile = loadPolicy(values.policy ?? 'cloudflare');
-  const policy = profile.id;
-  const builtIn = Object.hasOwn(POLICIES, policy);
-  if (builtIn && POLICIES[policy] !== profile) throw new InputError('invalid', '--policy', values.policy, `holds the policy id "${policy}", which is a built-in policy's`, 'give the policy in your file an id of its own');
-  const policies = builtIn ? {} : { [policy]: profile };
+  const { policy, policies } = policyOption(values.policy ?? 'cloudflare');
   const seconds = values['tick-seconds'] === undefined ? 60 : Number(values['tick-seconds']);
   if (!(Number.isInteger(seconds) && seconds >= 1 && seconds <= 86_400)) throw new InputError('invalid', '--tick-seconds', values['tick-seconds'], 'is not a whole number of seconds from 1 to 86400', 'give how often deadlines are fired, like --tick-seconds 60');
   let clock: (() => string) | undefined;

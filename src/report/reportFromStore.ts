@@ -43,6 +43,9 @@ export async function transparencyReportFromStore(store: CaseStore, options: Sto
   const asOf = reportDate(options.asOf, names.asOf);
   const policies = policyRegistry(options.policies ?? {});
   const policy = options.policy ?? (await onlyPolicy(store, names.policy, Object.keys(policies)));
+  if (options.policy === undefined && !Object.hasOwn(policies, policy)) {
+    throw new InputError('unknownPolicy', names.policy, policy, 'is the policy profile the store’s cases ran under, and not a built-in one', 'give that profile: its policy JSON file on the command line (--policy FILE), or `policies` through the API');
+  }
   const profile = resolvePolicy(policy, names.policy, policies);
   const structure = policyVersionAt(profile, asOf).transparency?.nationalSecurityBands ?? 'bands1000';
   const summaries = await caseSummaries(store, { asOf, from: period.from, to: period.to, policy, ...(options.policies === undefined ? {} : { policies: options.policies }) });

@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cloudflare } from '../../src/policy/cloudflare.ts';
 import type { TransparencyReport } from '../../src/report/TransparencyReport.ts';
 import { sqliteStore } from '../../src/runtime/sqliteStore.ts';
 import { runCliCaptured } from '../support/runCliCaptured.ts';
@@ -66,6 +67,32 @@ describe('dueprocess report', () => {
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toMatch(message);
+  });
+
+  it('reports a store whose cases ran under a policy file (serve --policy FILE) when given the same file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dueprocess-report-'));
+    const own = join(dir, 'cases.db');
+    const acme = { ...cloudflare, id: 'acme', name: 'Acme' };
+    const store = sqliteStore(own);
+    await seedCases(store, 'acme', { acme });
+    await store.close();
+    const file = join(dir, 'acme-policy.json');
+    writeFileSync(file, JSON.stringify(acme));
+    const run = (...more: string[]) => runCliCaptured(['report', '--period', '2026H1', '--db', own, '--as-of', '2027-01-15', '--format', 'json', ...more]);
+    const { code, out, err } = await run('--policy', file);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ policy: 'acme', totals: { received: 7 } });
+    // Without the file the store's policy id means nothing to dueprocess: said, with the fix.
+    const bare = await run();
+    expect(bare.code).toBe(2);
+    expect(bare.err).toMatch(/^dueprocess: --policy: is the policy profile the store’s cases ran under, and not a built-in one \(got "acme"\)\. Fix: give that profile: its policy JSON file/);
+    // A file whose policy takes a built-in id would make stored cases ambiguous.
+    const clash = join(dir, 'clash.json');
+    writeFileSync(clash, JSON.stringify({ ...acme, id: 'cloudflare' }));
+    const refused = await run('--policy', clash);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/^dueprocess: --policy: holds the policy id "cloudflare", which is a built-in policy's/);
   });
 
   it('exits 2 on a database that does not exist, and creates none', async () => {

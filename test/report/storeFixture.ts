@@ -1,5 +1,6 @@
 import { findKind } from '../../machines/catalogue.ts';
 import type { VocabularyEvent } from '../../src/domain/events.ts';
+import type { ProviderPolicy } from '../../src/domain/policy.ts';
 import type { CaseStore } from '../../src/runtime/CaseStore.ts';
 import { createCaseEngine } from '../../src/runtime/createCaseEngine.ts';
 
@@ -38,8 +39,8 @@ export const SEEDED: Record<string, { request: object; events: Dated[] }> = {
 };
 
 /** Opens every `SEEDED` case in `store` through the engine, sends its events, and fires deadlines to 2027-01-15. */
-export async function seedCases(store: CaseStore, policy = 'cloudflare'): Promise<void> {
-  const engine = createCaseEngine({ store, policy, clock: () => '2027-01-15' });
+export async function seedCases(store: CaseStore, policy = 'cloudflare', policies: Readonly<Record<string, ProviderPolicy>> = {}): Promise<void> {
+  const engine = createCaseEngine({ store, policy, policies, clock: () => '2027-01-15' });
   for (const [id, { request }] of Object.entries(SEEDED)) await engine.open(request, { id });
   const events = Object.entries(SEEDED).flatMap(([id, c]) => c.events.map(([on, event]) => ({ id, on, event }))).sort((a, b) => a.on.localeCompare(b.on));
   for (const { id, on, event } of events) {
