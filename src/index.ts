@@ -123,7 +123,7 @@ export { VIZ_FORMATS, vizRender } from './viz/vizRender.ts';
 export type { VizFormat } from './viz/vizRender.ts';
 export { chartSvg, edgeLabel } from './viz/layoutChart.ts';
 export { chartPage, indexPage } from './viz/toHtml.ts';
-export { modelAdapter } from './suite/modelAdapter.ts';
+export { modelAdapter, modelAdapterFor } from './suite/modelAdapter.ts';
 
 export { startInspector, LIVE_PATH } from './inspect/inspectorServer.ts';
 export type { Inspector } from './inspect/inspectorServer.ts';

@@ -5,17 +5,19 @@ import type { KindCoverage, Measure } from '../scenarios/coverageOf.ts';
 import { inWorkers } from '../scenarios/inWorkers.ts';
 import { SCHEMA_FILE } from '../scenarios/scenarioFiles.ts';
 import { parseOptions } from './parseOptions.ts';
+import { policyOption } from './policyOption.ts';
 
-const USAGE = 'dueprocess coverage [--dir DIR] [--json]';
+const USAGE = 'dueprocess coverage [--dir DIR] [--policy NAME|FILE] [--json]';
 
-/** `dueprocess coverage`: what the committed scenarios exercise, per kind and policy; exit 1 below 100% of reachable transitions. */
+/** `dueprocess coverage`: what the committed scenarios exercise, per kind and policy (with `--policy FILE`, scenarios written under a policy of your own); exit 1 below 100% of reachable transitions. */
 export async function coverageCommand(args: string[]): Promise<number> {
-  const { values } = parseOptions(args, { dir: { type: 'string' }, json: { type: 'boolean' } }, USAGE, { positionals: false });
+  const { values } = parseOptions(args, { dir: { type: 'string' }, policy: { type: 'string' }, json: { type: 'boolean' } }, USAGE, { positionals: false });
+  const { policies } = values.policy === undefined ? { policies: {} } : policyOption(values.policy);
   const dir = values.dir ?? 'scenarios';
   if (!existsSync(dir)) throw new InputError('unreadableFile', '--dir', dir, 'does not exist', 'run `dueprocess scenarios` first, or give the directory that holds the scenario files');
   const paths = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE).sort().map((f) => join(dir, f));
   if (!paths.length) throw new InputError('unreadableFile', '--dir', dir, 'holds no scenario files', 'run `dueprocess scenarios` first');
-  const rows = await inWorkers<KindCoverage>(paths.map((path) => ({ op: 'coverage' as const, path })));
+  const rows = await inWorkers<KindCoverage>(paths.map((path) => ({ op: 'coverage' as const, path, policies })));
   const short = rows.filter((r) => r.transitions.percent < 100 || r.diverged.length);
   if (values.json) console.log(JSON.stringify({ files: rows, complete: short.length === 0 }, null, 2));
   else console.log(formatCoverage(rows));

@@ -2,18 +2,20 @@ import { InputError } from '../domain/InputError.ts';
 import { readScenarioFile } from '../scenarios/readScenarioFile.ts';
 import { replayScenarioFile } from '../scenarios/replayScenario.ts';
 import { parseOptions } from './parseOptions.ts';
+import { policyOption } from './policyOption.ts';
 
-const USAGE = 'dueprocess replay FILE…';
+const USAGE = 'dueprocess replay FILE… [--policy NAME|FILE]';
 
-/** `dueprocess replay`: replays scenario files against the machines and reports each scenario's first divergence. */
+/** `dueprocess replay`: replays scenario files against the machines and reports each scenario's first divergence; `--policy FILE` for scenarios written under a policy of your own. */
 export function replayCommand(args: string[]): number {
-  const { positionals } = parseOptions(args, {}, USAGE);
+  const { values, positionals } = parseOptions(args, { policy: { type: 'string' } }, USAGE);
+  const policies = values.policy === undefined ? {} : policyOption(values.policy).policies;
   if (!positionals.length) throw new InputError('usage', 'FILE', '', 'no scenario file given', `usage: ${USAGE}, e.g. dueprocess replay scenarios/subpoena.cloudflare.json`);
   const files = positionals.map((path) => ({ path, file: readScenarioFile(path) }));
   let diverged = 0;
   let total = 0;
   for (const { path, file } of files) {
-    const results = replayScenarioFile(file);
+    const results = replayScenarioFile(file, policies);
     total += results.length;
     const bad = results.filter((r) => r.divergence);
     diverged += bad.length;

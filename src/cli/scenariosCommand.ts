@@ -6,7 +6,7 @@ import type { ScenarioFile } from '../scenarios/Scenario.ts';
 import { renderScenarioFiles, staleScenarioFiles, writeScenarioFiles } from '../scenarios/scenarioFiles.ts';
 import { parseOptions } from './parseOptions.ts';
 
-const USAGE = 'dueprocess scenarios [kinds…] [--policy NAME] [--dir DIR] [--check]';
+const USAGE = 'dueprocess scenarios [kinds…] [--policy NAME|FILE] [--dir DIR] [--check]';
 
 /** `dueprocess scenarios`: writes every kind's scenarios, or with `--check` fails when the committed ones differ. */
 export async function scenariosCommand(args: string[]): Promise<number> {

@@ -1,5 +1,7 @@
 import { findKind } from '../../machines/catalogue.ts';
-import { resolvePolicy } from '../policy/resolvePolicy.ts';
+import type { ProviderPolicy } from '../domain/policy.ts';
+import { policyRegistry } from '../policy/policyRegistry.ts';
+import { filePolicy } from './filePolicy.ts';
 import { policyVersionAt } from '../policy/policyVersionAt.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
 import { pairing, reachablePairs } from '../paths/transitionPairs.ts';
@@ -47,10 +49,10 @@ const measure = (covered: ReadonlySet<string>, reachable: ReadonlySet<string>): 
  * @example
  * coverageOf(readScenarioFile('scenarios/subpoena.cloudflare.json')).transitions.percent // 100
  */
-export function coverageOf(file: ScenarioFile): KindCoverage {
-  const replays = replayScenarioFile(file);
+export function coverageOf(file: ScenarioFile, policies: Readonly<Record<string, ProviderPolicy>> = {}): KindCoverage {
+  const replays = replayScenarioFile(file, policies);
   const entry = findKind(file.kind) as NonNullable<ReturnType<typeof findKind>>;
-  const version = policyVersionAt(resolvePolicy(file.policy.id, 'policy.id'), file.scenarios[0]?.request.receivedOn as string);
+  const version = policyVersionAt(filePolicy(file, policyRegistry(policies)), file.scenarios[0]?.request.receivedOn as string);
   const graph = timedGraph(withPolicy(entry.machine, version), entry.inputs, entry.alphabet);
   const premises = premisesFor(graph, entry.kind, version);
   const pair = pairing(graph.machine);

@@ -1,7 +1,9 @@
 import { findKind } from '../../machines/catalogue.ts';
 import { dayNumber, isoDate } from '../domain/date.ts';
 import { InputError, fromZod } from '../domain/InputError.ts';
-import { resolvePolicy } from '../policy/resolvePolicy.ts';
+import type { ProviderPolicy } from '../domain/policy.ts';
+import { policyRegistry } from '../policy/policyRegistry.ts';
+import { filePolicy } from './filePolicy.ts';
 import { policyVersionAt } from '../policy/policyVersionAt.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
 import { type TimedRun, advanceTo, sendEvent, startRun, stateLabel } from '../time/TimedRun.ts';
@@ -26,15 +28,17 @@ export interface ScenarioReplay {
 
 /**
  * Replays every scenario of a file against the catalogue's machine for its kind, under the
- * file's policy, and reports for each the first step (and field) where the model disagrees.
+ * file's policy (a built-in one, or one of a provider's own `policies`, by id), and reports for
+ * each the first step (and field) where the model disagrees.
  *
  * @example
  * replayScenarioFile(file).filter((r) => r.divergence)
+ * replayScenarioFile(acmeFile, { acme }) // scenarios written with `dueprocess scenarios --policy acme-policy.json`
  */
-export function replayScenarioFile(file: ScenarioFile): ScenarioReplay[] {
+export function replayScenarioFile(file: ScenarioFile, policies: Readonly<Record<string, ProviderPolicy>> = {}): ScenarioReplay[] {
   const entry = findKind(file.kind);
   if (!entry) throw new InputError('unknownKind', 'kind', file.kind, 'is not a kind in the catalogue', 'regenerate the file with `dueprocess scenarios`');
-  const policy = resolvePolicy(file.policy.id, 'policy.id');
+  const policy = filePolicy(file, policyRegistry(policies));
   return file.scenarios.map((scenario, i) => {
     const parsed = entry.requestSchema.safeParse(scenario.request);
     if (!parsed.success) throw fromZod(parsed.error, scenario.request, `scenarios[${i}].request`);

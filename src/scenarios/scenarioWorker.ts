@@ -6,7 +6,7 @@ import { scenariosFor } from './generateScenarios.ts';
 import { readScenarioFile } from './readScenarioFile.ts';
 
 /** Work a scenario worker does: generate one kind × policy, or measure one committed file. */
-export type ScenarioTask = { op: 'generate'; kind: string; policy: ProviderPolicy } | { op: 'coverage'; path: string };
+export type ScenarioTask = { op: 'generate'; kind: string; policy: ProviderPolicy } | { op: 'coverage'; path: string; policies?: Record<string, ProviderPolicy> };
 
 parentPort?.on('message', ({ index, task }: { index: number; task: ScenarioTask }) => {
   try {
@@ -15,7 +15,7 @@ parentPort?.on('message', ({ index, task }: { index: number; task: ScenarioTask 
       if (!entry) throw new Error(`no kind ${task.kind}`);
       parentPort?.postMessage({ index, result: scenariosFor(entry, task.policy) });
     } else {
-      parentPort?.postMessage({ index, result: coverageOf(readScenarioFile(task.path)) });
+      parentPort?.postMessage({ index, result: coverageOf(readScenarioFile(task.path), task.policies) });
     }
   } catch (e) {
     const err = e as Error & { field?: string; value?: unknown; fix?: string; reason?: string };

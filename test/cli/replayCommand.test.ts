@@ -65,7 +65,7 @@ describe('dueprocess replay', () => {
   it('no file exits 2 with the usage', async () => {
     const { code, err } = await runCliCaptured(['replay']);
     expect(code).toBe(2);
-    expect(err).toBe('dueprocess: FILE: no scenario file given (got ""). Fix: usage: dueprocess replay FILE…, e.g. dueprocess replay scenarios/subpoena.cloudflare.json');
+    expect(err).toBe('dueprocess: FILE: no scenario file given (got ""). Fix: usage: dueprocess replay FILE… [--policy NAME|FILE], e.g. dueprocess replay scenarios/subpoena.cloudflare.json');
   });
 
   it('checks every file before replaying any: a bad second file prints nothing for the first', async () => {

@@ -74,6 +74,6 @@ describe('coverageOf a file it cannot judge', () => {
   });
 
   it('an unknown policy is an InputError naming policy.id, as replay says', () => {
-    expect(() => coverageOf({ ...full, policy: { id: 'google', version: 'x' } })).toThrow(/^policy\.id: is not a built-in policy \(got "google"\)/);
+    expect(() => coverageOf({ ...full, policy: { id: 'google', version: 'x' } })).toThrow(/^policy\.id: is the policy the scenarios were written under, and not one of cloudflare, letsencrypt \(got "google"\)/);
   });
 });

@@ -97,9 +97,9 @@ describe('replayScenarioFile on a file it cannot judge', () => {
   it('an unknown kind or policy is an InputError naming the field', () => {
     expect(() => replayScenarioFile({ ...file, kind: 'nope' })).toThrow(InputError);
     expect(() => replayScenarioFile({ ...file, kind: 'nope' })).toThrow(/^kind: is not a kind in the catalogue \(got "nope"\)/);
-    expect(() => replayScenarioFile({ ...file, policy: { id: 'google', version: 'x' } })).toThrow(/^policy\.id: is not a built-in policy \(got "google"\)\. Fix: use one of cloudflare, letsencrypt/);
+    expect(() => replayScenarioFile({ ...file, policy: { id: 'google', version: 'x' } })).toThrow(/^policy\.id: is the policy the scenarios were written under, and not one of cloudflare, letsencrypt \(got "google"\)\. Fix: give that policy’s JSON file/);
     // A name every object inherits is no policy either.
-    expect(() => replayScenarioFile({ ...file, policy: { id: 'constructor', version: 'x' } })).toThrow(/^policy\.id: is not a built-in policy \(got "constructor"\)/);
+    expect(() => replayScenarioFile({ ...file, policy: { id: 'constructor', version: 'x' } })).toThrow(/^policy\.id: is the policy the scenarios were written under, and not one of cloudflare, letsencrypt \(got "constructor"\)/);
   });
 
   it('a request the kind’s schema rejects is an InputError naming the scenario', () => {

@@ -1,0 +1,69 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cloudflare } from '../../src/policy/cloudflare.ts';
+import { readScenarioFile } from '../../src/scenarios/readScenarioFile.ts';
+import { replayScenarioFile } from '../../src/scenarios/replayScenario.ts';
+import { runScenario } from '../../src/suite/conformance.ts';
+import { modelAdapter, modelAdapterFor } from '../../src/suite/modelAdapter.ts';
+import { inputErrorOf } from '../support/inputErrorOf.ts';
+import { runCliCaptured } from '../support/runCliCaptured.ts';
+
+// A provider's own policy: Cloudflare's, under an id of its own and with a longer preservation.
+const acme = {
+  ...cloudflare,
+  id: 'acme',
+  name: 'Acme',
+  versions: cloudflare.versions.map((v) => ({ ...v, title: `Acme ${v.title}` })),
+};
+let dir: string;
+let policyFile: string;
+let scenarioFile: string;
+
+beforeAll(async () => {
+  const home = mkdtempSync(join(tmpdir(), 'dueprocess-own-policy-'));
+  dir = join(home, 'scenarios');
+  policyFile = join(home, 'acme-policy.json');
+  writeFileSync(policyFile, JSON.stringify(acme));
+  mkdirSync(dir);
+  const written = await runCliCaptured(['scenarios', 'preservation', 'emergency', '--policy', policyFile, '--dir', dir]);
+  expect(written.code).toBe(0);
+  scenarioFile = join(dir, 'preservation.acme.json');
+});
+
+describe('scenarios under a policy of your own, through replay, coverage and the model adapter', () => {
+  it('writes scenario files under the policy’s id', () => {
+    const file = readScenarioFile(scenarioFile);
+    expect(file.policy.id).toBe('acme');
+    expect(file.scenarios.length).toBeGreaterThan(0);
+  });
+
+  it('replays them with the same policy file, and without it says which policy it needs', async () => {
+    const withFile = await runCliCaptured(['replay', scenarioFile, '--policy', policyFile]);
+    expect(withFile.err).toBe('');
+    expect(withFile.code).toBe(0);
+    expect(withFile.out).toMatch(/preservation\.acme\.json: (\d+) of \1 scenarios replay as written/);
+    const without = await runCliCaptured(['replay', scenarioFile]);
+    expect(without.code).toBe(2);
+    expect(without.err).toMatch(/^dueprocess: policy\.id: is the policy the scenarios were written under, and not one of cloudflare, letsencrypt \(got "acme"\)\. Fix: give that policy’s JSON file/);
+    expect(replayScenarioFile(readScenarioFile(scenarioFile), { acme }).every((r) => r.divergence === null)).toBe(true);
+    expect(inputErrorOf(() => replayScenarioFile(readScenarioFile(scenarioFile))).field).toBe('policy.id');
+  });
+
+  it('measures their coverage with the same policy file', async () => {
+    const { code, out } = await runCliCaptured(['coverage', '--dir', dir, '--policy', policyFile, '--json']);
+    expect(code).toBe(0);
+    const rows = (JSON.parse(out) as { files: { kind: string; policy: string; transitions: { percent: number } }[] }).files;
+    expect(rows.map((r) => `${r.kind}.${r.policy}`).sort()).toEqual(['emergency.acme', 'preservation.acme']);
+    expect(rows.every((r) => r.transitions.percent === 100)).toBe(true);
+    expect((await runCliCaptured(['coverage', '--dir', dir])).code).toBe(2);
+  });
+
+  it('runs them against the model as a system under test, once it knows the policy', async () => {
+    const scenario = readScenarioFile(scenarioFile).scenarios[0];
+    if (!scenario) throw new Error('no scenario');
+    await expect(runScenario(modelAdapterFor({ acme }), 'acme', scenario)).resolves.toBeUndefined();
+    await expect(runScenario(modelAdapter, 'acme', scenario)).rejects.toThrow(/policy: is not a built-in policy/);
+  });
+});
