@@ -1,5 +1,6 @@
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
+import { canonicalCategorySets } from '../src/domain/categories.ts';
 import type { VocabularyEvent } from '../src/domain/events.ts';
 import { RequestBase } from '../src/domain/request.ts';
 import { src } from '../src/domain/source.ts';
@@ -145,5 +146,5 @@ export const abuseComplaintEntry: KindEntry = {
     { name: 'forward to owner', input: AbuseComplaintRequest.parse({ kind: 'abuseComplaint', receivedOn: CHECK_DATE, account: 'account-1', requester: { name: 'requester', country: 'US' }, complainant: { name: 'Rights holder' }, site: 'example.com', hostingProvider: 'Example Hosting' }) },
     { name: 'owner not to be told', input: AbuseComplaintRequest.parse({ kind: 'abuseComplaint', receivedOn: CHECK_DATE, account: 'account-1', requester: { name: 'requester', country: 'US' }, complainant: { name: 'Rights holder' }, site: 'example.com', hostingProvider: 'Example Hosting', forwardToOwner: false }) },
   ],
-  alphabet: { 'request.refused': { ground: ['not an abuse report'] } },
+  alphabet: { 'data.disclosed': { categories: canonicalCategorySets() }, 'request.refused': { ground: ['not an abuse report'] } },
 };

@@ -13,7 +13,7 @@ export const cloudActAgreementSpec = {
   title: 'Order under a CLOUD Act executive agreement (18 U.S.C. 2523)',
   legalBasis: '18 U.S.C. 2523; disclosure permitted by 2511(2)(j) and parallel 2702 exceptions',
   summary: 'A partner country’s authority orders data directly; it may not target a US person or anyone in the US, and must concern serious crime.',
-  compels: ['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords', 'content'],
+  compels: ['basicSubscriberInfo', 'nonContentRecords', 'content'],
   compelsNote: 'As the agreement and the partner’s law allow.',
   compelsSources: [src('§1 row 15', 'As the agreement and that country’s law allow', 'S')],
   secrecy: {

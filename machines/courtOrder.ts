@@ -12,7 +12,7 @@ export const courtOrderSpec = {
   title: 'Court order (18 U.S.C. 2703(d))',
   legalBasis: '18 U.S.C. 2703(d); 2703(c)(1)(B)',
   summary: 'A judge’s 2703(d) order reaches non-content records and everything a subpoena can; usually with a gag.',
-  compels: ['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords'],
+  compels: ['basicSubscriberInfo', 'nonContentRecords'],
   compelsNote: 'Content only on the 2703(b)(1)(B)(ii) prior-notice path, which providers answer with a warrant demand (not modelled).',
   compelsSources: [
     src('§1 row 2', '2703(d): records or other information pertaining to a subscriber, not content', 'S'),

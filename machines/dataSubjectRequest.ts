@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
-import { DataCategory } from '../src/domain/categories.ts';
+import { DataCategory, canonicalCategorySets } from '../src/domain/categories.ts';
 import { DAY_MS, durationDays } from '../src/domain/duration.ts';
 import type { VocabularyEvent } from '../src/domain/events.ts';
 import { RequestBase } from '../src/domain/request.ts';
@@ -141,5 +141,5 @@ export const dataSubjectRequestEntry: KindEntry = {
   requestSchema: DataSubjectRequestRequest,
   machine: dataSubjectRequestMachine,
   inputs: DATA_SUBJECT_RIGHTS.map((right) => ({ name: right, input: DataSubjectRequestRequest.parse({ kind: 'dataSubjectRequest', receivedOn: CHECK_DATE, account: 'account-1', requester: { name: 'requester', country: 'US' }, right }) })),
-  alphabet: { 'request.refused': { ground: [...Object.keys(REFUSAL_GROUNDS), 'not a listed ground'] }, 'response.extended': { reasons: ['complexity'] } },
+  alphabet: { 'data.disclosed': { categories: canonicalCategorySets() }, 'request.refused': { ground: [...Object.keys(REFUSAL_GROUNDS), 'not a listed ground'] }, 'response.extended': { reasons: ['complexity'] } },
 };

@@ -1,3 +1,4 @@
+import { withinCategories } from '../src/domain/categories.ts';
 import { src } from '../src/domain/source.ts';
 import type { DemandSpec } from './lifecycle/DemandSpec.ts';
 import { NO_SECRECY } from './lifecycle/commonSecrecy.ts';
@@ -25,9 +26,9 @@ export const dmcaSubpoenaSpec = {
   ],
   refuseOn: ['defective'],
   requestSchema: demandRequestFor('dmcaSubpoena', {
-    test: (r) => r.categories.every((c) => c === 'basicSubscriberInfo'),
+    test: (r) => withinCategories(r.categories, ['basicSubscriberInfo']),
     path: ['categories'],
-    message: 'a 512(h) subpoena reaches only identifying information: list only "basicSubscriberInfo"',
+    message: 'a 512(h) subpoena reaches only identifying information: list only "basicSubscriberInfo" or its parts ("subscriberIdentity", "tollBillingRecords")',
   }),
   sources: [
     src('§1 row 18', '17 U.S.C. 512(h); RIAA v. Verizon (D.C. Cir. 2003): no 512(h) subpoena against a pure conduit', 'S'),

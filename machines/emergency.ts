@@ -1,6 +1,6 @@
 import { and, assign, not, setup } from 'xstate';
 import { z } from 'zod';
-import { DataCategory } from '../src/domain/categories.ts';
+import { DATA_CATEGORIES, DataCategory, canonicalCategorySets, covers, withinCategories } from '../src/domain/categories.ts';
 import type { EmergencyCriterion, VocabularyEvent } from '../src/domain/events.ts';
 import { RequestBase } from '../src/domain/request.ts';
 import { src } from '../src/domain/source.ts';
@@ -8,10 +8,11 @@ import { CHECK_DATE } from './lifecycle/demandInputs.ts';
 import type { KindEntry } from './lifecycle/KindEntry.ts';
 import { DEFAULT_DECISIONS, POLICY_DELAYS, policyGuards } from './lifecycle/policySlots.ts';
 
-/** Stored data: an emergency disclosure reaches what the provider holds, never a live feed. */
-const STORED = ['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords', 'content'] as const;
-const StoredCategory = DataCategory.extract(STORED, {
-  message: 'an emergency request reaches stored data only: basicSubscriberInfo, tollBillingRecords, nonContentRecords or content',
+/** Stored data, with its parts: an emergency disclosure reaches what the provider holds, never a live feed. */
+const STORED: readonly DataCategory[] = ['basicSubscriberInfo', 'nonContentRecords', 'content'];
+const STORED_OR_PART = DATA_CATEGORIES.filter((c) => covers(STORED, c));
+const StoredCategory = DataCategory.extract(STORED_OR_PART, {
+  message: `an emergency request reaches stored data only: ${STORED_OR_PART.join(', ')}`,
 });
 
 /** Intake of an emergency disclosure request: the stored data sought, and who can vouch for the requester. */
@@ -58,7 +59,7 @@ export const emergencyMachine = setup({
   guards: {
     ...policyGuards(DEFAULT_DECISIONS),
     authentic: ({ event }) => event.type === 'request.verified' && event.authentic,
-    storedDataOnly: ({ event }) => event.type === 'data.disclosed' && event.categories.every((c) => (STORED as readonly string[]).includes(c)),
+    storedDataOnly: ({ event }) => event.type === 'data.disclosed' && withinCategories(event.categories, STORED),
     disclosedAnything: ({ context }) => context.disclosed.length > 0,
     closedWithoutDisclosure: ({ context }) => context.outcome !== null && context.disclosed.length === 0,
   },
@@ -204,5 +205,5 @@ export const emergencyEntry: KindEntry = {
     { name: 'plain', input: EmergencyRequest.parse({ kind: 'emergency', receivedOn: CHECK_DATE, account: 'account-1', requester: { name: 'requester', country: 'US' }, categories: ['basicSubscriberInfo', 'content'] }) },
     { name: 'data 3700 days old', input: EmergencyRequest.parse({ kind: 'emergency', receivedOn: CHECK_DATE, account: 'account-1', requester: { name: 'requester', country: 'US' }, categories: ['basicSubscriberInfo', 'content'], dataAgeDays: 3700 }) },
   ],
-  alphabet: { 'request.refused': { ground: ['not an emergency'] } },
+  alphabet: { 'data.disclosed': { categories: canonicalCategorySets() }, 'request.refused': { ground: ['not an emergency'] } },
 };

@@ -10,7 +10,7 @@ export const fisaOrderSpec = {
   title: 'FISA order or Section 702 directive (50 U.S.C. 1881a, 1861, 1805)',
   legalBasis: '50 U.S.C. 1881a (directives); 1861(d); 1805(c)',
   summary: 'Foreign-intelligence process: content and non-content of targeted non-US persons abroad; secret with no end date.',
-  compels: ['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords', 'content', 'realTimeNonContent'],
+  compels: ['basicSubscriberInfo', 'nonContentRecords', 'content', 'realTimeNonContent'],
   compelsSources: [src('§1 row 13', '1881a: content and non-content of targeted non-US persons reasonably believed abroad', 'S')],
   secrecy: {
     regime: 'statute',

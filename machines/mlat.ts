@@ -6,7 +6,7 @@ import { createDemandMachine } from './lifecycle/createDemandMachine.ts';
 import { demandRequestFor } from './lifecycle/demandRequestFor.ts';
 import { demandEntry } from './lifecycle/KindEntry.ts';
 
-const STORED_ALL = ['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords', 'content'] as const;
+const STORED_ALL = ['basicSubscriberInfo', 'nonContentRecords', 'content'] as const;
 
 /** A foreign request through a treaty, executed by a US court as the matching US process. */
 export const mlatSpec = {
@@ -17,7 +17,7 @@ export const mlatSpec = {
   compels: STORED_ALL,
   compelsByProcess: {
     subpoena: ['basicSubscriberInfo'],
-    courtOrder: ['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords'],
+    courtOrder: ['basicSubscriberInfo', 'nonContentRecords'],
     searchWarrant: STORED_ALL,
   },
   compelsNote: 'What the US process issued under 18 U.S.C. 3512 compels: the request names it in "usProcess".',

@@ -10,11 +10,12 @@ export const nationalSecurityLetterSpec = {
   title: 'National Security Letter (18 U.S.C. 2709)',
   legalBasis: '18 U.S.C. 2709; judicial review under 18 U.S.C. 3511',
   summary: 'The FBI demands name, address, length of service and toll billing records; the gag, if certified, has no end date.',
-  compels: ['basicSubscriberInfo', 'tollBillingRecords'],
-  compelsNote: 'Of basic subscriber information only name, address and length of service: no content, IP addresses or search queries.',
+  compels: ['subscriberIdentity', 'tollBillingRecords'],
+  compelsNote: 'Two parts of basic subscriber information: subscriber identity (name, address, length of service) and toll billing records. Not the rest of it (IP addresses, session times, payment), and no content or search queries.',
   compelsSources: [
     src('§1 row 11', '2709: name, address, length of service, toll billing records; OLC 2008: only these 4 types', 'S'),
     src('§1 row 11', 'Google: NSLs cannot reach content, search queries or IP addresses', 'S'),
+    src('§1 row 1', '2703(c)(2): IP addresses, session times and payment are basic subscriber information beyond these types', 'S'),
   ],
   secrecy: {
     regime: 'statute',

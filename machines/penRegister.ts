@@ -1,3 +1,4 @@
+import { withinCategories } from '../src/domain/categories.ts';
 import { src } from '../src/domain/source.ts';
 import type { DemandSpec } from './lifecycle/DemandSpec.ts';
 import { createDemandMachine } from './lifecycle/createDemandMachine.ts';
@@ -40,7 +41,7 @@ export const penRegisterSpec = {
     sources: [src('§2 PEN_ORDER', '3123(c)(1): at most 60 days', 'S'), src('§2 PEN_EXTENSION', '3123(c)(2): extensions of at most 60 days each', 'S')],
   },
   requestSchema: demandRequestFor('penRegister', {
-    test: (r) => r.categories.every((c) => c === 'realTimeNonContent'),
+    test: (r) => withinCategories(r.categories, ['realTimeNonContent']),
     path: ['categories'],
     message: 'a pen register order reaches only "realTimeNonContent"; list only that category',
   }),

@@ -1,5 +1,6 @@
 import { assign, not, setup } from 'xstate';
 import { z } from 'zod';
+import { canonicalCategorySets, covers } from '../src/domain/categories.ts';
 import { DAY_MS, durationDays } from '../src/domain/duration.ts';
 import type { VocabularyEvent } from '../src/domain/events.ts';
 import { DemandRequest, RequestBase, Target } from '../src/domain/request.ts';
@@ -12,7 +13,7 @@ import { DEFAULT_DECISIONS, POLICY_DELAYS, policyGuards } from './lifecycle/poli
 export const PreservationRequest = RequestBase.extend({
   kind: z.literal('preservation'),
   target: Target.optional(),
-  categories: DemandRequest.shape.categories.refine((cs) => !cs.includes('realTimeNonContent'), {
+  categories: DemandRequest.shape.categories.refine((cs) => !cs.some((c) => covers(['realTimeNonContent'], c)), {
     message: 'preservation freezes records that already exist; realTimeNonContent is forward-looking and needs a pen register order',
   }),
   dataAgeDays: DemandRequest.shape.dataAgeDays,
@@ -118,5 +119,5 @@ export const preservationEntry: KindEntry = {
     { name: 'plain', input: PreservationRequest.parse({ kind: 'preservation', receivedOn: CHECK_DATE, account: 'account-1', requester: { name: 'requester', country: 'US' }, categories: ['basicSubscriberInfo', 'content'] }) },
     { name: 'data 3700 days old', input: PreservationRequest.parse({ kind: 'preservation', receivedOn: CHECK_DATE, account: 'account-1', requester: { name: 'requester', country: 'US' }, categories: ['basicSubscriberInfo', 'content'], dataAgeDays: 3700 }) },
   ],
-  alphabet: { 'request.refused': { ground: ['not a valid request'] } },
+  alphabet: { 'data.disclosed': { categories: canonicalCategorySets() }, 'request.refused': { ground: ['not a valid request'] } },
 };

@@ -12,7 +12,7 @@ export const searchWarrantSpec = {
   title: 'Search warrant (18 U.S.C. 2703(a), (b)(1)(A))',
   legalBasis: '18 U.S.C. 2703(a), (b)(1)(A), (c)(1)(A); Fed. R. Crim. P. 41; 18 U.S.C. 2713',
   summary: 'A judge’s warrant on probable cause reaches stored content and all non-content, wherever stored.',
-  compels: ['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords', 'content'],
+  compels: ['basicSubscriberInfo', 'nonContentRecords', 'content'],
   compelsSources: [
     src('§1 row 4', '2703(a)/(b)(1)(A): content plus all non-content', 'S'),
     src('§1 row 14', '18 U.S.C. 2713: data in the provider’s control, wherever stored', 'S'),

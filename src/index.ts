@@ -9,7 +9,7 @@ export type { DemandContext } from '../machines/lifecycle/createDemandMachine.ts
 export { DEFAULT_DECISIONS, POLICY_DELAYS, policyGuards } from '../machines/lifecycle/policySlots.ts';
 export type { PolicyDecisions, PolicyDelay } from '../machines/lifecycle/policySlots.ts';
 
-export { CATEGORY_TITLES, DATA_CATEGORIES, DataCategory } from './domain/categories.ts';
+export { CATEGORY_TITLES, DATA_CATEGORIES, DataCategory, PART_OF, canonicalCategorySets, covers, partsOf, sharedCategories, wholesOf, withinCategories } from './domain/categories.ts';
 export { DatedEvent, DatedEvents } from './domain/DatedEvent.ts';
 export { dayNumber, IsoDate, isoDate } from './domain/date.ts';
 export { DAY_MS, durationDays, IsoDuration } from './domain/duration.ts';

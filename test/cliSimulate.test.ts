@@ -81,14 +81,15 @@ describe('dueprocess simulate: an event the machine cannot take', () => {
     const events = tempFile('e.json', [
       { date: '2013-02-08', event: { type: 'review.completed', finding: 'sufficient' } },
       { date: '2013-02-10', event: { type: 'notice.sent' } },
-      { date: '2013-02-12', event: { type: 'data.disclosed', categories: ['basicSubscriberInfo'] } },
+      { date: '2013-02-12', event: { type: 'data.disclosed', categories: ['subscriberIdentity'] } },
     ]);
     const { code, out } = await simulate(...nsl, '--events', events, '--json');
     expect(code).toBe(1);
     const result = json(out);
     expect(result.rejected).toMatchObject({ index: 1, date: '2013-02-10' });
     expect(result.rejected?.message).toContain('"notice.sent" cannot be taken on day 6 in state process.compliance');
-    expect(result.rejected?.couldTake).toContainEqual({ type: 'data.disclosed', categories: ['basicSubscriberInfo', 'tollBillingRecords'] });
+    expect(result.rejected?.couldTake).toContainEqual({ type: 'data.disclosed', categories: ['subscriberIdentity', 'tollBillingRecords'] });
+    expect(result.rejected?.couldTake).not.toContainEqual({ type: 'data.disclosed', categories: ['basicSubscriberInfo'] });
     expect(result.rejected?.couldTake).not.toContainEqual({ type: 'notice.sent' });
     expect(result.rejected?.couldTake).not.toContainEqual({ type: 'data.disclosed', categories: ['content'] });
     expect(result.steps.map((s) => s.trigger)).toEqual(['received', 'review.completed']);

@@ -14,6 +14,7 @@ import { weakestTag } from '../src/domain/source.ts';
 import { findKind } from '../machines/catalogue.ts';
 import { machineTimers } from '../src/time/machineTimers.ts';
 import { withPolicy } from '../src/policy/withPolicy.ts';
+import { availableRecords } from '../machines/lifecycle/policySlots.ts';
 
 /** Paths of every leaf value of a policy version, except its sources. */
 function leafPaths(value: unknown, prefix = ''): string[] {
@@ -80,6 +81,21 @@ describe('policy versions', () => {
     expect(cf.retained('nonContentRecords', 7)).toBe(true);
     expect(cf.retained('nonContentRecords', 8)).toBe(false);
     expect(cf.retained('content', 10_000)).toBe(true);
+  });
+
+  it('keeps a part of a category as long as its whole, unless a record set names the part (Let’s Encrypt)', () => {
+    const old = policyVersionAt(letsencrypt, '2024-06-01');
+    expect(retentionDays(old, 'subscriberIdentity')).toBe(3650);
+    expect(retentionDays(old, 'tollBillingRecords')).toBe(3650);
+    expect(decisionsFor(old).retained('subscriberIdentity', 3651)).toBe(false);
+    expect(decisionsFor(policyVersionAt(letsencrypt, '2026-06-01')).retained('tollBillingRecords', 5000)).toBe(true);
+
+    const namesPart: PolicyVersion = { ...old, retention: [...old.retention, { records: 'account names', categories: ['subscriberIdentity'], deletedAfter: 'P20Y' }] };
+    expect(retentionDays(namesPart, 'subscriberIdentity')).toBe(7300);
+    expect(retentionDays(namesPart, 'tollBillingRecords')).toBe(3650);
+    expect(retentionDays(namesPart, 'basicSubscriberInfo')).toBe(3650);
+    // A request for all of BSI past its retention still finds the part kept longer.
+    expect(availableRecords(decisionsFor(namesPart), { categories: ['basicSubscriberInfo', 'content'], dataAgeDays: 4000 })).toEqual(['subscriberIdentity', 'content']);
   });
 
   it('answers the challenge questions from the profile', () => {

@@ -2,6 +2,7 @@ import type { DataCategory } from '../../src/domain/categories.ts';
 import type { VocabularyEvent } from '../../src/domain/events.ts';
 import type { DemandRequest } from '../../src/domain/request.ts';
 import { CaseFile } from './CaseFile.ts';
+import { overlap, reaches, stillHeld } from './categoryLaw.ts';
 import type { WantedDeadline } from './Deadlines.ts';
 import { DEMAND_LAW, type DemandKind, type DemandLaw } from './demandLaw.ts';
 import type { ClosedAs, DemandState, Stage } from './DemandState.ts';
@@ -56,8 +57,8 @@ export class DemandCase extends CaseFile<DemandState> {
     const compelled = this.law.compels(r);
     const turnedAway = this.law.turnAway.find((t) => t.when(r));
     if (turnedAway) this.close('refused', `refused: ${turnedAway.ground}`);
-    else if (!r.categories.some((c) => compelled.includes(c))) this.close('refused', 'refused: asks only for data this process cannot compel');
-    else if (!r.categories.some((c) => compelled.includes(c) && isHeld(this.terms, c, r.dataAgeDays))) this.close('noRecords', 'no records: past retention');
+    else if (overlap(r.categories, compelled).length === 0) this.close('refused', 'refused: asks only for data this process cannot compel');
+    else if (overlap(this.held(), compelled).length === 0) this.close('noRecords', 'no records: past retention');
     gagTrack.atReceipt(this.s, this.terms, this.fault);
   }
 
@@ -158,8 +159,8 @@ export class DemandCase extends CaseFile<DemandState> {
     const s = this.s;
     const r = s.request;
     const compelled = this.law.compels(r);
-    const compellable = (s.kind === 'subpoena' && this.fault === 'subpoena-discloses-content') || categories.every((c) => compelled.includes(c));
-    const held = categories.every((c) => r.categories.includes(c) && (this.fault === 'disclosed-past-retention' || isHeld(this.terms, c, r.dataAgeDays)));
+    const compellable = (s.kind === 'subpoena' && this.fault === 'subpoena-discloses-content') || categories.every((c) => reaches(compelled, c));
+    const held = categories.every((c) => reaches(this.fault === 'disclosed-past-retention' ? r.categories : this.held(), c));
     const noticeAllows =
       s.gag.phase === 'inForce' ||
       s.notice === 'elapsed' ||
@@ -172,6 +173,12 @@ export class DemandCase extends CaseFile<DemandState> {
     if (s.term) s.stage = 'inEffect';
     else this.close('disclosed', s.outcome);
     return true;
+  }
+
+  /** The requested categories the provider still holds, given the data's age. */
+  private held(): DataCategory[] {
+    const r = this.s.request;
+    return stillHeld(r.categories, (c) => isHeld(this.terms, c, r.dataAgeDays));
   }
 
   private close(as: ClosedAs, outcome: string): void {

@@ -2,6 +2,7 @@ import type { DataCategory } from '../../src/domain/categories.ts';
 import type { VocabularyEvent } from '../../src/domain/events.ts';
 import { BESPOKE_LAW } from './bespokeLaw.ts';
 import { CaseFile } from './CaseFile.ts';
+import { reaches, stillHeld } from './categoryLaw.ts';
 import type { WantedDeadline } from './Deadlines.ts';
 import type { FaultId } from './faults.ts';
 import { type PolicyTerms, isHeld } from './policyTerms.ts';
@@ -71,13 +72,13 @@ export class EmergencyCase extends CaseFile<EmergencyState> {
         if (s.stage !== 'assessing') return false;
         const met = event.criterion !== null && this.terms.emergencyCriteria.includes(event.criterion);
         if (!met) this.close('refused', 'no emergency: legal process required');
-        else if (!this.request.categories.some((c) => this.held(c))) this.close('noRecords', 'no records: past retention');
+        else if (this.held().length === 0) this.close('noRecords', 'no records: past retention');
         else s.stage = 'emergencyFound';
         return true;
       }
       case 'data.disclosed': {
         const assessed = s.stage === 'emergencyFound' || (this.fault === 'emergency-unassessed-disclosure' && s.stage === 'assessing');
-        if (!assessed || !event.categories.every((c) => BESPOKE_LAW.emergency.stored.includes(c) && this.held(c))) return false;
+        if (!assessed || !event.categories.every((c) => reaches(BESPOKE_LAW.emergency.stored, c) && reaches(this.held(), c))) return false;
         s.disclosed = true;
         this.close('disclosed', 'disclosed');
         return true;
@@ -132,8 +133,9 @@ export class EmergencyCase extends CaseFile<EmergencyState> {
     return [...(s.stage === 'closed' ? ['closed', s.closedAs ?? 'refused'] : []), ...(s.followUp === 'overdue' ? ['overdue'] : []), ...NOTICE_TAGS[s.notice]];
   }
 
-  private held(category: DataCategory): boolean {
-    return this.request.categories.includes(category) && isHeld(this.terms, category, this.request.dataAgeDays);
+  /** The requested categories the provider still holds, given the data's age. */
+  private held(): DataCategory[] {
+    return stillHeld(this.request.categories, (c) => isHeld(this.terms, c, this.request.dataAgeDays));
   }
 
   private close(as: NonNullable<EmergencyState['closedAs']>, outcome: string): void {

@@ -2,6 +2,7 @@ import type { DataCategory } from '../../src/domain/categories.ts';
 import type { VocabularyEvent } from '../../src/domain/events.ts';
 import { BESPOKE_LAW } from './bespokeLaw.ts';
 import { CaseFile } from './CaseFile.ts';
+import { stillHeld } from './categoryLaw.ts';
 import type { WantedDeadline } from './Deadlines.ts';
 import type { FaultId } from './faults.ts';
 import { lengthInDays } from './lengthInDays.ts';
@@ -45,7 +46,7 @@ export class PreservationCase extends CaseFile<PreservationState> {
   }
 
   protected intake(): void {
-    if (!this.request.categories.some((c) => isHeld(this.terms, c, this.request.dataAgeDays))) this.close('noRecords');
+    if (stillHeld(this.request.categories, (c) => isHeld(this.terms, c, this.request.dataAgeDays)).length === 0) this.close('noRecords');
   }
 
   protected take(event: VocabularyEvent): boolean {

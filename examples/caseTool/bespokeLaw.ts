@@ -10,8 +10,8 @@ export type Right = (typeof RIGHTS)[number];
  */
 export const BESPOKE_LAW = {
   emergency: {
-    // DOMAIN §1 row 8, §5: voluntary disclosure of stored content or records relating to the emergency.
-    stored: ['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords', 'content'] as readonly DataCategory[],
+    // DOMAIN §1 row 8, §5: voluntary disclosure of stored content or records relating to the emergency (parts included).
+    stored: ['basicSubscriberInfo', 'nonContentRecords', 'content'] as readonly DataCategory[],
   },
   preservation: {
     // DOMAIN §2 SCA_PRESERVE_INITIAL: records kept 90 days from receipt.

@@ -1,6 +1,7 @@
 import type { DataCategory } from '../../src/domain/categories.ts';
 import type { LiftReason, ReviewFinding } from '../../src/domain/events.ts';
 import type { DemandRequest } from '../../src/domain/request.ts';
+import { overlap } from './categoryLaw.ts';
 
 /** A way to contest the process itself; `window` is an ISO-8601 deadline from service, if the law sets one. */
 export interface ProcessRoute {
@@ -40,7 +41,7 @@ export interface DemandLaw {
 }
 
 const BSI: readonly DataCategory[] = ['basicSubscriberInfo'];
-const RECORDS: readonly DataCategory[] = ['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords'];
+const RECORDS: readonly DataCategory[] = ['basicSubscriberInfo', 'nonContentRecords'];
 const STORED: readonly DataCategory[] = [...RECORDS, 'content'];
 const fixed = (categories: readonly DataCategory[]) => () => categories;
 
@@ -56,7 +57,7 @@ const MOTION_TO_QUASH: ProcessRoute = { id: 'motionToQuash' };
 const CLOUD_MOTION: ProcessRoute = {
   id: 'cloudActComityMotion',
   window: 'P14D',
-  open: (r) => !r.target.usPerson && !r.target.residesInUS && ['GB', 'AU'].includes(r.target.residenceCountry) && r.categories.includes('content'),
+  open: (r) => !r.target.usPerson && !r.target.residesInUS && ['GB', 'AU'].includes(r.target.residenceCountry) && overlap(r.categories, ['content']).length > 0,
 };
 const plain = { refuseOn: [], turnAway: [] };
 
@@ -100,11 +101,11 @@ export const DEMAND_LAW: Readonly<Record<DemandKind, DemandLaw>> = {
     gagRoutes: [{ id: 'motionToUnseal' }],
     term: { length: 'P60D', extension: 'P60D' },
   },
-  // DOMAIN §1 row 11: name, address, length of service, toll billing; gag if certified, indefinite,
+  // DOMAIN §1 row 11: name, address, length of service, toll billing (not IPs); gag if certified, indefinite,
   // FBI reviews at 3 years and closure (§2 NSL_FBI_REVIEW_3Y, _CLOSE); §2 NSL_GOV_APPLICATION: 30 days.
   nationalSecurityLetter: {
     ...plain,
-    compels: fixed(['basicSubscriberInfo', 'tollBillingRecords']),
+    compels: fixed(['subscriberIdentity', 'tollBillingRecords']),
     gag: { atReceipt: 'ifCertified', courtMayOrder: false, endsBy: ['lifted', 'threeYearReview', 'investigationClosed', 'courtOrder'] },
     processRoutes: [{ id: 'petitionToSetAside' }],
     gagRoutes: [{ id: 'reciprocalNotice', governmentAppliesWithin: 'P30D' }],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DataCategory } from '../../src/domain/categories.ts';
 import { DemandRequest, RequestBase, Target } from '../../src/domain/request.ts';
 import { RIGHTS } from './bespokeLaw.ts';
+import { reaches } from './categoryLaw.ts';
 import { DEMAND_LAW, type DemandKind } from './demandLaw.ts';
 
 type Check = { test: (r: DemandRequest) => boolean; path: string[]; message: string };
@@ -23,7 +24,7 @@ const hostOf = (site: string): string | null => {
 };
 
 const STORED = DataCategory.exclude(['realTimeNonContent'], {
-  message: 'only stored data can be asked for: basicSubscriberInfo, tollBillingRecords, nonContentRecords or content',
+  message: 'only stored data can be asked for: basicSubscriberInfo, subscriberIdentity, tollBillingRecords, nonContentRecords or content',
 });
 
 /**
@@ -40,7 +41,7 @@ export const INTAKE_SCHEMAS = {
   searchWarrant: demand('searchWarrant'),
   // DOMAIN §1 row 9: a pen register reaches routing data only.
   penRegister: demand('penRegister', {
-    test: (r) => r.categories.every((c) => DEMAND_LAW.penRegister.compels(r).includes(c)),
+    test: (r) => r.categories.every((c) => reaches(DEMAND_LAW.penRegister.compels(r), c)),
     path: ['categories'],
     message: 'a pen register order reaches only "realTimeNonContent"; list only that category',
   }),
@@ -63,9 +64,9 @@ export const INTAKE_SCHEMAS = {
   civilSubpoena: demand('civilSubpoena'),
   // DOMAIN §1 row 18: information sufficient to identify the alleged infringer.
   dmcaSubpoena: demand('dmcaSubpoena', {
-    test: (r) => r.categories.every((c) => c === 'basicSubscriberInfo'),
+    test: (r) => r.categories.every((c) => reaches(['basicSubscriberInfo'], c)),
     path: ['categories'],
-    message: 'a 512(h) subpoena reaches only identifying information: list only "basicSubscriberInfo"',
+    message: 'a 512(h) subpoena reaches only identifying information: list only "basicSubscriberInfo" or its parts',
   }),
   // DOMAIN §1 row 8: stored data relating to the emergency.
   emergency: RequestBase.extend({

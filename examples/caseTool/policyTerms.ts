@@ -1,4 +1,5 @@
 import type { DataCategory } from '../../src/domain/categories.ts';
+import { retainedAs } from './categoryLaw.ts';
 import type { ProviderPolicy } from '../../src/domain/policy.ts';
 import { policyVersionAt } from '../../src/policy/policyVersionAt.ts';
 import type { FaultId } from './faults.ts';
@@ -54,13 +55,15 @@ export function policyTerms(policy: ProviderPolicy, receivedOn: string, fault?: 
 
 /**
  * Whether records of `category`, `age` days old, can still exist: a category no record set lists,
- * or one that some listed set keeps without limit, is always held.
+ * or one that some listed set keeps without limit, is always held. A part no set names is kept
+ * as its whole is.
  *
  * @example
  * isHeld(policyTerms(cloudflare, '2026-01-15'), 'nonContentRecords', 30) // false: 7 days at most
  */
 export function isHeld(terms: PolicyTerms, category: DataCategory, age: number): boolean {
-  const sets = terms.retention.filter((r) => r.categories.includes(category));
+  const listing = (c: DataCategory) => terms.retention.filter((r) => r.categories.includes(c));
+  const sets = listing(retainedAs(category, (c) => listing(c).length > 0));
   if (sets.length === 0 || sets.some((r) => r.maxAge === null)) return true;
   return age <= Math.max(...sets.map((r) => r.maxAge ?? 0));
 }

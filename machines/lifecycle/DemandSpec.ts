@@ -11,6 +11,7 @@ export interface RequestCondition {
   residenceCountryIn?: readonly string[];
   /** The target lives in a country with a CLOUD Act agreement in force on the day the request was received. */
   residesInCloudActPartner?: boolean;
+  /** The request asks for some of this data: one of these categories, a part of one, or a whole holding one. */
   categoriesInclude?: readonly DataCategory[];
 }
 
@@ -53,6 +54,7 @@ export interface DemandSpec {
   title: string;
   legalBasis: string;
   summary: string;
+  /** What the process compels; a category listed reaches its parts (`PART_OF`), so no part is listed beside its whole. */
   compels: readonly DataCategory[];
   /** When what is compelled depends on the US process issued (MLAT: DOMAIN §1 row 16). */
   compelsByProcess?: Readonly<Record<NonNullable<DemandRequest['usProcess']>, readonly DataCategory[]>>;

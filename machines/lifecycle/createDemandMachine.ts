@@ -3,7 +3,7 @@ import { DAY_MS, durationDays } from '../../src/domain/duration.ts';
 import type { ReviewFinding, VocabularyEvent } from '../../src/domain/events.ts';
 import type { DemandRequest } from '../../src/domain/request.ts';
 import type { ChallengeRoute, DemandSpec, RequestCondition } from './DemandSpec.ts';
-import { compelledFor, requestMatches, withinCompelled } from './demandGuards.ts';
+import { compelledFor, requestMatches, requestsCompellable, withinCompelled } from './demandGuards.ts';
 import { noticeRegion } from './noticeRegion.ts';
 import { DEFAULT_DECISIONS, POLICY_DELAYS, policyGuards } from './policySlots.ts';
 import { secrecyRegion } from './secrecyRegion.ts';
@@ -195,7 +195,7 @@ export function createDemandMachine(spec: DemandSpec) {
       requestMatches: ({ context }, params: RequestCondition) => requestMatches(context.request, params),
       disclosureCompelled: ({ context, event }) =>
         event.type === 'data.disclosed' && withinCompelled(event.categories, compelledFor(spec, context.request)),
-      requestsCompellable: ({ context }) => context.request.categories.some((c) => compelledFor(spec, context.request).includes(c)),
+      requestsCompellable: ({ context }) => requestsCompellable(context.request.categories, compelledFor(spec, context.request)),
       hasSecrecyOrder: ({ context }) => context.request.secrecyOrder !== undefined,
       secrecyCertified: ({ context }) => context.request.secrecyCertified,
       termIsFixed: ({ context }) => context.secrecyDays !== null,

@@ -1,4 +1,4 @@
-import { DATA_CATEGORIES } from '../../src/domain/categories.ts';
+import { DATA_CATEGORIES, canonicalCategorySets, sharedCategories, withinCategories } from '../../src/domain/categories.ts';
 import type { DeclaredValues } from '../../src/explore/eventVariants.ts';
 import { stableJson } from '../../src/explore/snapshotKey.ts';
 import type { DemandSpec } from './DemandSpec.ts';
@@ -34,8 +34,9 @@ export function demandInputs(spec: DemandSpec): { name: string; input: unknown }
   if (foreign) inputs.push({ name: 'non-US person in the UK', input: { ...base, target: { usPerson: false, residesInUS: false, residenceCountry: 'GB' } } });
   if (spec.compelsByProcess) inputs.push({ name: 'US subpoena issued', input: { ...base, usProcess: 'subpoena', categories: [...spec.compelsByProcess.subpoena] } });
   const overbroad = { ...base, categories: [...DATA_CATEGORIES] };
-  if (!DATA_CATEGORIES.every((c) => base.categories.includes(c)) && spec.requestSchema.safeParse(overbroad).success) inputs.push({ name: 'asks for more than it compels', input: overbroad });
-  const uncompellable = { ...base, categories: DATA_CATEGORIES.filter((c) => !base.categories.includes(c)) };
+  if (!withinCategories(DATA_CATEGORIES, base.categories) && spec.requestSchema.safeParse(overbroad).success) inputs.push({ name: 'asks for more than it compels', input: overbroad });
+  // Data it cannot compel shares nothing with what it can: an NSL's request for all BSI still asks for the NSL's parts of it.
+  const uncompellable = { ...base, categories: DATA_CATEGORIES.filter((c) => sharedCategories([c], base.categories).length === 0) };
   if (uncompellable.categories.length > 0 && spec.requestSchema.safeParse(uncompellable).success) inputs.push({ name: 'asks only for what it cannot compel', input: uncompellable });
   // Each ground the law gives for refusing at intake, met by a request.
   for (const refusal of spec.intakeRefusals ?? []) {
@@ -48,10 +49,15 @@ export function demandInputs(spec: DemandSpec): { name: string; input: unknown }
   return parsed.filter((i, k) => parsed.findIndex((j) => stableJson(j.input) === stableJson(i.input)) === k);
 }
 
-/** Values to try for the payload fields of a legal-demand kind that its schema cannot enumerate. */
+/**
+ * Values to try for the payload fields of a legal-demand kind that its schema cannot enumerate,
+ * and the distinct disclosures (a set holding a category with one of its parts is the same
+ * disclosure as the set without the part).
+ */
 export function demandAlphabet(spec: DemandSpec): DeclaredValues {
   const routes = spec.routes.map((r) => r.id);
   return {
+    'data.disclosed': { categories: canonicalCategorySets() },
     'challenge.filed': { route: routes },
     'challenge.decided': { route: routes },
     'challenge.governmentApplied': { route: routes },

@@ -1,4 +1,4 @@
-import type { DataCategory } from '../../src/domain/categories.ts';
+import { type DataCategory, partsOf, sharedCategories, withinCategories } from '../../src/domain/categories.ts';
 import { DAY_MS, durationDays } from '../../src/domain/duration.ts';
 
 /**
@@ -57,10 +57,17 @@ export const DEFAULT_DECISIONS: PolicyDecisions = {
   retained: () => true,
 };
 
-/** The categories of a request that the provider can still hold, given its age. */
+/**
+ * The categories of a request that the provider can still hold, given its age: each requested
+ * category it retains, else those of its parts it retains (a policy may keep a part longer).
+ *
+ * @example
+ * availableRecords(DEFAULT_DECISIONS, { categories: ['content'], dataAgeDays: 3700 }) // ['content']
+ */
 export function availableRecords(decisions: PolicyDecisions, request: RecordsInput): DataCategory[] {
   const age = request.dataAgeDays ?? 0;
-  return (request.categories ?? []).filter((c) => decisions.retained(c, age));
+  const held = (c: DataCategory): DataCategory[] => (decisions.retained(c, age) ? [c] : partsOf(c).flatMap(held));
+  return (request.categories ?? []).flatMap(held);
 }
 
 interface SlotArgs {
@@ -91,16 +98,13 @@ export function policyGuards(d: PolicyDecisions) {
     policyEmergencyCriterionMet: ({ event }: SlotArgs) => d.emergencyCriterionMet(event.criterion ?? null),
     policyVerifiesRequester: () => d.verifiesRequester(),
     /** Some requested record is still held (and, given `compels`, is one the process reaches). */
-    policyHasRecords: ({ context }: SlotArgs, params?: { compels?: readonly DataCategory[] }) =>
-      kept(context.request).some((c) => !params?.compels || params.compels.includes(c)),
-    policyRetains: ({ context, event }: DisclosureArgs) => {
+    policyHasRecords: ({ context }: SlotArgs, params?: { compels?: readonly DataCategory[] }) => {
       const records = kept(context.request);
-      return (event.categories ?? []).every((c) => records.includes(c));
+      return params?.compels ? sharedCategories(records, params.compels).length > 0 : records.length > 0;
     },
+    policyRetains: ({ context, event }: DisclosureArgs) => withinCategories(event.categories ?? [], kept(context.request)),
     /** The disclosure covers everything the process compels that the provider still holds. */
     policyDisclosesAll: ({ context, event }: DisclosureArgs, params: { compels: readonly DataCategory[] }) =>
-      kept(context.request)
-        .filter((c) => params.compels.includes(c))
-        .every((c) => (event.categories ?? []).includes(c)),
+      withinCategories(sharedCategories(kept(context.request), params.compels), event.categories ?? []),
   };
 }

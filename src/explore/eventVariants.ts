@@ -53,12 +53,15 @@ function subsets(items: unknown[]): unknown[][] {
 /**
  * Every concrete event of the given vocabulary types: payload fields that are enums, booleans,
  * literals or arrays of enums are enumerated from the zod schema; strings and numbers come from
- * `declared` (values declared next to the machine, e.g. its challenge route ids). A field that
- * can be neither is an error naming the event, the field and the fix. An event outside the
- * vocabulary gets the fields and values `declared` gives it, or none.
+ * `declared` (values declared next to the machine, e.g. its challenge route ids). Values
+ * `declared` gives for a field replace the schema's for that field, so a machine can try fewer
+ * (the catalogue's distinct disclosures, not every subset of categories). A field that can be
+ * neither is an error naming the event, the field and the fix. An event outside the vocabulary
+ * gets the fields and values `declared` gives it, or none.
  *
  * @example
  * eventVariants(['review.completed'], {}) // four events, one per finding
+ * eventVariants(['data.disclosed'], { 'data.disclosed': { categories: [['content']] } }) // one event
  */
 export function eventVariants(types: readonly string[], declared: DeclaredValues): { type: string }[] {
   const out: { type: string }[] = [];

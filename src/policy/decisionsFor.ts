@@ -1,14 +1,20 @@
-import type { DataCategory } from '../domain/categories.ts';
+import { type DataCategory, wholesOf } from '../domain/categories.ts';
 import { DAY_MS, durationDays } from '../domain/duration.ts';
 import type { PolicyVersion } from '../domain/policy.ts';
 import type { PolicyDecisions, PolicyDelay } from '../../machines/lifecycle/policySlots.ts';
 
 /**
  * The longest a category's records can exist under a policy version, in days; `null` when no
- * listed record set of that category states a maximum, or none lists it at all.
+ * listed record set of that category states a maximum, or none lists it at all. A part of a
+ * category (`PART_OF`) is kept as long as the record sets of its whole say, unless some record
+ * set names the part itself.
+ *
+ * @example
+ * retentionDays(policyVersionAt(cloudflare, '2026-01-15'), 'nonContentRecords') // 7
  */
 export function retentionDays(version: PolicyVersion, category: DataCategory): number | null {
-  const rules = version.retention.filter((r) => r.categories.includes(category));
+  const named = (c: DataCategory) => version.retention.filter((r) => r.categories.includes(c));
+  const rules = [category, ...wholesOf(category)].map(named).find((r) => r.length > 0) ?? [];
   if (rules.length === 0 || rules.some((r) => r.deletedAfter === null)) return null;
   return Math.max(...rules.map((r) => durationDays(r.deletedAfter as string)));
 }

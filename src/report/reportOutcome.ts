@@ -1,3 +1,4 @@
+import { withinCategories } from '../domain/categories.ts';
 import type { OutcomeTag } from '../domain/tags.ts';
 import { type CaseSummary, disclosedBy, outcomeBy } from './CaseSummary.ts';
 
@@ -38,8 +39,9 @@ const WITHOUT_DISCLOSURE: Record<OutcomeTag, ReportOutcome> = {
  * A request's outcome at the end of `date`. No outcome tag yet: `inProcess`, even while an order
  * in effect is producing data. Closed with data disclosed, whatever the tag (a pen register
  * withdrawn mid-term still produced data): `disclosedInFull` when every requested category went
- * out, else `disclosedInPart` (DOMAIN §6, Microsoft's content / non-content / rejected / no data
- * found split; Cloudflare's "answered"). Closed without data: per `WITHOUT_DISCLOSURE`.
+ * out (itself or a category it is part of), else `disclosedInPart` (DOMAIN §6, Microsoft's
+ * content / non-content / rejected / no data found split; Cloudflare's "answered"). Closed
+ * without data: per `WITHOUT_DISCLOSURE`.
  *
  * @example
  * reportOutcome({ ...summary, requested: ['content'], disclosures: [], outcome: { tag: 'refused', on: '2026-02-01' } }, '2026-06-30') // 'refused'
@@ -49,5 +51,5 @@ export function reportOutcome(summary: CaseSummary, date: string): ReportOutcome
   if (tag === null) return 'inProcess';
   const disclosed = disclosedBy(summary, date);
   if (disclosed.length === 0) return WITHOUT_DISCLOSURE[tag];
-  return summary.requested.every((c) => disclosed.includes(c)) ? 'disclosedInFull' : 'disclosedInPart';
+  return withinCategories(summary.requested, disclosed) ? 'disclosedInFull' : 'disclosedInPart';
 }

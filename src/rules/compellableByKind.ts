@@ -1,29 +1,33 @@
 import type { DataCategory } from '../domain/categories.ts';
 import { type Source, src } from '../domain/source.ts';
 
-const STORED_ALL: readonly DataCategory[] = ['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords', 'content'];
+const STORED_ALL: readonly DataCategory[] = ['basicSubscriberInfo', 'nonContentRecords', 'content'];
 
 /**
  * What each kind of process may lawfully reach, kept apart from the machines so that a machine
  * that lets more out is caught. For an MLAT request it is what the US process issued reaches.
+ * A listed category reaches its parts (`PART_OF`), so no list names a part beside its whole.
  */
 export const COMPELLABLE: Readonly<Record<string, { categories: (input: { usProcess?: string }) => readonly DataCategory[]; sources: readonly Source[] }>> = {
   subpoena: { categories: () => ['basicSubscriberInfo'], sources: [src('§1 row 1', '2703(c)(2): BSI only', 'S')] },
   administrativeSubpoena: { categories: () => ['basicSubscriberInfo'], sources: [src('§1 row 1', '2703(c)(2): BSI only', 'S')] },
   courtOrder: {
-    categories: () => ['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords'],
+    categories: () => ['basicSubscriberInfo', 'nonContentRecords'],
     sources: [src('§1 row 2', '2703(d): non-content records', 'S'), src('§1 notes', 'SCA ladder: content needs a warrant in practice', 'S')],
   },
   searchWarrant: { categories: () => STORED_ALL, sources: [src('§1 row 4', '2703 warrant: content and all non-content', 'S')] },
   penRegister: { categories: () => ['realTimeNonContent'], sources: [src('§1 row 9', '3121(c): forward-looking, never content', 'S')] },
   nationalSecurityLetter: {
-    categories: () => ['basicSubscriberInfo', 'tollBillingRecords'],
-    sources: [src('§1 row 11', '2709; OLC 2008: name, address, length of service, toll billing records only', 'S')],
+    categories: () => ['subscriberIdentity', 'tollBillingRecords'],
+    sources: [
+      src('§1 row 11', '2709; OLC 2008: name, address, length of service, toll billing records only', 'S'),
+      src('§1 row 11', 'Google: NSLs cannot reach content, search queries or IP addresses', 'S'),
+    ],
   },
   fisaOrder: { categories: () => [...STORED_ALL, 'realTimeNonContent'], sources: [src('§1 row 13', '1881a: content and non-content', 'S')] },
   mlat: {
     categories: (input) =>
-      input.usProcess === 'searchWarrant' ? STORED_ALL : input.usProcess === 'courtOrder' ? ['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords'] : ['basicSubscriberInfo'],
+      input.usProcess === 'searchWarrant' ? STORED_ALL : input.usProcess === 'courtOrder' ? ['basicSubscriberInfo', 'nonContentRecords'] : ['basicSubscriberInfo'],
     sources: [src('§1 row 16', 'Same as the matching US process', 'L')],
   },
   foreignDirect: { categories: () => ['basicSubscriberInfo'], sources: [src('§intro source 1', 'Direct foreign requests: subscriber data at most', 'S')] },

@@ -1,4 +1,4 @@
-import type { DataCategory } from '../domain/categories.ts';
+import { type DataCategory, covers, sharedCategories } from '../domain/categories.ts';
 import { partnerInForce } from '../domain/cloudActPartners.ts';
 import { durationDays } from '../domain/duration.ts';
 import { src } from '../domain/source.ts';
@@ -8,22 +8,26 @@ import { CLOUD_ACT_ROUTE, COMPELLABLE } from './compellableByKind.ts';
 import { isStart, neverStep, onEvent, onlyWithin, precedence, respondWithin } from './language.ts';
 import type { Rule } from './Rule.ts';
 
-type Request = { receivedOn?: string; usProcess?: string; dataAgeDays?: number; target?: { usPerson: boolean; residesInUS: boolean; residenceCountry: string }; categories?: readonly string[] };
+type Request = { receivedOn?: string; usProcess?: string; dataAgeDays?: number; target?: { usPerson: boolean; residesInUS: boolean; residenceCountry: string }; categories?: readonly DataCategory[] };
 const request = (info: StepInfo) => (info.input ?? {}) as Request;
 const disclosed = (info: StepInfo) => (info.event as { categories?: readonly DataCategory[] }).categories ?? [];
 
 export const compellableOnly: Rule = {
   id: 'compellable-only',
   title: 'Data is disclosed only under a process that compels that category',
-  rationale: 'No content without a warrant or equivalent, none to civil litigants; subpoenas reach basic subscriber information, pen registers forward-looking non-content, NSLs four record types.',
-  sources: [src('§1 notes', 'SCA ladder: BSI by subpoena, non-content by 2703(d), content by warrant', 'S'), src('§10 note 3', 'Modelling inference, not law: invariants on production', '?')],
+  rationale: 'No content without a warrant or equivalent, none to civil litigants; subpoenas reach basic subscriber information, pen registers forward-looking non-content, NSLs four record types. A process that reaches a category reaches its parts: an NSL’s subscriber identity and toll records are parts of basic subscriber information, so a subpoena reaches them, but an NSL does not reach the rest (IPs, payment).',
+  sources: [
+    src('§1 notes', 'SCA ladder: BSI by subpoena, non-content by 2703(d), content by warrant', 'S'),
+    src('§1 row 11', 'NSL: name, address, length of service, toll billing records only; no IP addresses', 'S'),
+    src('§10 note 3', 'Modelling inference, not law: invariants on production', '?'),
+  ],
   scope: 'catalogue kinds (a machine’s meta.kind) with a row in the compellable table',
   appliesTo: (ctx) => ctx.kind !== undefined && ctx.kind in COMPELLABLE && ctx.events.has('data.disclosed'),
   premise: { text: 'data is disclosed', match: () => onEvent('data.disclosed') },
   check: (ctx) => {
     const allowed = COMPELLABLE[ctx.kind as string];
     return neverStep(
-      onEvent('data.disclosed', (_e, info) => disclosed(info).some((c) => !(allowed?.categories(request(info)) ?? []).includes(c))),
+      onEvent('data.disclosed', (_e, info) => disclosed(info).some((c) => !covers(allowed?.categories(request(info)) ?? [], c))),
       `data was disclosed beyond what a ${ctx.kind} compels`,
     );
   },
@@ -101,7 +105,7 @@ export const cloudActMotionWindow: Rule = {
     if (late.type !== 'monitor') return late;
     const ineligible = (info: StepInfo) => {
       const r = request(info);
-      return !r.target || r.target.usPerson || r.target.residesInUS || !partnerInForce(r.target.residenceCountry, r.receivedOn) || !(r.categories ?? []).includes('content');
+      return !r.target || r.target.usPerson || r.target.residesInUS || !partnerInForce(r.target.residenceCountry, r.receivedOn) || sharedCategories(r.categories ?? [], ['content']).length === 0;
     };
     const base = late.monitor;
     const wrap = (step: ReturnType<typeof base.step>, info: StepInfo) =>
@@ -117,7 +121,7 @@ export const noDisclosurePastRetention: Rule = {
   sources: [src('§7', 'Retention rules (Let’s Encrypt, Cloudflare)', 'S')],
   scope: 'machines with data.disclosed whose request gives dataAgeDays',
   appliesTo: (ctx) => ctx.events.has('data.disclosed'),
-  premise: { text: 'a request asks for data past its retention', match: (ctx) => (info) => info.kind === 'start' && (request(info).categories ?? []).some((c) => !decisionsFor(ctx.policy).retained(c as DataCategory, request(info).dataAgeDays ?? 0)) },
+  premise: { text: 'a request asks for data past its retention', match: (ctx) => (info) => info.kind === 'start' && (request(info).categories ?? []).some((c) => !decisionsFor(ctx.policy).retained(c, request(info).dataAgeDays ?? 0)) },
   check: (ctx) => {
     const d = decisionsFor(ctx.policy);
     return neverStep(

@@ -35,10 +35,11 @@ describe('administrative subpoena (e.g. SEC; 18 U.S.C. 2703(c)(2))', () => {
     expect(run.snapshot.matches({ process: 'quashed', notice: 'notRequired' })).toBe(true);
   });
 
-  it('rejects a disclosure of records beyond BSI', () => {
-    const noticed = play(startCase(entry, { categories: ['basicSubscriberInfo', 'tollBillingRecords'] }), [[1, ev.review()], [1, ev.noticeSent()]]);
+  it('rejects a disclosure of records beyond BSI, and takes toll billing records as a part of BSI', () => {
+    const noticed = play(startCase(entry, { categories: ['basicSubscriberInfo', 'nonContentRecords'] }), [[1, ev.review()], [1, ev.noticeSent()]]);
 
-    expect(rejectionOf(noticed, 16, ev.disclose('tollBillingRecords')).reason).toBe('notAccepted');
+    expect(rejectionOf(noticed, 16, ev.disclose('nonContentRecords')).reason).toBe('notAccepted');
+    expect(play(noticed, [[16, ev.disclose('tollBillingRecords')]]).snapshot.matches({ process: 'disclosedInPart' })).toBe(true);
   });
 });
 

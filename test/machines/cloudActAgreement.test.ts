@@ -7,7 +7,7 @@ const entry = cloudActAgreementEntry;
 
 describe('order under a CLOUD Act executive agreement (18 U.S.C. 2523)', () => {
   it('reaches content and all stored non-content', () => {
-    expect(cloudActAgreementSpec.compels).toEqual(['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords', 'content']);
+    expect(cloudActAgreementSpec.compels).toEqual(['basicSubscriberInfo', 'nonContentRecords', 'content']);
   });
 
   it.each(['GB', 'AU'])('accepts an order from partner country %s', (country) => {

@@ -8,7 +8,7 @@ const records = { categories: ['basicSubscriberInfo', 'nonContentRecords'] };
 
 describe('2703(d) court order', () => {
   it('compels non-content records and everything a subpoena can, never content', () => {
-    expect(courtOrderSpec.compels).toEqual(['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords']);
+    expect(courtOrderSpec.compels).toEqual(['basicSubscriberInfo', 'nonContentRecords']);
   });
 
   it('complies in full when all the records asked for are disclosed after the objection window', () => {

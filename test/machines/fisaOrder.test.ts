@@ -8,7 +8,7 @@ const abroad = { target: UK_TARGET, categories: ['content', 'nonContentRecords']
 
 describe('FISA order or Section 702 directive', () => {
   it('compels content and non-content, stored and real-time', () => {
-    expect(fisaOrderSpec.compels).toEqual(['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords', 'content', 'realTimeNonContent']);
+    expect(fisaOrderSpec.compels).toEqual(['basicSubscriberInfo', 'nonContentRecords', 'content', 'realTimeNonContent']);
   });
 
   it('is secret from receipt with no end date, and no timer ends it', () => {

@@ -10,8 +10,8 @@ describe('MLAT request executed by a US court (18 U.S.C. 3512)', () => {
   it('compels what the US process issued compels', () => {
     expect(mlatSpec.compelsByProcess).toEqual({
       subpoena: ['basicSubscriberInfo'],
-      courtOrder: ['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords'],
-      searchWarrant: ['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords', 'content'],
+      courtOrder: ['basicSubscriberInfo', 'nonContentRecords'],
+      searchWarrant: ['basicSubscriberInfo', 'nonContentRecords', 'content'],
     });
   });
 

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { nationalSecurityLetterEntry, nationalSecurityLetterSpec } from '../../machines/nationalSecurityLetter.ts';
 import { dayNumber } from '../../src/domain/date.ts';
+import { COMPELLABLE } from '../../src/rules/compellableByKind.ts';
 import { advanceTo } from '../../src/time/TimedRun.ts';
 import { ev, firedTimers, pendingTimers, play, rejectionOf, startCase } from '../support/demandFixtures.ts';
 
 const entry = nationalSecurityLetterEntry;
 const NOTICE = 'reciprocalNotice';
-const certified = { secrecyCertified: true, categories: ['basicSubscriberInfo', 'tollBillingRecords'] };
+const certified = { secrecyCertified: true, categories: ['subscriberIdentity', 'tollBillingRecords'] };
 
 describe('National Security Letter (18 U.S.C. 2709)', () => {
-  it('compels BSI and toll billing records only', () => {
-    expect(nationalSecurityLetterSpec.compels).toEqual(['basicSubscriberInfo', 'tollBillingRecords']);
+  it('compels subscriber identity and toll billing records only, two parts of BSI and not the whole', () => {
+    expect(nationalSecurityLetterSpec.compels).toEqual(['subscriberIdentity', 'tollBillingRecords']);
+    expect(COMPELLABLE.nationalSecurityLetter?.categories({})).toEqual(nationalSecurityLetterSpec.compels);
   });
 
   it('carries no gag unless the FBI certifies one, and no court can add one later', () => {
@@ -22,17 +24,34 @@ describe('National Security Letter (18 U.S.C. 2709)', () => {
   });
 
   it('complies under a certified gag at once, and the notice waits with no end date', () => {
-    const run = advanceTo(play(startCase(entry, certified), [[1, ev.review()], [1, ev.disclose('basicSubscriberInfo', 'tollBillingRecords')]]), 1095, true);
+    const run = advanceTo(play(startCase(entry, certified), [[1, ev.review()], [1, ev.disclose('subscriberIdentity', 'tollBillingRecords')]]), 1095, true);
 
     expect(run.snapshot.matches({ process: 'disclosedInFull', secrecy: { inForce: { term: 'openEnded' } }, notice: 'deferred' })).toBe(true);
     expect(rejectionOf(run, 1096, ev.noticeSent()).reason).toBe('notAccepted');
   });
 
-  it('rejects records an NSL cannot reach: non-content records and content', () => {
+  it('rejects records an NSL cannot reach: all of BSI (IPs, payment), non-content records and content', () => {
     const reviewed = play(startCase(entry, { ...certified, categories: ['basicSubscriberInfo', 'nonContentRecords', 'content'] }), [[1, ev.review()]]);
 
+    expect(rejectionOf(reviewed, 2, ev.disclose('basicSubscriberInfo')).reason).toBe('notAccepted');
+    expect(rejectionOf(reviewed, 2, ev.disclose('subscriberIdentity', 'basicSubscriberInfo')).reason).toBe('notAccepted');
     expect(rejectionOf(reviewed, 2, ev.disclose('nonContentRecords')).reason).toBe('notAccepted');
     expect(rejectionOf(reviewed, 2, ev.disclose('content')).reason).toBe('notAccepted');
+  });
+
+  it('answers a request for all of BSI with its own parts of it, in full, rather than refusing it at intake', () => {
+    const reviewed = play(startCase(entry, { ...certified, categories: ['basicSubscriberInfo'] }), [[1, ev.review()]]);
+
+    expect(reviewed.snapshot.matches({ process: 'compliance' })).toBe(true);
+    expect(play(reviewed, [[2, ev.disclose('subscriberIdentity')]]).snapshot.matches({ process: 'disclosedInPart' })).toBe(true);
+    expect(play(reviewed, [[2, ev.disclose('subscriberIdentity', 'tollBillingRecords')]]).snapshot.matches({ process: 'disclosedInFull' })).toBe(true);
+  });
+
+  it('refuses at intake a request only for what it cannot reach', () => {
+    const run = startCase(entry, { ...certified, categories: ['nonContentRecords', 'content'] });
+
+    expect(run.snapshot.matches({ process: 'refused' })).toBe(true);
+    expect(run.snapshot.context.outcome).toBe('refused: asks only for data this process cannot compel');
   });
 
   it('is refused, and set aside on a 3511(a) petition', () => {
@@ -44,7 +63,7 @@ describe('National Security Letter (18 U.S.C. 2709)', () => {
   });
 
   it.each(['lifted', 'threeYearReview', 'investigationClosed', 'courtOrder'] as const)('ends the gag on "%s", making the deferred notice due', (reason) => {
-    const disclosed = play(startCase(entry, certified), [[1, ev.review()], [1, ev.disclose('basicSubscriberInfo')]]);
+    const disclosed = play(startCase(entry, certified), [[1, ev.review()], [1, ev.disclose('subscriberIdentity')]]);
 
     const run = play(disclosed, [[1100, ev.lift(reason)]]);
 

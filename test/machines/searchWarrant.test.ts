@@ -9,7 +9,7 @@ const ukContent = { target: UK_TARGET, categories: ['content'] };
 
 describe('search warrant (18 U.S.C. 2703(a), (b)(1)(A))', () => {
   it('compels content and all non-content', () => {
-    expect(searchWarrantSpec.compels).toEqual(['basicSubscriberInfo', 'tollBillingRecords', 'nonContentRecords', 'content']);
+    expect(searchWarrantSpec.compels).toEqual(['basicSubscriberInfo', 'nonContentRecords', 'content']);
   });
 
   it('complies: content disclosed after notice and the objection window', () => {

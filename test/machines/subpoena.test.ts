@@ -29,6 +29,16 @@ describe('subpoena (18 U.S.C. 2703(c)(2))', () => {
     ]);
   });
 
+  it('reaches the parts of BSI an NSL reaches: subscriber identity and toll billing records', () => {
+    const asked = play(startCase(entry), [[2, ev.review()], [3, ev.noticeSent()]]);
+    const parts = play(startCase(entry, { categories: ['subscriberIdentity', 'tollBillingRecords'] }), [[2, ev.review()], [3, ev.noticeSent()]]);
+
+    // Asked for all of BSI, the provider may give these parts alone: a disclosure in part.
+    expect(play(asked, [[18, ev.disclose('subscriberIdentity', 'tollBillingRecords')]]).snapshot.matches({ process: 'disclosedInPart' })).toBe(true);
+    expect(play(parts, [[18, ev.disclose('subscriberIdentity', 'tollBillingRecords')]]).snapshot.matches({ process: 'disclosedInFull' })).toBe(true);
+    expect(rejectionOf(parts, 18, ev.disclose('basicSubscriberInfo')).reason).toBe('notAccepted');
+  });
+
   it('is refused, recording the ground', () => {
     const run = play(startCase(entry), [[2, ev.review()], [4, ev.refuse('issued by the wrong court')]]);
 

@@ -25,6 +25,14 @@ describe('requests by kind and outcome', () => {
     expect(r.totals).toMatchObject({ received: 7, outcomes: { disclosedInFull: 1, disclosedInPart: 1, refused: 1, noRecords: 2, withdrawn: 1, inProcess: 1 } });
   });
 
+  it('counts a request as answered in full when what went out covers it: a whole covers its parts, parts never cover the whole', () => {
+    const cases = [
+      closed('disclosed', '2026-03-01', ['basicSubscriberInfo'], { requested: ['subscriberIdentity'] }),
+      closed('disclosed', '2026-03-01', ['subscriberIdentity', 'tollBillingRecords']),
+    ];
+    expect(row(report(cases), 'subpoena')?.outcomes).toMatchObject({ disclosedInFull: 1, disclosedInPart: 1 });
+  });
+
   it('takes outcomes as of the report date: a case closed later is still in process', () => {
     const cases = [closed('disclosed', '2026-08-01', ['basicSubscriberInfo'])];
     expect(row(report(cases, '2026-07-31'), 'subpoena')?.outcomes.inProcess).toBe(1);

@@ -21,7 +21,7 @@ export function closed(tag: OutcomeTag, on: string, categories: DataCategory[] =
 /** An NSL gagged from receipt until `liftedOn` (never, by default). */
 export function nsl(liftedOn: string | null = null, over: Partial<CaseSummary> = {}): CaseSummary {
   const receivedOn = over.receivedOn ?? '2026-03-01';
-  return summary({ kind: 'nationalSecurityLetter', receivedOn, requested: ['basicSubscriberInfo', 'tollBillingRecords'], secrecy: [{ from: receivedOn, endedOn: liftedOn }], ...over });
+  return summary({ kind: 'nationalSecurityLetter', receivedOn, requested: ['subscriberIdentity', 'tollBillingRecords'], secrecy: [{ from: receivedOn, endedOn: liftedOn }], ...over });
 }
 
 /** A FISA order, gagged from receipt; a content order unless `categories` leave content out. */

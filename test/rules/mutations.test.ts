@@ -4,6 +4,7 @@ import { abuseComplaintEntry } from '../../machines/abuseComplaint.ts';
 import { courtOrderEntry } from '../../machines/courtOrder.ts';
 import { dataSubjectRequestEntry } from '../../machines/dataSubjectRequest.ts';
 import { emergencyEntry } from '../../machines/emergency.ts';
+import { nationalSecurityLetterEntry, nationalSecurityLetterSpec } from '../../machines/nationalSecurityLetter.ts';
 import { preservationEntry } from '../../machines/preservation.ts';
 import { searchWarrantEntry, searchWarrantSpec } from '../../machines/searchWarrant.ts';
 import { subpoenaEntry, subpoenaSpec } from '../../machines/subpoena.ts';
@@ -138,6 +139,19 @@ describe('deliberate faults are caught by the expected rule', () => {
     expect(result.message).toBe('data was disclosed beyond what a subpoena compels');
     expect(last.what).toBe('data.disclosed { categories: ["content"] }');
     expect(last.tags).toEqual(expect.arrayContaining(['closed', 'disclosed']));
+  });
+
+  it('IP addresses disclosed on an NSL: the spec compels all of basicSubscriberInfo, as it once did → compellable-only', () => {
+    const spec: DemandSpec = { ...nationalSecurityLetterSpec, compels: ['basicSubscriberInfo', 'tollBillingRecords'] };
+    const mutantEntry = demandEntry(spec, createDemandMachine(spec));
+    const inputs = ['plain'];
+    // The original machine, on the same request for all of BSI, gives only its parts and proves the rule.
+    const original = { ...targetOf(mutantEntry, nationalSecurityLetterEntry.machine, inputs), declared: nationalSecurityLetterEntry.alphabet };
+    const { result, steps, last } = caught(compellableOnly, original, targetOf(mutantEntry, mutantEntry.machine, inputs));
+
+    expect(result.message).toBe('data was disclosed beyond what a nationalSecurityLetter compels');
+    expect(whats(steps)).toEqual(['request received', 'review.completed { finding: "sufficient" }', 'data.disclosed { categories: ["basicSubscriberInfo"] }']);
+    expect(last.tags).toEqual(expect.arrayContaining(['closed', 'disclosed', 'secrecy']));
   });
 
   it('lost timer: the objection window fires and does nothing → no-silent-deadline', () => {

@@ -53,6 +53,7 @@ export const UK_TARGET = { usPerson: false, residesInUS: false, residenceCountry
 /** What a kind needs beyond the common fields to be a valid request. */
 const KIND_DEFAULTS: Readonly<Record<string, Record<string, unknown>>> = {
   penRegister: { categories: ['realTimeNonContent'] },
+  nationalSecurityLetter: { categories: ['subscriberIdentity', 'tollBillingRecords'] },
   mlat: { requester: { name: 'US District Court, on a request from the UK', country: 'US' }, usProcess: 'subpoena' },
   foreignDirect: { requester: { name: 'Bundeskriminalamt', country: 'DE' }, target: { usPerson: false, residesInUS: false, residenceCountry: 'DE' } },
   cloudActAgreement: { requester: { name: 'Home Office Investigatory Powers Unit', country: 'GB' }, target: UK_TARGET },

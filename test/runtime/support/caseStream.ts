@@ -32,6 +32,8 @@ const inputOf = (kind: string): Record<string, unknown> => {
 
 const REVIEWED: VocabularyEvent = { type: 'review.completed', finding: 'sufficient' };
 const DISCLOSED: VocabularyEvent = { type: 'data.disclosed', categories: ['basicSubscriberInfo'] };
+/** What an NSL may disclose: subscriber identity and toll billing records, not all of BSI. */
+const NSL_DISCLOSED: VocabularyEvent = { type: 'data.disclosed', categories: ['subscriberIdentity', 'tollBillingRecords'] };
 
 /** A 90-day gag (deadline 2026-04-16, then the delayed notice's 2026-04-23), disclosure, and in June the notice. */
 const SUBPOENA: readonly Dated[] = [
@@ -43,7 +45,7 @@ const SUBPOENA: readonly Dated[] = [
 /** Certified secrecy arms the challenge window at open (due 2026-02-14); June lifts it, arming a notice due 2026-06-09. */
 const NSL: readonly Dated[] = [
   { on: '2026-01-16', event: REVIEWED },
-  { on: JUNE, event: DISCLOSED },
+  { on: JUNE, event: NSL_DISCLOSED },
   { on: JUNE, event: { type: 'secrecy.lifted', reason: 'lifted' } },
 ];
 

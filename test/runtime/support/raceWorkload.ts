@@ -21,6 +21,8 @@ const inputOf = (kind: string): Record<string, unknown> => {
 };
 
 const DISCLOSED: VocabularyEvent = { type: 'data.disclosed', categories: ['basicSubscriberInfo'] };
+/** What an NSL may disclose: subscriber identity and toll billing records, not all of BSI. */
+const NSL_DISCLOSED: VocabularyEvent = { type: 'data.disclosed', categories: ['subscriberIdentity', 'tollBillingRecords'] };
 
 /** Opens the cases: even ones reviewed national security letters (certified secrecy), odd ones gagged, disclosed subpoenas. */
 export async function openRaceCases(engine: CaseEngine): Promise<string[]> {
@@ -42,7 +44,7 @@ export async function openRaceCases(engine: CaseEngine): Promise<string[]> {
 }
 
 /** What each worker sends a case on `RACE_DAY`; either way the deadlines due before it fire first. */
-export const raceEvent = (kind: string): VocabularyEvent => (kind === 'subpoena' ? { type: 'notice.sent' } : DISCLOSED);
+export const raceEvent = (kind: string): VocabularyEvent => (kind === 'subpoena' ? { type: 'notice.sent' } : NSL_DISCLOSED);
 
 export const raceKey = (caseId: string) => `race:${caseId}`;
 
