@@ -1,6 +1,8 @@
+import { basename } from 'node:path';
 import { InputError } from '../domain/InputError.ts';
 import { readScenarioFile } from '../scenarios/readScenarioFile.ts';
 import { replayScenarioFile } from '../scenarios/replayScenario.ts';
+import { SCHEMA_FILE } from '../scenarios/scenarioFiles.ts';
 import { parseOptions } from './parseOptions.ts';
 import { policyOption } from './policyOption.ts';
 
@@ -11,11 +13,13 @@ export function replayCommand(args: string[]): number {
   const { values, positionals } = parseOptions(args, { policy: { type: 'string' } }, USAGE);
   const policies = values.policy === undefined ? {} : policyOption(values.policy).policies;
   if (!positionals.length) throw new InputError('usage', 'FILE', '', 'no scenario file given', `usage: ${USAGE}, e.g. dueprocess replay scenarios/subpoena.cloudflare.json`);
-  const files = positionals.map((path) => ({ path, file: readScenarioFile(path) }));
+  // A shell glob over a scenarios folder takes in the JSON Schema `scenarios` writes beside the files.
+  const files = positionals.filter((path) => basename(path) !== SCHEMA_FILE).map((path) => ({ path, file: readScenarioFile(path) }));
+  if (!files.length) throw new InputError('usage', 'FILE', positionals.join(' '), 'is the scenarios’ JSON Schema, not a scenario file', 'give the scenario files, like scenarios/subpoena.cloudflare.json');
   let diverged = 0;
   let total = 0;
   for (const { path, file } of files) {
-    const results = replayScenarioFile(file, policies);
+    const results = inFile(path, () => replayScenarioFile(file, policies));
     total += results.length;
     const bad = results.filter((r) => r.divergence);
     diverged += bad.length;
@@ -27,4 +31,14 @@ export function replayCommand(args: string[]): number {
   }
   if (files.length > 1) console.log(`${total - diverged} of ${total} scenarios replay as written`);
   return diverged ? 1 : 0;
+}
+
+/** `run`, with an `InputError`'s field named inside the file it came from: several files may be given. */
+function inFile<T>(path: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(e.reason, `${path}: ${e.field}`, e.value, e.problem, e.fix);
+    throw e;
+  }
 }

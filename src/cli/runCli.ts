@@ -7,17 +7,17 @@ Usage:
   dueprocess simulate <kind> --request FILE --events FILE [--policy NAME|FILE] [--json]
   dueprocess check [kinds…] [--policy NAME|FILE] [--machine FILE [--export NAME]] [--date YYYY-MM-DD]
                    [--max-states N] [--max-seconds N] [--stepper port|xstate|verify] [--threads N] [--json]
-  dueprocess scenarios [kinds…] [--policy NAME] [--dir DIR] [--check]
-  dueprocess replay FILE…
-  dueprocess coverage [--dir DIR] [--json]
+  dueprocess scenarios [kinds…] [--policy NAME|FILE] [--dir DIR] [--check]
+  dueprocess replay FILE… [--policy NAME|FILE]
+  dueprocess coverage [--dir DIR] [--policy NAME|FILE] [--json]
   dueprocess suite --out DIR [--kinds K,K…] [--adapter MODULE] [--dir DIR]
   dueprocess viz <kind> --format mermaid|dot|scxml|json|html [--policy NAME|FILE] [--out FILE]
   dueprocess viz --machine FILE [--export NAME] --format mermaid|dot|scxml|json|html [--policy NAME|FILE] [--out FILE]
   dueprocess viz --all --out DIR
   dueprocess inspect [--port N]
   dueprocess audit verify --db FILE|URL
-  dueprocess report --period 2026H1|2026H2|2026 [--db FILE|URL] [--format md|json|csv] [--as-of YYYY-MM-DD] [--published YYYY-MM-DD] [--policy NAME]
-  dueprocess serve [--db FILE|URL] [--port N] [--host 127.0.0.1] [--policy NAME] [--tick-seconds N] [--today YYYY-MM-DD] [--admin-reads]
+  dueprocess report --period 2026H1|2026H2|2026 [--db FILE|URL] [--format md|json|csv] [--as-of YYYY-MM-DD] [--published YYYY-MM-DD] [--policy NAME|FILE]
+  dueprocess serve [--db FILE|URL] [--port N] [--host 127.0.0.1] [--policy NAME|FILE] [--tick-seconds N] [--today YYYY-MM-DD] [--admin-reads]
   dueprocess token create --role viewer|counsel|admin --name NAME [--db FILE|URL] · token list · token revoke ID
 
 Commands:

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError, type InputErrorReason } from '../domain/InputError.ts';
 import type { ScenarioTask } from './scenarioWorker.ts';
 
-type Failure = { name: string; message: string; reason?: InputErrorReason; field?: string; value?: unknown; fix?: string };
+type Failure = { name: string; message: string; reason?: InputErrorReason; field?: string; value?: unknown; problem?: string; fix?: string };
 
 /**
  * Runs scenario tasks (generation, coverage) on worker threads, one per core. Results come back
@@ -42,7 +42,7 @@ export async function inWorkers<R>(tasks: readonly ScenarioTask[]): Promise<R[]>
   );
   if (failure) {
     if (failure.name === 'InputError' && failure.reason && failure.field !== undefined) {
-      throw new InputError(failure.reason, failure.field, failure.value, failure.message.replace(/^[^:]*: /, '').replace(/ \(got .*$/, ''), failure.fix ?? '');
+      throw new InputError(failure.reason, failure.field, failure.value, failure.problem ?? failure.message.replace(/^[^:]*: /, '').replace(/ \(got .*$/, ''), failure.fix ?? '');
     }
     throw new Error(failure.message);
   }

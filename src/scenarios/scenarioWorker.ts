@@ -18,7 +18,9 @@ parentPort?.on('message', ({ index, task }: { index: number; task: ScenarioTask 
       parentPort?.postMessage({ index, result: coverageOf(readScenarioFile(task.path), task.policies) });
     }
   } catch (e) {
-    const err = e as Error & { field?: string; value?: unknown; fix?: string; reason?: string };
-    parentPort?.postMessage({ index, error: { name: err.name, message: err.message, reason: err.reason, field: err.field, value: err.value, fix: err.fix } });
+    const err = e as Error & { field?: string; value?: unknown; problem?: string; fix?: string; reason?: string };
+    // A measured file's error names the file: a folder holds many.
+    const field = task.op === 'coverage' && err.field !== undefined ? `${task.path}: ${err.field}` : err.field;
+    parentPort?.postMessage({ index, error: { name: err.name, message: err.message, reason: err.reason, field, value: err.value, problem: err.problem, fix: err.fix } });
   }
 });

@@ -91,7 +91,8 @@ describe('dueprocess coverage', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'preservation.google.json'), JSON.stringify({ ...read('scenarios/preservation.cloudflare.json'), policy: { id: 'google', version: 'x' } }));
     const result = await runCliCaptured(['coverage', '--dir', dir]).catch((e: unknown) => ({ code: -1, out: '', err: `threw: ${(e as Error).message}` }));
-    expect(result.err).toMatch(/^dueprocess: policy\.id: is the policy the scenarios were written under, and not one of cloudflare, letsencrypt \(got "google"\)/);
+    expect(result.err).toContain(`dueprocess: ${join(dir, 'preservation.google.json')}: policy.id: is the policy`);
+    expect(result.err).toMatch(/: policy\.id: is the policy the scenarios were written under, and not one of cloudflare, letsencrypt \(got "google"\)/);
     expect(result.code).toBe(2);
   });
 });

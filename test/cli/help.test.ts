@@ -21,6 +21,15 @@ describe('dueprocess <command> --help', () => {
     expect(commandUsage('viz').match(/^ {2}dueprocess viz/gm)).toHaveLength(3);
   });
 
+  it.each(['check', 'simulate', 'scenarios', 'replay', 'coverage', 'suite', 'report', 'serve'])('%s: the usage an unknown option prints is the one --help and dueprocess --help print', async (command) => {
+    const { code, err } = await runCliCaptured([command, '--no-such-option']);
+    expect(code).toBe(2);
+    const own = /Fix: usage: (dueprocess .*)$/m.exec(err)?.[1];
+    expect(own).toBeDefined();
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    expect(flat(commandUsage(command))).toContain(flat(own as string));
+  });
+
   it('takes -h as --help, after other options too', async () => {
     const { code, out } = await runCliCaptured(['check', 'subpoena', '--json', '-h']);
     expect(code).toBe(0);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -46,9 +46,21 @@ describe('scenarios under a policy of your own, through replay, coverage and the
     expect(withFile.out).toMatch(/preservation\.acme\.json: (\d+) of \1 scenarios replay as written/);
     const without = await runCliCaptured(['replay', scenarioFile]);
     expect(without.code).toBe(2);
-    expect(without.err).toMatch(/^dueprocess: policy\.id: is the policy the scenarios were written under, and not one of cloudflare, letsencrypt \(got "acme"\)\. Fix: give that policy’s JSON file/);
+    expect(without.err.startsWith(`dueprocess: ${scenarioFile}: policy.id: `)).toBe(true);
+    expect(without.err).toMatch(/: policy\.id: is the policy the scenarios were written under, and not one of cloudflare, letsencrypt \(got "acme"\)\. Fix: give that policy’s JSON file/);
     expect(replayScenarioFile(readScenarioFile(scenarioFile), { acme }).every((r) => r.divergence === null)).toBe(true);
     expect(inputErrorOf(() => replayScenarioFile(readScenarioFile(scenarioFile))).field).toBe('policy.id');
+  });
+
+  it('replays a whole folder by glob, passing over the JSON Schema written beside the files', async () => {
+    const all = readdirSync(dir).map((f) => join(dir, f));
+    expect(all.some((f) => f.endsWith('scenario.schema.json'))).toBe(true);
+    const { code, out } = await runCliCaptured(['replay', ...all, '--policy', policyFile]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^(\d+) of \1 scenarios replay as written$/m);
+    const schemaOnly = await runCliCaptured(['replay', join(dir, 'scenario.schema.json')]);
+    expect(schemaOnly.code).toBe(2);
+    expect(schemaOnly.err).toMatch(/^dueprocess: FILE: is the scenarios’ JSON Schema, not a scenario file .*Fix: give the scenario files/);
   });
 
   it('measures their coverage with the same policy file', async () => {

@@ -54,7 +54,7 @@ describe('dueprocess replay', () => {
     ['a file that is not JSON', () => write('bad.json', '{"format": "dueprocess-scenarios/1",'), /^dueprocess: .*bad\.json: is not valid JSON: .*Fix: fix the JSON syntax in that file$/],
     ['a missing file', () => join(dir, 'nope.json'), /^dueprocess: .*nope\.json: cannot be read \(ENOENT\).*Fix: give the path of an existing JSON file$/],
     ['a file that is not a scenario file', () => write('other.json', { kind: 'subpoena' }), /^dueprocess: .*other\.json\.format: .*\(got nothing\)/],
-    ['a file for a kind not in the catalogue', () => write('kind.json', { ...read(PRESERVATION), kind: 'warrant' }), /^dueprocess: kind: is not a kind in the catalogue \(got "warrant"\)/],
+    ['a file for a kind not in the catalogue', () => write('kind.json', { ...read(PRESERVATION), kind: 'warrant' }), /^dueprocess: \/.*kind\.json: kind: is not a kind in the catalogue \(got "warrant"\)/],
   ])('%s exits 2 with a clear message', async (_what, path, message) => {
     const { code, out, err } = await runCliCaptured(['replay', path()]);
     expect(code).toBe(2);
