@@ -1,5 +1,6 @@
 import { InputError, fromZod } from '../domain/InputError.ts';
 import { readJson } from '../domain/readJson.ts';
+import { stableJson } from '../explore/snapshotKey.ts';
 import { ProviderPolicy } from '../domain/policy.ts';
 import { cloudflare } from './cloudflare.ts';
 import { letsencrypt } from './letsencrypt.ts';
@@ -8,7 +9,8 @@ import { letsencrypt } from './letsencrypt.ts';
 export const POLICIES: Readonly<Record<string, ProviderPolicy>> = { cloudflare, letsencrypt };
 
 /**
- * A built-in profile by name, or a policy JSON file by path, validated.
+ * A built-in profile by name, or a policy JSON file by path, validated. A file under a built-in
+ * id must hold that policy as it is (it then is the built-in one); edited, it needs an id of its own.
  *
  * @example
  * loadPolicy('letsencrypt').versions.length // 3
@@ -24,5 +26,11 @@ export function loadPolicy(nameOrFile: string): ProviderPolicy {
   const raw = readJson(nameOrFile, '--policy');
   const parsed = ProviderPolicy.safeParse(raw);
   if (!parsed.success) throw fromZod(parsed.error, raw, 'policy');
+  // A file under a built-in id is that policy, or a results table would carry its name over other values.
+  const id = parsed.data.id;
+  if (Object.hasOwn(POLICIES, id)) {
+    if (stableJson(parsed.data) === stableJson(POLICIES[id])) return POLICIES[id] as ProviderPolicy;
+    throw new InputError('invalid', '--policy', nameOrFile, `holds the policy id "${id}", which is a built-in policy's, with values of its own`, 'give the policy in your file an id of its own, like "id": "acme"');
+  }
   return parsed.data;
 }

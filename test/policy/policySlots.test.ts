@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { safeWorkflow } from '../../examples/my-workflow.ts';
 import { loadPolicy } from '../../src/policy/loadPolicy.ts';
@@ -8,6 +11,7 @@ import { checkMachine } from '../../src/rules/checkMachine.ts';
 import { objectionWindow } from '../../src/rules/noticeRules.ts';
 import { runCliCaptured, tempFile } from '../support/runCliCaptured.ts';
 import { days } from '../support/handMachines.ts';
+import { inputErrorOf } from '../support/inputErrorOf.ts';
 
 const version = policyVersionAt(cloudflare, '2026-01-15');
 /** Cloudflare's profile with a 30-day objection window. */
@@ -33,7 +37,18 @@ describe('policy slots', () => {
     expect(JSON.parse(json.out)[0].policySlots).toEqual([{ kind: 'delay', name: 'objectionWindow', policyDays: 14, machineDays: 14 }]);
   });
 
-  it('examples/policy.json is Cloudflare’s profile, and loads as a policy file', () => {
-    expect(loadPolicy('examples/policy.json')).toEqual(cloudflare);
+  it('examples/policy.json is Cloudflare’s profile, and loads as a policy file: the built-in one itself', () => {
+    expect(loadPolicy('examples/policy.json')).toBe(cloudflare);
+  });
+
+  it('refuses a file that keeps a built-in id over values of its own, so no result carries the built-in name wrongly', () => {
+    const edited = JSON.parse(readFileSync('examples/policy.json', 'utf8')) as { versions: { notice: { objectionWindow: string } }[] };
+    (edited.versions[0] as { notice: { objectionWindow: string } }).notice.objectionWindow = 'P10D';
+    const file = join(mkdtempSync(join(tmpdir(), 'dueprocess-policy-')), 'edited.json');
+    writeFileSync(file, JSON.stringify(edited));
+    const error = inputErrorOf(() => loadPolicy(file));
+    expect(error.field).toBe('--policy');
+    expect(error.problem).toBe('holds the policy id "cloudflare", which is a built-in policy\'s, with values of its own');
+    expect(error.fix).toContain('an id of its own');
   });
 });
