@@ -13,7 +13,10 @@ export const civilSubpoenaSpec = {
   summary: 'A private party’s subpoena: non-content records at most, never content; written objection within 14 days of service.',
   compels: ['basicSubscriberInfo', 'nonContentRecords'],
   compelsNote: 'No SCA exception lets a civil litigant compel content (Crispin v. Christian Audigier).',
-  compelsSources: [src('§1 row 19', '2702(c)(6): non-content to non-government persons; no content to civil litigants', 'S')],
+  compelsSources: [
+    src('§1 row 19', '2702(c)(6): non-content to non-government persons; no SCA exception for content', 'S'),
+    src('§1 row 19', 'Crispin v. Christian Audigier (C.D. Cal. 2010): no content to civil litigants', 'L'),
+  ],
   secrecy: NO_SECRECY,
   routes: [
     {

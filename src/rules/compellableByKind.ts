@@ -32,7 +32,10 @@ export const COMPELLABLE: Readonly<Record<string, { categories: (input: { usProc
   },
   foreignDirect: { categories: () => ['basicSubscriberInfo'], sources: [src('§intro source 1', 'Direct foreign requests: subscriber data at most', 'S')] },
   cloudActAgreement: { categories: () => STORED_ALL, sources: [src('§1 row 15', 'As the agreement allows, content included', 'S')] },
-  civilSubpoena: { categories: () => ['basicSubscriberInfo', 'nonContentRecords'], sources: [src('§1 row 19', 'No content to civil litigants (2702; Crispin)', 'S')] },
+  civilSubpoena: {
+    categories: () => ['basicSubscriberInfo', 'nonContentRecords'],
+    sources: [src('§1 row 19', '2702(c)(6): non-content to any non-government person; no exception for content', 'S'), src('§1 row 19', 'Crispin v. Christian Audigier (C.D. Cal. 2010): no content to civil litigants', 'L')],
+  },
   dmcaSubpoena: { categories: () => ['basicSubscriberInfo'], sources: [src('§1 row 18', '512(h): information sufficient to identify', 'S')] },
   emergency: { categories: () => STORED_ALL, sources: [src('§1 row 8', '2702(b)(8) content, (c)(4) records: stored data', 'S')] },
   preservation: { categories: () => [], sources: [src('§1 row 5', '2703(f): nothing is disclosed', 'L')] },
