@@ -9,9 +9,15 @@ export const fisaOrderSpec = {
   kind: 'fisaOrder',
   title: 'FISA order or Section 702 directive (50 U.S.C. 1881a, 1861, 1805)',
   legalBasis: '50 U.S.C. 1881a (directives); 1861(d); 1805(c)',
-  summary: 'Foreign-intelligence process: content and non-content of targeted non-US persons abroad; secret with no end date.',
+  summary: 'Foreign-intelligence process: a Section 702 directive (content and non-content of targeted non-US persons abroad) or a FISC order under Title I; secret with no end date.',
   compels: ['basicSubscriberInfo', 'nonContentRecords', 'content', 'realTimeNonContent'],
-  compelsSources: [src('§1 row 13', '1881a: content and non-content of targeted non-US persons reasonably believed abroad', 'S')],
+  compelsNote: 'A 702 directive targets only non-US persons abroad; a Title I order (1805) may reach others, so the kind accepts any target. Section 215 (1861) lapsed on 15 Mar 2020.',
+  compelsSources: [
+    src('§1 row 13', '1881a: content and non-content of targeted non-US persons reasonably believed abroad', 'S'),
+    src('§1 notes', 'FISA Title I electronic-surveillance orders (1805) also bind providers', 'L'),
+    src('§1 notes', 'Modelling inference: a Title I order is not limited to non-US persons, so no target is refused', '?'),
+    src('§1 row 12', 'Section 215 business-records authority (1861) lapsed on 15 Mar 2020', 'S'),
+  ],
   secrecy: {
     regime: 'statute',
     title: 'FISA secrecy (50 U.S.C. 1861(d), 1881a(i), 1805(c)), open-ended',

@@ -24,7 +24,10 @@ export const COMPELLABLE: Readonly<Record<string, { categories: (input: { usProc
       src('§1 row 11', 'Google: NSLs cannot reach content, search queries or IP addresses', 'S'),
     ],
   },
-  fisaOrder: { categories: () => [...STORED_ALL, 'realTimeNonContent'], sources: [src('§1 row 13', '1881a: content and non-content', 'S')] },
+  fisaOrder: {
+    categories: () => [...STORED_ALL, 'realTimeNonContent'],
+    sources: [src('§1 row 13', '1881a: content and non-content', 'S'), src('§1 notes', 'Title I (1805) orders also bind providers', 'L')],
+  },
   mlat: {
     categories: (input) =>
       input.usProcess === 'searchWarrant' ? STORED_ALL : input.usProcess === 'courtOrder' ? ['basicSubscriberInfo', 'nonContentRecords'] : ['basicSubscriberInfo'],
