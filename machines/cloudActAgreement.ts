@@ -40,7 +40,8 @@ export const cloudActAgreementSpec = {
   requestSchema: demandRequestFor('cloudActAgreement', {
     test: (r) => partnerInForce(r.requester.country, r.receivedOn),
     path: ['requester', 'country'],
-    message: `only a partner whose agreement was in force on the day the order was received may use it: ${partnersText()}; an earlier or other foreign order is an MLAT or a direct foreign request`,
+    message: `is not a partner whose agreement was in force on the day the order was received (${partnersText()})`,
+    fix: 'open an earlier or other foreign order as an MLAT or a direct foreign request',
   }),
   sources: [src('§1 row 15', '18 U.S.C. 2523', 'S'), ...CLOUD_ACT_PARTNERS.map((p) => p.source)],
 } as const satisfies DemandSpec;

@@ -28,7 +28,8 @@ export const dmcaSubpoenaSpec = {
   requestSchema: demandRequestFor('dmcaSubpoena', {
     test: (r) => withinCategories(r.categories, ['basicSubscriberInfo']),
     path: ['categories'],
-    message: 'a 512(h) subpoena reaches only identifying information: list only "basicSubscriberInfo" or its parts ("subscriberIdentity", "tollBillingRecords")',
+    message: 'asks for more than a 512(h) subpoena reaches: information sufficient to identify the alleged infringer',
+    fix: 'list only "basicSubscriberInfo" or its parts ("subscriberIdentity", "tollBillingRecords")',
   }),
   sources: [
     src('§1 row 18', '17 U.S.C. 512(h); RIAA v. Verizon (D.C. Cir. 2003): no 512(h) subpoena against a pure conduit', 'S'),

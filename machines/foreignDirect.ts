@@ -27,7 +27,8 @@ export const foreignDirectSpec = {
   requestSchema: demandRequestFor('foreignDirect', {
     test: (r) => r.requester.country !== 'US',
     path: ['requester', 'country'],
-    message: 'a direct foreign request comes from a non-US authority; use another kind for US process',
+    message: 'is the US, and a direct foreign request comes from a non-US authority',
+    fix: 'open US process as its own kind (subpoena, courtOrder, searchWarrant …)',
   }),
   sources: [
     src('§intro source 1', 'Cloudflare: non-US direct requests judged case by case', 'S'),

@@ -39,7 +39,8 @@ export const mlatSpec = {
   requestSchema: demandRequestFor('mlat', {
     test: (r) => r.usProcess !== undefined,
     path: ['usProcess'],
-    message: 'say which US process the court issued: "subpoena", "courtOrder" or "searchWarrant"',
+    message: 'is needed: what an MLAT request reaches is what the US process issued for it reaches',
+    fix: 'say which US process the court issued: "subpoena", "courtOrder" or "searchWarrant"',
   }),
   sources: [src('§1 row 16', 'MLAT / letters rogatory; 18 U.S.C. 3512', 'L')],
 } as const satisfies DemandSpec;

@@ -43,7 +43,8 @@ export const penRegisterSpec = {
   requestSchema: demandRequestFor('penRegister', {
     test: (r) => withinCategories(r.categories, ['realTimeNonContent']),
     path: ['categories'],
-    message: 'a pen register order reaches only "realTimeNonContent"; list only that category',
+    message: 'asks for more than a pen register order reaches: forward-looking non-content only',
+    fix: 'list only "realTimeNonContent"',
   }),
   sources: [src('§1 row 9', '18 U.S.C. 3121-3127', 'S')],
 } as const satisfies DemandSpec;

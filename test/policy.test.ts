@@ -151,7 +151,8 @@ describe('loadPolicy', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe('policy.versions[0].notice.objectionWindow');
     expect((error as InputError).value).toBe('14 days');
-    expect((error as InputError).message).toMatch(/like P14D/);
+    expect((error as InputError).problem).toBe('is not an ISO-8601 duration of whole days');
+    expect((error as InputError).fix).toBe('write it like P10D (days), P2M (months) or P1Y (years)');
   });
 
   it('rejects an unknown name, a missing file and malformed JSON', () => {

@@ -48,6 +48,9 @@ function fixFor(issue: z.core.$ZodIssue): string {
       return `remove ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; see README.md for the fields`;
     case 'too_small':
       return `give at least ${String(issue.minimum)}`;
+    case 'custom':
+      // A refinement names its fix in `params.fix`; else its message is the whole story.
+      return (issue.params as { fix?: string } | undefined)?.fix ?? issue.message;
     default:
       return issue.message;
   }

@@ -38,4 +38,4 @@ function monthsDays(n: number): number {
 
 export const IsoDuration = z
   .string()
-  .refine((s) => ISO.test(s) && s !== 'P', { message: 'expected an ISO-8601 duration of whole days, like P14D, P2M or P1Y' });
+  .refine((s) => ISO.test(s) && s !== 'P', { message: 'is not an ISO-8601 duration of whole days', params: { fix: 'write it like P10D (days), P2M (months) or P1Y (years)' } });

@@ -1,6 +1,6 @@
+import { isDeepStrictEqual } from 'node:util';
 import { InputError, fromZod } from '../domain/InputError.ts';
 import { readJson } from '../domain/readJson.ts';
-import { stableJson } from '../explore/snapshotKey.ts';
 import { ProviderPolicy } from '../domain/policy.ts';
 import { cloudflare } from './cloudflare.ts';
 import { letsencrypt } from './letsencrypt.ts';
@@ -29,7 +29,7 @@ export function loadPolicy(nameOrFile: string): ProviderPolicy {
   // A file under a built-in id is that policy, or a results table would carry its name over other values.
   const id = parsed.data.id;
   if (Object.hasOwn(POLICIES, id)) {
-    if (stableJson(parsed.data) === stableJson(POLICIES[id])) return POLICIES[id] as ProviderPolicy;
+    if (isDeepStrictEqual(parsed.data, POLICIES[id])) return POLICIES[id] as ProviderPolicy;
     throw new InputError('invalid', '--policy', nameOrFile, `holds the policy id "${id}", which is a built-in policy's, with values of its own`, 'give the policy in your file an id of its own, like "id": "acme"');
   }
   return parsed.data;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { fromZod } from '../../src/domain/InputError.ts';
 import { dmcaSubpoenaEntry, dmcaSubpoenaSpec } from '../../machines/dmcaSubpoena.ts';
 import { ev, play, rawRequest, rejectionOf, startCase } from '../support/demandFixtures.ts';
 
@@ -15,6 +17,11 @@ describe('DMCA subpoena (17 U.S.C. 512(h))', () => {
 
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => i.path)).toContainEqual(['categories']);
+    // What is wrong and what to give instead are two things, not one sentence said twice.
+    const error = fromZod(parsed.error as z.ZodError, {}, 'request');
+    expect(error.field).toBe('request.categories');
+    expect(error.problem).toBe('asks for more than a 512(h) subpoena reaches: information sufficient to identify the alleged infringer');
+    expect(error.fix).toBe('list only "basicSubscriberInfo" or its parts ("subscriberIdentity", "tollBillingRecords")');
   });
 
   it('complies after notice and the objection window', () => {
