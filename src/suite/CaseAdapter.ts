@@ -38,6 +38,6 @@ export interface CaseAdapter {
   name: string;
   /** Kinds the tool handles; scenarios of other kinds are skipped and reported. All when absent. */
   kinds?: readonly string[];
-  /** `policy` is a built-in policy id (`cloudflare`, `letsencrypt`); the version follows `request.receivedOn`. */
+  /** `policy` is the scenario file's policy id (`cloudflare`, `letsencrypt`, or your own under `scenarios --policy FILE`); the version follows `request.receivedOn`. */
   open(request: unknown, policy: string): CaseUnderTest | Promise<CaseUnderTest>;
 }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { SUITE_CONFIG } from './writeSuite.ts';
 
 /** How a generated suite run ended: passed or not, the first failure's text, and how many tests failed. */
 export interface SuiteRun {
@@ -18,7 +19,7 @@ export interface SuiteRun {
  */
 export function runSuite(dir: string, env: Record<string, string> = {}, bail = false): SuiteRun {
   const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
-  const args = [vitest, 'run', '--root', resolve(dir), '--config', join(resolve(dir), 'vitest.config.ts'), '--reporter', 'json', ...(bail ? ['--bail', '1'] : [])];
+  const args = [vitest, 'run', '--root', resolve(dir), '--config', join(resolve(dir), SUITE_CONFIG), '--reporter', 'json', ...(bail ? ['--bail', '1'] : [])];
   const result = spawnSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   const report = parseReport(result.stdout);
   if (!report) throw new Error(`vitest did not report on ${dir} (exit ${result.status}): ${result.stderr.slice(0, 2000)}`);
