@@ -5,6 +5,7 @@ import { stepperOf } from '../explore/pureStepper.ts';
 import { transitionId } from '../paths/machineTransitions.ts';
 import { checkDay } from './checkDay.ts';
 import { pendingDeadlines } from './pendingDeadlines.ts';
+import { refusalReason } from './refusalReason.ts';
 import { type PendingTimer, applyTimerChanges, delayName } from './timerChanges.ts';
 
 /** One step of a run: what happened on which day, and where the machine ended up. */
@@ -110,7 +111,9 @@ export function sendEvent(run: TimedRun, day: number, event: { type: string }): 
   // XState returns the same snapshot, with no actions, when no transition is taken; only a taken
   // self-transition looks the same, and `can()` tells the two apart.
   if (snapshot === moved.snapshot && actions.length === 0 && !moved.snapshot.can(event)) {
-    return { ok: false, run, rejection: { reason: 'notAccepted', message: `"${event.type}" cannot be taken on day ${day} in state ${stateLabel(moved.snapshot)} ${pendingDeadlines(moved.timers)}`, accepted: acceptedEvents(moved.snapshot) } };
+    const accepted = acceptedEvents(moved.snapshot);
+    const why = refusalReason(moved.snapshot, event, accepted);
+    return { ok: false, run, rejection: { reason: 'notAccepted', message: `"${event.type}" cannot be taken on day ${day} in state ${stateLabel(moved.snapshot)}: ${why} ${pendingDeadlines(moved.timers)}`, accepted } };
   }
   const timers = applyTimerChanges(moved.timers, actions, day, moved.seq);
   const step: Step = { day, trigger: { kind: 'event', event }, snapshot, timers, transitions: taken.map(transitionId) };
