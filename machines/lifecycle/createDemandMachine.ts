@@ -3,7 +3,8 @@ import { DAY_MS, durationDays } from '../../src/domain/duration.ts';
 import type { ReviewFinding, VocabularyEvent } from '../../src/domain/events.ts';
 import type { DemandRequest } from '../../src/domain/request.ts';
 import type { ChallengeRoute, DemandSpec, RequestCondition } from './DemandSpec.ts';
-import { compelledFor, requestMatches, requestsCompellable, withinCompelled } from './demandGuards.ts';
+import { withinCategories } from '../../src/domain/categories.ts';
+import { compelledFor, requestMatches, requestsCompellable } from './demandGuards.ts';
 import { noticeRegion } from './noticeRegion.ts';
 import { DEFAULT_DECISIONS, POLICY_DELAYS, policyGuards } from './policySlots.ts';
 import { secrecyRegion } from './secrecyRegion.ts';
@@ -194,7 +195,7 @@ export function createDemandMachine(spec: DemandSpec) {
       outcomeIs: ({ event }, params: { outcome: string }) => event.type === 'challenge.decided' && event.outcome === params.outcome,
       requestMatches: ({ context }, params: RequestCondition) => requestMatches(context.request, params),
       disclosureCompelled: ({ context, event }) =>
-        event.type === 'data.disclosed' && withinCompelled(event.categories, compelledFor(spec, context.request)),
+        event.type === 'data.disclosed' && withinCategories(event.categories, compelledFor(spec, context.request)),
       requestsCompellable: ({ context }) => requestsCompellable(context.request.categories, compelledFor(spec, context.request)),
       hasSecrecyOrder: ({ context }) => context.request.secrecyOrder !== undefined,
       secrecyCertified: ({ context }) => context.request.secrecyCertified,

@@ -1,4 +1,4 @@
-import { type DataCategory, sharedCategories, withinCategories } from '../../src/domain/categories.ts';
+import { type DataCategory, sharedCategories } from '../../src/domain/categories.ts';
 import { partnerInForce } from '../../src/domain/cloudActPartners.ts';
 import type { DemandRequest } from '../../src/domain/request.ts';
 import type { DemandSpec, RequestCondition } from './DemandSpec.ts';
@@ -18,11 +18,6 @@ export function requestMatches(request: DemandRequest, cond: RequestCondition): 
   if (cond.residesInCloudActPartner !== undefined && partnerInForce(t.residenceCountry, request.receivedOn) !== cond.residesInCloudActPartner) return false;
   if (cond.categoriesInclude && sharedCategories(cond.categoriesInclude, request.categories).length === 0) return false;
   return true;
-}
-
-/** Every category of the event is one the process compels, or part of one. */
-export function withinCompelled(categories: readonly DataCategory[], compelled: readonly DataCategory[]): boolean {
-  return withinCategories(categories, compelled);
 }
 
 /** The request asks for some data the process compels: the two share a category or a part of one. */

@@ -60,8 +60,6 @@ const WHOLES = new Map<DataCategory, readonly DataCategory[]>(
     return [c, chain];
   }),
 );
-const wholes = (c: DataCategory): readonly DataCategory[] => WHOLES.get(c) ?? [];
-
 /**
  * The categories `category` is part of, nearest first; empty for a category that is part of none.
  *
@@ -69,7 +67,7 @@ const wholes = (c: DataCategory): readonly DataCategory[] => WHOLES.get(c) ?? []
  * wholesOf('tollBillingRecords') // ['basicSubscriberInfo']
  */
 export function wholesOf(category: DataCategory): readonly DataCategory[] {
-  return wholes(category);
+  return WHOLES.get(category) ?? [];
 }
 
 /**
@@ -91,7 +89,7 @@ export function partsOf(category: DataCategory): DataCategory[] {
  * covers(['subscriberIdentity'], 'basicSubscriberInfo') // false: IPs and payment are not covered
  */
 export function covers(list: readonly DataCategory[], category: DataCategory): boolean {
-  return list.includes(category) || wholes(category).some((w) => list.includes(w));
+  return list.includes(category) || wholesOf(category).some((w) => list.includes(w));
 }
 
 /**
@@ -114,7 +112,7 @@ export function withinCategories(categories: readonly DataCategory[], allowed: r
  */
 export function sharedCategories(a: readonly DataCategory[], b: readonly DataCategory[]): DataCategory[] {
   const both = DATA_CATEGORIES.filter((c) => (a.includes(c) || b.includes(c)) && covers(a, c) && covers(b, c));
-  return both.filter((c) => !wholes(c).some((w) => both.includes(w)));
+  return both.filter((c) => !wholesOf(c).some((w) => both.includes(w)));
 }
 
 /** Non-empty subsets of `DATA_CATEGORIES` with no category beside one of its parts, in enumeration order. */
@@ -122,7 +120,7 @@ const CANONICAL_SETS: readonly (readonly DataCategory[])[] = (() => {
   const out: DataCategory[][] = [];
   for (let mask = 1; mask < 1 << DATA_CATEGORIES.length; mask++) {
     const set = DATA_CATEGORIES.filter((_, i) => mask & (1 << i));
-    if (!set.some((c) => wholes(c).some((w) => set.includes(w)))) out.push(set);
+    if (!set.some((c) => wholesOf(c).some((w) => set.includes(w)))) out.push(set);
   }
   return out.sort((x, y) => x.length - y.length);
 })();
