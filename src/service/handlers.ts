@@ -173,9 +173,11 @@ export function handlers({ engine, store, today, policy: defaultPolicy, policies
     },
 
     async report({ query }) {
-      const { period, format = 'json', asOf = today(), published, policy = defaultPolicy } = query as z.infer<typeof ReportQuery>;
+      const { period, format = 'json', asOf: given, published, policy = defaultPolicy } = query as z.infer<typeof ReportQuery>;
       const { to } = parsePeriod(period, 'period');
+      const asOf = given ?? today();
       if (asOf > today()) throw new InputError('invalid', 'asOf', asOf, `is after today (${today()})`, 'report facts as of today or an earlier day');
+      if (asOf <= to && given === undefined) throw new InputError('invalid', 'period', period, `has not ended: its last day is ${to} and today is ${asOf}`, 'report a period that has ended: a report of an open period would count cases as they arrive');
       if (asOf <= to) throw new InputError('invalid', 'asOf', asOf, `is not after the period’s last day (${to})`, 'report a period that has ended: a report of an open period would count cases as they arrive');
       const report = await transparencyReportFromStore(store, { period, asOf, policy, ...(policies === undefined ? {} : { policies }), ...(published === undefined ? {} : { since: published }), names: { since: 'published' } });
       if (format === 'json') return { status: 200, body: report };

@@ -31,7 +31,8 @@ describe.each(STORES)('GET /report on %s', (_name, makeStore) => {
   });
 
   it.each([
-    ['an open period', '/report?period=2026H2', 'asOf', 'is not after the period’s last day'],
+    ['an open period, no as-of date given', '/report?period=2026H2', 'period', 'has not ended: its last day is 2026-12-31'],
+    ['an as-of date inside the period', '/report?period=2026H1&asOf=2026-06-30', 'asOf', 'is not after the period’s last day'],
     ['an as-of date after today', '/report?period=2026H1&asOf=2026-09-01', 'asOf', 'is after today'],
     ['a period that is none', '/report?period=2026H3&asOf=2026-07-15', 'period', ''],
     ['a format that is none', '/report?period=2026H1&format=pdf', 'query.format', ''],
