@@ -143,7 +143,8 @@ export { engineAdapter } from './runtime/engineAdapter.ts';
 export { verifyAudit } from './runtime/auditChain.ts';
 export { ConflictError } from './runtime/ConflictError.ts';
 export type { CaseDeadline } from './runtime/caseDeadline.ts';
-export { type CaseEngine, type CaseView, type EngineOptions, type SendResult, createCaseEngine } from './runtime/createCaseEngine.ts';
+export { type CaseEngine, type EngineOptions, createCaseEngine } from './runtime/createCaseEngine.ts';
+export type { CaseView, SendResult } from './runtime/CaseView.ts';
 export { escapeXml } from './viz/escapeXml.ts';
 
 export { createService, type ServiceOptions } from './service/createService.ts';

@@ -9,7 +9,6 @@ import { parseEvent } from '../domain/parseEvent.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { policyRegistry } from '../policy/policyRegistry.ts';
 import { resolvePolicy } from '../policy/resolvePolicy.ts';
-import type { Observation } from '../scenarios/Observation.ts';
 import { observe } from '../scenarios/observe.ts';
 import { type TimedRun, acceptedEvents, advanceTo, sendEvent, startRun, stateLabel } from '../time/TimedRun.ts';
 import { appendAudit } from './auditChain.ts';
@@ -18,41 +17,8 @@ import type { CaseFilter, CaseRow, CaseStore, StoreTx, StoredSnapshot, TimerRow 
 import { ConflictError } from './ConflictError.ts';
 import { caseOpenedWith, openingJson, settleKeyRace } from './openKey.ts';
 import { sameAsEarlier } from './sameAsEarlier.ts';
-import type { CaseDeadline } from './caseDeadline.ts';
 import { whatNow } from './whatNow.ts';
-
-/** A case as `get` shows it: the observation vocabulary plus its state, version and history. */
-export interface CaseView extends Observation {
-  id: string;
-  kind: string;
-  policy: string;
-  state: string;
-  closed: boolean;
-  version: number;
-  machineVersion: string;
-  /** The request the case was opened with, as validated. */
-  request: unknown;
-  history: { seq: number; on: string; event: VocabularyEvent }[];
-  /** Deadlines that have passed, in the order they fired: the delay's name and its due day. */
-  passed: { name: string; due: string }[];
-  /** Pending deadlines by due date then name: name, due, state, leadsTo, setBy, and `overdue: true` once due before today with no tick run. */
-  deadlines: CaseDeadline[];
-  /** The concrete events (payloads included) the case would take today, guards evaluated, after deadlines due before today fire. */
-  couldTake: { type: string }[];
-}
-
-/**
- * A send's answer. A refusal's `allowed` lists the event types the state listens for, guards not
- * evaluated; `couldTake` says which concrete events would be taken: on the refused event's day,
- * or today when the date went back.
- */
-export type SendResult = { ok: true; version: number; state: string } | { ok: false; reason: 'notAccepted' | 'timeWentBack'; message: string; allowed: string[]; couldTake: { type: string }[] };
-
-/**
- * Runs inside a case's transaction once the case is loaded, before anything is read out or
- * applied: it may throw (nothing is applied) or write (an audit entry of who read the case).
- */
-export type Guard = (tx: StoreTx, row: CaseRow) => Promise<void>;
+import { type CaseView, type Guard, type SendResult, unknownCase } from './CaseView.ts';
 
 export interface EngineOptions {
   store: CaseStore;
@@ -68,9 +34,6 @@ export interface EngineOptions {
   /** Moves a snapshot stored under an older machine version forward; without it the case runs as stored. */
   migrate?: (snapshot: StoredSnapshot, fromVersion: string, kind: string) => StoredSnapshot;
 }
-
-/** The error for a case id that is not in the store, or that the caller may not see: the two read the same. */
-export const unknownCase = (id: string): InputError => new InputError('unknownCase', 'caseId', id, 'is not a case in the store', 'use an id that open() returned or list() shows');
 
 /**
  * A durable case engine: each change is one store transaction holding the new snapshot, the

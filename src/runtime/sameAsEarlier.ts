@@ -1,7 +1,7 @@
 import { InputError } from '../domain/InputError.ts';
 import type { VocabularyEvent } from '../domain/events.ts';
 import type { EventRow } from './CaseStore.ts';
-import type { SendResult } from './createCaseEngine.ts';
+import type { SendResult } from './CaseView.ts';
 
 /**
  * The first answer to an idempotency key, when the send repeats the event it was first used for

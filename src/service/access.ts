@@ -1,6 +1,6 @@
 import { appendAudit } from '../runtime/auditChain.ts';
 import type { CaseRow, StoreTx } from '../runtime/CaseStore.ts';
-import { type Guard, unknownCase } from '../runtime/createCaseEngine.ts';
+import { type Guard, unknownCase } from '../runtime/CaseView.ts';
 import type { Principal } from './tokens.ts';
 
 /**
