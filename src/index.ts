@@ -110,6 +110,7 @@ export type { KindCoverage, Measure } from './scenarios/coverageOf.ts';
 export type { CaseAdapter, CaseUnderTest, Delivery } from './suite/CaseAdapter.ts';
 export { runScenario } from './suite/conformance.ts';
 export { writeSuite } from './suite/writeSuite.ts';
+export { writeModelAdapter } from './suite/writeModelAdapter.ts';
 export { runSuite } from './suite/runSuite.ts';
 export type { SuiteRun } from './suite/runSuite.ts';
 

@@ -10,7 +10,7 @@ Usage:
   dueprocess scenarios [kinds…] [--policy NAME|FILE] [--dir DIR] [--check]
   dueprocess replay FILE… [--policy NAME|FILE]
   dueprocess coverage [--dir DIR] [--policy NAME|FILE] [--json]
-  dueprocess suite --out DIR [--kinds K,K…] [--adapter MODULE] [--dir DIR]
+  dueprocess suite --out DIR [--kinds K,K…] [--adapter MODULE|model [--policy FILE]] [--dir DIR]
   dueprocess viz <kind> --format mermaid|dot|scxml|json|html [--policy NAME|FILE] [--out FILE]
   dueprocess viz --machine FILE [--export NAME] --format mermaid|dot|scxml|json|html [--policy NAME|FILE] [--out FILE]
   dueprocess viz --all --out DIR

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cloudflare } from '../../src/policy/cloudflare.ts';
 import { runCliCaptured } from '../support/runCliCaptured.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'dueprocess-cli-suite-'));
@@ -48,6 +49,7 @@ describe('dueprocess suite', () => {
     ['an unknown kind', (out: string) => ['--out', out, '--kinds', 'preservation,nope'], /^dueprocess: --kinds: is not a kind in the catalogue \(got "nope"\)\. Fix: use some of subpoena, /],
     ['no --out', () => ['--kinds', 'preservation'], /^dueprocess: --out: is required .*Fix: usage: dueprocess suite --out DIR/],
     ['an adapter module that does not exist', (out: string) => ['--out', out, '--adapter', 'missing.ts'], /^dueprocess: --adapter: does not exist \(got "missing\.ts"\)/],
+    ['--policy without --adapter model', (out: string) => ['--out', out, '--policy', 'cloudflare'], /^dueprocess: --policy: is the policy the model runs under, and only --adapter model runs it \(got "cloudflare"\)/],
     ['a scenarios directory that does not exist', (out: string) => ['--out', out, '--dir', join(out, 'nope')], /^dueprocess: --dir: does not exist/],
   ])('%s exits 2 and writes nothing', async (_what, args, message) => {
     const out = join(tmp(), 'suite');
@@ -58,23 +60,51 @@ describe('dueprocess suite', () => {
   });
 });
 
+/** Runs a written suite under vitest; its JSON report. */
+function runVitest(out: string) {
+  // The suite needs only vitest beside it; the adapter reaches the model by relative paths.
+  symlinkSync(resolve('node_modules'), join(out, 'node_modules'), 'dir');
+  const report = join(out, 'report.json');
+  const child = spawnSync(process.execPath, [resolve('node_modules/vitest/vitest.mjs'), 'run', '--root', out, '--reporter=json', `--outputFile=${report}`], { encoding: 'utf8' });
+  expect(child.status, child.stderr).toBe(0);
+  // The config loads as a module with no package.json around it to say so: no warning on every run.
+  expect(child.stderr).not.toMatch(/ESM syntax|CommonJS/);
+  return JSON.parse(readFileSync(report, 'utf8')) as { numTotalTests: number; numPassedTests: number; numFailedTests: number };
+}
+
 describe('a generated suite runs under vitest', () => {
-  it('drives the model itself, as a case tool, through every preservation scenario: all pass', async () => {
+  it('--adapter model drives the model itself, as a case tool, through every preservation scenario: all pass', async () => {
     const out = tmp();
-    // The suite needs only vitest beside it; the adapter reaches the model by absolute paths.
-    symlinkSync(resolve('node_modules'), join(out, 'node_modules'), 'dir');
-    const src = (p: string) => JSON.stringify(resolve(p));
-    writeFileSync(join(out, 'modelAdapter.ts'), `export { modelAdapter as default } from ${src('src/suite/modelAdapter.ts')};\n`);
-    expect((await runCliCaptured(['suite', '--out', out, '--kinds', 'preservation', '--adapter', join(out, 'modelAdapter.ts')])).code).toBe(0);
-    const report = join(out, 'report.json');
-    const child = spawnSync(process.execPath, [resolve('node_modules/vitest/vitest.mjs'), 'run', '--root', out, '--reporter=json', `--outputFile=${report}`], { encoding: 'utf8' });
-    expect(child.status, child.stderr).toBe(0);
-    // The config loads as a module with no package.json around it to say so: no warning on every run.
-    expect(child.stderr).not.toMatch(/ESM syntax|CommonJS/);
-    const result = JSON.parse(readFileSync(report, 'utf8')) as { numTotalTests: number; numPassedTests: number; numFailedTests: number };
+    expect((await runCliCaptured(['suite', '--out', out, '--kinds', 'preservation', '--adapter', 'model'])).code).toBe(0);
+    expect(existsSync(join(out, 'adapter.ts'))).toBe(false);
+    expect(readFileSync(join(out, 'preservation.cloudflare.test.ts'), 'utf8')).toContain('import adapter from "./model.adapter.ts";');
+    const result = runVitest(out);
     expect(result.numFailedTests).toBe(0);
     expect(result.numPassedTests).toBe(count('preservation.cloudflare.json') + count('preservation.letsencrypt.json'));
     expect(result.numTotalTests).toBe(result.numPassedTests);
     rmSync(out, { recursive: true, force: true });
+  }, 60_000);
+
+  it('--adapter model --policy FILE runs scenarios written under a provider’s own policy; without the file it says which policy it needs', async () => {
+    const home = tmp();
+    const acme = { ...cloudflare, id: 'acme', name: 'Acme' };
+    const policyFile = join(home, 'acme.json');
+    writeFileSync(policyFile, JSON.stringify(acme));
+    const dir = join(home, 'scenarios');
+    expect((await runCliCaptured(['scenarios', 'preservation', '--policy', policyFile, '--dir', dir])).code).toBe(0);
+    const without = await runCliCaptured(['suite', '--out', join(home, 'no'), '--dir', dir, '--adapter', 'model']);
+    expect(without.code).toBe(2);
+    expect(without.err).toMatch(/^dueprocess: --policy: is the policy scenarios in .* were written under, and not a built-in one \(got "acme"\)\. Fix: give its policy JSON file with --policy FILE/);
+    expect(existsSync(join(home, 'no'))).toBe(false);
+    const wrong = await runCliCaptured(['suite', '--out', join(home, 'no'), '--dir', dir, '--adapter', 'model', '--policy', 'cloudflare']);
+    expect(wrong.err).toMatch(/^dueprocess: --policy: holds policy cloudflare, and no scenario file in .* was written under it \(they use acme\)/);
+    expect(existsSync(join(home, 'no'))).toBe(false);
+    const out = join(home, 'suite');
+    expect((await runCliCaptured(['suite', '--out', out, '--dir', dir, '--adapter', 'model', '--policy', policyFile])).code).toBe(0);
+    expect(readFileSync(join(out, 'model.adapter.ts'), 'utf8')).toContain('"acme": ProviderPolicy.parse(');
+    const result = runVitest(out);
+    expect(result.numFailedTests).toBe(0);
+    expect(result.numPassedTests).toBe((JSON.parse(readFileSync(join(dir, 'preservation.acme.json'), 'utf8')) as { scenarios: unknown[] }).scenarios.length);
+    rmSync(home, { recursive: true, force: true });
   }, 60_000);
 });
