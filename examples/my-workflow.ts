@@ -1,6 +1,7 @@
 // A provider's own workflow, checked with `npx dueprocess check --machine examples/my-workflow.ts`.
-// It speaks the vocabulary (events notice.sent, data.disclosed, secrecy.imposed, secrecy.lifted;
-// tags secrecy, noticeSent, closed, disclosed), so the catalogue's rules apply to it.
+// It speaks the vocabulary (events notice.sent, data.disclosed, secrecy.imposed, secrecy.lifted,
+// challenge.filed; tags secrecy, secrecyChallenged, overdue, noticeSent, closed, disclosed), so the
+// catalogue's rules apply to it.
 import { not, setup, stateIn } from 'xstate';
 
 const DAY = 86_400_000;
@@ -9,17 +10,18 @@ type Events =
   | { type: 'secrecy.imposed'; days?: number }
   | { type: 'secrecy.lifted'; reason: 'lifted' | 'courtOrder' | 'threeYearReview' | 'investigationClosed' }
   | { type: 'notice.sent' }
+  | { type: 'challenge.filed'; route: string }
   | { type: 'data.disclosed'; categories: ('basicSubscriberInfo' | 'content')[] };
 
 const workflow = (noticeDuringGag: boolean) =>
   setup({
     types: {} as { events: Events },
     guards: { notGagged: not(stateIn('#myWorkflow.gag.inForce')) },
-    delays: { objectionWindow: 14 * DAY },
+    delays: { objectionWindow: 14 * DAY, secrecyChallengeWindow: 30 * DAY },
   }).createMachine({
     id: 'myWorkflow',
     type: 'parallel',
-    meta: { alphabet: { 'secrecy.imposed': { days: [undefined] } } },
+    meta: { alphabet: { 'secrecy.imposed': { days: [undefined] }, 'challenge.filed': { route: ['vacateNondisclosure'] } } },
     states: {
       gag: {
         initial: 'none',
@@ -28,6 +30,13 @@ const workflow = (noticeDuringGag: boolean) =>
           inForce: {
             tags: ['secrecy'],
             on: { 'secrecy.lifted': 'none', ...(noticeDuringGag ? { 'notice.sent': '#myWorkflow.work.told' } : {}) },
+            // A gag with no end date is challenged in time, or the case is flagged overdue.
+            initial: 'unchallenged',
+            states: {
+              unchallenged: { after: { secrecyChallengeWindow: 'challengeOverdue' }, on: { 'challenge.filed': 'challenged' } },
+              challengeOverdue: { tags: ['overdue'], on: { 'challenge.filed': 'challenged' } },
+              challenged: { tags: ['secrecyChallenged'] },
+            },
           },
         },
       },

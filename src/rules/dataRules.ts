@@ -54,8 +54,8 @@ export const emergencyFollowUp: Rule = {
   title: 'An emergency disclosure is followed by a request for legal process',
   rationale: 'Providers ask for the legal process afterwards; policy sets how soon.',
   sources: [src('§intro source 1', 'Cloudflare: legal process asked for afterwards', 'S')],
-  scope: 'machines with process.followUpRequested and data.disclosed',
-  appliesTo: (ctx) => ctx.events.has('process.followUpRequested') && ctx.events.has('data.disclosed'),
+  scope: 'machines with emergency.assessed or process.followUpRequested, and data.disclosed',
+  appliesTo: (ctx) => (ctx.events.has('emergency.assessed') || ctx.events.has('process.followUpRequested')) && ctx.events.has('data.disclosed'),
   premise: { text: 'data is disclosed', match: () => onEvent('data.disclosed') },
   check: (ctx) =>
     respondWithin({
@@ -71,8 +71,8 @@ export const foreignLawConflictChallenged: Rule = {
   title: 'A demand that conflicts with the user’s residence-country law is challenged before any disclosure',
   rationale: 'Cloudflare commits to challenge requests that conflict with the privacy law of the user’s country of residence.',
   sources: [src('§8', 'Provider stance: challenge requests conflicting with residence-country privacy law', 'S')],
-  scope: 'policies that challenge foreignLawConflict findings; machines with review.completed, challenge.filed and data.disclosed',
-  appliesTo: (ctx) => ctx.policy.challenges.grounds.includes('foreignLawConflict') && ['review.completed', 'challenge.filed', 'data.disclosed'].every((e) => ctx.events.has(e)),
+  scope: 'policies that challenge foreignLawConflict findings; machines with review.completed and data.disclosed',
+  appliesTo: (ctx) => ctx.policy.challenges.grounds.includes('foreignLawConflict') && ['review.completed', 'data.disclosed'].every((e) => ctx.events.has(e)),
   premise: { text: 'review finds a conflict with foreign law', match: () => onEvent('review.completed', (e) => e.finding === 'foreignLawConflict') },
   check: () => ({ type: 'monitor', monitor: conflictMonitor() }),
 };

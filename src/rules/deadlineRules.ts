@@ -25,7 +25,7 @@ export const challengeLongSecrecy: Rule = {
   rationale: 'Providers commit to challenge gags that restrict notice more than needed; DOJ policy seeks one year or less.',
   sources: [src('§4', 'Cloudflare challenges requests that unduly restrict notice', 'S'), src('§1 row 7', 'DOJ 2017 policy: one year or less', 'S')],
   scope: 'policies that challenge open-ended or long gags; machines with a secrecy tag',
-  appliesTo: (ctx) => (ctx.policy.challenges.openEndedSecrecy || ctx.policy.challenges.secrecyLongerThan !== null) && ctx.tags.has('secrecy') && ctx.events.has('challenge.filed'),
+  appliesTo: (ctx) => (ctx.policy.challenges.openEndedSecrecy || ctx.policy.challenges.secrecyLongerThan !== null) && ctx.tags.has('secrecy'),
   premise: { text: 'a gag the policy challenges comes into force', match: (ctx) => (info) => entering('secrecy')(info) && tooLong(ctx, info) },
   check: (ctx) => {
     const within = durationDays(ctx.policy.challenges.within);
@@ -69,8 +69,8 @@ export const preservationTerm: Rule = {
   title: 'Preservation lasts 90 days, extended at most once by 90, then is released unless process came',
   rationale: '2703(f)(2): 90 days, one 90-day extension on renewed request.',
   sources: [src('§2 SCA_PRESERVE_INITIAL', '90 days', 'L'), src('§2 SCA_PRESERVE_EXTENSION', '+90 days; repeated renewals debated', '?')],
-  scope: 'machines with preservation.extended and a preserving tag',
-  appliesTo: (ctx) => ctx.events.has('preservation.extended') && ctx.tags.has('preserving'),
+  scope: 'machines with a preserving tag',
+  appliesTo: (ctx) => ctx.tags.has('preserving'),
   premise: { text: 'preservation is extended', match: () => onEvent('preservation.extended') },
   check: () => ({ type: 'monitor', monitor: preservationMonitor() }),
 };

@@ -10,7 +10,7 @@ import { version } from '../support/handMachines.ts';
 
 // The example workflow keeps nothing of its input, so runs from two requests pass through the
 // same snapshots. A monitor sees the request on every step, so they must stay two runs.
-const declared = { 'secrecy.imposed': { days: [undefined] } };
+const declared = safeWorkflow.root.meta?.alphabet;
 const events = eventVariants(safeWorkflow.root.events.filter((t) => !t.startsWith('xstate.')), declared);
 const fresh = { name: 'fresh records', input: { categories: ['nonContentRecords'], dataAgeDays: 0 } };
 const old = { name: 'old records', input: { categories: ['nonContentRecords'], dataAgeDays: 4000 } };

@@ -19,22 +19,29 @@ const slower = { ...cloudflare, id: 'slower', versions: cloudflare.versions.map(
 
 describe('policy slots', () => {
   it('names the delays and guards a machine implements under a slot, with the policy’s length and its own', () => {
-    expect(policySlotsOf(safeWorkflow, version)).toEqual([{ kind: 'delay', name: 'objectionWindow', policyDays: 14, machineDays: 14 }]);
+    expect(policySlotsOf(safeWorkflow, version)).toEqual([
+      { kind: 'delay', name: 'objectionWindow', policyDays: 14, machineDays: 14 },
+      { kind: 'delay', name: 'secrecyChallengeWindow', policyDays: 30, machineDays: 30 },
+    ]);
     const own = safeWorkflow.provide({ delays: { objectionWindow: days(30), grace: days(2) }, guards: { policyNoticeBeforeDisclosure: () => false, mine: () => true } } as never);
     expect(policySlotsOf(own, version)).toEqual([
       { kind: 'delay', name: 'objectionWindow', policyDays: 14, machineDays: 30 },
+      { kind: 'delay', name: 'secrecyChallengeWindow', policyDays: 30, machineDays: 30 },
       { kind: 'guard', name: 'policyNoticeBeforeDisclosure' },
     ]);
   });
 
   it('are filled by the policy, so a window the machine shortened is checked at the policy’s length, and check says so', async () => {
-    const short = { name: 'short', machine: safeWorkflow.provide({ delays: { objectionWindow: days(5) } } as never), inputs: [{ name: 'default', input: undefined }], declared: { 'secrecy.imposed': { days: [undefined] } } };
+    const short = { name: 'short', machine: safeWorkflow.provide({ delays: { objectionWindow: days(5) } } as never), inputs: [{ name: 'default', input: undefined }], declared: safeWorkflow.root.meta?.alphabet };
     expect(checkMachine(short, version, [objectionWindow])[0]?.status).toBe('proved');
     const { code, out } = await runCliCaptured(['check', '--machine', 'examples/my-workflow.ts', '--export', 'safeWorkflow', '--policy', tempFile('slower.json', slower)]);
     expect(code).toBe(0);
-    expect(out).toContain('policy slots, filled from slower: delay objectionWindow = 30 days (your machine says 14)');
+    expect(out).toContain('policy slots, filled from slower: delay objectionWindow = 30 days (your machine says 14); delay secrecyChallengeWindow = 30 days');
     const json = await runCliCaptured(['check', '--machine', 'examples/my-workflow.ts', '--export', 'safeWorkflow', '--policy', 'cloudflare', '--json']);
-    expect(JSON.parse(json.out)[0].policySlots).toEqual([{ kind: 'delay', name: 'objectionWindow', policyDays: 14, machineDays: 14 }]);
+    expect(JSON.parse(json.out)[0].policySlots).toEqual([
+      { kind: 'delay', name: 'objectionWindow', policyDays: 14, machineDays: 14 },
+      { kind: 'delay', name: 'secrecyChallengeWindow', policyDays: 30, machineDays: 30 },
+    ]);
   });
 
   it('examples/policy.json is Cloudflare’s profile, and loads as a policy file: the built-in one itself', () => {
