@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ISO_DATE_PATTERN } from './date.ts';
 
 /**
  * What kind of input was wrong; the CLI exits 2 on any of them. `keyReused`: an idempotency key
@@ -47,7 +48,11 @@ function fixFor(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `remove ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; see README.md for the fields`;
     case 'too_small':
-      return `give at least ${String(issue.minimum)}`;
+      return issue.inclusive === false ? `give more than ${String(issue.minimum)}` : `give at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return issue.inclusive === false ? `give less than ${String(issue.maximum)}` : `give at most ${String(issue.maximum)}`;
+    case 'invalid_format':
+      return issue.format === 'regex' && issue.pattern === String(ISO_DATE_PATTERN) ? 'write it like 2026-03-01: four-digit year, two-digit month, two-digit day' : issue.message;
     case 'custom':
       // A refinement names its fix in `params.fix`; else its message is the whole story.
       return (issue.params as { fix?: string } | undefined)?.fix ?? issue.message;

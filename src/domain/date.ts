@@ -2,12 +2,16 @@ import { z } from 'zod';
 
 import { DAY_MS } from './duration.ts';
 
+/** The form of an ISO date; `fromZod` gives its fix when a value does not match. */
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
 /** A calendar date `YYYY-MM-DD` that exists. */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date like 2026-03-01 (YYYY-MM-DD)' })
+  .regex(ISO_DATE_PATTERN, { message: 'is not a date written YYYY-MM-DD' })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'that calendar date does not exist',
+    message: 'is no day of the calendar',
+    params: { fix: 'give a day that exists: months have 28 to 31 days, February 29 only in leap years' },
   });
 
 /** Day number (days since 1970-01-01) of an ISO date. */

@@ -1,3 +1,4 @@
+import { didYouMean } from './didYouMean.ts';
 import { EVENT_TYPES, VocabularyEvent } from './events.ts';
 import { InputError, fromZod } from './InputError.ts';
 
@@ -20,6 +21,11 @@ export function parseEvent(event: unknown, field: string, { ownTypes = false } =
   if (ownTypes && typeof type === 'string' && !VOCABULARY.has(type)) return event as { type: string };
   if (ownTypes && typeof type !== 'string') {
     throw new InputError('invalid', `${field}.type`, type, 'is not an event type', 'give the event as an object with a string "type", such as { "type": "notice.sent" }');
+  }
+  if (typeof type !== 'string' || !VOCABULARY.has(type)) {
+    const meant = typeof type === 'string' ? didYouMean(type, EVENT_TYPES) : undefined;
+    const all = EVENT_TYPES.join(', ');
+    throw new InputError('invalid', `${field}.type`, type, typeof type === 'string' ? 'is not an event type of the vocabulary' : 'is not an event type', meant ? `did you mean "${meant}"? The vocabulary's types: ${all}` : `use one of the vocabulary's types: ${all}`);
   }
   const parsed = VocabularyEvent.safeParse(event);
   if (!parsed.success) throw fromZod(parsed.error, event, field);

@@ -27,7 +27,7 @@ describe('report dates and formats', () => {
   it('accepts a real calendar day and names the field of a bad one', () => {
     expect(reportDate('2026-12-27', '--as-of')).toBe('2026-12-27');
     expect(inputErrorOf(() => reportDate('2026-02-30', '--as-of'))).toMatchObject({ field: '--as-of', value: '2026-02-30' });
-    expect(inputErrorOf(() => reportDate('27/12/2026', '--published')).message).toMatch(/^--published: expected a date like 2026-03-01/);
+    expect(inputErrorOf(() => reportDate('27/12/2026', '--published')).message).toMatch(/^--published: is not a date written YYYY-MM-DD \(got "27\/12\/2026"\)\. Fix: write it like 2026-03-01/);
   });
 
   it('knows md, json and csv, and names the fix for anything else', () => {

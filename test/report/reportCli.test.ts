@@ -56,7 +56,7 @@ describe('dueprocess report', () => {
   it.each([
     [['--period', '2026H3'], /^dueprocess: --period: is not a reporting period \(got "2026H3"\)\. Fix: give a half-year like 2026H1/],
     [['--period', '2026H1', '--format', 'pdf'], /^dueprocess: --format: is not a report format \(got "pdf"\)\. Fix: use one of md, json, csv/],
-    [['--period', '2026H1', '--as-of', '2026-02-30'], /^dueprocess: --as-of: that calendar date does not exist \(got "2026-02-30"\)/],
+    [['--period', '2026H1', '--as-of', '2026-02-30'], /^dueprocess: --as-of: is no day of the calendar \(got "2026-02-30"\)\. Fix: give a day that exists/],
     [['--period', '2026H1', '--as-of', '2025-12-01'], /^dueprocess: --as-of: is before period 2026H1 starts .*Fix: give a date on or after 2026-01-01/],
     [['--period', '2026H1', '--as-of', '2026-08-01', '--published', '2026-09-01'], /^dueprocess: --published: is not between/],
     [['--period', '2026H1', '--policy', 'google'], /^dueprocess: --policy: is not a built-in policy/],

@@ -46,7 +46,7 @@ describe('the scenario file format', () => {
     ['an unknown key', 'unknown.json', (f: ReturnType<typeof raw>) => void (step(f, 0, 1).expect.colour = 'red'), /\.scenarios\[0\]\.steps\[1\]\.expect$/, /Unrecognized key.*Fix: remove "colour"/],
     ['a notice status outside the vocabulary', 'notice.json', (f: ReturnType<typeof raw>) => void (step(f, 2, 0).expect.notice = 'pending'), /\.scenarios\[2\]\.steps\[0\]\.expect\.notice$/, /\(got "pending"\)\. Fix: use one of "not sent", "due"/],
     ['another format', 'format.json', (f: ReturnType<typeof raw>) => void (f.format = 'dueprocess-scenarios/0'), /\.format$/, /\(got "dueprocess-scenarios\/0"\)/],
-    ['a date that does not exist', 'date.json', (f: ReturnType<typeof raw>) => void (step(f, 0, 0).on = '2026-02-30'), /\.scenarios\[0\]\.steps\[0\]\.on$/, /that calendar date does not exist/],
+    ['a date that does not exist', 'date.json', (f: ReturnType<typeof raw>) => void (step(f, 0, 0).on = '2026-02-30'), /\.scenarios\[0\]\.steps\[0\]\.on$/, /is no day of the calendar/],
   ])('rejects %s, naming the file and the field', (_what, name, edit, field, message) => {
     const { path, error } = tampered(name, edit);
     expect(error.field.startsWith(path)).toBe(true);

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { IsoDate } from '../src/domain/date.ts';
+import { fromZod } from '../src/domain/InputError.ts';
+import { parseEvent } from '../src/domain/parseEvent.ts';
+import { inputErrorOf } from './support/inputErrorOf.ts';
+
+const zodError = (schema: z.ZodType, value: unknown, where: string) => {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) throw new Error(`expected ${JSON.stringify(value)} to be refused`);
+  return fromZod(parsed.error, value, where);
+};
+
+describe('an input error’s fix is something to do, never the problem again', () => {
+  it.each([
+    ['a day that does not exist', '2026-02-30', 'is no day of the calendar', 'give a day that exists: months have 28 to 31 days, February 29 only in leap years'],
+    ['a date not zero-padded', '2026-3-25', 'is not a date written YYYY-MM-DD', 'write it like 2026-03-01: four-digit year, two-digit month, two-digit day'],
+  ])('%s', (_what, value, problem, fix) => {
+    const error = zodError(IsoDate, value, 'on');
+    expect([error.field, error.value, error.problem, error.fix]).toEqual(['on', value, problem, fix]);
+  });
+
+  it('a bound that excludes its limit asks for more than it, not at least it', () => {
+    expect(zodError(z.object({ days: z.number().int().positive() }), { days: 0 }, 'request.secrecyOrder').fix).toBe('give more than 0');
+    expect(zodError(z.number().min(1), 0, 'n').fix).toBe('give at least 1');
+    expect(zodError(z.number().lt(10), 10, 'n').fix).toBe('give less than 10');
+    expect(zodError(z.number().max(9), 10, 'n').fix).toBe('give at most 9');
+  });
+
+  it('an unknown event type names the type field and the nearest vocabulary type', () => {
+    const typo = inputErrorOf(() => parseEvent({ type: 'notice.snet' }, 'event'));
+    expect([typo.field, typo.value, typo.problem]).toEqual(['event.type', 'notice.snet', 'is not an event type of the vocabulary']);
+    expect(typo.fix).toMatch(/^did you mean "notice\.sent"\? The vocabulary's types: review\.completed, /);
+    const none = inputErrorOf(() => parseEvent({ kind: 'x' }, 'body'));
+    expect([none.field, none.value, none.problem]).toEqual(['body.type', undefined, 'is not an event type']);
+    expect(none.fix).toMatch(/^use one of the vocabulary's types: review\.completed, .*response\.extended$/);
+  });
+});
