@@ -5,6 +5,7 @@ import { DATA_CATEGORIES, type DataCategory } from '../domain/categories.ts';
 import { IsoDate, dayNumber, isoDate } from '../domain/date.ts';
 import type { VocabularyEvent } from '../domain/events.ts';
 import { InputError, fromZod } from '../domain/InputError.ts';
+import { knownOptions } from '../domain/knownOptions.ts';
 import { parseEvent } from '../domain/parseEvent.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { policyRegistry } from '../policy/policyRegistry.ts';
@@ -35,6 +36,12 @@ export interface EngineOptions {
   migrate?: (snapshot: StoredSnapshot, fromVersion: string, kind: string) => StoredSnapshot;
 }
 
+/** An idempotency key as given, checked: a string of 1 to 200 characters, or none. */
+function idempotencyKeyOf(key: unknown, fix: string): string | undefined {
+  if (key !== undefined && !(typeof key === 'string' && key.length >= 1 && key.length <= 200)) throw new InputError('invalid', 'idempotencyKey', key, 'is not a string of 1 to 200 characters', fix);
+  return key;
+}
+
 /**
  * A durable case engine: each change is one store transaction holding the new snapshot, the
  * deadlines it starts, fires or cancels, the event and its audit entries.
@@ -46,6 +53,7 @@ export interface EngineOptions {
  * await engine.tick('2026-04-01');
  */
 export function createCaseEngine(options: EngineOptions) {
+  knownOptions(options, ['store', 'clock', 'policy', 'policies', 'migrate'], 'engine options');
   const { store } = options;
   const clock = options.clock ?? (() => new Date().toISOString().slice(0, 10));
   const policies = policyRegistry(options.policies ?? {}, 'policies');
@@ -120,14 +128,14 @@ export function createCaseEngine(options: EngineOptions) {
      * an InputError (`keyReused`). A request's own `id` is the requester's reference, not a key.
      */
     async open(request: unknown, opts: { policy?: string; id?: string; by?: string; idempotencyKey?: string; onOpened?: Guard; onRepeat?: Guard } = {}): Promise<CaseView> {
+      knownOptions(opts, ['policy', 'id', 'by', 'idempotencyKey', 'onOpened', 'onRepeat'], 'open options');
       const kind = (request as { kind?: unknown } | null)?.kind;
       const entry = typeof kind === 'string' ? findKind(kind) : undefined;
       if (!entry) throw new InputError('unknownKind', 'request.kind', kind, 'is not a kind in the catalogue', 'open a request of a catalogue kind (dueprocess list)');
       const parsed = entry.requestSchema.safeParse(request);
       if (!parsed.success) throw fromZod(parsed.error, request, 'request');
       const profile = resolvePolicy(opts.policy ?? options.policy, 'policy', policies);
-      const key = opts.idempotencyKey;
-      if (key !== undefined && !(typeof key === 'string' && key.length >= 1 && key.length <= 200)) throw new InputError('invalid', 'idempotencyKey', key, 'is not a string of 1 to 200 characters', 'give a key of your own making, like a UUID, for each new case');
+      const key = idempotencyKeyOf(opts.idempotencyKey, 'give a key of your own making, like a UUID, for each new case');
       const day0 = parsed.data.receivedOn;
       notAfterToday(day0, 'request.receivedOn', 'open a case on or after the day its request was received');
       const run = startRun(caseMachine(entry, profile, day0), parsed.data, 0);
@@ -159,7 +167,9 @@ export function createCaseEngine(options: EngineOptions) {
      * an InputError. `by` names the sender in the audit entry.
      */
     async send(caseId: string, event: unknown, opts: { on?: string; idempotencyKey?: string; expectedVersion?: number; guard?: Guard; by?: string } = {}): Promise<SendResult> {
+      knownOptions(opts, ['on', 'idempotencyKey', 'expectedVersion', 'guard', 'by'], 'send options');
       const parsedEvent = parseEvent(event, 'event');
+      idempotencyKeyOf(opts.idempotencyKey, 'give a key of your own making, like a UUID, for each event you send');
       const on = dateOf(opts.on === undefined ? clock() : opts.on, 'on');
       notAfterToday(on, 'on', 'record an event on the day it happened, today or earlier');
       return store.transaction(async (tx) => {
@@ -188,22 +198,30 @@ export function createCaseEngine(options: EngineOptions) {
     },
 
     /** The case's state, vocabulary view, described pending deadlines, the events it would take today, version and history. */
-    get: (caseId: string, opts: { guard?: Guard } = {}): Promise<CaseView> => store.transaction((tx) => view(tx, caseId, opts.guard)),
+    get: (caseId: string, opts: { guard?: Guard } = {}): Promise<CaseView> => {
+      knownOptions(opts, ['guard'], 'get options');
+      return store.transaction((tx) => view(tx, caseId, opts.guard));
+    },
 
     /** A case's audit entries, oldest first, each entry parsed. */
-    audit: (caseId: string, opts: { guard?: Guard } = {}) =>
-      store.transaction(async (tx) => {
+    audit: (caseId: string, opts: { guard?: Guard } = {}) => {
+      knownOptions(opts, ['guard'], 'audit options');
+      return store.transaction(async (tx) => {
         const row = await tx.getCase(caseId);
         if (!row) throw unknownCase(caseId);
         await opts.guard?.(tx, row);
         return (await tx.auditOf(caseId)).map((a) => ({ seq: a.seq, hash: a.hash, entry: JSON.parse(a.entry) as Record<string, unknown> }));
-      }),
+      });
+    },
 
     /** Every policy profile this engine opens and reloads cases under, by id: the built-in ones and `policies`. */
     policies,
 
     /** Cases, optionally of one kind, open or closed, under secrecy or not; oldest first. */
-    list: (filter: CaseFilter = {}) => store.transaction((tx) => tx.listCases(filter)),
+    list: (filter: CaseFilter = {}) => {
+      knownOptions(filter, ['kind', 'closed', 'secrecy'], 'list filter');
+      return store.transaction((tx) => tx.listCases(filter));
+    },
 
     /** Pending deadlines due on or before `now`, by due date then start order. */
     async due(now: string): Promise<TimerRow[]> {
@@ -217,7 +235,9 @@ export function createCaseEngine(options: EngineOptions) {
      * work: each claims cases the others do not hold. A case under a policy this engine does not
      * know is left as it is, and once the others have fired that is an InputError naming it.
      */
-    async tick(now: string, { batch = 100 }: { batch?: number } = {}): Promise<number> {
+    async tick(now: string, opts: { batch?: number } = {}): Promise<number> {
+      knownOptions(opts, ['batch'], 'tick options');
+      const { batch = 100 } = opts;
       const date = dateOf(now, 'now');
       notAfterToday(date, 'now', 'tick today or an earlier day: a deadline passes only once its day has');
       const idle: string[] = [];
