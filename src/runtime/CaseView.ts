@@ -16,6 +16,11 @@ export interface CaseView extends Observation {
   /** The request the case was opened with, as validated. */
   request: unknown;
   history: { seq: number; on: string; event: VocabularyEvent }[];
+  /**
+   * The earliest date an event may carry: the day of the case's last step (an event, or a
+   * deadline fired by `send` or `tick`), or the day after it when a deadline fired that day.
+   */
+  takesEventsFrom: string;
   /** Deadlines that have passed, in the order they fired: the delay's name and its due day. */
   passed: { name: string; due: string }[];
   /** Pending deadlines by due date then name: name, due, state, leadsTo, setBy, and `overdue: true` once due before today with no tick run. */

@@ -106,14 +106,18 @@ export function createCaseEngine(options: EngineOptions) {
     const request = (run.snapshot.context as { request?: unknown } | undefined)?.request ?? null;
     const passed = (await tx.auditOf(id)).map((a) => JSON.parse(a.entry) as { what: string; delay?: string; due?: string }).flatMap((e) => (e.what === 'deadline' ? [{ name: String(e.delay), due: String(e.due) }] : []));
     const observed = { ...observe(withDisclosed, dayNumber(row.day0)), ...whatNow(entry, run, row.day0, clock()) };
-    return { id, kind, policy, closed, version, machineVersion: row.machineVersion, ...observed, state: stateLabel(run.snapshot), request, history, passed };
+    const takesEventsFrom = isoDate(dayNumber(row.day0) + Math.max(run.day, run.endedDay + 1));
+    return { id, kind, policy, closed, version, machineVersion: row.machineVersion, ...observed, state: stateLabel(run.snapshot), request, history, takesEventsFrom, passed };
   };
 
   /** Fires one claimed case's deadlines due by `now`. */
   const fireCase = async (tx: StoreTx, id: string, now: string) => {
     const { row, run, changes } = await load(tx, id, true);
-    const after = advanceTo(run, dayNumber(now) - dayNumber(row.day0), true);
-    if (after.steps.length === run.steps.length) return 0;
+    const through = advanceTo(run, dayNumber(now) - dayNumber(row.day0), true);
+    if (through.steps.length === run.steps.length) return 0;
+    // The case's clock stops at the last deadline fired, not at the tick's day: an event that
+    // happened between them can still be entered, as on a case no deadline of which fell due.
+    const after = advanceTo(run, through.endedDay, true);
     if (!(await persistRun(tx, row, run, after, now, [], changes))) throw new ConflictError(id, row.version, (await tx.getCase(id))?.version ?? -1);
     return after.steps.length - run.steps.length;
   };

@@ -116,10 +116,10 @@ async function drive(kind: string, script: { input: number; actions: Action[] })
       const on = isoDate(day0 + action.day);
       if (action.type === 'tick') {
         await engine.tick(on);
-        // The engine stores a case on tick only when a deadline fires; a tick that fires nothing
-        // leaves the case (and its clock) as it was.
+        // The engine stores a case on tick only when a deadline fires, with its clock at the last
+        // deadline fired; a tick that fires nothing leaves the case (and its clock) as it was.
         const after = advanceTo(run, action.day, true);
-        if (after.steps.length > run.steps.length) run = after;
+        if (after.steps.length > run.steps.length) run = advanceTo(run, after.endedDay, true);
       } else {
         const enabled = action.guided ? variants.filter((v) => sendEvent(run, action.day, v).ok) : [];
         const pool = enabled.length > 0 ? enabled : variants;
