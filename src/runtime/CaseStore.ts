@@ -14,7 +14,7 @@ export interface CaseRow {
   /** The request's `receivedOn`: day 0 of the case. */
   day0: string;
   createdAt: string;
-  /** The process has an outcome (the vocabulary's `closed` tag), or the machine is done. */
+  /** The machine is done, or the process has an outcome (the `closed` tag) and owes nothing more (`caseFlags`). */
   closed: boolean;
   /** A nondisclosure obligation covers the request now (the `secrecy` tag). */
   secrecy: boolean;

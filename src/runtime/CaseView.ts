@@ -10,6 +10,7 @@ export interface CaseView extends Observation {
   kind: string;
   policy: string;
   state: string;
+  /** The work is over: an outcome, no deadline pending, no notice due or deferred, no challenge due, nothing overdue. */
   closed: boolean;
   version: number;
   machineVersion: string;

@@ -28,9 +28,19 @@ export function restoreRun(machine: AnyStateMachine, row: CaseRow, timers: reado
   return { machine, day: stored.day, snapshot, timers: pending, steps: [step], seq: stored.seq, endedDay: stored.endedDay };
 }
 
-/** The row's `closed` and `secrecy` columns for where a run stands. */
+/** Tags that say a case with an outcome still owes something: notice, a challenge, a missed act. */
+const OWING = [TAGS.noticeDue, TAGS.noticeDeferred, TAGS.challengeDue, TAGS.overdue];
+
+/**
+ * The row's `closed` and `secrecy` columns for where a run stands. A case is closed when its
+ * machine is done, or its process has an outcome and it owes nothing more: no deadline pending,
+ * no notice due or deferred, no challenge due, nothing overdue. So a disclosure under a gag
+ * stays open until the user is told, and `list({ closed: false })` is the queue of work.
+ */
 export function caseFlags(run: TimedRun): Pick<CaseRow, 'closed' | 'secrecy'> {
-  return { closed: run.snapshot.status === 'done' || run.snapshot.hasTag(TAGS.closed), secrecy: run.snapshot.hasTag(TAGS.secrecy) };
+  const { snapshot } = run;
+  const settled = snapshot.hasTag(TAGS.closed) && run.timers.length === 0 && !OWING.some((tag) => snapshot.hasTag(tag));
+  return { closed: snapshot.status === 'done' || settled, secrecy: snapshot.hasTag(TAGS.secrecy) };
 }
 
 /** What a row stores of a run. */
