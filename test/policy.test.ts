@@ -155,6 +155,28 @@ describe('loadPolicy', () => {
     expect((error as InputError).fix).toBe('write it like P10D (days), P2M (months) or P1Y (years)');
   });
 
+  it('refuses a citation keyed by no value of its version, naming the key as one key', () => {
+    const v = cloudflare.versions[0] as PolicyVersion;
+    const { 'notice.objectionWindow': cited, ...others } = v.sources;
+    const misspelt = { ...cloudflare, id: 'acme', versions: [{ ...v, sources: { ...others, 'notice.objectionWindw': cited } }] };
+    const parsed = ProviderPolicy.safeParse(misspelt);
+    expect(parsed.success).toBe(false);
+    const file = join(dir, 'misspelt-source.json');
+    writeFileSync(file, JSON.stringify(misspelt));
+    const error = (() => {
+      try {
+        loadPolicy(file);
+      } catch (e) {
+        return e as InputError;
+      }
+    })();
+    expect(error?.field).toBe('policy.versions[0].sources["notice.objectionWindw"]');
+    expect(error?.problem).toBe('names no value of this version, so its citation would be lost');
+    expect(error?.fix).toBe('key each citation by the path of the value it cites, like notice.objectionWindow or retention.0: did you mean "notice.objectionWindow"?');
+    // Every citation of the shipped profiles names a value.
+    for (const policy of Object.values(POLICIES)) expect(ProviderPolicy.safeParse(policy).success).toBe(true);
+  });
+
   it('rejects an unknown name, a missing file and malformed JSON', () => {
     expect(() => loadPolicy('google')).toThrow(/use one of cloudflare, letsencrypt/);
     expect(() => loadPolicy(join(dir, 'none.json'))).toThrow(/cannot be read \(ENOENT\)/);

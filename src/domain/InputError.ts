@@ -34,7 +34,13 @@ export function fromZod(error: z.ZodError, input: unknown, where: string): Input
   const issue = error.issues[0];
   if (!issue) return new InputError('invalid', where, input, 'is not valid', 'check it against the schema in README.md');
   const path = issue.path.map(String);
-  const field = issue.path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), where);
+  const field = issue.path.reduce<string>((acc, key) => {
+    if (typeof key === 'number') return `${acc}[${key}]`;
+    const name = String(key);
+    // A record key such as a policy source's "notice.objectionWindow" is one key, not a path.
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) return `${acc}[${JSON.stringify(name)}]`;
+    return acc ? `${acc}.${name}` : name;
+  }, where);
   const value = path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), input);
   return new InputError('invalid', field, value, issue.message, fixFor(issue));
 }

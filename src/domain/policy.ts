@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { didYouMean } from './didYouMean.ts';
 import { DataCategory } from './categories.ts';
 import { IsoDate } from './date.ts';
 import { IsoDuration } from './duration.ts';
@@ -62,8 +63,27 @@ export const PolicyVersion = z
     /** Citation for each value, keyed by its path (`notice.objectionWindow`, `retention.0`). */
     sources: z.record(z.string(), z.string().min(1)),
   })
-  .strict();
+  .strict()
+  .superRefine((version, ctx) => {
+    const { sources, ...values } = version;
+    const paths = fieldPaths(values);
+    for (const key of Object.keys(sources)) {
+      if (paths.includes(key)) continue;
+      const meant = didYouMean(key, paths);
+      const fix = `key each citation by the path of the value it cites, like notice.objectionWindow or retention.0${meant ? `: did you mean "${meant}"?` : ''}`;
+      ctx.addIssue({ code: 'custom', path: ['sources', key], message: 'names no value of this version, so its citation would be lost', params: { fix } });
+    }
+  });
 export type PolicyVersion = z.infer<typeof PolicyVersion>;
+
+/** Every path into a value, objects by key and arrays by index: `notice`, `notice.objectionWindow`, `retention.0`. */
+function fieldPaths(value: unknown, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return [path, ...fieldPaths(inner, path)];
+  });
+}
 
 /** A provider policy profile: its dated versions, oldest first. */
 export const ProviderPolicy = z

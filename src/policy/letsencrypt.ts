@@ -60,7 +60,11 @@ export const letsencrypt: ProviderPolicy = {
       effectiveFrom: '2025-08-06',
       title: 'From 6 Aug 2025: OCSP service ended, no relying-party logs are made',
       retention: twoYears.retention.slice(0, 1),
-      sources: { ...twoYears.sources, 'retention.1': 'DOMAIN §7 [S] letsencrypt/website post 2025-08-06: OCSP service turned off' },
+      // The relying-party logs are gone, so their citation moves to the list that no longer holds them.
+      sources: {
+        ...Object.fromEntries(Object.entries(twoYears.sources).filter(([path]) => path !== 'retention.1')),
+        retention: 'DOMAIN §7 [S] letsencrypt/website post 2025-08-06: OCSP service turned off, so no relying-party logs are kept',
+      },
     },
   ],
 };
