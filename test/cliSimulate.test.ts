@@ -42,10 +42,13 @@ describe('dueprocess simulate: good input', () => {
     expect(steps.at(-1)).toMatchObject({ date: '2016-12-15', trigger: 'secrecy.lifted', secrecy: false, notice: 'not required' });
   });
 
-  it('prints every step for people, with secrecy, notice and deadlines', async () => {
+  it('prints every step for people, with its event’s payload, secrecy, notice and deadlines', async () => {
     const { code, out } = await simulate(...nsl, '--events', 'examples/nsl-events.json');
     expect(code).toBe(0);
-    expect(out).toContain('day   16  2013-02-20  challenge.filed');
+    // Two challenges on one day read apart by their routes; a lift by its reason.
+    expect(out).toContain('day   16  2013-02-20  challenge.filed { route: "petitionToSetAside" }\n');
+    expect(out).toContain('day   16  2013-02-20  challenge.filed { route: "reciprocalNotice" }\n');
+    expect(out).toContain('day 1410  2016-12-15  secrecy.lifted { reason: "lifted" }\n');
     expect(out).toContain('secrecy:   IN FORCE');
     expect(out).toMatch(/P30D \(secrecy\.inForce\.challenge\.reciprocalNotice\.awaitingGovernment\) due 2013-03-22, day 46/);
   });

@@ -1,5 +1,6 @@
 import { findKind, CATALOGUE } from '../../machines/catalogue.ts';
 import { isoDate, dayNumber } from '../domain/date.ts';
+import { eventText } from '../domain/eventText.ts';
 import { DatedEvents } from '../domain/DatedEvent.ts';
 import { InputError, fromZod } from '../domain/InputError.ts';
 import { readJson } from '../domain/readJson.ts';
@@ -55,21 +56,15 @@ export function simulateCommand(args: string[]): number {
   }
   console.log(`${entry.title} — policy ${policy.name}: ${version.title}`);
   for (const s of steps) {
-    console.log(`day ${String(s.day).padStart(4)}  ${s.date}  ${s.trigger}`);
+    console.log(`day ${String(s.day).padStart(4)}  ${s.date}  ${s.event ? eventText(s.event) : s.trigger}`);
     console.log(`      state:     ${s.state}`);
     console.log(`      secrecy:   ${s.secrecy ? 'IN FORCE' : 'none'} · notice: ${s.notice}${s.outcome ? ` · outcome: ${s.outcome}` : ''}`);
     console.log(`      deadlines: ${s.deadlines.map((d) => `${d.timer} (${d.state}) due ${d.due}, day ${d.dueDay}`).join('; ') || 'none pending'}`);
   }
   if (rejected) {
     console.error(`\nevents[${rejected.index}] (day ${rejected.day}, ${isoDate(start + rejected.day)}): ${rejected.rejection.message}.`);
-    console.error(`It could take: ${rejected.couldTake.map(showEvent).join('; ') || 'nothing'}. Nothing after it was applied.`);
+    console.error(`It could take: ${rejected.couldTake.map(eventText).join('; ') || 'nothing'}. Nothing after it was applied.`);
     return 1;
   }
   return 0;
-}
-
-function showEvent(event: { type: string }): string {
-  const { type, ...payload } = event as { type: string; [k: string]: unknown };
-  const fields = Object.entries(payload).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
-  return fields.length ? `${type} { ${fields.join(', ')} }` : type;
 }

@@ -1,6 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { type TimedRun, advanceTo, sendEvent, startRun, stateLabel } from '../time/TimedRun.ts';
 import type { PathStep } from './Exploration.ts';
+import { eventText } from '../domain/eventText.ts';
 
 /** One dated step of a counterexample, as replayed on the whole-day clock. */
 export interface DatedStep {
@@ -72,7 +73,7 @@ export function replayPath(machine: AnyStateMachine, input: unknown, path: reado
   });
   const steps: DatedStep[] = got.map((s) => ({
     day: s.day,
-    what: s.trigger.kind === 'start' ? 'request received' : s.trigger.kind === 'timer' ? `deadline ${s.trigger.delay} passes` : describe(s.trigger.event),
+    what: s.trigger.kind === 'start' ? 'request received' : s.trigger.kind === 'timer' ? `deadline ${s.trigger.delay} passes` : eventText(s.trigger.event),
     state: stateLabel(s.snapshot),
     tags: [...s.snapshot.tags].sort(),
   }));
@@ -81,10 +82,4 @@ export function replayPath(machine: AnyStateMachine, input: unknown, path: reado
     steps.push({ day: days[days.length - 1] as number, what: 'time passes, nothing happens', state: stateLabel(run.snapshot), tags: [...run.snapshot.tags].sort() });
   }
   return steps;
-}
-
-function describe(event: { type: string }): string {
-  const { type, ...payload } = event as { type: string; [k: string]: unknown };
-  const args = Object.entries(payload).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
-  return args.length ? `${type} { ${args.join(', ')} }` : type;
 }
