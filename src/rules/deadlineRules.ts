@@ -129,8 +129,8 @@ export const dataSubjectDeadline: Rule = {
   title: 'A data-subject request is answered within one month, or three when the extension was announced within the first',
   rationale: 'GDPR Art. 12(3).',
   sources: [src('§2 GDPR_RESPONSE', 'one month', 'S'), src('§2 GDPR_EXTENSION', '+2 months, announced within the first', 'S')],
-  scope: 'machines with response.extended',
-  appliesTo: (ctx) => ctx.events.has('response.extended'),
+  scope: 'machines with response.extended or request.fulfilled',
+  appliesTo: (ctx) => ctx.events.has('response.extended') || ctx.events.has('request.fulfilled'),
   premise: { text: 'the response is extended', match: () => onEvent('response.extended') },
   check: () => ({ type: 'monitor', monitor: dsrMonitor() }),
 };
@@ -161,8 +161,8 @@ export const erasureGround: Rule = {
   title: 'An erasure refusal names a listed ground',
   rationale: 'GDPR Art. 17(3) lists the exceptions; Let’s Encrypt cannot erase what is public in Certificate Transparency logs.',
   sources: [src('§7', 'GDPR Art. 17(3) exceptions', 'S'), src('§1 row 20', 'Let’s Encrypt: issuance records are public', 'S')],
-  scope: 'machines with response.extended and request.refused',
-  appliesTo: (ctx) => ctx.events.has('response.extended') && ctx.events.has('request.refused'),
+  scope: 'machines with response.extended or request.fulfilled, and request.refused',
+  appliesTo: (ctx) => (ctx.events.has('response.extended') || ctx.events.has('request.fulfilled')) && ctx.events.has('request.refused'),
   premise: { text: 'an erasure request is refused', match: () => onEvent('request.refused', (_e, info) => (info.input as { right?: string } | undefined)?.right === 'erasure') },
   check: () =>
     neverStep(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkMachine } from '../../src/rules/checkMachine.ts';
 import { emergencyFollowUp, foreignLawConflictChallenged } from '../../src/rules/dataRules.ts';
-import { challengeLongSecrecy, preservationTerm } from '../../src/rules/deadlineRules.ts';
+import { challengeLongSecrecy, dataSubjectDeadline, preservationTerm } from '../../src/rules/deadlineRules.ts';
 import { build, target, version } from '../support/handMachines.ts';
 
 /** Takes an open-ended gag and has no way to challenge it, nor to flag the challenge overdue. */
@@ -45,6 +45,13 @@ const keepsForever = build({
   states: { preserving: { tags: ['preserving'], on: { 'process.received': 'handed' } }, handed: { type: 'final', tags: ['closed', 'handedToProcess'] } },
 });
 
+/** Answers a data-subject request whenever it likes, with no extension to announce and no deadline of its own. */
+const answersSomeday = build({
+  id: 'answersSomeday',
+  initial: 'received',
+  states: { received: { on: { 'request.fulfilled': 'done' } }, done: { type: 'final', tags: ['closed', 'fulfilled'] } },
+});
+
 describe('a rule covers the machines that cannot do what it asks for, and holds them to it', () => {
   it('a machine with an open-ended gag and no challenge.filed breaks challenge-long-secrecy, not skips it', () => {
     const [result] = checkMachine(target(cannotChallengeGag), version, [challengeLongSecrecy]);
@@ -70,5 +77,11 @@ describe('a rule covers the machines that cannot do what it asks for, and holds 
     const [result] = checkMachine(target(keepsForever), version, [preservationTerm]);
     expect(result?.status).toBe('violated');
     expect(result?.message).toBe('records were still held after the preservation period and any single extension');
+  });
+
+  it('a data-subject machine with no response.extended that may answer late breaks data-subject-deadline', () => {
+    const [result] = checkMachine(target(answersSomeday), version, [dataSubjectDeadline]);
+    expect(result?.status).toBe('violated');
+    expect(result?.message).toBe('the request was neither answered nor flagged overdue in time');
   });
 });
