@@ -156,6 +156,10 @@ export function handlers({ engine, store, today, policy: defaultPolicy, policies
     async assignCounsel({ who, params, body }) {
       const { name } = body as z.infer<typeof AssignBody>;
       await store.transaction(async (tx) => {
+        // A name no live counsel token has would be taken over by whoever is later given it.
+        if (!(await tx.tokens()).some((t) => t.name === name && t.role === 'counsel' && t.revokedAt === null)) {
+          throw new InputError('invalid', 'body.name', name, 'is not the name of a live counsel token', 'create a counsel token for them first (POST /tokens), then assign it');
+        }
         await tx.assign(params['id'] as string, name);
         const row = await tx.getCase(params['id'] as string);
         if (row) await appendAudit(tx, row.id, { what: 'assigned', counsel: name, by: who.name });
@@ -184,7 +188,7 @@ export function handlers({ engine, store, today, policy: defaultPolicy, policies
       return { status: 200, text: { body: renderReport(report, format), type: format === 'md' ? 'text/markdown; charset=utf-8' : 'text/csv; charset=utf-8' } };
     },
 
-    createToken: async ({ body }) => ({ status: 201, body: await createToken(store, TokenBody.parse(body), today()) }),
+    createToken: async ({ who, body }) => ({ status: 201, body: await createToken(store, TokenBody.parse(body), today(), who.name) }),
 
     async listTokens() {
       const tokens = await store.transaction((tx) => tx.tokens());

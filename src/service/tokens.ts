@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { InputError } from '../domain/InputError.ts';
+import { appendAudit } from '../runtime/auditChain.ts';
 import type { CaseStore, TokenRow } from '../runtime/CaseStore.ts';
 
 /** Who may do what: `viewer` reads cases not under secrecy; `counsel` reads and acts on the cases assigned to them; `admin` manages tokens and assignments. */
@@ -21,17 +22,30 @@ export const TokenName = z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, { message: 
 const hashOf = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /**
- * Makes a token for `name` in `role` and stores only its hash; the secret is returned once.
+ * Makes a token for `name` in `role` and stores only its hash; the secret is returned once. A
+ * name a live token has is refused; a revoked one's name may be issued again (a new secret for
+ * the same person), and each case assigned to that name records it in its audit trail.
  *
  * @example
  * const { token } = await createToken(store, { role: 'counsel', name: 'alice' }, '2026-11-23');
  * // send it as `Authorization: Bearer ${token}`
  */
-export async function createToken(store: CaseStore, input: { role: unknown; name: unknown }, today: string): Promise<{ id: string; name: string; role: Role; token: string }> {
+export async function createToken(store: CaseStore, input: { role: unknown; name: unknown }, today: string, by?: string): Promise<{ id: string; name: string; role: Role; token: string }> {
   const { role, name } = tokenInput(input);
   const token = `dp_${randomBytes(32).toString('base64url')}`;
   const row: TokenRow = { id: randomUUID(), name, role, hash: hashOf(token), createdAt: today, revokedAt: null };
-  await store.transaction((tx) => tx.insertToken(row));
+  await store.transaction(async (tx) => {
+    // Cases are assigned, and the audit trail names who acted, by name: a second live token
+    // under a name would share that person's cases unseen.
+    if ((await tx.tokens()).some((t) => t.name === name && t.revokedAt === null)) {
+      throw new InputError('invalid', 'name', name, 'is the name of a live token: a second would share its cases and its audit trail', 'give another name, or revoke that token first to issue its holder a new one');
+    }
+    await tx.insertToken(row);
+    // A new token under the name of a revoked one takes over its assignments; each such case records it.
+    for (const { caseId } of (await tx.assignments()).filter((a) => a.counsel === name)) {
+      await appendAudit(tx, caseId, { what: 'tokenIssued', counsel: name, role, tokenId: row.id, ...(by === undefined ? {} : { by }) });
+    }
+  });
   return { id: row.id, name, role, token };
 }
 

@@ -49,6 +49,29 @@ describe.each(STORES)('the case service over HTTP on %s', (_name, makeStore) => 
     expect((await h.call('ada', 'POST', '/cases/some-case/counsel', { name: '' })).body).toMatchObject({ error: { field: 'body.name' } });
   });
 
+  it('gives no second live token a person’s name, assigns only live counsel, and records a re-issued name in its cases’ trails', async () => {
+    h = await startHarness(makeStore, '2026-03-10');
+    const id = await openSubpoena('alice');
+    const twin = await h.call('ada', 'POST', '/tokens', { role: 'counsel', name: 'alice' });
+    expect(twin.status).toBe(400);
+    expect(twin.body).toMatchObject({ error: { field: 'name', value: 'alice' } });
+    expect(twin.text).toContain('is the name of a live token: a second would share its cases and its audit trail');
+    const nobody = await h.call('ada', 'POST', `/cases/${id}/counsel`, { name: 'nobody' });
+    expect(nobody.status).toBe(400);
+    expect(nobody.body).toMatchObject({ error: { field: 'body.name', value: 'nobody' } });
+    expect(nobody.text).toContain('is not the name of a live counsel token');
+    expect((await h.call('ada', 'POST', `/cases/${id}/counsel`, { name: 'vic' })).status).toBe(400);
+    // Rotation: alice's token is revoked and a new one issued under her name; her case says so.
+    const listed = (await h.call('ada', 'GET', '/tokens')).body as { tokens: { id: string; name: string }[] };
+    const old = listed.tokens.find((t) => t.name === 'alice')?.id;
+    expect((await h.call('ada', 'DELETE', `/tokens/${old}`)).status).toBe(204);
+    const renewed = await h.call('ada', 'POST', '/tokens', { role: 'counsel', name: 'alice' });
+    expect(renewed.status).toBe(201);
+    const { token, id: tokenId } = renewed.body as { token: string; id: string };
+    const trail = (await h.call(token, 'GET', `/cases/${id}/audit`)).body as { entries: { entry: Record<string, unknown> }[] };
+    expect(trail.entries.map((e) => e.entry).filter((e) => e['what'] === 'tokenIssued')).toEqual([{ what: 'tokenIssued', counsel: 'alice', role: 'counsel', tokenId, by: 'ada' }]);
+  });
+
   it('keeps each role to its operations with 403, before looking at any case', async () => {
     h = await startHarness(makeStore, '2026-03-10');
     const id = await openSubpoena();
