@@ -16,7 +16,7 @@ import { appendAudit } from './auditChain.ts';
 import { caseFlags, machineVersion, persistRun, restoreRun, storedSnapshot } from './caseRecord.ts';
 import type { CaseFilter, CaseRow, CaseStore, StoreTx, StoredSnapshot, TimerRow } from './CaseStore.ts';
 import { ConflictError } from './ConflictError.ts';
-import { caseOpenedWith, openingJson, settleKeyRace } from './openKey.ts';
+import { caseOpenedWith, openingJson, settleKeyRace, storedKey } from './openKey.ts';
 import { sameAsEarlier } from './sameAsEarlier.ts';
 import { whatNow } from './whatNow.ts';
 import { type CaseView, type Guard, type SendResult, unknownCase } from './CaseView.ts';
@@ -153,7 +153,7 @@ export function createCaseEngine(options: EngineOptions) {
           if (await tx.getCase(id)) throw new InputError('invalid', 'id', id, 'is already a case', 'give a new id, or none to have one made');
           const row: CaseRow = { id, kind: entry.kind, policy, machineVersion: machineVersion(entry.machine), version: 1, snapshot: storedSnapshot(run), disclosed: '[]', day0, createdAt: clock(), ...caseFlags(run) };
           await tx.insertCase(row);
-          if (key !== undefined) await tx.insertOpenKey({ idempotencyKey: key, caseId: id, opened: openingJson(opening) });
+          if (key !== undefined) await tx.insertOpenKey({ idempotencyKey: storedKey(key, opening.by), caseId: id, opened: openingJson(opening) });
           for (const t of run.timers) {
             await tx.insertTimer({ caseId: id, event: t.event, delay: t.delay, dueDate: isoDate(dayNumber(day0) + t.dueDay), startedOn: day0, seq: t.seq, firedAt: null });
           }
@@ -161,7 +161,7 @@ export function createCaseEngine(options: EngineOptions) {
           await opts.onOpened?.(tx, row);
           return view(tx, id);
         });
-      return key === undefined ? attempt() : settleKeyRace(store, key, attempt);
+      return key === undefined ? attempt() : settleKeyRace(store, storedKey(key, opening.by), attempt);
     },
 
     /**

@@ -10,19 +10,30 @@ export interface Opening {
   by: string | null;
 }
 
+/**
+ * The key an open is stored under: the caller's key within the opener's own namespace, so a
+ * key another opener used reads as unused (telling them otherwise would tell them the case
+ * exists). The separator is a control character no token name holds.
+ *
+ * @example
+ * storedKey('open-42', 'alice'); // 'alice\u001fopen-42'
+ */
+export const storedKey = (key: string, by: string | null): string => (by === null ? key : `${by}\u001f${key}`);
+
 /** An `Opening` as the store keeps it. */
 export const openingJson = (opening: Opening): string => stableJson(opening);
 
 /**
  * The id of the case `key` opened, when this open repeats that one (same validated request, policy
- * and opener, and the same case id when one is asked for); undefined for a key not used yet. A key
- * used for another open is an InputError (`keyReused`) that does not say what the first open held.
+ * and opener, and the same case id when one is asked for); undefined for a key not used yet by
+ * this opener. A key used for another open is an InputError (`keyReused`) that does not say what
+ * the first open held.
  *
  * @example
  * const earlier = await caseOpenedWith(tx, 'open-42', { request, policy: 'cloudflare', by: 'alice' });
  */
 export async function caseOpenedWith(tx: StoreTx, key: string, opening: Opening, id?: string): Promise<string | undefined> {
-  const earlier = await tx.openByKey(key);
+  const earlier = await tx.openByKey(storedKey(key, opening.by));
   if (!earlier) return undefined;
   const first = JSON.parse(earlier.opened) as Opening;
   const differs = [
