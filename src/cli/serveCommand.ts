@@ -2,7 +2,7 @@ import { IsoDate } from '../domain/date.ts';
 import { InputError } from '../domain/InputError.ts';
 import { maskedDb, openCaseStore } from '../runtime/openCaseStore.ts';
 import { serveCases } from '../service/serveCases.ts';
-import { parsePort } from './inspectCommand.ts';
+import { onPort, parsePort } from './inspectCommand.ts';
 import { policyOption } from './policyOption.ts';
 import { parseOptions } from './parseOptions.ts';
 
@@ -33,7 +33,10 @@ export async function serveCommand(args: string[]): Promise<number> {
   const port = parsePort(values.port);
   const db = values.db ?? 'cases.db';
   const store = await openCaseStore(db, { field: '--db' });
-  const service = await serveCases({ store, policy, policies, port, host: values.host ?? '127.0.0.1', tickEveryMs: seconds * 1000, adminReads: values['admin-reads'] === true, ...(clock ? { clock } : {}) });
+  const service = await onPort(port, () => serveCases({ store, policy, policies, port, host: values.host ?? '127.0.0.1', tickEveryMs: seconds * 1000, adminReads: values['admin-reads'] === true, ...(clock ? { clock } : {}) })).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   console.log(`dueprocess serve: listening on ${service.url} (cases in ${maskedDb(db)}, policy ${policy}; OpenAPI at ${service.url}/openapi.json)`);
   if (!LOOPBACK.has(values.host ?? '127.0.0.1')) console.log('dueprocess serve: not on loopback; put TLS in front of it, tokens travel in headers');
   const signal = await new Promise<string>((resolve) => {

@@ -25,7 +25,8 @@ export const LIVE_PATH = '/live';
 
 /**
  * Serves the live inspector on a loopback address: the page at `/`, viewers on `ws://…/live`, and
- * apps anywhere else on the same port, speaking `@statelyai/inspect`'s WebSocket protocol.
+ * apps anywhere else on the same port, speaking `@statelyai/inspect`'s WebSocket protocol. Every
+ * connection must name this server in `Host`, and a browser may connect only from the page.
  *
  * @example
  * const inspector = await startInspector({ port: 0 });
@@ -44,7 +45,7 @@ export async function startInspector({ port = 0, host = '127.0.0.1' }: { port?: 
   let ownHost = '';
 
   const server = createServer((req, res) => {
-    if (req.headers.host !== ownHost) {
+    if (!sameHost(req, ownHost)) {
       res.writeHead(421, { 'content-type': 'text/plain' }).end(`open http://${ownHost}/ instead\n`);
     } else if (req.method === 'GET' && (req.url === '/' || req.url === '/index.html')) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(page);
@@ -52,9 +53,12 @@ export async function startInspector({ port = 0, host = '127.0.0.1' }: { port?: 
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
     }
   });
-  const wss = new WebSocketServer({ server, maxPayload: 16 * 1024 * 1024, verifyClient: ({ req }: { req: IncomingMessage }, accept: (ok: boolean, code?: number, message?: string) => void) =>
-    !isLive(req) || trustedViewer(req, ownHost) ? accept(true) : accept(false, 403, 'only the inspector page may follow /live'),
-  });
+  const verifyClient = ({ req }: { req: IncomingMessage }, accept: (ok: boolean, code?: number, message?: string) => void) => {
+    if (!sameHost(req, ownHost)) accept(false, 421, `connect to ws://${ownHost} instead`);
+    else if (!sameOrigin(req, ownHost)) accept(false, 403, isLive(req) ? 'only the inspector page may follow /live' : 'a browser page may not report actors');
+    else accept(true);
+  };
+  const wss = new WebSocketServer({ server, maxPayload: 16 * 1024 * 1024, verifyClient });
 
   wss.on('connection', (socket, req) => {
     socket.on('error', () => socket.terminate());
@@ -74,7 +78,8 @@ export async function startInspector({ port = 0, host = '127.0.0.1' }: { port?: 
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    // ws re-emits the server's errors, such as EADDRINUSE, and an 'error' nobody listens for throws.
+    wss.once('error', reject);
     server.listen(port, bind, () => resolve());
   });
   const address = server.address();
@@ -105,12 +110,17 @@ function isLive(req: IncomingMessage): boolean {
   return new URL(req.url ?? '/', 'ws://inspector').pathname === LIVE_PATH;
 }
 
+/** Whether a request names this server in `Host`, so a DNS-rebound name cannot reach it. */
+function sameHost(req: IncomingMessage, ownHost: string): boolean {
+  return req.headers.host === ownHost;
+}
+
 /**
- * Viewers read every actor's context, so a browser may follow `/live` only from this server's own
- * page: another site open in the same browser could otherwise read it. Non-browser clients send
- * no Origin.
+ * Whether a WebSocket client is this server's own page or no browser at all (which sends no
+ * Origin). Viewers read every actor's context and reporters' actors show to every viewer, so
+ * another site open in the same browser may neither follow `/live` nor report.
  */
-function trustedViewer(req: IncomingMessage, ownHost: string): boolean {
+function sameOrigin(req: IncomingMessage, ownHost: string): boolean {
   const origin = req.headers.origin;
   return origin === undefined || origin === `http://${ownHost}`;
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cloudflare } from '../../src/policy/cloudflare.ts';
 import { ACME } from '../runtime/support/contractFixtures.ts';
+import { occupiedPort } from '../support/occupiedPort.ts';
 import { runCliCaptured } from '../support/runCliCaptured.ts';
 
 /** A policy JSON file in a fresh directory. */
@@ -61,6 +62,17 @@ describe('dueprocess serve', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain(message);
     if (flag !== '--db') expect(existsSync(db)).toBe(false);
+  });
+
+  it('refuses a port already in use with exit 2, naming --port, the port and the fix', async () => {
+    const { port, server } = await occupiedPort();
+    try {
+      const r = await runCliCaptured(['serve', '--db', tempDb(), '--port', String(port)]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`dueprocess: --port: is already in use (got ${port}). Fix: choose another port, or stop what is using it`);
+    } finally {
+      server.close();
+    }
   });
 
   it.each([

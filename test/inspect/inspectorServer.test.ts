@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { WebSocket } from 'ws';
 import { InputError } from '../../src/domain/InputError.ts';
 import { EVENT_LOG_LIMIT } from '../../src/inspect/actorRegistry.ts';
 import { type Inspector, startInspector } from '../../src/inspect/inspectorServer.ts';
@@ -100,6 +101,31 @@ describe('the inspector server', () => {
     await expect(openSocket(`${inspector.wsUrl}/live`, { origin: 'http://evil.example' })).rejects.toThrow(/403/);
     const own = await openSocket(`${inspector.wsUrl}/live`, { origin: inspector.url.replace(/\/$/, '') });
     own.close();
+  });
+
+  it('refuses a browser page from another origin as a reporter: its actors never reach the viewers', async () => {
+    const viewer = await openViewer(inspector.wsUrl);
+    await vi.waitFor(() => expect(viewer.messages).toHaveLength(1), WAIT);
+    const forged = await openSocket(inspector.wsUrl, { origin: 'http://evil.example' }).catch((e: unknown) => e);
+    if (forged instanceof WebSocket) forged.send(stately({ type: '@xstate.event', sessionId: 'forged:1', event: { type: 'forged' } }));
+    const node = await openSocket(inspector.wsUrl);
+    node.send(stately({ type: '@xstate.event', sessionId: 'node:1', event: { type: 'real' } }));
+    await vi.waitFor(() => expect(inspector.actors().map((a) => a.sessionId)).toContain('node:1'), WAIT);
+    await vi.waitFor(() => expect(viewer.messages.some((m) => m.actor?.sessionId === 'node:1')).toBe(true), WAIT);
+    expect(forged).toBeInstanceOf(Error);
+    expect(String(forged)).toMatch(/403/);
+    expect(inspector.actors().map((a) => a.sessionId)).not.toContain('forged:1');
+    expect(viewer.messages.filter((m) => m.actor?.sessionId === 'forged:1')).toEqual([]);
+    const own = await openSocket(inspector.wsUrl, { origin: inspector.url.replace(/\/$/, '') });
+    own.close();
+    node.close();
+    viewer.socket.close();
+  });
+
+  it('refuses a WebSocket, viewer or reporter, that names another Host', async () => {
+    const rebound = { headers: { host: `evil.example:${new URL(inspector.url).port}` } };
+    await expect(openSocket(inspector.wsUrl, rebound)).rejects.toThrow(/421/);
+    await expect(openSocket(`${inspector.wsUrl}/live`, rebound)).rejects.toThrow(/421/);
   });
 
   it('refuses to bind anything but a loopback address', async () => {

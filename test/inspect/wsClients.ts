@@ -1,7 +1,7 @@
-import { WebSocket } from 'ws';
+import { type ClientOptions, WebSocket } from 'ws';
 
 /** A `ws` client, once open. */
-export async function openSocket(url: string, options?: { origin?: string }): Promise<WebSocket> {
+export async function openSocket(url: string, options?: ClientOptions): Promise<WebSocket> {
   const socket = new WebSocket(url, options);
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
