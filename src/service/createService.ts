@@ -105,9 +105,10 @@ export function createService(options: ServiceOptions): { app: Hono<{ Variables:
       const reading = options.adminReads === true && signedIn.role === 'admin' && spec.method === 'get' && spec.roles.includes('viewer');
       const who = reading ? { ...signedIn, reads: true } : signedIn;
       if (!spec.roles.includes(who.role) && !reading) {
-        return failure(c, 403, { reason: 'forbidden', message: `${who.role} tokens cannot ${spec.summary.toLowerCase()}`, fix: `use a token of role ${spec.roles.join(' or ')}` });
+        return failure(c, 403, { reason: 'forbidden', message: `${who.role} tokens may not use ${spec.method.toUpperCase()} ${spec.path} (${spec.summary})`, fix: `use a token of role ${spec.roles.join(' or ')}` });
       }
       const idempotencyKey = c.req.header('idempotency-key');
+      if (idempotencyKey === '') throw new InputError('invalid', 'Idempotency-Key', idempotencyKey, 'is empty', 'send a key of 1 to 200 characters, or no Idempotency-Key header');
       const call: Call = { who, params: c.req.param() as Record<string, string>, query: readQuery(c, spec), body: await readBody(c, spec), headers: idempotencyKey === undefined ? {} : { idempotencyKey } };
       const answer: Answer = await handle(call);
       if (answer.status === 204) return c.body(null, 204);

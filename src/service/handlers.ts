@@ -4,7 +4,7 @@ import { InputError } from '../domain/InputError.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { resolvePolicy } from '../policy/resolvePolicy.ts';
 import { appendAudit } from '../runtime/auditChain.ts';
-import { findKind } from '../../machines/catalogue.ts';
+import { CATALOGUE, findKind } from '../../machines/catalogue.ts';
 import { caseDeadline } from '../runtime/caseDeadline.ts';
 import { caseMachine } from '../runtime/caseMachine.ts';
 import type { CaseRow, CaseStore } from '../runtime/CaseStore.ts';
@@ -85,6 +85,7 @@ export function handlers({ engine, store, today, policy: defaultPolicy, policies
 
     async listCases({ who, query }) {
       const { kind, closed, limit = 100, after } = query as z.infer<typeof ListQuery>;
+      if (kind !== undefined && !findKind(kind)) throw new InputError('unknownKind', 'query.kind', kind, 'is not a kind in the catalogue', `use one of ${CATALOGUE.map((e) => e.kind).join(', ')}`);
       const filter = { ...(kind === undefined ? {} : { kind }), ...(closed === undefined ? {} : { closed: closed === 'true' }) };
       const from = after === undefined ? '' : fromCursor(after);
       return store.transaction(async (tx) => {
@@ -112,6 +113,9 @@ export function handlers({ engine, store, today, policy: defaultPolicy, policies
 
     async sendEvent({ who, params, body, headers }) {
       const { event, on, idempotencyKey, expectedVersion } = body as z.infer<typeof SendBody>;
+      if (idempotencyKey !== undefined && headers.idempotencyKey !== undefined && idempotencyKey !== headers.idempotencyKey) {
+        throw new InputError('invalid', 'body.idempotencyKey', idempotencyKey, `differs from the Idempotency-Key header (${headers.idempotencyKey})`, 'send the key once, in the header or the body, or the same key in both');
+      }
       const key = idempotencyKey ?? headers.idempotencyKey;
       const result = await engine.send(params['id'] as string, event, {
         ...(on === undefined ? {} : { on }),

@@ -71,7 +71,8 @@ export function tokenInput(input: { role: unknown; name: unknown }): { role: Rol
  * const who = await authenticate(store, request.headers.get('authorization'));
  */
 export async function authenticate(store: CaseStore, header: string | null | undefined): Promise<Principal | null> {
-  const match = /^Bearer (dp_[A-Za-z0-9_-]{43})$/.exec(header ?? '');
+  // The scheme is case-insensitive (RFC 9110 §11.1); the token is not.
+  const match = /^Bearer +(dp_[A-Za-z0-9_-]{43})$/i.exec(header ?? '');
   if (!match?.[1]) return null;
   const row = await store.transaction((tx) => tx.tokenByHash(hashOf(match[1] as string)));
   const role = Role.safeParse(row?.role);

@@ -81,6 +81,25 @@ describe.each(STORES)('the case service over HTTP on %s', (_name, makeStore) => 
     expect((await h.call('ada', 'GET', '/deadlines')).status).toBe(403);
     expect((await h.call('alice', 'POST', '/tokens', { role: 'admin', name: 'mallory' })).status).toBe(403);
     expect((await h.call('vic', 'POST', '/cases', { request: requestOf('subpoena', '2026-03-02') })).status).toBe(403);
+    const denied = await h.call('ada', 'GET', `/cases/${id}`);
+    expect((denied.body as { error: { message: string } }).error.message).toBe('admin tokens may not use GET /cases/{id} (A case: state, secrecy, notice, disclosed data, pending deadlines (each with its state, where it leads, who sets it, and whether it is overdue), the events it would take today (couldTake), history)');
+  });
+
+  it('reads the bearer scheme in any case, and refuses an empty Idempotency-Key, two different keys for one send, and an unknown kind filter', async () => {
+    h = await startHarness(makeStore, '2026-03-10');
+    const id = await openSubpoena();
+    expect((await h.call(null, 'GET', '/cases', undefined, { authorization: `bearer ${h.tokens['alice']}` })).status).toBe(200);
+    const empty = await h.call('alice', 'POST', `/cases/${id}/events`, { event: REVIEWED }, { 'idempotency-key': '' });
+    expect(empty.status).toBe(400);
+    expect(empty.body).toMatchObject({ error: { field: 'Idempotency-Key', value: '' } });
+    const twoKeys = await h.call('alice', 'POST', `/cases/${id}/events`, { event: REVIEWED, idempotencyKey: 'b-1' }, { 'idempotency-key': 'h-1' });
+    expect(twoKeys.status).toBe(400);
+    expect(twoKeys.body).toMatchObject({ error: { field: 'body.idempotencyKey', value: 'b-1' } });
+    expect(twoKeys.text).toContain('differs from the Idempotency-Key header (h-1)');
+    expect((await h.call('alice', 'POST', `/cases/${id}/events`, { event: REVIEWED, idempotencyKey: 'k-1' }, { 'idempotency-key': 'k-1' })).status).toBe(200);
+    const kind = await h.call('alice', 'GET', '/cases?kind=subpena');
+    expect(kind.status).toBe(400);
+    expect(kind.body).toMatchObject({ error: { field: 'query.kind', value: 'subpena' } });
   });
 
   it('opens a case, applies events, refuses what the case cannot take with 409, the allowed types and the events it could take, and applies nothing then', async () => {
