@@ -15,7 +15,7 @@ Usage:
   dueprocess viz --machine FILE [--export NAME] --format mermaid|dot|scxml|json|html [--policy NAME|FILE] [--out FILE]
   dueprocess viz --all --out DIR
   dueprocess inspect [--port N]
-  dueprocess audit verify --db FILE|URL
+  dueprocess audit verify --db FILE|URL [--head SEQ:HASH]
   dueprocess report --period 2026H1|2026H2|2026 [--db FILE|URL] [--format md|json|csv] [--as-of YYYY-MM-DD] [--published YYYY-MM-DD] [--policy NAME|FILE]
   dueprocess serve [--db FILE|URL] [--port N] [--host 127.0.0.1] [--policy NAME|FILE] [--tick-seconds N] [--today YYYY-MM-DD] [--admin-reads]
   dueprocess token create --role viewer|counsel|admin --name NAME [--db FILE|URL] · token list · token revoke ID
@@ -32,7 +32,7 @@ Commands:
              with a scenario player and a counterexample view; --all writes every kind's page and an index
   inspect    serve a live inspector on 127.0.0.1: running actors' states on the chart, events, context, deadlines;
              apps connect with @statelyai/inspect's createWebSocketInspector({ url }) or connectInspector(url)
-  audit      verify a case database's hash-chained audit log; names an edited, deleted or reordered entry
+  audit      verify a case database's hash-chained audit log, read-only; names an edited, deleted or reordered entry or a case the log does not account for
   report     a transparency report for a period: requests by kind and outcome, accounts, emergencies, and
              national-security process only in 50 U.S.C. 1874 bands, restated as gags lift
   serve      the case service over HTTP (OpenAPI at /openapi.json): cases, events, deadlines fired by a scheduler,

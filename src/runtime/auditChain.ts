@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stableJson } from '../explore/snapshotKey.ts';
+import { type CaseBreak, caseBreak } from './auditCases.ts';
 import type { CaseStore, StoreTx } from './CaseStore.ts';
 
 /** The `prevHash` of the first entry. */
@@ -27,37 +28,49 @@ export async function appendAudit(tx: StoreTx, caseId: string, ...entries: objec
   }
 }
 
-export type AuditVerdict = { ok: true; entries: number } | { ok: false; seq: number; problem: 'edited' | 'deleted' | 'reordered' };
+/** The log's last entry. Recorded outside the database, it pins every entry up to it: see `verifyAudit`. */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+export type AuditVerdict =
+  | { ok: true; entries: number; head: AuditHead | null }
+  | { ok: false; seq: number; problem: 'edited' | 'deleted' | 'reordered' }
+  | { ok: false; seq: number; problem: 'rewritten'; hash: string | null }
+  | CaseBreak;
 
 /**
  * Walks the audit chain. An entry whose hash no longer matches its content was `edited`; a gap in
  * the seqs is `deleted` (naming the missing seq); a link to an entry that exists elsewhere in the
- * log is `reordered`. A case whose version is past its last audited version lost its tail.
+ * log is `reordered`. Then the cases table is checked against the log (`caseBreak`). A chain
+ * recomputed from the genesis after an edit passes all of that; only a `head` recorded elsewhere
+ * earlier catches it: the entry at its seq must still have its hash (`rewritten` otherwise, with
+ * the hash found there, null when the entry is gone).
  *
  * @example
- * const verdict = await verifyAudit(store); // { ok: false, seq: 4, problem: 'edited' }
+ * const verdict = await verifyAudit(store, { head: { seq: 3, hash: 'ab12…' } }); // { ok: false, seq: 3, problem: 'rewritten', hash: '9f0c…' }
  */
-export async function verifyAudit(store: CaseStore): Promise<AuditVerdict> {
+export async function verifyAudit(store: CaseStore, { head }: { head?: AuditHead } = {}): Promise<AuditVerdict> {
   return store.transaction(async (tx) => {
     const rows = await tx.audit();
     const hashes = new Set(rows.map((r) => r.hash));
-    const lastVersion = new Map<string, { seq: number; version: number }>();
     let prevHash = GENESIS;
     let expectedSeq = 1;
     for (const row of rows) {
       if (row.seq !== expectedSeq) return { ok: false, seq: expectedSeq, problem: 'deleted' };
       if (hashOf(row.prevHash, row.entry) !== row.hash) return { ok: false, seq: row.seq, problem: 'edited' };
       if (row.prevHash !== prevHash) return { ok: false, seq: row.seq, problem: hashes.has(row.prevHash) ? 'reordered' : 'deleted' };
-      const version = (JSON.parse(row.entry) as { version?: number }).version;
-      if (typeof version === 'number') lastVersion.set(row.caseId, { seq: row.seq, version });
       prevHash = row.hash;
       expectedSeq++;
     }
-    const versions = new Map((await tx.caseVersions()).map((c) => [c.id, c.version]));
-    for (const [caseId, last] of lastVersion) {
-      const version = versions.get(caseId);
-      if (version !== undefined && version !== last.version) return { ok: false, seq: last.seq + 1, problem: 'deleted' };
+    if (head) {
+      const hash = rows[head.seq - 1]?.hash ?? null;
+      if (hash !== head.hash) return { ok: false, seq: head.seq, problem: 'rewritten', hash };
     }
-    return { ok: true, entries: rows.length };
+    const broken = caseBreak(rows, await tx.caseVersions());
+    if (broken) return broken;
+    const last = rows[rows.length - 1];
+    return { ok: true, entries: rows.length, head: last ? { seq: last.seq, hash: last.hash } : null };
   });
 }

@@ -118,18 +118,19 @@ function txOn(client: pg.PoolClient): StoreTx {
  * use. A case being written is row-locked (`FOR NO KEY UPDATE`, which still lets an audit entry's
  * foreign key check read it), so sends to one case wait for each other; `claimDue` skips cases
  * another worker holds (`SKIP LOCKED`); appending to the audit chain takes a
- * transaction-scoped advisory lock, so the chain never forks.
+ * transaction-scoped advisory lock, so the chain never forks. With `readonly`, no schema is made
+ * and every transaction is `READ ONLY`.
  *
  * @example
  * const store = await postgresStore('postgres://dueprocess@127.0.0.1:5432/cases');
  * const engine = createCaseEngine({ store, policy: 'cloudflare' });
  */
-export async function postgresStore(connection: string | pg.PoolConfig): Promise<CaseStore & { pool: pg.Pool }> {
+export async function postgresStore(connection: string | pg.PoolConfig, { readonly = false } = {}): Promise<CaseStore & { pool: pg.Pool }> {
   const pool = new pg.Pool(typeof connection === 'string' ? { connectionString: connection } : connection);
   const transaction = async <T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {
-      await client.query('BEGIN');
+      await client.query(readonly ? 'BEGIN READ ONLY' : 'BEGIN');
       const result = await fn(txOn(client));
       await client.query('COMMIT');
       return result;
@@ -143,10 +144,12 @@ export async function postgresStore(connection: string | pg.PoolConfig): Promise
   try {
     const client = await pool.connect();
     try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-      await client.query(SCHEMA);
-      await client.query('COMMIT');
+      if (!readonly) {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+        await client.query(SCHEMA);
+        await client.query('COMMIT');
+      }
     } finally {
       client.release();
     }

@@ -34,17 +34,18 @@ const toCase = (r: Row): CaseRow => ({ ...(r as unknown as CaseRow), closed: r['
 /**
  * A `CaseStore` in one SQLite file (or `':memory:'`), made on first open: WAL journal, foreign
  * keys on, each transaction `BEGIN IMMEDIATE` so a second process waits instead of failing late.
+ * With `readonly`, the file must exist and is only read: no schema is made, every write fails.
  *
  * @example
  * const store = sqliteStore('./cases.db');
  * const engine = createCaseEngine({ store });
  */
-export function sqliteStore(path: string): CaseStore & { db: Database.Database } {
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
+export function sqliteStore(path: string, { readonly = false } = {}): CaseStore & { db: Database.Database } {
+  const db = new Database(path, { readonly, fileMustExist: readonly });
+  if (!readonly) db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
+  if (!readonly) db.exec(SCHEMA);
   const statements = new Map<string, Database.Statement>();
   const prepared = (sql: string) => {
     let statement = statements.get(sql);
@@ -132,7 +133,7 @@ export function sqliteStore(path: string): CaseStore & { db: Database.Database }
     db,
     transaction<T>(fn: (t: StoreTx) => Promise<T>): Promise<T> {
       const next = queue.then(async () => {
-        db.exec('BEGIN IMMEDIATE');
+        db.exec(readonly ? 'BEGIN' : 'BEGIN IMMEDIATE');
         try {
           const result = await fn(tx);
           db.exec('COMMIT');

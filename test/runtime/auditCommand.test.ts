@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { findKind } from '../../machines/catalogue.ts';
-import type { CaseStore } from '../../src/runtime/CaseStore.ts';
+import { GENESIS } from '../../src/runtime/auditChain.ts';
+import type { AuditRow, CaseStore } from '../../src/runtime/CaseStore.ts';
 import { createCaseEngine } from '../../src/runtime/createCaseEngine.ts';
 import { postgresStore } from '../../src/runtime/postgresStore.ts';
 import { sqliteStore } from '../../src/runtime/sqliteStore.ts';
@@ -16,6 +20,10 @@ interface Backend {
   make(): Promise<{ db: string; store: CaseStore }>;
   /** Drops the append-only triggers, then runs `sql`. */
   tamper(db: string, sql: string): Promise<void>;
+  /** A database of this kind holding only `CREATE TABLE x (a INTEGER)`. */
+  bare(): Promise<string>;
+  /** Runs a query outside any store, making nothing. */
+  query(db: string, sql: string): Promise<Record<string, unknown>[]>;
 }
 
 const BACKENDS: [string, Backend][] = [
@@ -31,6 +39,19 @@ const BACKENDS: [string, Backend][] = [
         store.db.exec(`DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; ${sql}`);
         await store.close();
       },
+      bare: async () => {
+        const db = join(mkdtempSync(join(tmpdir(), 'dueprocess-audit-')), 'other.db');
+        new Database(db).exec('CREATE TABLE x (a INTEGER)').close();
+        return db;
+      },
+      query: async (db, sql) => {
+        const raw = new Database(db, { readonly: true });
+        try {
+          return raw.prepare(sql).all() as Record<string, unknown>[];
+        } finally {
+          raw.close();
+        }
+      },
     },
   ],
   [
@@ -44,6 +65,18 @@ const BACKENDS: [string, Backend][] = [
         const store = await postgresStore(db);
         await store.pool.query(`DROP TRIGGER audit_no_update ON audit; DROP TRIGGER audit_no_delete ON audit; ${sql}`);
         await store.close();
+      },
+      bare: async () => {
+        const db = await freshDatabase(inject('postgresUrl'));
+        const client = new pg.Client(db);
+        await client.connect();
+        await client.query('CREATE TABLE x (a INTEGER)').finally(() => client.end());
+        return db;
+      },
+      query: async (db, sql) => {
+        const client = new pg.Client(db);
+        await client.connect();
+        return (await client.query(sql).finally(() => client.end())).rows as Record<string, unknown>[];
       },
     },
   ],
@@ -66,11 +99,17 @@ describe.each(BACKENDS)('dueprocess audit verify on %s', (_name, backend) => {
     const r = await runCliCaptured(['audit', 'verify', '--db', db]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/the audit log verifies, 3 entries/);
+    const [last] = await backend.query(db, 'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1');
+    expect(r.out).toContain(`head: 3:${String(last?.['hash'])}`);
+    expect(r.out).toContain('record this head outside the database');
   });
 
   it.each([
     ['an edited entry', `UPDATE audit SET entry = replace(entry, 'sufficient', 'overbroad') WHERE seq = 2`, 'audit entry 2 was edited'],
     ['a deleted entry', 'DELETE FROM audit WHERE seq = 2', 'audit entry 2 was deleted'],
+    ['a wiped log', 'DELETE FROM audit', "case case-1 has no 'opened' entry in the audit log"],
+    ['a case whose last entry was deleted', 'DELETE FROM audit WHERE seq = 3', 'case case-1 is at version 3, but no audit entry records its version 3'],
+    ['a case rolled back', 'UPDATE cases SET version = 2', 'case case-1 is at version 2, but the audit log records its version 3'],
   ])('names %s and exits 1', async (_what, sql, message) => {
     const db = await caseDatabase(backend);
     await backend.tamper(db, sql);
@@ -78,14 +117,72 @@ describe.each(BACKENDS)('dueprocess audit verify on %s', (_name, backend) => {
     expect(r.code).toBe(1);
     expect(r.out).toContain(message);
   });
+
+  it('names a case whose entries were all deleted, though the rest of the log still chains', async () => {
+    const { db, store } = await backend.make();
+    const engine = createCaseEngine({ store, policy: 'cloudflare', clock: () => TODAY });
+    await engine.open(findKind('subpoena')?.inputs[0]?.input, { id: 'case-1' });
+    await engine.open(findKind('subpoena')?.inputs[0]?.input, { id: 'case-2' });
+    await store.close();
+    await backend.tamper(db, 'DELETE FROM audit WHERE seq = 2');
+    const r = await runCliCaptured(['audit', 'verify', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("case case-2 has no 'opened' entry in the audit log");
+  });
+
+  it('refuses a database without the case tables, with exit 2, and makes none in it', async () => {
+    const db = await backend.bare();
+    const r = await runCliCaptured(['audit', 'verify', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--db: is not a case database \(.*cases.*\)/);
+    expect(r.err).toContain('Fix:');
+    const tables = db.startsWith('postgres') ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'" : "SELECT name FROM sqlite_master WHERE type = 'table'";
+    expect((await backend.query(db, tables)).map((t) => t['name'])).toEqual(['x']);
+  });
+
+  it('a chain recomputed after an edit verifies, but not against the head recorded before it', async () => {
+    const db = await caseDatabase(backend);
+    const [recorded] = (await backend.query(db, 'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1')).map((h) => `${String(h['seq'])}:${String(h['hash'])}`);
+    expect((await runCliCaptured(['audit', 'verify', '--db', db, '--head', String(recorded)])).code).toBe(0);
+    const rows = (await backend.query(db, 'SELECT * FROM audit ORDER BY seq')) as unknown as AuditRow[];
+    let prevHash = GENESIS;
+    const rewrites = rows.map((row) => {
+      const entry = row.entry.replace('sufficient', 'overbroad');
+      const hash = createHash('sha256').update(prevHash).update(entry).digest('hex');
+      const sql = `UPDATE audit SET entry = '${entry.replaceAll("'", "''")}', ${db.startsWith('postgres') ? '"prevHash"' : 'prevHash'} = '${prevHash}', hash = '${hash}' WHERE seq = ${row.seq}`;
+      prevHash = hash;
+      return sql;
+    });
+    await backend.tamper(db, rewrites.join(';'));
+    expect((await runCliCaptured(['audit', 'verify', '--db', db])).code).toBe(0);
+    const r = await runCliCaptured(['audit', 'verify', '--db', db, '--head', String(recorded)]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`audit entry 3 has hash ${prevHash}, not ${String(recorded).slice(2)} as the --head given says: the log was rewritten`);
+    await backend.tamper(db, 'DELETE FROM audit WHERE seq = 3; UPDATE cases SET version = 2');
+    expect((await runCliCaptured(['audit', 'verify', '--db', db, '--head', String(recorded)])).out).toContain('audit entry 3 is gone');
+  });
+
+  it('a head recorded earlier still verifies once the log has grown past it', async () => {
+    const db = await caseDatabase(backend);
+    const first = await runCliCaptured(['audit', 'verify', '--db', db]);
+    const recorded = /head: (\S+)/.exec(first.out)?.[1] ?? '';
+    const store = db.startsWith('postgres') ? await postgresStore(db) : sqliteStore(db);
+    await createCaseEngine({ store, policy: 'cloudflare', clock: () => TODAY }).open(findKind('subpoena')?.inputs[0]?.input, { id: 'case-2' });
+    await store.close();
+    const r = await runCliCaptured(['audit', 'verify', '--db', db, '--head', recorded]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('4 entries');
+    expect(r.out).toContain('entry 3 still as the --head given');
+  });
 });
 
 describe('dueprocess audit verify, bad input', () => {
   it.each([
     ['no --db', ['audit', 'verify'], '--db: is required'],
     ['a missing file', ['audit', 'verify', '--db', 'no-such.db'], '--db: does not exist (got "no-such.db")'],
+    ['a --head that is not SEQ:HASH', ['audit', 'verify', '--db', 'x.db', '--head', '3'], '--head: is not SEQ:HASH (got "3")'],
     ['an unknown subcommand', ['audit', 'rewrite', '--db', 'x.db'], 'subcommand: is not an audit subcommand (got "rewrite")'],
-    ['a file that is not a database', ['audit', 'verify', '--db', tempFile('notes.db', 'plain text, not SQLite')], '--db: could not be opened as an SQLite case database: file is not a database'],
+    ['a file that is not a database', ['audit', 'verify', '--db', tempFile('notes.db', 'plain text, not SQLite')], '--db: is not a case database (file is not a database)'],
     ['a server that is not there', ['audit', 'verify', '--db', 'postgres://someone:secret@127.0.0.1:1/cases'], '--db: could not be opened as a PostgreSQL database'],
   ])('rejects %s with exit 2, naming the field, the value and the fix', async (_what, args, message) => {
     const r = await runCliCaptured(args);
