@@ -14,6 +14,7 @@ function parseHead(text: string): AuditHead {
 
 /** What is wrong, in a sentence. */
 function brokenText(verdict: Exclude<AuditVerdict, { ok: true }>, head: AuditHead | undefined): string {
+  if ('detail' in verdict) return `case ${verdict.caseId}: ${verdict.detail}; its rows were edited outside the service`;
   if ('caseId' in verdict) {
     const id = verdict.caseId;
     if (!('version' in verdict)) {

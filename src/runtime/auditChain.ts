@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stableJson } from '../explore/snapshotKey.ts';
-import { type CaseBreak, caseBreak } from './auditCases.ts';
+import { type CaseBreak, caseBreak } from './caseBreak.ts';
+import { type RowBreak, rowBreak } from './rowBreak.ts';
 import type { CaseStore, StoreTx } from './CaseStore.ts';
 
 /** The `prevHash` of the first entry. */
@@ -38,12 +39,15 @@ export type AuditVerdict =
   | { ok: true; entries: number; head: AuditHead | null }
   | { ok: false; seq: number; problem: 'edited' | 'deleted' | 'reordered' }
   | { ok: false; seq: number; problem: 'rewritten'; hash: string | null }
-  | CaseBreak;
+  | CaseBreak
+  | RowBreak;
 
 /**
  * Walks the audit chain. An entry whose hash no longer matches its content was `edited`; a gap in
  * the seqs is `deleted` (naming the missing seq); a link to an entry that exists elsewhere in the
- * log is `reordered`. Then the cases table is checked against the log (`caseBreak`). A chain
+ * log is `reordered`. Then the cases table is checked against the log (`caseBreak`), and the
+ * rows the service reads, events, disclosures and secrecy, against it and the stored state
+ * (`rowBreak`). A chain
  * recomputed from the genesis after an edit passes all of that; only a `head` recorded elsewhere
  * earlier catches it: the entry at its seq must still have its hash (`rewritten` otherwise, with
  * the hash found there, null when the entry is gone).
@@ -68,7 +72,7 @@ export async function verifyAudit(store: CaseStore, { head }: { head?: AuditHead
       const hash = rows[head.seq - 1]?.hash ?? null;
       if (hash !== head.hash) return { ok: false, seq: head.seq, problem: 'rewritten', hash };
     }
-    const broken = caseBreak(rows, await tx.caseVersions());
+    const broken = caseBreak(rows, await tx.caseVersions()) ?? (await rowBreak(tx, rows));
     if (broken) return broken;
     const last = rows[rows.length - 1];
     return { ok: true, entries: rows.length, head: last ? { seq: last.seq, hash: last.hash } : null };

@@ -153,13 +153,39 @@ describe.each(BACKENDS)('dueprocess audit verify on %s', (_name, backend) => {
       prevHash = hash;
       return sql;
     });
+    // The events table still says what the log said: rewriting the log alone is caught.
     await backend.tamper(db, rewrites.join(';'));
+    const alone = await runCliCaptured(['audit', 'verify', '--db', db]);
+    expect(alone.code).toBe(1);
+    expect(alone.out).toContain('case case-1: its 2 applied events are not the 2 its audit log records; its rows were edited outside the service');
+    // Rewritten in both, the database agrees with itself: only the head recorded elsewhere tells.
+    await backend.tamper(db, "UPDATE events SET event = replace(event, 'sufficient', 'overbroad')");
     expect((await runCliCaptured(['audit', 'verify', '--db', db])).code).toBe(0);
     const r = await runCliCaptured(['audit', 'verify', '--db', db, '--head', String(recorded)]);
     expect(r.code).toBe(1);
     expect(r.out).toContain(`audit entry 3 has hash ${prevHash}, not ${String(recorded).slice(2)} as the --head given says: the log was rewritten`);
     await backend.tamper(db, 'DELETE FROM audit WHERE seq = 3; UPDATE cases SET version = 2');
     expect((await runCliCaptured(['audit', 'verify', '--db', db, '--head', String(recorded)])).out).toContain('audit entry 3 is gone');
+  });
+
+  it('a gagged case whose secrecy column was cleared, to show it to viewers, is caught though the chain is intact', async () => {
+    const db = await caseDatabase(backend);
+    const store = db.startsWith('postgres') ? await postgresStore(db) : sqliteStore(db);
+    await createCaseEngine({ store, policy: 'cloudflare', clock: () => TODAY }).send('case-1', { type: 'secrecy.imposed', days: 90 }, { on: '2026-01-18' });
+    await store.close();
+    expect((await runCliCaptured(['audit', 'verify', '--db', db])).code).toBe(0);
+    await backend.tamper(db, `UPDATE cases SET secrecy = ${db.startsWith('postgres') ? 'false' : '0'}`);
+    const r = await runCliCaptured(['audit', 'verify', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('case case-1: secrecy is false in the cases table, true in its stored state; its rows were edited outside the service');
+  });
+
+  it('a disclosure column edited by hand is caught', async () => {
+    const db = await caseDatabase(backend);
+    await backend.tamper(db, `UPDATE cases SET disclosed = '["content"]'`);
+    const r = await runCliCaptured(['audit', 'verify', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('case case-1: the cases table says ["content"] was disclosed, its audit log []');
   });
 
   it('a head recorded earlier still verifies once the log has grown past it', async () => {

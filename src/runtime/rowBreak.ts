@@ -1,0 +1,52 @@
+import { findKind } from '../../machines/catalogue.ts';
+import { DATA_CATEGORIES } from '../domain/categories.ts';
+import { stableJson } from '../explore/snapshotKey.ts';
+import type { TimedRun } from '../time/TimedRun.ts';
+import { caseFlags } from './caseRecord.ts';
+import type { AuditRow, StoreTx, StoredSnapshot } from './CaseStore.ts';
+
+/** A case whose rows say something its audit log does not. */
+export interface RowBreak {
+  ok: false;
+  caseId: string;
+  problem: 'eventsDiffer' | 'disclosedDiffers' | 'secrecyDiffers';
+  /** What differs, in words. */
+  detail: string;
+}
+
+type Logged = { event: unknown; on: string }[];
+
+/**
+ * Checks the rows the service reads against the audit log: a case's applied events are the log's
+ * `event` entries, in order; its `disclosed` column is what those events disclosed; and its
+ * `secrecy` column is what its stored state says. Access
+ * control reads those columns, so one edited by hand (a gagged case's `secrecy` set to false, to
+ * show it to viewers) is caught here even though the chain itself is intact.
+ *
+ * @example
+ * await rowBreak(tx, await tx.audit()); // { ok: false, caseId: 'c1', problem: 'secrecyDiffers', detail: 'secrecy is false in the cases table, true in its state' }
+ */
+export async function rowBreak(tx: StoreTx, rows: readonly AuditRow[]): Promise<RowBreak | undefined> {
+  const logged = new Map<string, Logged>();
+  for (const row of rows) {
+    const entry = JSON.parse(row.entry) as { what?: unknown; event?: unknown; on?: unknown };
+    if (entry.what !== 'event') continue;
+    logged.set(row.caseId, [...(logged.get(row.caseId) ?? []), { event: entry.event, on: String(entry.on) }]);
+  }
+  for (const row of await tx.listCases({})) {
+    const events = logged.get(row.id) ?? [];
+    const applied = (await tx.events(row.id)).map((e) => ({ event: JSON.parse(e.event) as unknown, on: e.on }));
+    const differs = applied.length !== events.length || applied.some((e, i) => stableJson(e) !== stableJson(events[i]));
+    if (differs) return { ok: false, caseId: row.id, problem: 'eventsDiffer', detail: `its ${applied.length} applied events are not the ${events.length} its audit log records` };
+    const disclosed = new Set(events.flatMap(({ event }) => ((event as { type?: unknown }).type === 'data.disclosed' ? ((event as { categories?: string[] }).categories ?? []) : [])));
+    const expected = JSON.stringify(DATA_CATEGORIES.filter((c) => disclosed.has(c)));
+    if (row.disclosed !== expected) return { ok: false, caseId: row.id, problem: 'disclosedDiffers', detail: `the cases table says ${row.disclosed} was disclosed, its audit log ${expected}` };
+    const entry = findKind(row.kind);
+    if (!entry) continue;
+    const stored = JSON.parse(row.snapshot) as StoredSnapshot;
+    const snapshot = entry.machine.resolveState({ value: stored.value as never, context: stored.context as never });
+    const flags = caseFlags({ snapshot, timers: await tx.pendingTimers(row.id) } as unknown as TimedRun);
+    if (row.secrecy !== flags.secrecy) return { ok: false, caseId: row.id, problem: 'secrecyDiffers', detail: `secrecy is ${row.secrecy} in the cases table, ${flags.secrecy} in its stored state` };
+  }
+  return undefined;
+}
