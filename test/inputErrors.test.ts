@@ -15,6 +15,7 @@ describe('an input error’s fix is something to do, never the problem again', (
   it.each([
     ['a day that does not exist', '2026-02-30', 'is no day of the calendar', 'give a day that exists: months have 28 to 31 days, February 29 only in leap years'],
     ['a date not zero-padded', '2026-3-25', 'is not a date written YYYY-MM-DD', 'write it like 2026-03-01: four-digit year, two-digit month, two-digit day'],
+    ['a date before 1970, where day numbers and reporting periods begin', '0000-01-01', 'is before 1970', 'give a date from 1970-01-01 on'],
   ])('%s', (_what, value, problem, fix) => {
     const error = zodError(IsoDate, value, 'on');
     expect([error.field, error.value, error.problem, error.fix]).toEqual(['on', value, problem, fix]);
@@ -30,7 +31,7 @@ describe('an input error’s fix is something to do, never the problem again', (
   it('an unknown event type names the type field and the nearest vocabulary type', () => {
     const typo = inputErrorOf(() => parseEvent({ type: 'notice.snet' }, 'event'));
     expect([typo.field, typo.value, typo.problem]).toEqual(['event.type', 'notice.snet', 'is not an event type of the vocabulary']);
-    expect(typo.fix).toMatch(/^did you mean "notice\.sent"\? The vocabulary's types: review\.completed, /);
+    expect(typo.fix).toBe('did you mean "notice.sent"?');
     const none = inputErrorOf(() => parseEvent({ kind: 'x' }, 'body'));
     expect([none.field, none.value, none.problem]).toEqual(['body.type', undefined, 'is not an event type']);
     expect(none.fix).toMatch(/^use one of the vocabulary's types: review\.completed, .*response\.extended$/);

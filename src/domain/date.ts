@@ -12,7 +12,9 @@ export const IsoDate = z
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
     message: 'is no day of the calendar',
     params: { fix: 'give a day that exists: months have 28 to 31 days, February 29 only in leap years' },
-  });
+  })
+  // Day numbers, like reporting periods, count from 1970; an earlier year is a typo.
+  .refine((s) => s >= '1970-01-01', { message: 'is before 1970', params: { fix: 'give a date from 1970-01-01 on' } });
 
 /** Day number (days since 1970-01-01) of an ISO date. */
 export function dayNumber(iso: string): number {

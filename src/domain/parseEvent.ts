@@ -25,7 +25,7 @@ export function parseEvent(event: unknown, field: string, { ownTypes = false } =
   if (typeof type !== 'string' || !VOCABULARY.has(type)) {
     const meant = typeof type === 'string' ? didYouMean(type, EVENT_TYPES) : undefined;
     const all = EVENT_TYPES.join(', ');
-    throw new InputError('invalid', `${field}.type`, type, typeof type === 'string' ? 'is not an event type of the vocabulary' : 'is not an event type', meant ? `did you mean "${meant}"? The vocabulary's types: ${all}` : `use one of the vocabulary's types: ${all}`);
+    throw new InputError('invalid', `${field}.type`, type, typeof type === 'string' ? 'is not an event type of the vocabulary' : 'is not an event type', meant ? `did you mean "${meant}"?` : `use one of the vocabulary's types: ${all}`);
   }
   const parsed = VocabularyEvent.safeParse(event);
   if (!parsed.success) throw fromZod(parsed.error, event, field);
