@@ -44,4 +44,4 @@ export type SendResult = { ok: true; version: number; state: string } | { ok: fa
 export type Guard = (tx: StoreTx, row: CaseRow) => Promise<void>;
 
 /** The error for a case id that is not in the store, or that the caller may not see: the two read the same. */
-export const unknownCase = (id: string): InputError => new InputError('unknownCase', 'caseId', id, 'is not a case in the store', 'use an id that open() returned or list() shows');
+export const unknownCase = (id: string): InputError => new InputError('unknownCase', 'caseId', id, 'is not a case in the store', 'use the id the case was opened under, as the list of cases shows it');

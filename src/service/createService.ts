@@ -44,6 +44,11 @@ function errorAnswer(c: Context, err: unknown) {
 
 async function readBody(c: Context, spec: RouteSpec): Promise<unknown> {
   if (!spec.body) return undefined;
+  const type = c.req.header('content-type');
+  // Only JSON is read as JSON: a form post or plain text taken as JSON would say more than it meant.
+  if (!/^application\/json\s*(;|$)/i.test(type ?? '')) {
+    throw new InputError('invalid', 'Content-Type', type, 'is not application/json', 'send the body as JSON with Content-Type: application/json');
+  }
   const text = await c.req.text();
   let raw: unknown;
   try {

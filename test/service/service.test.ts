@@ -85,7 +85,7 @@ describe.each(STORES)('the case service over HTTP on %s', (_name, makeStore) => 
     expect((denied.body as { error: { message: string } }).error.message).toBe('admin tokens may not use GET /cases/{id} (A case: state, secrecy, notice, disclosed data, pending deadlines (each with its state, where it leads, who sets it, and whether it is overdue), the events it would take today (couldTake), history)');
   });
 
-  it('reads the bearer scheme in any case, and refuses an empty Idempotency-Key, two different keys for one send, and an unknown kind filter', async () => {
+  it('reads the bearer scheme in any case, and refuses an empty Idempotency-Key, two different keys for one send, a body that is not JSON by its type, and an unknown kind filter', async () => {
     h = await startHarness(makeStore, '2026-03-10');
     const id = await openSubpoena();
     expect((await h.call(null, 'GET', '/cases', undefined, { authorization: `bearer ${h.tokens['alice']}` })).status).toBe(200);
@@ -97,6 +97,12 @@ describe.each(STORES)('the case service over HTTP on %s', (_name, makeStore) => 
     expect(twoKeys.body).toMatchObject({ error: { field: 'body.idempotencyKey', value: 'b-1' } });
     expect(twoKeys.text).toContain('differs from the Idempotency-Key header (h-1)');
     expect((await h.call('alice', 'POST', `/cases/${id}/events`, { event: REVIEWED, idempotencyKey: 'k-1' }, { 'idempotency-key': 'k-1' })).status).toBe(200);
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const plain = await h.call('alice', 'POST', `/cases/${id}/events`, JSON.stringify({ event: { type: 'request.withdrawn' } }), { 'content-type': type });
+      expect(plain.status).toBe(400);
+      expect(plain.body).toMatchObject({ error: { field: 'Content-Type', value: type } });
+    }
+    expect((await h.call('alice', 'GET', `/cases/${id}`)).body).toMatchObject({ version: 2 });
     const kind = await h.call('alice', 'GET', '/cases?kind=subpena');
     expect(kind.status).toBe(400);
     expect(kind.body).toMatchObject({ error: { field: 'query.kind', value: 'subpena' } });
