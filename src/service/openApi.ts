@@ -28,10 +28,20 @@ const ERROR = {
   },
 };
 
-const jsonSchema = (schema: z.ZodType) => {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input') => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
   return rest;
 };
+
+const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 1, maxLength: 200 }, description: 'a retry with the same key (the caller’s own) returns the first answer and applies nothing' };
+
+/** A success answer: its JSON body's schema when the route gives one, and any other media types it answers in. */
+function success(code: number, answer: string | { description: string; body: z.ZodType }, also: readonly string[] = []) {
+  const { description, body } = typeof answer === 'string' ? { description: answer, body: undefined } : answer;
+  if (code === 204) return { description };
+  const others = Object.fromEntries(also.map((type) => [type, { schema: { type: 'string' } }]));
+  return { description, content: { 'application/json': body ? { schema: jsonSchema(body, 'output') } : {}, ...others } };
+}
 
 /**
  * The OpenAPI 3.1 document of the case service, generated from the same route table and zod
@@ -46,8 +56,11 @@ export function openApiDocument() {
     const parameters = [
       ...[...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
       ...Object.entries((route.query ? (jsonSchema(route.query)['properties'] as Record<string, unknown>) : undefined) ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+      ...(route.idempotencyHeader ? [IDEMPOTENCY_HEADER] : []),
     ];
-    const responses: Record<string, unknown> = Object.fromEntries(Object.entries(route.responses).map(([code, description]) => [code, Number(code) >= 400 ? { ...ERROR, description } : { description, content: Number(code) === 204 ? undefined : { 'application/json': {} } }]));
+    const responses: Record<string, unknown> = Object.fromEntries(
+      Object.entries(route.responses).map(([code, answer]) => [code, Number(code) >= 400 ? { ...ERROR, description: typeof answer === 'string' ? answer : answer.description } : success(Number(code), answer, route.alsoAnswers)]),
+    );
     for (const [code, description] of [
       ['400', 'invalid input: the field, the value and the fix'],
       ['401', 'no valid token'],
