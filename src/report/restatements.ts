@@ -22,7 +22,9 @@ export function publishedFigures(report: Figures): Map<string, string> {
   figures.set('totals.accountsWithDataDisclosed', String(report.totals.accountsWithDataDisclosed));
   for (const [key, value] of Object.entries(report.emergency)) figures.set(`emergency.${key}`, String(value));
   for (const line of report.nationalSecurity.lines) {
-    if (line.value.status === 'band' || line.value.status === 'exact') figures.set(`nationalSecurity.${line.id}`, line.text);
+    // The combined structure's ids already name the section (`nationalSecurity.process`).
+    const id = line.id.startsWith('nationalSecurity.') ? line.id : `nationalSecurity.${line.id}`;
+    if (line.value.status === 'band' || line.value.status === 'exact') figures.set(id, line.text);
   }
   return figures;
 }

@@ -27,7 +27,7 @@ describe('dueprocess report', () => {
     expect(out).toContain('| **Total** | 7 | 2 | 1 | 2 | 0 | 1 | 1 |');
     expect(out).toContain('Requests: 2 · accounts: 2 · produced data: 1 (50%)');
     expect(out).toContain('| National-security process received (NSLs and FISA, combined) | 1-249 |');
-    expect(out).toContain('| nationalSecurity.nationalSecurity.process | 0-249 | 1-249 | 2026-12-27 |');
+    expect(out).toContain('| nationalSecurity.process | 0-249 | 1-249 | 2026-12-27 |');
   });
 
   it('prints the report object as JSON', async () => {
@@ -50,7 +50,7 @@ describe('dueprocess report', () => {
 
   it('restates against a publication date given with --published', async () => {
     const { out } = await report('--format', 'json', '--published', '2026-12-31');
-    expect((JSON.parse(out) as TransparencyReport).restated).toMatchObject({ since: '2026-12-31', lines: [{ line: 'nationalSecurity.nationalSecurity.process', was: '0-249', now: '1-249' }, { line: 'nationalSecurity.nationalSecurity.selectors' }] });
+    expect((JSON.parse(out) as TransparencyReport).restated).toMatchObject({ since: '2026-12-31', lines: [{ line: 'nationalSecurity.process', was: '0-249', now: '1-249' }, { line: 'nationalSecurity.selectors' }] });
   });
 
   it.each([

@@ -50,8 +50,8 @@ describe('the report of a store', () => {
     expect(report.excluded.find((e) => e.kind === 'preservation')).toMatchObject({ received: 1, outcomes: { handedToProcess: 1 } });
     expect(report.nationalSecurity.lines.map((l) => l.text)).toEqual(['1-249', '1-249']);
     expect(report.restated.lines.filter((l) => l.line.startsWith('nationalSecurity.'))).toEqual([
-      expect.objectContaining({ line: 'nationalSecurity.nationalSecurity.process', was: '0-249', now: '1-249', since: '2026-12-27' }),
-      expect.objectContaining({ line: 'nationalSecurity.nationalSecurity.selectors', was: '0-249', now: '1-249', since: '2026-12-27' }),
+      expect.objectContaining({ line: 'nationalSecurity.process', was: '0-249', now: '1-249', since: '2026-12-27' }),
+      expect.objectContaining({ line: 'nationalSecurity.selectors', was: '0-249', now: '1-249', since: '2026-12-27' }),
     ]);
   });
 
