@@ -129,7 +129,8 @@ export function createCaseEngine(options: EngineOptions) {
      * request received after today is an InputError. With an `idempotencyKey`, opening the same
      * request again (same policy and `by`) returns the case the key first opened, as it stands,
      * and writes nothing (`onRepeat` runs instead of `onOpened`); the key with another request is
-     * an InputError (`keyReused`). A request's own `id` is the requester's reference, not a key.
+     * an InputError (`keyReused`). Keys are each `by`'s own. A request's own `id` is the
+     * requester's reference, not a key. An option this method does not know is an InputError.
      */
     async open(request: unknown, opts: { policy?: string; id?: string; by?: string; idempotencyKey?: string; onOpened?: Guard; onRepeat?: Guard } = {}): Promise<CaseView> {
       knownOptions(opts, ['policy', 'id', 'by', 'idempotencyKey', 'onOpened', 'onRepeat'], 'open options');
