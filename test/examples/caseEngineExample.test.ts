@@ -14,5 +14,6 @@ it('examples/caseEngine.ts runs as README.md says: refused early, fired once, re
   expect(readFileSync('README.md', 'utf8')).toContain(`message: '${refusal}'`);
   expect(out).toContain('deadlines fired by tick(2026-03-19): 1');
   expect(out).toMatch(/case process\.disclosedInFull .*, notice sent, disclosed basicSubscriberInfo, version 5, 3 events/);
-  expect(out).toContain(`audit: { ok: true, entries: 5 } in ${file}`);
+  expect(out).toMatch(/audit: \{\s*ok: true,\s*entries: 5,\s*head: \{\s*seq: 5,\s*hash: '[0-9a-f]{64}'\s*\}\s*\} in /);
+  expect(out).toContain(` in ${file}`);
 });
