@@ -2,14 +2,14 @@ import { findKind } from '../../machines/catalogue.ts';
 import { DATA_CATEGORIES } from '../domain/categories.ts';
 import { stableJson } from '../explore/snapshotKey.ts';
 import type { TimedRun } from '../time/TimedRun.ts';
-import { caseFlags } from './caseRecord.ts';
+import { caseFlags, machineVersion } from './caseRecord.ts';
 import type { AuditRow, StoreTx, StoredSnapshot } from './CaseStore.ts';
 
 /** A case whose rows say something its audit log does not. */
 export interface RowBreak {
   ok: false;
   caseId: string;
-  problem: 'eventsDiffer' | 'disclosedDiffers' | 'secrecyDiffers';
+  problem: 'eventsDiffer' | 'disclosedDiffers' | 'secrecyDiffers' | 'stateInvalid';
   /** What differs, in words. */
   detail: string;
 }
@@ -19,7 +19,7 @@ type Logged = { event: unknown; on: string }[];
 /**
  * Checks the rows the service reads against the audit log: a case's applied events are the log's
  * `event` entries, in order; its `disclosed` column is what those events disclosed; and its
- * `secrecy` column is what its stored state says. Access
+ * `secrecy` column is what its stored state says (when it was stored by this version of its machine). Access
  * control reads those columns, so one edited by hand (a gagged case's `secrecy` set to false, to
  * show it to viewers) is caught here even though the chain itself is intact.
  *
@@ -42,9 +42,15 @@ export async function rowBreak(tx: StoreTx, rows: readonly AuditRow[]): Promise<
     const expected = JSON.stringify(DATA_CATEGORIES.filter((c) => disclosed.has(c)));
     if (row.disclosed !== expected) return { ok: false, caseId: row.id, problem: 'disclosedDiffers', detail: `the cases table says ${row.disclosed} was disclosed, its audit log ${expected}` };
     const entry = findKind(row.kind);
-    if (!entry) continue;
+    // A state stored under another version of its machine may name states this one lacks.
+    if (!entry || row.machineVersion !== machineVersion(entry.machine)) continue;
     const stored = JSON.parse(row.snapshot) as StoredSnapshot;
-    const snapshot = entry.machine.resolveState({ value: stored.value as never, context: stored.context as never });
+    let snapshot;
+    try {
+      snapshot = entry.machine.resolveState({ value: stored.value as never, context: stored.context as never });
+    } catch {
+      return { ok: false, caseId: row.id, problem: 'stateInvalid', detail: `its stored state ${JSON.stringify(stored.value)} is no state of its machine` };
+    }
     const flags = caseFlags({ snapshot, timers: await tx.pendingTimers(row.id) } as unknown as TimedRun);
     if (row.secrecy !== flags.secrecy) return { ok: false, caseId: row.id, problem: 'secrecyDiffers', detail: `secrecy is ${row.secrecy} in the cases table, ${flags.secrecy} in its stored state` };
   }

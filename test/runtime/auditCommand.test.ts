@@ -180,6 +180,14 @@ describe.each(BACKENDS)('dueprocess audit verify on %s', (_name, backend) => {
     expect(r.out).toContain('case case-1: secrecy is false in the cases table, true in its stored state; its rows were edited outside the service');
   });
 
+  it('a stored state that is no state of its machine is named, not a crash', async () => {
+    const db = await caseDatabase(backend);
+    await backend.tamper(db, `UPDATE cases SET snapshot = '{"value":{"nowhere":"at all"},"context":{},"day":0,"endedDay":-1,"seq":0}'`);
+    const r = await runCliCaptured(['audit', 'verify', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('case case-1: its stored state {"nowhere":"at all"} is no state of its machine');
+  });
+
   it('a disclosure column edited by hand is caught', async () => {
     const db = await caseDatabase(backend);
     await backend.tamper(db, `UPDATE cases SET disclosed = '["content"]'`);
