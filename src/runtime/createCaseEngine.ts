@@ -203,13 +203,13 @@ export function createCaseEngine(options: EngineOptions) {
     },
 
     /** The case's state, vocabulary view, described pending deadlines, the events it would take today, version and history. */
-    get: (caseId: string, opts: { guard?: Guard } = {}): Promise<CaseView> => {
+    get: async (caseId: string, opts: { guard?: Guard } = {}): Promise<CaseView> => {
       knownOptions(opts, ['guard'], 'get options');
       return store.transaction((tx) => view(tx, caseId, opts.guard));
     },
 
     /** A case's audit entries, oldest first, each entry parsed. */
-    audit: (caseId: string, opts: { guard?: Guard } = {}) => {
+    audit: async (caseId: string, opts: { guard?: Guard } = {}) => {
       knownOptions(opts, ['guard'], 'audit options');
       return store.transaction(async (tx) => {
         const row = await tx.getCase(caseId);
@@ -223,7 +223,7 @@ export function createCaseEngine(options: EngineOptions) {
     policies,
 
     /** Cases, optionally of one kind, open or closed, under secrecy or not; oldest first. */
-    list: (filter: CaseFilter = {}) => {
+    list: async (filter: CaseFilter = {}) => {
       knownOptions(filter, ['kind', 'closed', 'secrecy'], 'list filter');
       return store.transaction((tx) => tx.listCases(filter));
     },

@@ -36,9 +36,9 @@ describe('the engine refuses options it does not know, before anything is applie
   it('tick, get, audit, list and the engine itself check theirs too', async () => {
     const { store, engine, id } = await setUp();
     expect((await refusal(engine.tick(TODAY, { batchSize: 5 } as never)))?.field).toBe('tick options.batchSize');
-    expect(() => engine.get(id, { gaurd: undefined } as never)).toThrow(/^get options\.gaurd: .*did you mean "guard"\?/);
-    expect(() => engine.audit(id, 'all' as never)).toThrow(/^audit options: is not an object of options/);
-    expect(() => engine.list({ open: true } as never)).toThrow(/^list filter\.open: is not an option here/);
+    await expect(engine.get(id, { gaurd: undefined } as never)).rejects.toThrow(/^get options\.gaurd: .*did you mean "guard"\?/);
+    await expect(engine.audit(id, 'all' as never)).rejects.toThrow(/^audit options: is not an object of options/);
+    await expect(engine.list({ open: true } as never)).rejects.toThrow(/^list filter\.open: is not an option here/);
     expect(() => createCaseEngine({ store, polices: {} } as never)).toThrow(/^engine options\.polices: .*did you mean "policies"\?/);
   });
 
