@@ -18,6 +18,7 @@ import type { CaseFilter, CaseRow, CaseStore, StoreTx, StoredSnapshot, TimerRow 
 import { ConflictError } from './ConflictError.ts';
 import { caseOpenedWith, openingJson, settleKeyRace, storedKey } from './openKey.ts';
 import { sameAsEarlier } from './sameAsEarlier.ts';
+import { takenAfter } from '../time/takenAfter.ts';
 import { whatNow } from './whatNow.ts';
 import { type CaseView, type Guard, type SendResult, unknownCase } from './CaseView.ts';
 
@@ -189,7 +190,8 @@ export function createCaseEngine(options: EngineOptions) {
         if (day < 0) return { ok: false, reason: 'timeWentBack', message: `${on} is before ${row.day0}, the day the case was received; events must be in date order`, allowed: acceptedEvents(run.snapshot), couldTake: couldTakeOn(clock()) };
         const outcome = sendEvent(run, day, parsedEvent);
         if (!outcome.ok) {
-          const message = outcome.rejection.message.replace(/\bday (-?\d+)/g, (_, n: string) => isoDate(dayNumber(row.day0) + Number(n)));
+          const hint = outcome.rejection.reason === 'notAccepted' && run.snapshot.status === 'active' ? `; ${takenAfter(kindEntry, run, day, parsedEvent)}` : '';
+          const message = outcome.rejection.message.replace(/\bday (-?\d+)/g, (_, n: string) => isoDate(dayNumber(row.day0) + Number(n))) + hint;
           return { ok: false, reason: outcome.rejection.reason, message, allowed: outcome.rejection.accepted, couldTake: couldTakeOn(outcome.rejection.reason === 'timeWentBack' ? clock() : on) };
         }
         const entry = { what: 'event', event: parsedEvent, on, idempotencyKey: key, ...(opts.by === undefined ? {} : { by: opts.by }) };

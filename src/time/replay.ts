@@ -7,6 +7,7 @@ import type { PolicyVersion } from '../domain/policy.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
 import { checkDay } from './checkDay.ts';
 import { couldTake } from './couldTake.ts';
+import { takenAfter } from './takenAfter.ts';
 import { type Rejection, type TimedRun, advanceTo, sendEvent, startRun } from './TimedRun.ts';
 
 /** A replayed case: every step taken, and the event that stopped it, if one was refused. */
@@ -60,7 +61,8 @@ export function replay(entry: KindEntry, version: PolicyVersion, request: { rece
     const result = sendEvent(run, day, line.event);
     if (!result.ok) {
       const at = advanceTo(run, Math.max(day, run.day)).snapshot;
-      return { run: result.run, rejected: { index, day, event: line.event, rejection: result.rejection, couldTake: couldTake(entry, at) } };
+      const rejection = result.rejection.reason === 'notAccepted' && at.status === 'active' ? { ...result.rejection, message: `${result.rejection.message}; ${takenAfter(entry, run, day, line.event)}` } : result.rejection;
+      return { run: result.run, rejected: { index, day, event: line.event, rejection, couldTake: couldTake(entry, at) } };
     }
     run = result.run;
   }
