@@ -29,8 +29,8 @@ export const COMPELLABLE: Readonly<Record<string, { categories: (input: { usProc
     sources: [src('§1 row 13', '1881a: content and non-content', 'S'), src('§1 notes', 'Title I (1805) orders also bind providers', 'L')],
   },
   mlat: {
-    categories: (input) =>
-      input.usProcess === 'searchWarrant' ? STORED_ALL : input.usProcess === 'courtOrder' ? ['basicSubscriberInfo', 'nonContentRecords'] : ['basicSubscriberInfo'],
+    // What the US process issued for it reaches: that process's own row, so the two cannot drift.
+    categories: (input) => (COMPELLABLE[input.usProcess ?? 'subpoena'] ?? COMPELLABLE['subpoena'])?.categories({}) ?? [],
     sources: [src('§1 row 16', 'Same as the matching US process', 'L')],
   },
   foreignDirect: { categories: () => ['basicSubscriberInfo'], sources: [src('§intro source 1', 'Direct foreign requests: subscriber data at most', 'S')] },

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AnyStateMachine } from 'xstate';
+import { DATA_CATEGORIES } from '../domain/categories.ts';
 import { dayNumber, isoDate } from '../domain/date.ts';
 import { TAGS } from '../domain/tags.ts';
 import type { TimedRun } from '../time/TimedRun.ts';
@@ -26,6 +27,17 @@ export function restoreRun(machine: AnyStateMachine, row: CaseRow, timers: reado
   const pending: PendingTimer[] = timers.map((t) => ({ event: t.event, delay: t.delay, startedDay: dayNumber(t.startedOn) - day0, dueDay: dayNumber(t.dueDate) - day0, seq: t.seq }));
   const step = { day: stored.day, trigger: { kind: 'start' as const }, snapshot, timers: pending, transitions: [] };
   return { machine, day: stored.day, snapshot, timers: pending, steps: [step], seq: stored.seq, endedDay: stored.endedDay };
+}
+
+/**
+ * The row's `disclosed` column for categories disclosed so far: a JSON list in catalogue order.
+ *
+ * @example
+ * disclosedColumn(['content', 'basicSubscriberInfo']); // '["basicSubscriberInfo","content"]'
+ */
+export function disclosedColumn(categories: Iterable<string>): string {
+  const had = new Set(categories);
+  return JSON.stringify(DATA_CATEGORIES.filter((c) => had.has(c)));
 }
 
 /** Tags that say a case with an outcome still owes something: notice, a challenge, a missed act. */

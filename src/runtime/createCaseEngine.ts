@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { findKind } from '../../machines/catalogue.ts';
 import { caseMachine } from './caseMachine.ts';
-import { DATA_CATEGORIES, type DataCategory } from '../domain/categories.ts';
+import type { DataCategory } from '../domain/categories.ts';
 import { IsoDate, dayNumber, isoDate } from '../domain/date.ts';
 import type { VocabularyEvent } from '../domain/events.ts';
 import { InputError, fromZod } from '../domain/InputError.ts';
@@ -13,7 +13,7 @@ import { resolvePolicy } from '../policy/resolvePolicy.ts';
 import { observe } from '../scenarios/observe.ts';
 import { type TimedRun, acceptedEvents, advanceTo, sendEvent, startRun, stateLabel } from '../time/TimedRun.ts';
 import { appendAudit } from './auditChain.ts';
-import { caseFlags, machineVersion, persistRun, restoreRun, storedSnapshot } from './caseRecord.ts';
+import { caseFlags, disclosedColumn, machineVersion, persistRun, restoreRun, storedSnapshot } from './caseRecord.ts';
 import type { CaseFilter, CaseRow, CaseStore, StoreTx, StoredSnapshot, TimerRow } from './CaseStore.ts';
 import { ConflictError } from './ConflictError.ts';
 import { caseOpenedWith, openingJson, settleKeyRace, storedKey } from './openKey.ts';
@@ -90,11 +90,8 @@ export function createCaseEngine(options: EngineOptions) {
     return { row, run, changes, entry };
   };
 
-  const disclosedAfter = (row: CaseRow, event: VocabularyEvent): string => {
-    const had = new Set(JSON.parse(row.disclosed) as DataCategory[]);
-    if (event.type === 'data.disclosed') event.categories.forEach((c) => had.add(c));
-    return JSON.stringify(DATA_CATEGORIES.filter((c) => had.has(c)));
-  };
+  const disclosedAfter = (row: CaseRow, event: VocabularyEvent): string =>
+    disclosedColumn([...(JSON.parse(row.disclosed) as DataCategory[]), ...(event.type === 'data.disclosed' ? event.categories : [])]);
 
   const view = async (tx: StoreTx, id: string, guard?: Guard): Promise<CaseView> => {
     const { row, run, entry } = await load(tx, id);

@@ -1,8 +1,7 @@
 import { findKind } from '../../machines/catalogue.ts';
-import { DATA_CATEGORIES } from '../domain/categories.ts';
+import { TAGS } from '../domain/tags.ts';
 import { stableJson } from '../explore/snapshotKey.ts';
-import type { TimedRun } from '../time/TimedRun.ts';
-import { caseFlags, machineVersion } from './caseRecord.ts';
+import { disclosedColumn, machineVersion } from './caseRecord.ts';
 import type { AuditRow, StoreTx, StoredSnapshot } from './CaseStore.ts';
 
 /** A case whose rows say something its audit log does not. */
@@ -38,8 +37,7 @@ export async function rowBreak(tx: StoreTx, rows: readonly AuditRow[]): Promise<
     const applied = (await tx.events(row.id)).map((e) => ({ event: JSON.parse(e.event) as unknown, on: e.on }));
     const differs = applied.length !== events.length || applied.some((e, i) => stableJson(e) !== stableJson(events[i]));
     if (differs) return { ok: false, caseId: row.id, problem: 'eventsDiffer', detail: `its ${applied.length} applied events are not the ${events.length} its audit log records` };
-    const disclosed = new Set(events.flatMap(({ event }) => ((event as { type?: unknown }).type === 'data.disclosed' ? ((event as { categories?: string[] }).categories ?? []) : [])));
-    const expected = JSON.stringify(DATA_CATEGORIES.filter((c) => disclosed.has(c)));
+    const expected = disclosedColumn(events.flatMap(({ event }) => ((event as { type?: unknown }).type === 'data.disclosed' ? ((event as { categories?: string[] }).categories ?? []) : [])));
     if (row.disclosed !== expected) return { ok: false, caseId: row.id, problem: 'disclosedDiffers', detail: `the cases table says ${row.disclosed} was disclosed, its audit log ${expected}` };
     const entry = findKind(row.kind);
     // A state stored under another version of its machine may name states this one lacks.
@@ -51,8 +49,8 @@ export async function rowBreak(tx: StoreTx, rows: readonly AuditRow[]): Promise<
     } catch {
       return { ok: false, caseId: row.id, problem: 'stateInvalid', detail: `its stored state ${JSON.stringify(stored.value)} is no state of its machine` };
     }
-    const flags = caseFlags({ snapshot, timers: await tx.pendingTimers(row.id) } as unknown as TimedRun);
-    if (row.secrecy !== flags.secrecy) return { ok: false, caseId: row.id, problem: 'secrecyDiffers', detail: `secrecy is ${row.secrecy} in the cases table, ${flags.secrecy} in its stored state` };
+    const secrecy = snapshot.hasTag(TAGS.secrecy);
+    if (row.secrecy !== secrecy) return { ok: false, caseId: row.id, problem: 'secrecyDiffers', detail: `secrecy is ${row.secrecy} in the cases table, ${secrecy} in its stored state` };
   }
   return undefined;
 }

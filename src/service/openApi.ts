@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROUTES } from './routes.ts';
+import { IdempotencyKey, ROUTES } from './routes.ts';
 
 const ERROR = {
   description: 'an error: which field, what value, how to fix it',
@@ -33,7 +33,7 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input') => {
   return rest;
 };
 
-const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 1, maxLength: 200 }, description: 'a retry with the same key (the caller’s own) returns the first answer and applies nothing' };
+const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', in: 'header', required: false, schema: jsonSchema(IdempotencyKey), description: 'a retry with the same key (the caller’s own) returns the first answer and applies nothing' };
 
 /** A success answer: its JSON body's schema when the route gives one, and any other media types it answers in. */
 function success(code: number, answer: string | { description: string; body: z.ZodType }, also: readonly string[] = []) {

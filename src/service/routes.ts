@@ -29,11 +29,14 @@ export const OpenCaseBody = z
   })
   .strict();
 
+/** An idempotency key, in a body or the `Idempotency-Key` header. */
+export const IdempotencyKey = z.string().min(1).max(200);
+
 export const SendBody = z
   .object({
     event: VocabularyEvent,
     on: IsoDate.optional().describe('the day the event happened; today when absent, never after today'),
-    idempotencyKey: z.string().min(1).max(200).optional().describe('a retry with the same key returns the first answer and applies nothing (also accepted as the Idempotency-Key header)'),
+    idempotencyKey: IdempotencyKey.optional().describe('a retry with the same key returns the first answer and applies nothing (also accepted as the Idempotency-Key header)'),
     expectedVersion: z.number().int().positive().optional().describe('the case version the sender saw; another one is a 409 conflict'),
   })
   .strict();

@@ -130,6 +130,21 @@ describe.each(BACKENDS)('dueprocess audit verify on %s', (_name, backend) => {
     expect(r.out).toContain("case case-2 has no 'opened' entry in the audit log");
   });
 
+  it('names a case deleted from the cases table whose entries the log still holds', async () => {
+    const { db, store } = await backend.make();
+    const engine = createCaseEngine({ store, policy: 'cloudflare', clock: () => TODAY });
+    await engine.open(findKind('subpoena')?.inputs[0]?.input, { id: 'case-1' });
+    await engine.open(findKind('subpoena')?.inputs[0]?.input, { id: 'case-2' });
+    await store.close();
+    // Foreign keys off first: the log's entries refer to the case.
+    const keysOff = db.startsWith('postgres') ? 'SET session_replication_role = replica;' : 'PRAGMA foreign_keys = OFF;';
+    await backend.tamper(db, `${keysOff} DELETE FROM cases WHERE id = 'case-2'`);
+    expect(await backend.query(db, 'SELECT id FROM cases')).toEqual([{ id: 'case-1' }]);
+    const r = await runCliCaptured(['audit', 'verify', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('the audit log has entries for case case-2, which is not in the cases table: the case was deleted');
+  });
+
   it('refuses a database without the case tables, with exit 2, and makes none in it', async () => {
     const db = await backend.bare();
     const r = await runCliCaptured(['audit', 'verify', '--db', db]);
