@@ -1,6 +1,7 @@
 import { and, assign, not, setup } from 'xstate';
 import { z } from 'zod';
 import { DATA_CATEGORIES, DataCategory, canonicalCategorySets, covers, withinCategories } from '../src/domain/categories.ts';
+import { EMERGENCY_LAW, emergencyReach, statutoryEmergency } from '../src/domain/emergencyLaw.ts';
 import type { EmergencyCriterion, VocabularyEvent } from '../src/domain/events.ts';
 import { RequestBase } from '../src/domain/request.ts';
 import { src } from '../src/domain/source.ts';
@@ -9,7 +10,7 @@ import type { KindEntry } from './lifecycle/KindEntry.ts';
 import { DEFAULT_DECISIONS, POLICY_DELAYS, policyGuards } from './lifecycle/policySlots.ts';
 
 /** Stored data, with its parts: an emergency disclosure reaches what the provider holds, never a live feed. */
-const STORED: readonly DataCategory[] = ['basicSubscriberInfo', 'nonContentRecords', 'content'];
+const STORED: readonly DataCategory[] = EMERGENCY_LAW.toUsGovernment;
 const STORED_OR_PART = DATA_CATEGORIES.filter((c) => covers(STORED, c));
 const StoredCategory = DataCategory.extract(STORED_OR_PART, {
   message: `an emergency request reaches stored data only: ${STORED_OR_PART.join(', ')}`,
@@ -33,6 +34,7 @@ export interface EmergencyContext {
 }
 
 const NO_EMERGENCY = 'no emergency: legal process required';
+const NOT_STATUTORY = 'no emergency the statute allows (danger of death or serious physical injury): legal process required';
 const VOLUNTARY = [
   src('§1 row 8', '18 U.S.C. 2702(b)(8) content; 2702(c)(4) records', 'S'),
   src('§5', '2702(b)(8), (c)(4): good-faith belief that an emergency of death or serious physical injury requires disclosure without delay', 'S'),
@@ -59,7 +61,8 @@ export const emergencyMachine = setup({
   guards: {
     ...policyGuards(DEFAULT_DECISIONS),
     authentic: ({ event }) => event.type === 'request.verified' && event.authentic,
-    storedDataOnly: ({ event }) => event.type === 'data.disclosed' && withinCategories(event.categories, STORED),
+    statutoryEmergency: ({ event }) => event.type === 'emergency.assessed' && statutoryEmergency(event.criterion),
+    withinLawfulReach: ({ context, event }) => event.type === 'data.disclosed' && withinCategories(event.categories, emergencyReach(context.request.requester.country)),
     disclosedAnything: ({ context }) => context.disclosed.length > 0,
     closedWithoutDisclosure: ({ context }) => context.outcome !== null && context.disclosed.length === 0,
   },
@@ -102,20 +105,26 @@ export const emergencyMachine = setup({
           on: {
             'emergency.assessed': [
               {
-                guard: and(['policyEmergencyCriterionMet', not('policyHasRecords')]),
+                guard: and(['policyEmergencyCriterionMet', 'statutoryEmergency', not('policyHasRecords')]),
                 target: 'noRecords',
                 actions: ['recordCriterion', { type: 'recordOutcome', params: { outcome: 'no records: past retention' } }],
               },
-              { guard: 'policyEmergencyCriterionMet', target: 'emergencyFound', actions: 'recordCriterion', meta: { sources: VOLUNTARY } },
+              { guard: and(['policyEmergencyCriterionMet', 'statutoryEmergency']), target: 'emergencyFound', actions: 'recordCriterion', meta: { sources: VOLUNTARY } },
+              {
+                guard: 'policyEmergencyCriterionMet',
+                target: 'refused',
+                actions: ['recordCriterion', { type: 'recordOutcome', params: { outcome: NOT_STATUTORY } }],
+                meta: { sources: [...EMERGENCY_LAW.sources.slice(0, 2), ...LEGAL_PROCESS] },
+              },
               { target: 'refused', actions: ['recordCriterion', { type: 'recordOutcome', params: { outcome: NO_EMERGENCY } }], meta: { sources: LEGAL_PROCESS } },
             ],
             ...closeEarly,
           },
         },
         emergencyFound: {
-          description: 'An emergency was found: the provider may disclose stored data it holds, voluntarily and without delay.',
+          description: 'An emergency was found: the provider may disclose stored data it holds, voluntarily and without delay (content only to a US government).',
           on: {
-            'data.disclosed': { guard: and(['storedDataOnly', 'policyRetains']), target: 'disclosed', actions: 'recordDisclosure', meta: { sources: VOLUNTARY } },
+            'data.disclosed': { guard: and(['withinLawfulReach', 'policyRetains']), target: 'disclosed', actions: 'recordDisclosure', meta: { sources: [...VOLUNTARY, ...EMERGENCY_LAW.sources.slice(2)] } },
             'emergency.ended': {
               target: 'refused',
               actions: { type: 'recordOutcome', params: { outcome: 'emergency over before disclosure: legal process required' } },
@@ -196,13 +205,14 @@ export const emergencyEntry: KindEntry = {
   legalBasis: '18 U.S.C. 2702(b)(8) content; 2702(c)(4) records',
   summary: 'A government entity asks for data without process because a life is in danger; disclosure is voluntary.',
   compels: STORED,
-  compelsNote: 'Nothing is compelled: the provider may choose to disclose stored data relating to the emergency.',
+  compelsNote: 'Nothing is compelled: the provider may choose to disclose stored data relating to the emergency, and only for danger of death or serious physical injury; content goes only to a US government, a foreign authority gets non-content records at most.',
   secrecy: 'No statutory gag',
-  sources: [...VOLUNTARY, ...FRAUD, ...LEGAL_PROCESS, ...FOLLOW_UP, ...DEFERRED_NOTICE],
+  sources: [...VOLUNTARY, ...EMERGENCY_LAW.sources, ...FRAUD, ...LEGAL_PROCESS, ...FOLLOW_UP, ...DEFERRED_NOTICE],
   requestSchema: EmergencyRequest,
   machine: emergencyMachine,
   inputs: [
     { name: 'plain', input: EmergencyRequest.parse({ kind: 'emergency', receivedOn: CHECK_DATE, account: 'account-1', requester: { name: 'requester', country: 'US' }, categories: ['basicSubscriberInfo', 'content'] }) },
+    { name: 'foreign authority asks', input: EmergencyRequest.parse({ kind: 'emergency', receivedOn: CHECK_DATE, account: 'account-1', requester: { name: 'requester', country: 'DE' }, categories: ['basicSubscriberInfo', 'content'] }) },
     { name: 'data 3700 days old', input: EmergencyRequest.parse({ kind: 'emergency', receivedOn: CHECK_DATE, account: 'account-1', requester: { name: 'requester', country: 'US' }, categories: ['basicSubscriberInfo', 'content'], dataAgeDays: 3700 }) },
   ],
   alphabet: { 'data.disclosed': { categories: canonicalCategorySets() }, 'request.refused': { ground: ['not an emergency'] } },

@@ -13,6 +13,7 @@ export { CATEGORY_TITLES, DATA_CATEGORIES, DataCategory, PART_OF, canonicalCateg
 export { DatedEvent, DatedEvents } from './domain/DatedEvent.ts';
 export { dayNumber, IsoDate, isoDate } from './domain/date.ts';
 export { DAY_MS, durationDays, IsoDuration } from './domain/duration.ts';
+export { EMERGENCY_LAW, emergencyReach, statutoryEmergency } from './domain/emergencyLaw.ts';
 export { EVENT_TYPES, EmergencyCriterion, LiftReason, NoticeException, ReviewFinding, VocabularyEvent } from './domain/events.ts';
 export type { EventOf } from './domain/events.ts';
 export { fromZod, InputError } from './domain/InputError.ts';

@@ -11,6 +11,7 @@ import { type PolicyTerms, isHeld } from './policyTerms.ts';
 export interface EmergencyIntake {
   kind: 'emergency';
   receivedOn: string;
+  requester: { country: string };
   categories: DataCategory[];
   dataAgeDays: number;
 }
@@ -72,13 +73,15 @@ export class EmergencyCase extends CaseFile<EmergencyState> {
         if (s.stage !== 'assessing') return false;
         const met = event.criterion !== null && this.terms.emergencyCriteria.includes(event.criterion);
         if (!met) this.close('refused', 'no emergency: legal process required');
+        else if (event.criterion !== BESPOKE_LAW.emergency.criterion) this.close('refused', 'no emergency the statute allows: legal process required');
         else if (this.held().length === 0) this.close('noRecords', 'no records: past retention');
         else s.stage = 'emergencyFound';
         return true;
       }
       case 'data.disclosed': {
         const assessed = s.stage === 'emergencyFound' || (this.fault === 'emergency-unassessed-disclosure' && s.stage === 'assessing');
-        if (!assessed || !event.categories.every((c) => reaches(BESPOKE_LAW.emergency.stored, c) && reaches(this.held(), c))) return false;
+        const lawful = this.request.requester.country === 'US' ? BESPOKE_LAW.emergency.stored : BESPOKE_LAW.emergency.toForeignAuthority;
+        if (!assessed || !event.categories.every((c) => reaches(lawful, c) && reaches(this.held(), c))) return false;
         s.disclosed = true;
         this.close('disclosed', 'disclosed');
         return true;

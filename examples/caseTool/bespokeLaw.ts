@@ -12,6 +12,10 @@ export const BESPOKE_LAW = {
   emergency: {
     // DOMAIN §1 row 8, §5: voluntary disclosure of stored content or records relating to the emergency (parts included).
     stored: ['basicSubscriberInfo', 'nonContentRecords', 'content'] as readonly DataCategory[],
+    // DOMAIN §1 rows 8 and 19: content only to a US government (2702(b)(8), 2711(4)); non-content records to anyone else (2702(c)(6)).
+    toForeignAuthority: ['basicSubscriberInfo', 'nonContentRecords'] as readonly DataCategory[],
+    // DOMAIN §5: only danger of death or serious physical injury opens 2702(b)(8), (c)(4), whatever a policy's criteria add.
+    criterion: 'deathOrSeriousInjury',
   },
   preservation: {
     // DOMAIN §2 SCA_PRESERVE_INITIAL: records kept 90 days from receipt.

@@ -1,4 +1,5 @@
 import type { DataCategory } from '../domain/categories.ts';
+import { EMERGENCY_LAW, emergencyReach } from '../domain/emergencyLaw.ts';
 import { type Source, src } from '../domain/source.ts';
 
 const STORED_ALL: readonly DataCategory[] = ['basicSubscriberInfo', 'nonContentRecords', 'content'];
@@ -8,7 +9,7 @@ const STORED_ALL: readonly DataCategory[] = ['basicSubscriberInfo', 'nonContentR
  * that lets more out is caught. For an MLAT request it is what the US process issued reaches.
  * A listed category reaches its parts (`PART_OF`), so no list names a part beside its whole.
  */
-export const COMPELLABLE: Readonly<Record<string, { categories: (input: { usProcess?: string }) => readonly DataCategory[]; sources: readonly Source[] }>> = {
+export const COMPELLABLE: Readonly<Record<string, { categories: (input: { usProcess?: string; requester?: { country?: string } }) => readonly DataCategory[]; sources: readonly Source[] }>> = {
   subpoena: { categories: () => ['basicSubscriberInfo'], sources: [src('§1 row 1', '2703(c)(2): BSI only', 'S')] },
   administrativeSubpoena: { categories: () => ['basicSubscriberInfo'], sources: [src('§1 row 1', '2703(c)(2): BSI only', 'S')] },
   courtOrder: {
@@ -40,7 +41,7 @@ export const COMPELLABLE: Readonly<Record<string, { categories: (input: { usProc
     sources: [src('§1 row 19', '2702(c)(6): non-content to any non-government person; no exception for content', 'S'), src('§1 row 19', 'Crispin v. Christian Audigier (C.D. Cal. 2010): no content to civil litigants', 'L')],
   },
   dmcaSubpoena: { categories: () => ['basicSubscriberInfo'], sources: [src('§1 row 18', '512(h): information sufficient to identify', 'S')] },
-  emergency: { categories: () => STORED_ALL, sources: [src('§1 row 8', '2702(b)(8) content, (c)(4) records: stored data', 'S')] },
+  emergency: { categories: (input) => emergencyReach(input.requester?.country), sources: [src('§1 row 8', '2702(b)(8) content, (c)(4) records: stored data', 'S'), ...EMERGENCY_LAW.sources.slice(2)] },
   preservation: { categories: () => [], sources: [src('§1 row 5', '2703(f): nothing is disclosed', 'L')] },
   abuseComplaint: { categories: () => [], sources: [src('§intro source 2', 'No subscriber data to a complainant without legal process', 'S')] },
 };

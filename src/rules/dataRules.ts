@@ -1,6 +1,7 @@
 import { type DataCategory, covers, sharedCategories } from '../domain/categories.ts';
 import { partnerInForce } from '../domain/cloudActPartners.ts';
 import { durationDays } from '../domain/duration.ts';
+import { EMERGENCY_LAW, statutoryEmergency } from '../domain/emergencyLaw.ts';
 import { src } from '../domain/source.ts';
 import type { Monitor, StepInfo } from '../explore/Monitor.ts';
 import { decisionsFor } from '../policy/decisionsFor.ts';
@@ -8,7 +9,7 @@ import { CLOUD_ACT_ROUTE, COMPELLABLE } from './compellableByKind.ts';
 import { isStart, neverStep, onEvent, onlyWithin, precedence, respondWithin } from './language.ts';
 import type { Rule } from './Rule.ts';
 
-type Request = { receivedOn?: string; usProcess?: string; dataAgeDays?: number; target?: { usPerson: boolean; residesInUS: boolean; residenceCountry: string }; categories?: readonly DataCategory[] };
+type Request = { receivedOn?: string; usProcess?: string; requester?: { country?: string }; dataAgeDays?: number; target?: { usPerson: boolean; residesInUS: boolean; residenceCountry: string }; categories?: readonly DataCategory[] };
 const request = (info: StepInfo) => (info.input ?? {}) as Request;
 const disclosed = (info: StepInfo) => (info.event as { categories?: readonly DataCategory[] }).categories ?? [];
 
@@ -36,16 +37,16 @@ export const compellableOnly: Rule = {
 export const emergencyAssessedFirst: Rule = {
   id: 'emergency-assessed-first',
   title: 'An emergency disclosure follows a positive good-faith assessment',
-  rationale: '2702(b)(8) and (c)(4) allow disclosure without process only on a good-faith belief in danger of death or serious injury.',
-  sources: [src('§5', '18 U.S.C. 2702(b)(8), (c)(4)', 'S')],
+  rationale: '2702(b)(8) and (c)(4) allow disclosure without process only on a good-faith belief in danger of death or serious physical injury; a policy’s wider criteria (property damage, financial harm) do not open them.',
+  sources: EMERGENCY_LAW.sources.slice(0, 2),
   scope: 'machines with emergency.assessed and data.disclosed',
   appliesTo: (ctx) => ctx.events.has('emergency.assessed') && ctx.events.has('data.disclosed'),
   premise: { text: 'data is disclosed', match: () => onEvent('data.disclosed') },
   check: () =>
     precedence({
       target: onEvent('data.disclosed'),
-      after: onEvent('emergency.assessed', (e) => e.criterion !== null),
-      message: 'data was disclosed in an emergency without a positive good-faith assessment',
+      after: onEvent('emergency.assessed', (e) => statutoryEmergency(e.criterion)),
+      message: 'data was disclosed in an emergency without a good-faith assessment of danger of death or serious physical injury',
     }),
 };
 

@@ -1,4 +1,5 @@
 import { durationDays } from '../domain/duration.ts';
+import { statutoryEmergency } from '../domain/emergencyLaw.ts';
 import { src } from '../domain/source.ts';
 import type { Monitor, StepInfo } from '../explore/Monitor.ts';
 import { after, allOf, anyOf, before, entering, leaving, notWithin, neverStep, onEvent, precedence, type StepMatch } from './language.ts';
@@ -37,7 +38,7 @@ export const noticeBeforeDisclosure: Rule = {
       target: onEvent('data.disclosed'),
       after: noticeGiven,
       unless: before('secrecy'),
-      excuse: anyOf(onEvent('notice.waived'), onEvent('emergency.assessed', (e) => e.criterion !== null)),
+      excuse: anyOf(onEvent('notice.waived'), onEvent('emergency.assessed', (e) => statutoryEmergency(e.criterion))),
       message: 'data was disclosed before the user was told, with no gag and no recorded exception',
     }),
 };

@@ -181,12 +181,12 @@ describe('deliberate faults are caught by the expected rule', () => {
 
   it('emergency disclosure without assessment: data.disclosed taken while assessing → emergency-assessed-first', () => {
     const mutant = mutateState(emergencyEntry.machine, 'process.assessing', (s) => {
-      s.on = { ...s.on, 'data.disclosed': { guard: 'storedDataOnly', target: 'disclosed', actions: 'recordDisclosure' } };
+      s.on = { ...s.on, 'data.disclosed': { guard: 'withinLawfulReach', target: 'disclosed', actions: 'recordDisclosure' } };
     });
     const inputs = ['plain'];
     const { result, steps, last } = caught(emergencyAssessedFirst, targetOf(emergencyEntry, undefined, inputs), targetOf(emergencyEntry, mutant, inputs));
 
-    expect(result.message).toBe('data was disclosed in an emergency without a positive good-faith assessment');
+    expect(result.message).toBe('data was disclosed in an emergency without a good-faith assessment of danger of death or serious physical injury');
     expect(whats(steps).some((w) => w.startsWith('emergency.assessed'))).toBe(false);
     expect(last.what).toMatch(/^data\.disclosed /);
     expect(last.state).toContain('process.disclosed');
