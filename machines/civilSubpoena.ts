@@ -21,9 +21,10 @@ export const civilSubpoenaSpec = {
   routes: [
     {
       id: 'writtenObjection',
-      title: 'Written objection (FRCP 45(d)(2)(B)): within 14 days of service',
+      title: 'Written objection (FRCP 45(d)(2)(B)): before the earlier of the compliance date or 14 days after service',
       against: 'process',
       window: 'P14D',
+      endsByComplianceDate: true,
       sources: [
         src('§1 row 19', 'FRCP 45(d)(2)(B): earlier of the compliance date or 14 days after service', 'S'),
         src('§2 FRCP45_OBJECTION', '14 calendar days; FRCP 6(a) roll-forward not modelled', 'L'),

@@ -1,9 +1,18 @@
 import { withinCategories } from '../src/domain/categories.ts';
+import { durationDays } from '../src/domain/duration.ts';
 import { src } from '../src/domain/source.ts';
-import type { DemandSpec } from './lifecycle/DemandSpec.ts';
+import { daysIssuedBeforeReceipt } from './lifecycle/datedRegions.ts';
+import type { DemandSpec, OrderTerm } from './lifecycle/DemandSpec.ts';
 import { createDemandMachine } from './lifecycle/createDemandMachine.ts';
 import { demandRequestFor } from './lifecycle/demandRequestFor.ts';
 import { demandEntry } from './lifecycle/KindEntry.ts';
+
+/** The order runs from the date it bears, not from the day the provider gets it. */
+const TERM: OrderTerm = {
+  length: 'P60D',
+  extension: 'P60D',
+  sources: [src('§2 PEN_ORDER', '3123(c)(1): at most 60 days, counted from the order (installation)', 'S'), src('§2 PEN_EXTENSION', '3123(c)(2): extensions of at most 60 days each', 'S')],
+};
 
 /** A pen register / trap-and-trace order: forward-looking routing data for 60 days, sealed. */
 export const penRegisterSpec = {
@@ -35,17 +44,22 @@ export const penRegisterSpec = {
       sources: [src('§3', '3123(d) pen/trap: motion to the issuing court', '?')],
     },
   ],
-  term: {
-    length: 'P60D',
-    extension: 'P60D',
-    sources: [src('§2 PEN_ORDER', '3123(c)(1): at most 60 days', 'S'), src('§2 PEN_EXTENSION', '3123(c)(2): extensions of at most 60 days each', 'S')],
-  },
-  requestSchema: demandRequestFor('penRegister', {
-    test: (r) => withinCategories(r.categories, ['realTimeNonContent']),
-    path: ['categories'],
-    message: 'asks for more than a pen register order reaches: forward-looking non-content only',
-    fix: 'list only "realTimeNonContent"',
-  }),
+  term: TERM,
+  requestSchema: demandRequestFor(
+    'penRegister',
+    {
+      test: (r) => withinCategories(r.categories, ['realTimeNonContent']),
+      path: ['categories'],
+      message: 'asks for more than a pen register order reaches: forward-looking non-content only',
+      fix: 'list only "realTimeNonContent"',
+    },
+    {
+      test: (r) => daysIssuedBeforeReceipt(r) < durationDays(TERM.length),
+      path: ['issuedOn'],
+      message: `is ${durationDays(TERM.length)} days or more before receivedOn: the order's term, counted from its date, ended before it was received`,
+      fix: 'give the date of the order in force (an extension order bears its own date), or refuse the expired order',
+    },
+  ),
   sources: [src('§1 row 9', '18 U.S.C. 3121-3127', 'S')],
 } as const satisfies DemandSpec;
 

@@ -1,4 +1,5 @@
 import type { DataCategory } from '../../src/domain/categories.ts';
+import { dayNumber } from '../../src/domain/date.ts';
 import type { VocabularyEvent } from '../../src/domain/events.ts';
 import type { DemandRequest } from '../../src/domain/request.ts';
 import { CaseFile } from './CaseFile.ts';
@@ -127,13 +128,19 @@ export class DemandCase extends CaseFile<DemandState> {
 
   protected wanted(): WantedDeadline[] {
     const s = this.s;
-    const windows = this.law.processRoutes.flatMap((r) =>
-      r.window && s.windows[r.id] === 'open'
-        ? [{ key: `window:${r.id}`, name: r.window, days: lengthInDays(r.window) + (this.fault === 'window-one-day-long' ? 1 : 0) }]
-        : [],
-    );
-    const period = s.term && s.term.phase !== 'ended' && this.law.term ? (s.term.phase === 'initial' ? this.law.term.length : this.law.term.extension) : null;
-    const term = period && s.term ? [{ key: `term:${s.term.phase}`, name: period, days: lengthInDays(period) }] : [];
+    const { complyBy, issuedOn, receivedOn } = s.request;
+    const windows = this.law.processRoutes.flatMap((r) => {
+      if (!r.window || s.windows[r.id] !== 'open') return [];
+      const cut = r.untilComplianceDate && complyBy ? dayNumber(complyBy) - dayNumber(receivedOn) : Infinity;
+      const days = Math.min(lengthInDays(r.window), cut) + (this.fault === 'window-one-day-long' ? 1 : 0);
+      return [{ key: `window:${r.id}`, name: r.untilComplianceDate ? `${r.id}Window` : r.window, days }];
+    });
+    const law = this.law.term;
+    const initial = s.term?.phase === 'initial';
+    const term =
+      law && s.term && s.term.phase !== 'ended'
+        ? [{ key: `term:${s.term.phase}`, name: initial ? 'orderTerm' : law.extension, days: lengthInDays(initial ? law.length : law.extension) - (initial && issuedOn ? dayNumber(receivedOn) - dayNumber(issuedOn) : 0) }]
+        : [];
     return [...windows, ...term, ...gagTrack.wanted(s, this.terms), ...noticeTrack.wanted(s, this.terms)];
   }
 

@@ -7,6 +7,8 @@ import { overlap } from './categoryLaw.ts';
 export interface ProcessRoute {
   id: string;
   window?: string;
+  /** The window ends at the compliance date the process sets, when that comes first. */
+  untilComplianceDate?: boolean;
   /** Who may use the route; open to all when absent. */
   open?: (request: DemandRequest) => boolean;
 }
@@ -36,7 +38,7 @@ export interface DemandLaw {
   refuseOn: readonly ReviewFinding[];
   /** Requests turned away at intake, with the ground recorded. */
   turnAway: readonly { ground: string; when: (request: DemandRequest) => boolean }[];
-  /** An order that runs for a term and may be extended, one extension at a time. */
+  /** An order that runs for a term from the date it bears and may be extended, one extension at a time. */
   term?: { length: string; extension: string };
 }
 
@@ -92,7 +94,7 @@ export const DEMAND_LAW: Readonly<Record<DemandKind, DemandLaw>> = {
   // DOMAIN §1 rows 4 and 14: content and all non-content, wherever stored; CLOUD Act comity motion.
   searchWarrant: { ...plain, compels: fixed(STORED), gag: COURT_GAG, processRoutes: [CLOUD_MOTION, MOTION_TO_QUASH], gagRoutes: [VACATE] },
   // DOMAIN §1 row 9, §3: routing data only, sealed by 3123(d) until the court orders otherwise;
-  // §2 PEN_ORDER, PEN_EXTENSION: 60 days, extensions of 60 days each.
+  // §2 PEN_ORDER, PEN_EXTENSION: 60 days from the order's date, extensions of 60 days each.
   penRegister: {
     ...plain,
     compels: fixed(['realTimeNonContent']),
@@ -141,12 +143,12 @@ export const DEMAND_LAW: Readonly<Record<DemandKind, DemandLaw>> = {
       { ground: 'targets a person in the US', when: (r) => r.target.residesInUS },
     ],
   },
-  // DOMAIN §1 row 19, §2 FRCP45_OBJECTION: non-content only; written objection within 14 days.
+  // DOMAIN §1 row 19, §2 FRCP45_OBJECTION: non-content only; written objection within 14 days, or by the compliance date if earlier.
   civilSubpoena: {
     ...plain,
     compels: fixed(['basicSubscriberInfo', 'nonContentRecords']),
     gag: NO_GAG,
-    processRoutes: [{ id: 'writtenObjection', window: 'P14D' }, MOTION_TO_QUASH],
+    processRoutes: [{ id: 'writtenObjection', window: 'P14D', untilComplianceDate: true }, MOTION_TO_QUASH],
     gagRoutes: [],
   },
   // DOMAIN §1 row 18: identifying information only; a defective filing is refused.

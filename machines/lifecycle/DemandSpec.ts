@@ -22,6 +22,8 @@ export interface ChallengeRoute {
   against: 'process' | 'secrecy';
   /** ISO-8601 duration from service; absent when the law fixes no deadline. */
   window?: string;
+  /** The window closes at the compliance date the process sets (`complyBy`) when that comes first (FRCP 45(d)(2)(B)). */
+  endsByComplianceDate?: boolean;
   /** ISO-8601 duration within which the government must go to court once the provider objects. */
   governmentMustApplyWithin?: string;
   /** Who may use the route; absent means always open. */

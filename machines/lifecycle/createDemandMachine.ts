@@ -2,8 +2,9 @@ import { and, assign, not, or, setup, stateIn } from 'xstate';
 import { DAY_MS, durationDays } from '../../src/domain/duration.ts';
 import type { ReviewFinding, VocabularyEvent } from '../../src/domain/events.ts';
 import type { DemandRequest } from '../../src/domain/request.ts';
-import type { ChallengeRoute, DemandSpec, RequestCondition } from './DemandSpec.ts';
+import type { DemandSpec, RequestCondition } from './DemandSpec.ts';
 import { withinCategories } from '../../src/domain/categories.ts';
+import { datedDelays, orderTermRegion, routeWindow } from './datedRegions.ts';
 import { compelledFor, requestMatches, requestsCompellable } from './demandGuards.ts';
 import { noticeRegion } from './noticeRegion.ts';
 import { DEFAULT_DECISIONS, POLICY_DELAYS, policyGuards } from './policySlots.ts';
@@ -41,7 +42,7 @@ export function createDemandMachine(spec: DemandSpec) {
   const inSecrecy = stateIn(`#${id}.secrecy.inForce`);
   const processRoutes = spec.routes.filter((r) => r.against === 'process');
   const lawDelays = Object.fromEntries(
-    [...spec.routes.flatMap((r) => [r.window, r.governmentMustApplyWithin]), spec.term?.length, spec.term?.extension]
+    [...spec.routes.flatMap((r) => [r.endsByComplianceDate ? undefined : r.window, r.governmentMustApplyWithin]), spec.term?.extension]
       .filter((d): d is string => d !== undefined)
       .map((d) => [d, durationDays(d) * DAY_MS]),
   );
@@ -228,41 +229,8 @@ export function createDemandMachine(spec: DemandSpec) {
     delays: {
       ...POLICY_DELAYS,
       ...lawDelays,
+      ...datedDelays(spec.routes, spec.term),
       secrecyTerm: ({ context }) => (context.secrecyDays ?? 0) * DAY_MS,
     },
   }).createMachine(config as never);
-}
-
-function routeWindow(route: ChallengeRoute) {
-  return {
-    initial: 'open',
-    description: `${route.title}: open for ${route.window} from service.`,
-    states: {
-      open: {
-        always: { guard: { type: 'routeFiled', params: { route: route.id } }, target: 'used' },
-        after: { [route.window as string]: { target: 'lapsed', meta: { sources: route.sources } } },
-      },
-      used: { type: 'final' as const, description: 'The challenge was filed in time.' },
-      lapsed: { type: 'final' as const, description: 'The window closed; this route is no longer available.' },
-    },
-  };
-}
-
-/** An extension granted during a term starts when that term ends, so each term keeps its own timer. */
-function orderTermRegion(machineId: string, length: string, extension: string) {
-  const next = [{ guard: 'extensionPending', target: 'extension', reenter: true, actions: 'consumeExtension' }, { target: `#${machineId}.orderTerm.ended` }];
-  const grant = { 'order.extended': { guard: not('extensionPending'), actions: 'grantExtension' } };
-  return {
-    initial: 'active',
-    states: {
-      active: {
-        initial: 'initial',
-        states: {
-          initial: { description: `Order in force for ${length}.`, after: { [length]: next }, on: grant },
-          extension: { description: `Extended by the court for ${extension}.`, after: { [extension]: next }, on: grant },
-        },
-      },
-      ended: { type: 'final' as const, description: 'The order ran its term.' },
-    },
-  };
 }

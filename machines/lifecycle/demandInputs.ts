@@ -1,4 +1,5 @@
 import { DATA_CATEGORIES, canonicalCategorySets, sharedCategories, withinCategories } from '../../src/domain/categories.ts';
+import { dayNumber, isoDate } from '../../src/domain/date.ts';
 import type { DeclaredValues } from '../../src/explore/eventVariants.ts';
 import { stableJson } from '../../src/explore/snapshotKey.ts';
 import type { DemandSpec } from './DemandSpec.ts';
@@ -12,7 +13,9 @@ export const CHECK_DATE = '2026-01-15';
  * non-US person abroad where the kind treats residence differently; one that asks for more than
  * the process can compel (a subpoena demanding content), and one that asks only for what it
  * cannot, where the intake allows them; one for each ground the law gives to refuse at intake
- * (a CLOUD Act order targeting a US person); and one for data older than any retention period.
+ * (a CLOUD Act order targeting a US person); one dated before its receipt where an order runs
+ * for a term, and one whose compliance date cuts a window short; and one for data older than
+ * any retention period.
  */
 export function demandInputs(spec: DemandSpec): { name: string; input: unknown }[] {
   const foreign = spec.routes.some((r) => r.eligible?.residenceCountryIn || r.eligible?.residesInCloudActPartner) || (spec.intakeRefusals?.length ?? 0) > 0 || spec.refuseOn?.includes('foreignLawConflict');
@@ -43,6 +46,9 @@ export function demandInputs(spec: DemandSpec): { name: string; input: unknown }
     const { usPerson = base.target.usPerson, residesInUS = base.target.residesInUS } = refusal.when;
     inputs.push({ name: refusal.ground, input: { ...base, target: { usPerson, residesInUS, residenceCountry: residesInUS ? 'US' : base.target.residenceCountry } } });
   }
+  // A process dated before its receipt, and one whose compliance date comes before a window's end.
+  if (spec.term) inputs.push({ name: 'order dated 20 days before receipt', input: { ...base, issuedOn: isoDate(dayNumber(CHECK_DATE) - 20) } });
+  if (spec.routes.some((r) => r.endsByComplianceDate)) inputs.push({ name: 'compliance date 7 days after receipt', input: { ...base, complyBy: isoDate(dayNumber(CHECK_DATE) + 7) } });
   inputs.push({ name: 'data 3700 days old', input: { ...base, dataAgeDays: 3700 } });
   // A variant the kind's sample already is (a CLOUD Act agreement's target lives abroad) adds nothing.
   const parsed = inputs.map((i) => ({ name: i.name, input: spec.requestSchema.parse(i.input) }));

@@ -29,6 +29,10 @@ export const DemandRequest = RequestBase.extend({
   secrecyOrder: z.object({ days: z.number().int().positive().optional() }).strict().optional(),
   secrecyCertified: z.boolean().default(false),
   usProcess: z.enum(['subpoena', 'courtOrder', 'searchWarrant']).optional(),
+  /** The date the process bears, when it was issued before it was received: an order's term runs from it. */
+  issuedOn: IsoDate.optional(),
+  /** The compliance date the process sets: a window that closes at the earlier of its length and this date ends here. */
+  complyBy: IsoDate.optional(),
 }).strict();
 export type DemandRequest = z.infer<typeof DemandRequest>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { civilSubpoenaEntry, civilSubpoenaSpec } from '../../machines/civilSubpoena.ts';
 import { advanceTo } from '../../src/time/TimedRun.ts';
-import { ev, firedTimers, pendingTimers, play, rejectionOf, startCase } from '../support/demandFixtures.ts';
+import { ev, firedTimers, pendingTimers, play, rawRequest, rejectionOf, startCase } from '../support/demandFixtures.ts';
 
 const entry = civilSubpoenaEntry;
 const OBJECTION = 'writtenObjection';
@@ -41,8 +41,21 @@ describe('civil subpoena (FRCP 45)', () => {
 });
 
 describe('civil subpoena: written objection within 14 days of service (FRCP 45(d)(2)(B))', () => {
+  it('closes the window at the compliance date when it comes before day 14, and never later than day 14', () => {
+    const early = startCase(entry, { ...records, complyBy: '2026-03-09' });
+    expect(pendingTimers(early)).toEqual([['writtenObjectionWindow', 7]]);
+    expect(play(early, [[7, ev.file(OBJECTION)]]).snapshot.matches({ window_writtenObjection: 'used' })).toBe(true);
+    expect(rejectionOf(early, 8, ev.file(OBJECTION)).reason).toBe('notAccepted');
+    expect(pendingTimers(startCase(entry, { ...records, complyBy: '2026-04-30' }))).toEqual([['writtenObjectionWindow', 14]]);
+  });
+
+  it('refuses a compliance date on or before the day of receipt, naming complyBy', () => {
+    expect(() => startCase(entry, { ...records, complyBy: '2026-03-02' })).toThrow(/complyBy/);
+    expect(civilSubpoenaEntry.requestSchema.safeParse({ ...rawRequest('civilSubpoena', records), complyBy: '2026-03-01' }).success).toBe(false);
+  });
+
   it('opens the window at receipt, due at the end of day 14', () => {
-    expect(pendingTimers(startCase(entry, records))).toEqual([['P14D', 14]]);
+    expect(pendingTimers(startCase(entry, records))).toEqual([['writtenObjectionWindow', 14]]);
   });
 
   it('takes an objection on day 14, and quashes the subpoena when it is upheld', () => {
@@ -57,7 +70,7 @@ describe('civil subpoena: written objection within 14 days of service (FRCP 45(d
     const reviewed = play(startCase(entry, records), [[1, ev.review()]]);
 
     expect(rejectionOf(reviewed, 15, ev.file(OBJECTION)).reason).toBe('notAccepted');
-    expect(firedTimers(advanceTo(reviewed, 15))).toEqual([[14, 'P14D']]);
+    expect(firedTimers(advanceTo(reviewed, 15))).toEqual([[14, 'writtenObjectionWindow']]);
     expect(play(reviewed, [[15, ev.file('motionToQuash')]]).snapshot.matches({ process: 'challenged' })).toBe(true);
   });
 

@@ -16,8 +16,24 @@ describe('pen register / trap and trace order (18 U.S.C. 3121-3127)', () => {
     const run = startCase(entry);
 
     expect(run.snapshot.hasTag('secrecy')).toBe(true);
-    expect(pendingTimers(run)).toContainEqual(['P60D', 60]);
+    expect(pendingTimers(run)).toContainEqual(['orderTerm', 60]);
     expect(rejectionOf(run, 1, ev.noticeSent()).reason).toBe('notAccepted');
+  });
+
+  it('counts the term from the date the order bears, not from its receipt (3123(c)(1))', () => {
+    const dated = startCase(entry, { issuedOn: '2026-02-10' });
+    expect(pendingTimers(dated)).toContainEqual(['orderTerm', 40]);
+    const flowing = play(dated, [[1, ev.review()], [1, ev.disclose('realTimeNonContent')]]);
+    expect(advanceTo(flowing, 40, true).snapshot.matches({ process: 'orderEnded' })).toBe(true);
+  });
+
+  it('refuses an order dated after its receipt, or one whose term ended before it came', () => {
+    const parse = (issuedOn: string) => entry.requestSchema.safeParse({ ...rawRequest('penRegister'), issuedOn });
+    const late = parse('2026-03-03');
+    expect(late.success).toBe(false);
+    expect(late.error?.issues[0]?.path).toEqual(['issuedOn']);
+    expect(parse('2026-01-01').error?.issues[0]?.message).toMatch(/^is 60 days or more before receivedOn/);
+    expect(parse('2026-01-02').success).toBe(true);
   });
 
   it('starts the data flow under seal, without notice', () => {
@@ -43,7 +59,7 @@ describe('pen register / trap and trace order (18 U.S.C. 3121-3127)', () => {
 
     expect(advanceTo(extended, 119, true).snapshot.matches({ process: 'inEffect', orderTerm: { active: 'extension' } })).toBe(true);
     expect(firedTimers(run)).toEqual([
-      [60, 'P60D'],
+      [60, 'orderTerm'],
       [120, 'P60D'],
     ]);
     expect(run.snapshot.matches({ process: 'orderEnded' })).toBe(true);
