@@ -26,6 +26,13 @@ describe('dueprocess check', () => {
     expect(out).toContain('All rules hold');
   });
 
+  it('checks a kind named twice once, so the summary counts distinct checks', async () => {
+    const { code, out } = await runCliCaptured(['check', 'preservation', 'preservation', '--policy', 'cloudflare']);
+    expect(code).toBe(0);
+    expect(out.match(/^preservation\s+cloudflare\s/gm)).toHaveLength(1);
+    expect(out).toMatch(/across 1 machine × policy check\b/);
+  });
+
   it('--threads 2 checks in a worker thread too, with the same report as one thread', async () => {
     const args = ['check', 'nationalSecurityLetter', 'preservation', 'dmcaSubpoena', '--policy', 'cloudflare'];
     const one = await runCliCaptured([...args, '--threads', '1']);
@@ -54,7 +61,7 @@ describe('dueprocess check', () => {
     expect(out).toMatch(/^ {2}proved\s+notice-before-disclosure\s+\d+ states\s+\d+ transitions$/m);
     expect(out).toContain('Vacuous proofs: the rule held because no run meets its premise');
     expect(out).toMatch(/^ {2}no-disclosure-past-retention — no run where a request asks for data past its retention:\n {4}examples\/my-workflow\.ts#safeWorkflow × cloudflare$/m);
-    expect(out).toContain('All rules hold: 9 proofs (3 vacuous) across 1 machine × policy checks');
+    expect(out).toContain('All rules hold: 9 proofs (3 vacuous) across 1 machine × policy check');
     const json = await runCliCaptured(['check', '--machine', 'examples/my-workflow.ts', '--export', 'safeWorkflow', '--policy', 'cloudflare', '--json']);
     const rules = (JSON.parse(json.out) as { rules: { id: string; vacuous?: { premise: string } }[] }[])[0]?.rules ?? [];
     expect(rules.filter((r) => r.vacuous).map((r) => `${r.id}: ${r.vacuous?.premise}`)).toEqual(['delayed-notice: notice falls due after a disclosure made without it', 'cloud-act-motion-window: a CLOUD Act motion is filed', 'no-disclosure-past-retention: a request asks for data past its retention']);

@@ -96,3 +96,12 @@ describe('dueprocess list', () => {
     expect(bad.stderr).toContain('command: is not a dueprocess command (got "lsit")');
   });
 });
+
+describe('dueprocess list into a reader that stops early', () => {
+  it('stops quietly with exit 0 when the pipe closes, as `dueprocess list | head -2` does', () => {
+    const { status, stdout, stderr } = spawnSync('bash', ['-c', `"${process.execPath}" --import tsx src/cli/main.ts list | head -2; exit "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(stdout.split('\n').filter(Boolean)).toHaveLength(2);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+  });
+});

@@ -43,7 +43,8 @@ export async function checkCommand(args: string[]): Promise<number> {
   if (stepper !== undefined && !isStepper(stepper)) throw new InputError('invalid', '--stepper', stepper, 'is not a way to compute steps', 'use port (the default), xstate, or verify');
 
   const user = values.machine ? await loadUserMachine(values.machine, values.export) : undefined;
-  const kinds = positionals.map((kind) => {
+  // A kind named twice is checked once: the counts in the summary are of distinct checks.
+  const kinds = [...new Set(positionals)].map((kind) => {
     const entry = findKind(kind);
     if (!entry) throw new InputError('unknownKind', 'kind', kind, 'is not a kind in the catalogue', `use one of ${CATALOGUE.map((e) => e.kind).join(', ')}`);
     return entry;

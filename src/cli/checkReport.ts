@@ -86,11 +86,12 @@ export function formatReport(rows: readonly CheckRow[], options: { rules?: boole
   const proved = all.filter((x) => x.status === 'proved').length;
   const vacuous = all.filter((x) => x.vacuous).length;
   const ofThem = vacuous ? ` (${vacuous} vacuous)` : '';
+  const checks = `${rows.length} machine × policy check${rows.length === 1 ? '' : 's'}`;
   lines.push('');
   lines.push(
     violated || open
-      ? `${violated} violated, ${open} inconclusive, ${proved} proved${ofThem} across ${rows.length} machine × policy checks.`
-      : `All rules hold: ${proved} proofs${ofThem} across ${rows.length} machine × policy checks, every path and every deadline ordering explored.`,
+      ? `${violated} violated, ${open} inconclusive, ${proved} proved${ofThem} across ${checks}.`
+      : `All rules hold: ${proved} proofs${ofThem} across ${checks}, every path and every deadline ordering explored.`,
   );
   if (options.asOf) lines.push(`Checked under the policy versions in force on ${options.asOf}, by dueprocess ${TOOL_VERSION}.`);
   return lines.join('\n');

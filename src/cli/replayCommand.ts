@@ -24,6 +24,11 @@ export function replayCommand(args: string[]): number {
     const bad = results.filter((r) => r.divergence);
     diverged += bad.length;
     console.log(`${path}: ${results.length - bad.length} of ${results.length} scenarios replay as written`);
+    const version = bad.length > 0 && bad.every((r) => r.divergence?.field === 'policy.version') ? bad[0]?.divergence : undefined;
+    if (version) {
+      console.log(`  ✗ written under policy version ${JSON.stringify(version.expected)}; the policy in force on its dates is ${JSON.stringify(version.actual)}: regenerate the file with \`dueprocess scenarios\`, or give the policy it was written with (--policy FILE)`);
+      continue;
+    }
     for (const { scenario, divergence: d } of bad) {
       if (!d) continue;
       console.log(`  ✗ ${scenario.id}\n    ${scenario.title}\n    step ${d.step} (${scenario.steps[d.step]?.on ?? ''}, ${d.says}): ${d.field} expected ${JSON.stringify(d.expected)}, the model gives ${JSON.stringify(d.actual)}`);

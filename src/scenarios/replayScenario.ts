@@ -43,11 +43,12 @@ export function replayScenarioFile(file: ScenarioFile, policies: Readonly<Record
     const parsed = entry.requestSchema.safeParse(scenario.request);
     if (!parsed.success) throw fromZod(parsed.error, scenario.request, `scenarios[${i}].request`);
     const version = policyVersionAt(policy, parsed.data.receivedOn);
-    return replayScenario(withPolicy(entry.machine, version), parsed.data, scenario, version.title === file.policy.version ? null : version.title);
+    const versionDiffers = version.title === file.policy.version ? null : { written: file.policy.version, now: version.title };
+    return replayScenario(withPolicy(entry.machine, version), parsed.data, scenario, versionDiffers);
   });
 }
 
-function replayScenario(machine: Parameters<typeof startRun>[0], request: { receivedOn: string }, scenario: Scenario, versionDiffers: string | null): ScenarioReplay {
+function replayScenario(machine: Parameters<typeof startRun>[0], request: { receivedOn: string }, scenario: Scenario, versionDiffers: { written: string; now: string } | null): ScenarioReplay {
   const day0 = dayNumber(request.receivedOn);
   let run = startRun(machine, request, 0);
   let matched = run;
@@ -56,7 +57,7 @@ function replayScenario(machine: Parameters<typeof startRun>[0], request: { rece
     run: matched,
     divergence: { step, says: scenario.steps[step]?.says ?? '', field, expected, actual },
   });
-  if (versionDiffers) return diverge(0, 'policy.version', scenario.steps[0]?.expect, versionDiffers);
+  if (versionDiffers) return diverge(0, 'policy.version', versionDiffers.written, versionDiffers.now);
   for (const [k, step] of scenario.steps.entries()) {
     if (step.on !== isoDate(day0 + step.day)) return diverge(k, 'on', step.on, isoDate(day0 + step.day));
     let accepted = true;

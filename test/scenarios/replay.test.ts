@@ -4,6 +4,7 @@ import { InputError } from '../../src/domain/InputError.ts';
 import { readScenarioFile } from '../../src/scenarios/readScenarioFile.ts';
 import { replayScenarioFile } from '../../src/scenarios/replayScenario.ts';
 import type { Scenario, ScenarioFile, ScenarioStep } from '../../src/scenarios/Scenario.ts';
+import { runCliCaptured, tempFile } from '../support/runCliCaptured.ts';
 
 const FILES = ['preservation.cloudflare', 'nationalSecurityLetter.cloudflare', 'emergency.letsencrypt', 'dataSubjectRequest.letsencrypt'];
 const read = (name: string) => readScenarioFile(`scenarios/${name}.json`);
@@ -82,7 +83,17 @@ describe('replayScenarioFile finds the first step where an edited scenario diver
 
   it('a file written under another policy version: at step 0, on policy.version', () => {
     const file = { ...structuredClone(nsl), policy: { id: 'cloudflare', version: 'an older version' } };
-    expect(divergenceOf(file, 0)).toMatchObject({ step: 0, field: 'policy.version', actual: nsl.policy.version });
+    expect(divergenceOf(file, 0)).toMatchObject({ step: 0, field: 'policy.version', expected: 'an older version', actual: nsl.policy.version });
+  });
+
+  it('the CLI says a file written under another policy version once, naming both versions and the fix', async () => {
+    const path = tempFile('older.json', JSON.stringify({ ...structuredClone(nsl), policy: { id: 'cloudflare', version: 'an older version' } }));
+    const { code, out } = await runCliCaptured(['replay', path]);
+    expect(code).toBe(1);
+    expect(out).toContain(`0 of ${nsl.scenarios.length} scenarios replay as written`);
+    expect(out.match(/✗/g)).toHaveLength(1);
+    expect(out).toContain(`written under policy version "an older version"; the policy in force on its dates is ${JSON.stringify(nsl.policy.version)}`);
+    expect(out).toContain('--policy FILE');
   });
 
   it('only the edited scenario diverges', () => {
