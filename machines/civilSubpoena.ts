@@ -10,7 +10,7 @@ export const civilSubpoenaSpec = {
   kind: 'civilSubpoena',
   title: 'Civil subpoena (FRCP 45)',
   legalBasis: 'Fed. R. Civ. P. 45; 18 U.S.C. 2702(c)(6)',
-  summary: 'A private party’s subpoena: non-content records at most, never content; written objection within 14 days of service.',
+  summary: 'A private party’s subpoena: non-content records at most, never content; written objection within 14 days of service, or by the compliance date if earlier.',
   compels: ['basicSubscriberInfo', 'nonContentRecords'],
   compelsNote: 'No SCA exception lets a civil litigant compel content (Crispin v. Christian Audigier).',
   compelsSources: [

@@ -35,8 +35,9 @@ describe('dueprocess list', () => {
     const timers = (kind: string) => rows.find((r) => r.kind === kind)?.timers ?? [];
     expect(timers('nationalSecurityLetter')).toContainEqual({ name: 'P30D', days: 30, setBy: 'law' });
     expect(timers('penRegister')).toContainEqual({ name: 'P60D', days: 60, setBy: 'law' });
+    expect(timers('penRegister')).toContainEqual({ name: 'orderTerm', days: null, setBy: 'case', atMostDays: 60 });
+    expect(timers('civilSubpoena')).toContainEqual({ name: 'writtenObjectionWindow', days: null, setBy: 'case', atMostDays: 14 });
     expect(timers('searchWarrant')).toContainEqual({ name: 'P14D', days: 14, setBy: 'law' });
-    expect(timers('civilSubpoena')).toContainEqual({ name: 'P14D', days: 14, setBy: 'law' });
     expect(timers('preservation')).toContainEqual({ name: 'P90D', days: 90, setBy: 'law' });
     expect(timers('subpoena')).toContainEqual({ name: 'secrecyTerm', days: null, setBy: 'case' });
     expect(timers('subpoena')).toContainEqual(expect.objectContaining({ name: 'objectionWindow', days: 14, setBy: 'policy' }));

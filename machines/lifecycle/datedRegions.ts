@@ -31,11 +31,16 @@ export function datedDelays(routes: readonly ChallengeRoute[], term: OrderTerm |
     .filter((r) => r.window && r.endsByComplianceDate)
     .map((r) => {
       const days = durationDays(r.window as string);
-      return [windowDelay(r), ({ context }: Args) => Math.min(days, daysToComplianceDate(context.request) ?? days) * DAY_MS] as const;
+      return [windowDelay(r), atMost(days, ({ context }: Args) => Math.min(days, daysToComplianceDate(context.request) ?? days) * DAY_MS)] as const;
     });
   const termDays = term ? durationDays(term.length) : 0;
-  const terms = term ? [[ORDER_TERM, ({ context }: Args) => (termDays - daysIssuedBeforeReceipt(context.request)) * DAY_MS] as const] : [];
+  const terms = term ? [[ORDER_TERM, atMost(termDays, ({ context }: Args) => (termDays - daysIssuedBeforeReceipt(context.request)) * DAY_MS)] as const] : [];
   return Object.fromEntries([...windows, ...terms]);
+}
+
+/** A delay set per case, marked with the law's limit on it (`machineTimers` reads it as `atMostDays`). */
+function atMost<F extends (args: never) => number>(days: number, delay: F): F & { atMostDays: number } {
+  return Object.assign(delay, { atMostDays: days });
 }
 
 /** One challenge route's window: open from service until it lapses, or used once filed. */

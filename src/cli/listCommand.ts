@@ -29,7 +29,7 @@ export function listCommand(args: string[]): number {
     console.log(`  compels:     ${r.compels.length ? r.compels.map((c) => CATEGORY_TITLES[c]).join('; ') : 'nothing may be disclosed'}`);
     if (r.compelsNote) console.log(`               ${r.compelsNote}`);
     console.log(`  secrecy:     ${r.secrecy}`);
-    console.log(`  timers:      ${r.timers.map((t) => `${t.name} (${t.days === null ? 'per case' : `${t.days} days`}, ${t.setBy}${t.confidence ? ` [${t.confidence}]` : ''})`).join(', ') || 'none'}`);
+    console.log(`  timers:      ${r.timers.map((t) => `${t.name} (${t.days !== null ? `${t.days} days` : t.atMostDays !== undefined ? `per case, at most ${t.atMostDays} days` : 'per case'}, ${t.setBy}${t.confidence ? ` [${t.confidence}]` : ''})`).join(', ') || 'none'}`);
     console.log('  sources:');
     for (const s of dedupe(r.sources.map(formatSource))) console.log(`    - ${s}`);
     console.log('');

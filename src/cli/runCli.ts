@@ -11,9 +11,9 @@ Usage:
   dueprocess replay FILE… [--policy NAME|FILE]
   dueprocess coverage [--dir DIR] [--policy NAME|FILE] [--json]
   dueprocess suite --out DIR [--kinds K,K…] [--adapter MODULE|model [--policy FILE]] [--dir DIR]
-  dueprocess viz <kind> --format mermaid|dot|scxml|json|html [--policy NAME|FILE] [--out FILE]
+  dueprocess viz <kind> --format mermaid|dot|scxml|json|html [--policy NAME|FILE] [--scenarios DIR] [--out FILE]
   dueprocess viz --machine FILE [--export NAME] --format mermaid|dot|scxml|json|html [--policy NAME|FILE] [--out FILE]
-  dueprocess viz --all --out DIR
+  dueprocess viz --all --out DIR [--policy NAME|FILE] [--scenarios DIR]
   dueprocess inspect [--port N]
   dueprocess audit verify --db FILE|URL [--head SEQ:HASH]
   dueprocess report --period 2026H1|2026H2|2026 [--db FILE|URL] [--format md|json|csv] [--as-of YYYY-MM-DD] [--published YYYY-MM-DD] [--policy NAME|FILE]

@@ -4,6 +4,7 @@ import type { AnyStateMachine } from 'xstate';
 import { CATALOGUE, findKind } from '../../machines/catalogue.ts';
 import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
 import { InputError } from '../domain/InputError.ts';
+import type { ProviderPolicy } from '../domain/policy.ts';
 import { loadPolicy, POLICIES } from '../policy/loadPolicy.ts';
 import { readScenarioFile } from '../scenarios/readScenarioFile.ts';
 import type { ScenarioFile } from '../scenarios/Scenario.ts';
@@ -18,7 +19,7 @@ import { loadUserMachine } from './loadUserMachine.ts';
 import { parseOptions } from './parseOptions.ts';
 
 const FORMATS = [...VIZ_FORMATS, 'html'] as const;
-const USAGE = `dueprocess viz <kind> --format ${FORMATS.join('|')} [--policy NAME|FILE] [--out FILE]  (or --machine FILE [--export NAME] instead of <kind>; or --all --out DIR for every kind's page)`;
+const USAGE = `dueprocess viz <kind> --format ${FORMATS.join('|')} [--policy NAME|FILE] [--scenarios DIR] [--out FILE]  (or --machine FILE [--export NAME] instead of <kind>; or --all --out DIR [--policy NAME|FILE] [--scenarios DIR] for every kind's page)`;
 
 /** `dueprocess viz`: one machine's statechart as mermaid, DOT, SCXML, JSON or a self-contained HTML page, to stdout or a file; or every kind's page. */
 export async function vizCommand(args: string[]): Promise<number> {
@@ -27,7 +28,10 @@ export async function vizCommand(args: string[]): Promise<number> {
     { format: { type: 'string' }, out: { type: 'string' }, policy: { type: 'string' }, machine: { type: 'string' }, export: { type: 'string' }, all: { type: 'boolean' }, scenarios: { type: 'string' } },
     USAGE,
   );
-  if (values.all) return allPages(values.out, values.scenarios ?? 'scenarios', positionals, values.machine);
+  if (values.all) {
+    if (values.format !== undefined && values.format !== 'html') throw new InputError('usage', '--format', values.format, 'cannot be given with --all, which writes HTML pages', 'leave --format out, or draw one kind at a time: dueprocess viz <kind> --format ' + values.format);
+    return allPages(values.out, values.scenarios ?? 'scenarios', positionals, values.machine, loadPolicy(values.policy ?? 'cloudflare'));
+  }
   const format = values.format;
   if (format === undefined) throw new InputError('usage', '--format', undefined, 'is required', `give one of ${FORMATS.join(', ')}`);
   if (!isFormat(format)) throw new InputError('invalid', '--format', format, 'is not a diagram format', `use one of ${FORMATS.join(', ')}`);
@@ -43,7 +47,7 @@ export async function vizCommand(args: string[]): Promise<number> {
   const chart = statechartModel(withPolicy(machine, version), { id: policy.id, version: version.title }, version.sources);
   const kind = positionals[0] as string;
   const page = () =>
-    target ? chartPage(chart, [], chart.machine, target.name) : chartPage(chart, committedScenarios(values.scenarios ?? 'scenarios', kind), findKind(kind)?.title ?? kind, kind);
+    target ? chartPage(chart, [], chart.machine, target.name) : chartPage(chart, committedScenarios(values.scenarios ?? 'scenarios', kind, policy.id), findKind(kind)?.title ?? kind, kind);
   const text = format === 'html' ? await page() : vizRender(chart, format);
   if (values.out === undefined) {
     console.log(text.replace(/\n$/, ''));
@@ -70,25 +74,25 @@ function isFormat(value: string): value is VizFormat | 'html' {
   return (FORMATS as readonly string[]).includes(value);
 }
 
-/** The committed scenario files of a kind, under every policy that has one. */
-function committedScenarios(dir: string, kind: string): ScenarioFile[] {
-  return Object.keys(POLICIES)
+/** The scenario files of a kind in `dir`, under every built-in policy and the chart's own (a provider's policy file). */
+function committedScenarios(dir: string, kind: string, chartPolicy: string): ScenarioFile[] {
+  return [...new Set([...Object.keys(POLICIES), chartPolicy])]
     .map((policy) => join(dir, scenarioFileName(kind, policy)))
     .filter((path) => existsSync(path))
     .map(readScenarioFile);
 }
 
 /** `viz --all --out DIR`: every kind's page, with its scenarios, and an index linking them. */
-async function allPages(out: string | undefined, scenarioDir: string, positionals: readonly string[], machine: string | undefined): Promise<number> {
+async function allPages(out: string | undefined, scenarioDir: string, positionals: readonly string[], machine: string | undefined, policy: ProviderPolicy): Promise<number> {
   if (!out) throw new InputError('usage', '--out', out, 'is required with --all', 'give the directory to write the pages to, like --out charts');
   if (positionals.length || machine) throw new InputError('usage', 'kind', positionals[0] ?? machine, 'cannot be given with --all', 'leave it out: --all draws every kind');
   mkdirSync(out, { recursive: true });
-  const version = policyVersionAt(POLICIES.cloudflare as NonNullable<(typeof POLICIES)[string]>, CHECK_DATE);
+  const version = policyVersionAt(policy, CHECK_DATE);
   const pages = [];
   for (const entry of CATALOGUE) {
-    const chart = statechartModel(withPolicy(entry.machine, version), { id: 'cloudflare', version: version.title }, version.sources);
+    const chart = statechartModel(withPolicy(entry.machine, version), { id: policy.id, version: version.title }, version.sources);
     const file = `${entry.kind}.html`;
-    writeFileSync(join(out, file), await chartPage(chart, committedScenarios(scenarioDir, entry.kind), entry.title, entry.kind));
+    writeFileSync(join(out, file), await chartPage(chart, committedScenarios(scenarioDir, entry.kind, policy.id), entry.title, entry.kind));
     pages.push({ kind: entry.kind, title: entry.title, file });
   }
   writeFileSync(join(out, 'index.html'), indexPage(pages));

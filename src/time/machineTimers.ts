@@ -10,6 +10,8 @@ export interface TimerInfo {
   /** Length in days as the machine stands (policy timers: after `withPolicy`); null when set per case. */
   days: number | null;
   setBy: 'law' | 'policy' | 'case';
+  /** For a length set per case within a limit the law sets (a window the compliance date can cut short), that limit. */
+  atMostDays?: number;
   /** A policy timer's citation, as the policy's `sources` words it. */
   source?: string;
   /** The weakest tag in `source`: a length no provider publishes is `?`. */
@@ -30,7 +32,8 @@ export function machineTimers(machine: AnyStateMachine, sources: Readonly<Record
   return names.sort().map((name) => {
     const value = delays[name];
     const days = typeof value === 'number' ? value / DAY_MS : null;
-    if (!(name in POLICY_DELAYS)) return { name, days, setBy: typeof value === 'number' ? 'law' : 'case' };
+    const atMost = (value as { atMostDays?: unknown } | undefined)?.atMostDays;
+    if (!(name in POLICY_DELAYS)) return { name, days, setBy: typeof value === 'number' ? 'law' : 'case', ...(typeof atMost === 'number' ? { atMostDays: atMost } : {}) };
     const source = sources[POLICY_DELAY_PATHS[name as PolicyDelay]] ?? 'no source given by the policy';
     return { name, days, setBy: 'policy', source, confidence: weakestTag(source) };
   });

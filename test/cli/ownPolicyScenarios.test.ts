@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,15 @@ beforeAll(async () => {
 });
 
 describe('scenarios under a policy of your own, through replay, coverage and the model adapter', () => {
+  it('viz plays the scenarios written under the policy of its chart, from --scenarios DIR', async () => {
+    const out = join(dir, '..', 'preservation.html');
+    const r = await runCliCaptured(['viz', 'preservation', '--format', 'html', '--policy', policyFile, '--scenarios', dir, '--out', out]);
+    expect(r.code).toBe(0);
+    const page = readFileSync(out, 'utf8');
+    expect(page).toContain('preservation.acme.');
+    expect(page).toContain('Acme ');
+  });
+
   it('writes scenario files under the policy’s id', () => {
     const file = readScenarioFile(scenarioFile);
     expect(file.policy.id).toBe('acme');

@@ -86,6 +86,12 @@ describe('replayScenarioFile finds the first step where an edited scenario diver
     expect(divergenceOf(file, 0)).toMatchObject({ step: 0, field: 'policy.version', expected: 'an older version', actual: nsl.policy.version });
   });
 
+  it('the CLI refuses a --policy no file was written under, which it would otherwise ignore', async () => {
+    const { code, err } = await runCliCaptured(['replay', 'scenarios/preservation.cloudflare.json', '--policy', 'letsencrypt']);
+    expect(code).toBe(2);
+    expect(err).toContain('--policy: is policy "letsencrypt", but the files were written under cloudflare (got "letsencrypt")');
+  });
+
   it('the CLI says a file written under another policy version once, naming both versions and the fix', async () => {
     const path = tempFile('older.json', JSON.stringify({ ...structuredClone(nsl), policy: { id: 'cloudflare', version: 'an older version' } }));
     const { code, out } = await runCliCaptured(['replay', path]);

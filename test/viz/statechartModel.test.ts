@@ -54,7 +54,7 @@ describe('statechartModel', () => {
     });
     expect(subpoena?.edges.find((e) => e.trigger === 'after secrecyTerm')?.timer).toEqual({ delay: 'secrecyTerm', days: null, setBy: 'case' });
     const civil = KIND_CHARTS.find((k) => k.kind === 'civilSubpoena')?.chart;
-    expect(civil?.edges.find((e) => e.trigger === 'after P14D')?.timer).toEqual({ delay: 'P14D', days: 14, setBy: 'law' });
+    expect(civil?.edges.find((e) => e.trigger === 'after writtenObjectionWindow')?.timer).toEqual({ delay: 'writtenObjectionWindow', days: null, setBy: 'case' });
   });
 
   it('carries descriptions, tags and legal sources of states and transitions', () => {

@@ -62,8 +62,9 @@ describe('toScxml', () => {
   it('writes XState’s timer convention and SCXML’s internal transitions', () => {
     const chart = KIND_CHARTS.find((k) => k.kind === 'penRegister')?.chart as StatechartJson;
     const { text, doc } = roundTrip(chart);
-    expect(text).toContain('<send id="xstate.after.P60D.penRegister.orderTerm.active.initial" event="xstate.after.P60D.penRegister.orderTerm.active.initial" delay="5184000s"/>');
-    expect(text).toContain('<cancel sendid="xstate.after.P60D.penRegister.orderTerm.active.initial"/>');
+    expect(text).toContain('<send id="xstate.after.P60D.penRegister.orderTerm.active.extension" event="xstate.after.P60D.penRegister.orderTerm.active.extension" delay="5184000s"/>');
+    expect(text).toContain('<cancel sendid="xstate.after.P60D.penRegister.orderTerm.active.extension"/>');
+    expect(text).toContain('<send id="xstate.after.orderTerm.penRegister.orderTerm.active.initial" event="xstate.after.orderTerm.penRegister.orderTerm.active.initial" delayexpr="orderTerm"/>');
     expect(doc.transitions).toContainEqual({ source: 'orderTerm.active.extension', event: 'xstate.after.P60D.penRegister.orderTerm.active.extension', cond: 'extensionPending', targets: ['orderTerm.active.extension'], internal: false });
     expect(doc.transitions).toContainEqual({ source: 'orderTerm.active.initial', event: 'order.extended', cond: '!extensionPending', targets: [], internal: false });
     expect(text).toContain('cond="disclosureCompelled &amp;&amp; policyRetains &amp;&amp; In(\'orderTerm.active\')');

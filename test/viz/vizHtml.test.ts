@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../machines/catalogue.ts';
+import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
+import { letsencrypt } from '../../src/policy/letsencrypt.ts';
+import { policyVersionAt } from '../../src/policy/policyVersionAt.ts';
 import { StatechartJson } from '../../src/viz/StatechartJson.ts';
 import { runCliCaptured } from '../support/runCliCaptured.ts';
 
@@ -51,6 +54,20 @@ describe('dueprocess viz --format html', () => {
     expect(files).toEqual([...CATALOGUE.map((e) => `${e.kind}.html`), 'index.html'].sort());
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     for (const e of CATALOGUE) expect(index).toContain(`href="${e.kind}.html"`);
+  });
+
+  it('--all draws the pages under --policy, and refuses a --format other than html', async () => {
+    const out = dir();
+    expect((await runCliCaptured(['viz', '--all', '--out', out, '--policy', 'letsencrypt'])).code).toBe(0);
+    const page = readFileSync(join(out, 'preservation.html'), 'utf8');
+    expect(page).toContain(policyVersionAt(letsencrypt, CHECK_DATE).title);
+    const plain = dir();
+    await runCliCaptured(['viz', '--all', '--out', plain]);
+    expect(readFileSync(join(plain, 'preservation.html'), 'utf8')).not.toBe(page);
+    expect(page.split(policyVersionAt(letsencrypt, CHECK_DATE).title).length).toBeGreaterThan(readFileSync(join(plain, 'preservation.html'), 'utf8').split(policyVersionAt(letsencrypt, CHECK_DATE).title).length);
+    const json = await runCliCaptured(['viz', '--all', '--out', dir(), '--format', 'json']);
+    expect(json.code).toBe(2);
+    expect(json.err).toContain('--format: cannot be given with --all, which writes HTML pages (got "json")');
   });
 
   it('--all without --out, or with a kind, exits 2 naming the field and the fix', async () => {
