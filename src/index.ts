@@ -28,6 +28,7 @@ export type { OutcomeTag } from './domain/tags.ts';
 export { cloudflare } from './policy/cloudflare.ts';
 export { decisionsFor, delaysFor, retentionDays } from './policy/decisionsFor.ts';
 export { letsencrypt } from './policy/letsencrypt.ts';
+export { policyDigest } from './policy/policyDigest.ts';
 export { loadPolicy, POLICIES } from './policy/loadPolicy.ts';
 export { policyVersionAt } from './policy/policyVersionAt.ts';
 export { withPolicy } from './policy/withPolicy.ts';

@@ -57,7 +57,17 @@ export const ScenarioFile = z
   .object({
     format: z.literal(SCENARIO_FORMAT),
     kind: z.string(),
-    policy: z.object({ id: z.string(), version: z.string() }).strict(),
+    policy: z
+      .object({
+        id: z.string(),
+        version: z.string(),
+        digest: z
+          .string()
+          .regex(/^sha256:[0-9a-f]{16}$/, { message: 'is not a policy digest (sha256: and 16 hex digits); regenerate the file with `dueprocess scenarios`' })
+          .optional()
+          .describe('the policy version’s content fingerprint (policyDigest): a file written under other windows than the policy given has another'),
+      })
+      .strict(),
     scenarios: z.array(Scenario),
   })
   .strict();

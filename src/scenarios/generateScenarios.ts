@@ -1,3 +1,4 @@
+import { policyDigest } from '../policy/policyDigest.ts';
 import type { KindEntry } from '../../machines/lifecycle/KindEntry.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import type { PlannedPath } from '../paths/PlannedPath.ts';
@@ -64,5 +65,5 @@ export function scenariosFor(entry: KindEntry, policy: ProviderPolicy, graphRead
     seen.add(story);
     scenarios.push(scenario);
   }
-  return { format: SCENARIO_FORMAT, kind: entry.kind, policy: { id: policy.id, version: version.title }, scenarios };
+  return { format: SCENARIO_FORMAT, kind: entry.kind, policy: { id: policy.id, version: version.title, digest: policyDigest(version) }, scenarios };
 }

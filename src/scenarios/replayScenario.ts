@@ -2,6 +2,7 @@ import { findKind } from '../../machines/catalogue.ts';
 import { dayNumber, isoDate } from '../domain/date.ts';
 import { InputError, fromZod } from '../domain/InputError.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
+import { policyDigest } from '../policy/policyDigest.ts';
 import { policyRegistry } from '../policy/policyRegistry.ts';
 import { filePolicy } from './filePolicy.ts';
 import { policyVersionAt } from '../policy/policyVersionAt.ts';
@@ -43,7 +44,14 @@ export function replayScenarioFile(file: ScenarioFile, policies: Readonly<Record
     const parsed = entry.requestSchema.safeParse(scenario.request);
     if (!parsed.success) throw fromZod(parsed.error, scenario.request, `scenarios[${i}].request`);
     const version = policyVersionAt(policy, parsed.data.receivedOn);
-    const versionDiffers = version.title === file.policy.version ? null : { written: file.policy.version, now: version.title };
+    const digest = policyDigest(version);
+    const sameContent = file.policy.digest === undefined || file.policy.digest === digest;
+    const versionDiffers =
+      version.title !== file.policy.version
+        ? { written: file.policy.version, now: version.title }
+        : sameContent
+          ? null
+          : { written: `${file.policy.version} (${file.policy.digest})`, now: `${version.title} (${digest}): same title, other content` };
     return replayScenario(withPolicy(entry.machine, version), parsed.data, scenario, versionDiffers);
   });
 }

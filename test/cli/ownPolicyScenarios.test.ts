@@ -42,6 +42,19 @@ describe('scenarios under a policy of your own, through replay, coverage and the
     expect(page).toContain('Acme ');
   });
 
+  it('replay names a policy file whose windows differ from the one the scenarios were written under, though its titles are the same', async () => {
+    const other = join(dir, '..', 'acme-other.json');
+    const longer = { ...acme, versions: acme.versions.map((v) => ({ ...v, notice: { ...v.notice, objectionWindow: 'P20D' } })) };
+    writeFileSync(other, JSON.stringify(longer));
+    const file = readScenarioFile(scenarioFile);
+    expect(file.policy.digest).toMatch(/^sha256:[0-9a-f]{16}$/);
+    const { code, out } = await runCliCaptured(['replay', scenarioFile, '--policy', other]);
+    expect(code).toBe(1);
+    expect(out).toContain(`written under policy version "${file.policy.version} (${file.policy.digest})"`);
+    expect(out).toContain('same title, other content');
+    expect((await runCliCaptured(['replay', scenarioFile, '--policy', policyFile])).code).toBe(0);
+  });
+
   it('writes scenario files under the policy’s id', () => {
     const file = readScenarioFile(scenarioFile);
     expect(file.policy.id).toBe('acme');
