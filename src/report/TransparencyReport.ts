@@ -35,11 +35,29 @@ export interface Restatement {
 }
 
 /**
+ * A figure published in this report but not in the earlier publication compared with, because it
+ * could not yet be published then (a line counting FISA process before 1874(b)'s 180 days had
+ * passed): new, not restated.
+ */
+export interface FirstPublication {
+  /** The figure's stable id, as in `Restatement`. */
+  line: string;
+  now: string;
+  /** The first day the figure could be published. */
+  reportableFrom: string;
+  /** Why it could not be published on the earlier date. */
+  reason: string;
+}
+
+/**
  * A transparency report for one period as of one date. The JSON form is this object as is; its
  * field names are stable within a `format`:
  *
  * - `period` `{ id, from, to, annual }`, `asOf` (the publication date, judged at its end),
  *   `periodEnded`, `policy` (the profile whose band structure applies, or null);
+ * - `otherPolicies`: `cases`, how many cases received in the period (by `asOf`) the report leaves
+ *   out because they were opened under another policy profile, and those `policies`; cases of
+ *   national-security kinds are never counted there, so the count cannot reveal one;
  * - `requests`: one `KindRow` per counted kind, catalogue order, zero rows included;
  *   `outcomes` has `disclosedInFull`, `disclosedInPart`, `refused`, `noRecords`, `withdrawn`,
  *   `inProcess` (see `reportOutcome`);
@@ -50,7 +68,9 @@ export interface Restatement {
  *   numbers 1874 allows) and `notes`;
  * - `excluded`: kinds outside the totals (preservation, …), by outcome tag;
  * - `restated`: `since` (the earlier publication date given, or null when each figure is
- *   compared with its first publication) and `lines` (`{ line, was, now, since, note? }`).
+ *   compared with its first publication), `lines` (`{ line, was, now, since, note? }`) and
+ *   `firstPublished` (`{ line, now, reportableFrom, reason }`: lines that could not yet be
+ *   published on `since`, so are new in this report rather than restated).
  *
  * National-security cases appear only in `nationalSecurity`: never in `requests`, `totals` or
  * `accountsAffected`.
@@ -61,10 +81,11 @@ export interface TransparencyReport {
   asOf: string;
   periodEnded: boolean;
   policy: string | null;
+  otherPolicies: { cases: number; policies: string[] };
   requests: KindRow[];
   totals: { received: number; outcomes: OutcomeCounts; accountsAffected: number; accountsWithDataDisclosed: number };
   emergency: { requests: number; accounts: number; producedData: number };
   nationalSecurity: { structure: NationalSecurityBands; title: string; lines: NationalSecurityLine[]; notes: string[] };
   excluded: ExcludedRow[];
-  restated: { since: string | null; lines: Restatement[] };
+  restated: { since: string | null; lines: Restatement[]; firstPublished: FirstPublication[] };
 }

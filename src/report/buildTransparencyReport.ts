@@ -4,6 +4,7 @@ import { InputError } from '../domain/InputError.ts';
 import type { NationalSecurityBands } from '../domain/policy.ts';
 import { BAND_STRUCTURES } from './bandStructures.ts';
 import { type CaseSummary, disclosedBy, outcomeBy } from './CaseSummary.ts';
+import { firstPublications } from './firstPublications.ts';
 import { FISA_DELAY_DAYS, type NationalSecurityCase, nationalSecurityLines } from './nationalSecurityLines.ts';
 import { type OutcomeCounts, noOutcomes, reportOutcome } from './reportOutcome.ts';
 import { type ReportPeriod, inPeriod, reportDate } from './ReportPeriod.ts';
@@ -15,11 +16,16 @@ export interface ReportOptions {
   period: ReportPeriod;
   /** The publication date; every fact is taken as of its end. */
   asOf: string;
-  /** An earlier publication of the period to list restatements against; default each figure's first publication. */
+  /**
+   * The day an earlier report of the period was published, to list restatements against: from the
+   * period's last day to `asOf`. Default: each figure's first publication.
+   */
   since?: string;
   structure: NationalSecurityBands;
   /** The policy profile's id, shown in the report. */
   policy?: string;
+  /** Cases of the period the caller left out of `cases` as opened under other profiles (national-security kinds not counted). */
+  otherPolicies?: { cases: number; policies: string[] };
   /** Option names for error messages, e.g. `{ asOf: '--as-of', since: '--published' }`. */
   names?: { asOf?: string; since?: string };
 }
@@ -98,12 +104,13 @@ const NOTES = [
  * - Preservation requests (§1 row 5, §6 Google), abuse complaints and data-subject requests are
  *   left out of the totals and listed apart (`REPORT_SCOPES`).
  * - `restated` lists every figure that differs from the same report as of `since`, the
- *   "retroactive revision" of §6. Without `since`, each figure is compared with its first
- *   publication: the period's last day, or for lines counting FISA process the day they became
- *   reportable, 180 days later (1874(b)), when `asOf` has reached it.
+ *   "retroactive revision" of §6, and apart, as `firstPublished`, the lines that could not yet be
+ *   published on `since` (FISA's 180 days). Without `since`, each figure is compared with its
+ *   first publication: the period's last day, or for lines counting FISA process the day they
+ *   became reportable, 180 days later (1874(b)), when `asOf` has reached it.
  *
- * `asOf` before the period starts, or `since` outside the period's start and `asOf`, is an
- * `InputError`.
+ * `asOf` before the period starts, or `since` before the period's last day (no report of it
+ * could be published yet) or after `asOf`, is an `InputError`.
  *
  * @example
  * const report = buildTransparencyReport(summaries, { period: parsePeriod('2026H1'), asOf: '2027-01-15', structure: 'bands250' });
@@ -115,13 +122,26 @@ export function buildTransparencyReport(cases: readonly CaseSummary[], options: 
   const names = { asOf: options.names?.asOf ?? 'asOf', since: options.names?.since ?? 'since' };
   const asOf = reportDate(options.asOf, names.asOf);
   if (asOf < period.from) throw new InputError('invalid', names.asOf, asOf, `is before period ${period.id} starts`, `give a date on or after ${period.from}`);
-  const given = options.since === undefined ? undefined : reportDate(options.since, names.since);
-  if (given !== undefined && (given < period.from || given > asOf)) {
-    throw new InputError('invalid', names.since, given, `is not between the start of period ${period.id} and the report date`, `give a date from ${period.from} to ${asOf}`);
-  }
+  const given = options.since === undefined ? undefined : publicationDate(options.since, period, asOf, names.since);
   const now = figuresAt(cases, period, asOf, structure);
-  const firstPublications = [period.to, isoDate(dayNumber(period.to) + FISA_DELAY_DAYS)];
-  const baselines = (given === undefined ? firstPublications : [given]).filter((d) => d <= asOf).map((on) => ({ on, report: figuresAt(cases, period, on, structure) }));
-  const lines = restatements(baselines, now);
-  return { format: REPORT_FORMAT, period, asOf, periodEnded: asOf >= period.to, policy: options.policy ?? null, ...now, restated: { since: given ?? null, lines } };
+  const firstPublicationDays = [period.to, isoDate(dayNumber(period.to) + FISA_DELAY_DAYS)];
+  const baselines = (given === undefined ? firstPublicationDays : [given]).filter((d) => d <= asOf).map((on) => ({ on, report: figuresAt(cases, period, on, structure) }));
+  const restated = { since: given ?? null, lines: restatements(baselines, now), firstPublished: firstPublications(baselines, now) };
+  const otherPolicies = options.otherPolicies ?? { cases: 0, policies: [] };
+  return { format: REPORT_FORMAT, period, asOf, periodEnded: asOf >= period.to, policy: options.policy ?? null, otherPolicies, ...now, restated };
+}
+
+/**
+ * A `since` date checked: a day a report of the period could have been published (from its last
+ * day, when its figures are first taken) and not after the report date.
+ */
+function publicationDate(value: string, period: ReportPeriod, asOf: string, field: string): string {
+  const on = reportDate(value, field);
+  const fix =
+    asOf >= period.to
+      ? `give the day the period’s report was published, from ${period.to} (the period’s last day, the earliest) to ${asOf} (the report date), or leave ${field} out to compare each figure with its first publication`
+      : `leave ${field} out: as of ${asOf} the period has not ended, so no report of it was published yet`;
+  if (on < period.to) throw new InputError('invalid', field, on, `is before period ${period.id} ended (its last day is ${period.to}): no report of the period could have been published then`, fix);
+  if (on > asOf) throw new InputError('invalid', field, on, `is after the report date (${asOf})`, fix);
+  return on;
 }

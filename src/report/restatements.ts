@@ -1,12 +1,25 @@
 import { REPORT_OUTCOMES } from './reportOutcome.ts';
 import type { Restatement, TransparencyReport } from './TransparencyReport.ts';
 
-type Figures = Pick<TransparencyReport, 'requests' | 'totals' | 'emergency' | 'nationalSecurity'>;
+/** The figures of a report that publications of it are compared by. */
+export type Figures = Pick<TransparencyReport, 'requests' | 'totals' | 'emergency' | 'nationalSecurity'>;
+
+/**
+ * The stable figure id of a national-security line: its id under `nationalSecurity.`, which the
+ * combined structure's ids already start with.
+ *
+ * @example
+ * nationalSecurityFigure('nsl.letters')              // 'nationalSecurity.nsl.letters'
+ * nationalSecurityFigure('nationalSecurity.process') // 'nationalSecurity.process'
+ */
+export function nationalSecurityFigure(lineId: string): string {
+  return lineId.startsWith('nationalSecurity.') ? lineId : `nationalSecurity.${lineId}`;
+}
 
 /**
  * Every published figure of a report by stable id, as printed. National-security lines count
  * only when they were published (a band or a number): a line first published later, like FISA
- * numbers 180 days on, is not a restatement.
+ * numbers 180 days on, is not a restatement (`firstPublications` lists it).
  *
  * @example
  * publishedFigures(report).get('totals.accountsAffected') // '6'
@@ -22,9 +35,7 @@ export function publishedFigures(report: Figures): Map<string, string> {
   figures.set('totals.accountsWithDataDisclosed', String(report.totals.accountsWithDataDisclosed));
   for (const [key, value] of Object.entries(report.emergency)) figures.set(`emergency.${key}`, String(value));
   for (const line of report.nationalSecurity.lines) {
-    // The combined structure's ids already name the section (`nationalSecurity.process`).
-    const id = line.id.startsWith('nationalSecurity.') ? line.id : `nationalSecurity.${line.id}`;
-    if (line.value.status === 'band' || line.value.status === 'exact') figures.set(id, line.text);
+    if (line.value.status === 'band' || line.value.status === 'exact') figures.set(nationalSecurityFigure(line.id), line.text);
   }
   return figures;
 }

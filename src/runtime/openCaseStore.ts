@@ -52,6 +52,6 @@ async function mustHoldCases(store: CaseStore, db: string, field: string): Promi
   } catch (error) {
     await store.close();
     const why = error instanceof Error ? error.message : String(error);
-    throw new InputError('invalid', field, maskedDb(db), `is not a case database (${why})`, 'give the database the case engine writes to: the --db of dueprocess serve, or the store given to createCaseEngine');
+    throw new InputError('invalid', field, maskedDb(db), `is not a dueprocess case database (${why})`, 'give the database the case engine writes to: the --db of dueprocess serve, or the store given to createCaseEngine');
   }
 }

@@ -61,7 +61,7 @@ export const ReportQuery = z
     period: z.string().describe('a half year like 2026H1, or a year like 2026 when the policy reports yearly'),
     format: z.enum(['json', 'md', 'csv']).optional().describe('json when absent'),
     asOf: IsoDate.optional().describe('facts as of the end of this day; today when absent; after the period, never after today'),
-    published: IsoDate.optional().describe('list figures restated since this publication date'),
+    published: IsoDate.optional().describe('the day a report of the period was published (its last day or later): figures restated since, and lines first published since'),
     policy: z.string().optional().describe('the policy profile whose report this is; the service’s default when absent'),
   })
   .strict();

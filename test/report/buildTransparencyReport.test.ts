@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/domain/InputError.ts';
+import { inputErrorOf } from '../support/inputErrorOf.ts';
 import { buildTransparencyReport } from '../../src/report/buildTransparencyReport.ts';
 import type { CaseSummary } from '../../src/report/CaseSummary.ts';
 import { H1, closed, fisa, nsl, summary } from './summaryFixtures.ts';
@@ -124,10 +125,30 @@ describe('restatements (DOMAIN §6 retroactive revision)', () => {
     expect(r.restated.lines).toContainEqual({ line: 'totals.accountsWithDataDisclosed', was: '0', now: '1', since: '2026-07-15' });
   });
 
+  it('lists a FISA line not yet publishable on the publication date given as first published, never as restated or unchanged', () => {
+    const cases = [nsl(), fisa(['content'], { secrecy: [{ from: '2026-03-01', endedOn: '2027-02-01' }] })];
+    const r = report(cases, '2027-03-01', { since: '2026-07-15' });
+    expect(r.restated.lines.map((l) => l.line)).not.toContain('nationalSecurity.fisa.content.orders');
+    expect(r.restated.firstPublished.map((f) => f.line)).toEqual(['nationalSecurity.fisa.content.orders', 'nationalSecurity.fisa.content.selectors', 'nationalSecurity.fisa.nonContent.orders', 'nationalSecurity.fisa.nonContent.selectors']);
+    expect(r.restated.firstPublished[0]).toEqual({ line: 'nationalSecurity.fisa.content.orders', now: '1', reportableFrom: '2026-12-27', reason: expect.stringMatching(/1874\(b\)/) as unknown });
+    // Published once the 180 days had passed, it is compared as any other figure.
+    expect(report(cases, '2027-03-01', { since: '2026-12-27' }).restated).toMatchObject({ lines: expect.arrayContaining([expect.objectContaining({ line: 'nationalSecurity.fisa.content.orders', was: '0-499', now: '1' })]) as unknown, firstPublished: [] });
+    // Compared with each first publication, no line is new.
+    expect(report(cases, '2027-03-01').restated.firstPublished).toEqual([]);
+  });
+
   it('has nothing to restate while the period runs', () => {
     const r = report([nsl('2026-04-01')], '2026-05-01');
     expect(r.periodEnded).toBe(false);
-    expect(r.restated).toEqual({ since: null, lines: [] });
+    expect(r.restated).toEqual({ since: null, lines: [], firstPublished: [] });
+  });
+});
+
+describe('cases left out under other policies', () => {
+  it('carries the count given by the caller, none by default', () => {
+    expect(report([]).otherPolicies).toEqual({ cases: 0, policies: [] });
+    const given = buildTransparencyReport([], { period: H1, asOf: '2026-07-15', structure: 'bands500', otherPolicies: { cases: 5, policies: ['cloudflare'] } });
+    expect(given.otherPolicies).toEqual({ cases: 5, policies: ['cloudflare'] });
   });
 });
 
@@ -137,8 +158,20 @@ describe('bad options', () => {
     ['a report date that is no date', { asOf: '2026-13-01' }, 'asOf'],
     ['a publication after the report date', { asOf: '2026-08-01', since: '2026-08-02' }, 'since'],
     ['a publication before the period', { asOf: '2026-08-01', since: '2025-08-02' }, 'since'],
+    ['a publication before the period ended, when no report of it could be published', { asOf: '2026-08-01', since: '2026-06-29' }, 'since'],
+    ['a publication while the period still runs', { asOf: '2026-05-01', since: '2026-04-01' }, 'since'],
   ])('%s is an InputError naming the field', (_, dates, field) => {
     expect(() => buildTransparencyReport([], { period: H1, structure: 'bands1000', ...dates })).toThrow(InputError);
     expect(() => buildTransparencyReport([], { period: H1, structure: 'bands1000', ...dates })).toThrow(new RegExp(`^${field}: `));
+  });
+
+  it('names the first day a report of the period could be published, or says none was yet', () => {
+    const before = inputErrorOf(() => buildTransparencyReport([], { period: H1, asOf: '2026-08-01', since: '2026-03-02', structure: 'bands1000', names: { since: '--published' } }));
+    expect(before).toMatchObject({ field: '--published', value: '2026-03-02' });
+    expect(before.problem).toBe('is before period 2026H1 ended (its last day is 2026-06-30): no report of the period could have been published then');
+    expect(before.fix).toMatch(/^give the day the period’s report was published, from 2026-06-30 .* to 2026-08-01/);
+    const running = inputErrorOf(() => buildTransparencyReport([], { period: H1, asOf: '2026-05-01', since: '2026-04-01', structure: 'bands1000', names: { since: '--published' } }));
+    expect(running.fix).toBe('leave --published out: as of 2026-05-01 the period has not ended, so no report of it was published yet');
+    expect(report([], '2026-08-01', { since: '2026-06-30' }).restated.since).toBe('2026-06-30');
   });
 });

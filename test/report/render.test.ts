@@ -21,6 +21,21 @@ describe('Markdown', () => {
     expect(md).toContain('Requests: 1 · accounts: 1 · produced data: 0 (0%)');
   });
 
+  it('says how many cases were left out under other policies, only when some were', () => {
+    expect(renderMarkdown(at('2026-09-15'))).not.toContain('Left out');
+    const md = renderMarkdown({ ...at('2026-09-15'), otherPolicies: { cases: 5, policies: ['acme', 'cloudflare'] } });
+    expect(md).toContain('Left out: 5 cases received in the period, opened under another policy profile (acme, cloudflare); report them with each of those profiles. National-security process is never counted here.');
+    expect(renderMarkdown({ ...at('2026-09-15'), otherPolicies: { cases: 1, policies: ['acme'] } })).toContain('Left out: 1 case received');
+  });
+
+  it('lists lines first published since the publication given apart from restatements', () => {
+    const md = renderMarkdown(buildTransparencyReport(cases, { period: H1, asOf: '2027-01-15', since: '2026-07-01', structure: 'bands1000', policy: 'cloudflare' }));
+    expect(md).toContain('## Restated since 2026-07-01');
+    expect(md).toContain('| nationalSecurity.nsl.letters | 0-999 | 1-999 | 2026-07-01 |');
+    expect(md).toContain('First published in this report, not yet publishable then:');
+    expect(md).toContain('| nationalSecurity.fisa.content.orders | 0-999 | 2026-12-27 | FISA numbers wait until 180 days after the period ends (50 U.S.C. 1874(b)) |');
+  });
+
   it('marks an interim report while the period runs', () => {
     const md = renderMarkdown(at('2026-04-01'));
     expect(md).toContain('period still running: figures are interim');
@@ -48,6 +63,33 @@ describe('CSV', () => {
     const fisaRow = rows.find((r) => r[1] === 'fisa.content.orders');
     expect(fisaRow?.[3]).toBe('not yet reportable (from 2026-12-27)');
     expect(fisaRow?.[6]).toMatch(/^FISA numbers wait until 180 days/);
+  });
+
+  it('starts with the report’s context, and gives what was received per kind, in total and per excluded kind', () => {
+    const rows = renderCsv(at('2026-09-15')).split('\n').map(fields);
+    expect(rows.slice(1, 9)).toEqual([
+      ['report', 'format', '', 'dueprocess-transparency-report/1', '', '', ''],
+      ['report', 'period', '', '2026H1', '', '', '2026-01-01 to 2026-06-30'],
+      ['report', 'asOf', '', '2026-09-15', '', '', ''],
+      ['report', 'periodEnded', '', 'true', '', '', ''],
+      ['report', 'policy', '', 'cloudflare', '', '', ''],
+      ['report', 'nationalSecurityStructure', '', 'bands1000', '', '', '"semiannual, bands of 1000 (50 U.S.C. 1874(a)(1))"'],
+      ['report', 'restatedSince', '', '', '', '', 'each figure compared with its first publication'],
+      ['otherPolicies', 'cases', '', '0', '', '', ''],
+    ]);
+    expect(rows).toContainEqual(['requests', 'subpoena', 'received', '1', '', '', '']);
+    expect(rows).toContainEqual(['requests', 'emergency', 'received', '1', '', '', '']);
+    expect(rows).toContainEqual(['totals', 'all', 'received', '2', '', '', '']);
+    expect(rows).toContainEqual(['excluded', 'preservation', 'received', '0', '', '', '']);
+    const interim = renderCsv({ ...at('2026-04-01'), otherPolicies: { cases: 3, policies: ['acme'] } }).split('\n').map(fields);
+    expect(interim).toContainEqual(['report', 'periodEnded', '', 'false', '', '', 'period still running: figures are interim']);
+    expect(interim).toContainEqual(['otherPolicies', 'cases', '', '3', '', '', 'opened under acme; national-security process never counted here']);
+  });
+
+  it('has a row per line first published since the publication given', () => {
+    const rows = renderCsv(buildTransparencyReport(cases, { period: H1, asOf: '2027-01-15', since: '2026-07-01', structure: 'bands1000' })).split('\n').map(fields);
+    expect(rows).toContainEqual(['firstPublished', 'nationalSecurity.fisa.content.orders', '', '0-999', '', '', expect.stringMatching(/^not yet reportable on 2026-07-01: FISA numbers wait .*; publishable from 2026-12-27$/) as unknown]);
+    expect(rows).toContainEqual(['report', 'restatedSince', '', '2026-07-01', '', '', '']);
   });
 
   it('quotes a field holding a comma or a quote', () => {

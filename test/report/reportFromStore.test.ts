@@ -68,6 +68,17 @@ describe('the report of a store', () => {
     expect(report.nationalSecurity.lines.map((l) => l.text)).toEqual(['1-99', '1-99']);
   });
 
+  it('counts the period’s cases left out as opened under another policy, by the report date, never national-security process', async () => {
+    const other = await transparencyReportFromStore(await seeded(), { period: '2026H1', asOf: '2027-01-15', policy: 'letsencrypt' });
+    expect(other.totals.received).toBe(0);
+    // 11 cases received in 2026H1 under cloudflare: 8 once the 2 NSLs and the FISA order are set aside.
+    expect(other.otherPolicies).toEqual({ cases: 8, policies: ['cloudflare'] });
+    const early = await transparencyReportFromStore(store, { period: '2026H1', asOf: '2026-03-01', policy: 'letsencrypt' });
+    expect(early.otherPolicies.cases).toBe(3);
+    const own = await transparencyReportFromStore(store, { period: '2026H1', asOf: '2027-01-15' });
+    expect(own.otherPolicies).toEqual({ cases: 0, policies: [] });
+  });
+
   it('needs --policy when the store holds cases under several, or none', async () => {
     store = sqliteStore(':memory:');
     const names = { policy: '--policy' };
@@ -79,6 +90,7 @@ describe('the report of a store', () => {
     expect((error as InputError).message).toMatch(/cloudflare, letsencrypt/);
     const one = await transparencyReportFromStore(store, { period: '2026H1', asOf: '2026-07-01', policy: 'letsencrypt' });
     expect(one.totals.received).toBe(1);
+    expect(one.otherPolicies).toEqual({ cases: 1, policies: ['cloudflare'] });
     await expect(transparencyReportFromStore(store, { period: '2026H1', asOf: '2026-07-01', policy: 'google' })).rejects.toThrow(/^policy: is not a built-in policy/);
   });
 });

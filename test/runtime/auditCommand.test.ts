@@ -149,7 +149,7 @@ describe.each(BACKENDS)('dueprocess audit verify on %s', (_name, backend) => {
     const db = await backend.bare();
     const r = await runCliCaptured(['audit', 'verify', '--db', db]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/--db: is not a case database \(.*cases.*\)/);
+    expect(r.err).toMatch(/--db: is not a dueprocess case database \(.*cases.*\)/);
     expect(r.err).toContain('Fix:');
     const tables = db.startsWith('postgres') ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'" : "SELECT name FROM sqlite_master WHERE type = 'table'";
     expect((await backend.query(db, tables)).map((t) => t['name'])).toEqual(['x']);
@@ -231,7 +231,7 @@ describe('dueprocess audit verify, bad input', () => {
     ['a missing file', ['audit', 'verify', '--db', 'no-such.db'], '--db: does not exist (got "no-such.db")'],
     ['a --head that is not SEQ:HASH', ['audit', 'verify', '--db', 'x.db', '--head', '3'], '--head: is not SEQ:HASH (got "3")'],
     ['an unknown subcommand', ['audit', 'rewrite', '--db', 'x.db'], 'subcommand: is not an audit subcommand (got "rewrite")'],
-    ['a file that is not a database', ['audit', 'verify', '--db', tempFile('notes.db', 'plain text, not SQLite')], '--db: is not a case database (file is not a database)'],
+    ['a file that is not a database', ['audit', 'verify', '--db', tempFile('notes.db', 'plain text, not SQLite')], '--db: is not a dueprocess case database (file is not a database)'],
     ['a server that is not there', ['audit', 'verify', '--db', 'postgres://someone:secret@127.0.0.1:1/cases'], '--db: could not be opened as a PostgreSQL database'],
   ])('rejects %s with exit 2, naming the field, the value and the fix', async (_what, args, message) => {
     const r = await runCliCaptured(args);
