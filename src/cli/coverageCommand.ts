@@ -1,11 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { InputError } from '../domain/InputError.ts';
 import type { KindCoverage, Measure } from '../scenarios/coverageOf.ts';
 import { inWorkers } from '../scenarios/inWorkers.ts';
-import { SCHEMA_FILE } from '../scenarios/scenarioFiles.ts';
 import { parseOptions } from './parseOptions.ts';
 import { policyOption } from './policyOption.ts';
+import { scenarioPaths } from './scenarioPaths.ts';
 
 const USAGE = 'dueprocess coverage [--dir DIR] [--policy NAME|FILE] [--json]';
 
@@ -14,8 +12,7 @@ export async function coverageCommand(args: string[]): Promise<number> {
   const { values } = parseOptions(args, { dir: { type: 'string' }, policy: { type: 'string' }, json: { type: 'boolean' } }, USAGE, { positionals: false });
   const { policies } = values.policy === undefined ? { policies: {} } : policyOption(values.policy);
   const dir = values.dir ?? 'scenarios';
-  if (!existsSync(dir)) throw new InputError('unreadableFile', '--dir', dir, 'does not exist', 'run `dueprocess scenarios` first, or give the directory that holds the scenario files');
-  const paths = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE).sort().map((f) => join(dir, f));
+  const paths = scenarioPaths(dir);
   if (!paths.length) throw new InputError('unreadableFile', '--dir', dir, 'holds no scenario files', 'run `dueprocess scenarios` first');
   const rows = await inWorkers<KindCoverage>(paths.map((path) => ({ op: 'coverage' as const, path, policies })));
   const short = rows.filter((r) => r.transitions.percent < 100 || r.diverged.length);

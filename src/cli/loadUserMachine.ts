@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { AnyStateMachine } from 'xstate';
 import { InputError } from '../domain/InputError.ts';
 import type { CheckTarget } from '../rules/checkMachine.ts';
+import { importUserModule } from './importUserModule.ts';
 import { readMachineMeta } from './readMachineMeta.ts';
 
 /**
@@ -16,18 +14,7 @@ import { readMachineMeta } from './readMachineMeta.ts';
  * const target = await loadUserMachine('examples/my-workflow.ts', 'safeWorkflow');
  */
 export async function loadUserMachine(file: string, exportName?: string): Promise<CheckTarget> {
-  const path = resolve(file);
-  if (!existsSync(path)) throw new InputError('unreadableFile', '--machine', file, 'does not exist', 'give the path of a .ts or .js module that exports an XState v5 machine');
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-  } catch (e) {
-    const message = (e as Error).message;
-    const missing = /Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
-    // Node resolves a module's imports from its own folder up, not from dueprocess's.
-    const fix = missing && !missing.startsWith('.') && !missing.startsWith('/') ? `install ${missing} where the module can find it (npm install ${missing} in its folder or a parent), or move the module into a project that has it` : 'fix the module so it can be imported';
-    throw new InputError('unreadableFile', '--machine', file, `could not be loaded: ${message.split('\n')[0]}`, fix);
-  }
+  const mod = await importUserModule(file, '--machine', 'a .ts or .js module that exports an XState v5 machine');
   const name = exportName ?? 'default';
   const machine = mod[name];
   if (!isMachine(machine)) {

@@ -3,6 +3,7 @@ import { InputError } from '../domain/InputError.ts';
 import { readScenarioFile } from '../scenarios/readScenarioFile.ts';
 import { replayScenarioFile } from '../scenarios/replayScenario.ts';
 import { SCHEMA_FILE } from '../scenarios/scenarioFiles.ts';
+import { inFile } from './inFile.ts';
 import { parseOptions } from './parseOptions.ts';
 import { policyOption } from './policyOption.ts';
 
@@ -42,14 +43,4 @@ export function replayCommand(args: string[]): number {
   }
   if (files.length > 1) console.log(`${total - diverged} of ${total} scenarios replay as written`);
   return diverged ? 1 : 0;
-}
-
-/** `run`, with an `InputError`'s field named inside the file it came from: several files may be given. */
-function inFile<T>(path: string, run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof InputError) throw new InputError(e.reason, `${path}: ${e.field}`, e.value, e.problem, e.fix);
-    throw e;
-  }
 }

@@ -1,46 +1,66 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE, findKind } from '../../machines/catalogue.ts';
 import { InputError } from '../domain/InputError.ts';
 import { readScenarioFile } from '../scenarios/readScenarioFile.ts';
-import { SCHEMA_FILE } from '../scenarios/scenarioFiles.ts';
-import { writeModelAdapter } from '../suite/writeModelAdapter.ts';
+import { scenarioRequests } from '../scenarios/scenarioRequests.ts';
+import { MODEL_ADAPTER, writeModelAdapter } from '../suite/writeModelAdapter.ts';
 import { writeSuite } from '../suite/writeSuite.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { POLICIES } from '../policy/loadPolicy.ts';
-import { policyOption } from './policyOption.ts';
+import { checkAdapterModule } from './checkAdapterModule.ts';
+import { checkOutputDir } from './checkOutputDir.ts';
+import { inFile } from './inFile.ts';
 import { parseOptions } from './parseOptions.ts';
+import { plural } from './plural.ts';
+import { policyOption } from './policyOption.ts';
+import { scenarioPaths } from './scenarioPaths.ts';
 
 const USAGE = 'dueprocess suite --out DIR [--kinds K,K…] [--adapter MODULE|model [--policy FILE]] [--dir DIR]';
 
 /**
  * `dueprocess suite`: writes a vitest conformance suite over the committed scenarios for a case
  * tool's adapter; `--adapter model` runs it on the model itself, under `--policy FILE` when the
- * scenarios were written under a provider's own policy.
+ * scenarios were written under a provider's own policy. Everything is checked before anything
+ * is written: the options, the adapter module, and each scenario file as `replay` reads it.
  */
-export function suiteCommand(args: string[]): number {
+export async function suiteCommand(args: string[]): Promise<number> {
   const { values } = parseOptions(args, { out: { type: 'string' }, kinds: { type: 'string' }, adapter: { type: 'string' }, dir: { type: 'string' }, policy: { type: 'string' } }, USAGE, { positionals: false });
-  if (!values.out) throw new InputError('usage', '--out', '', 'is required', `usage: ${USAGE}`);
+  if (values.out === undefined) throw new InputError('usage', '--out', '', 'is required', `usage: ${USAGE}`);
+  const out = values.out;
+  checkOutputDir(out, '--out');
+  checkOutputDir(join(out, 'scenarios'), '--out');
   const dir = values.dir ?? 'scenarios';
-  if (!existsSync(dir)) throw new InputError('unreadableFile', '--dir', dir, 'does not exist', 'run `dueprocess scenarios` first, or give the directory that holds the scenario files');
+  const paths = scenarioPaths(dir);
   const model = values.adapter === 'model';
   if (values.policy !== undefined && !model) throw new InputError('usage', '--policy', values.policy, 'is the policy the model runs under, and only --adapter model runs it', 'add --adapter model, or leave --policy out: your own adapter is opened with each scenario file’s policy id');
-  if (values.adapter && !model && !existsSync(values.adapter)) throw new InputError('unreadableFile', '--adapter', values.adapter, 'does not exist', 'give the path of a module whose default export is a CaseAdapter');
-  const kinds = values.kinds?.split(',').map((k) => k.trim()).filter(Boolean);
-  for (const kind of kinds ?? []) {
-    if (!findKind(kind)) throw new InputError('unknownKind', '--kinds', kind, 'is not a kind in the catalogue', `use some of ${CATALOGUE.map((e) => e.kind).join(', ')}`);
-  }
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE)
-    .sort()
-    .map((f) => ({ path: join(dir, f), file: readScenarioFile(join(dir, f)) }))
+  const kinds = values.kinds === undefined ? undefined : kindList(values.kinds);
+  if (values.adapter !== undefined && !model) await checkAdapterModule(values.adapter);
+  const files = paths
+    .map((path) => ({ path, file: readScenarioFile(path) }))
     .filter(({ file }) => !kinds || kinds.includes(file.kind));
+  for (const { path, file } of files) inFile(path, () => scenarioRequests(file));
+  if (!files.length) {
+    if (kinds) throw new InputError('invalid', '--kinds', values.kinds, `matches no scenario file in ${dir}`, `write them first: dueprocess scenarios ${kinds.join(' ')} --dir ${dir}`);
+    throw new InputError('unreadableFile', '--dir', dir, 'holds no scenario files', 'run `dueprocess scenarios` first, or give the directory that holds them');
+  }
   const policies = model ? modelPolicies(files.map((f) => f.file.policy.id), dir, values.policy) : {};
-  mkdirSync(values.out, { recursive: true });
-  const written = writeSuite(values.out, files, model ? writeModelAdapter(values.out, policies) : values.adapter);
+  const { tests, removed } = writeSuite(out, files, model ? join(out, MODEL_ADAPTER) : values.adapter);
+  if (model) writeModelAdapter(out, policies);
   const count = files.reduce((n, f) => n + f.file.scenarios.length, 0);
-  console.log(`wrote ${written.length} test files (${count} scenarios) to ${values.out}/; run them with: npx vitest run --root ${values.out}`);
+  const stale = removed.length ? `; removed ${plural(removed.length, 'stale generated file')}` : '';
+  console.log(`wrote ${plural(tests.length, 'test file')} (${plural(count, 'scenario')}) to ${out}/${stale}; run them with: npx vitest run --root ${out}`);
   return 0;
+}
+
+/** `--kinds K,K…` as catalogue kinds: at least one, each in the catalogue. */
+function kindList(value: string): string[] {
+  const kinds = value.split(',').map((k) => k.trim()).filter(Boolean);
+  const all = CATALOGUE.map((e) => e.kind).join(', ');
+  if (!kinds.length) throw new InputError('usage', '--kinds', value, 'names no kind', `give one or more of ${all}, separated by commas, or leave --kinds out for every kind`);
+  for (const kind of kinds) {
+    if (!findKind(kind)) throw new InputError('unknownKind', '--kinds', kind, 'is not a kind in the catalogue', `use some of ${all}`);
+  }
+  return kinds;
 }
 
 /** The provider's own policies the model needs for the scenario files' policy ids: `--policy FILE`'s, when one is not built in. */

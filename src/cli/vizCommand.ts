@@ -15,6 +15,7 @@ import { policyVersionAt } from '../policy/policyVersionAt.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
 import { statechartModel } from '../viz/statechartModel.ts';
 import { VIZ_FORMATS, vizRender, type VizFormat } from '../viz/vizRender.ts';
+import { checkOutputDir } from './checkOutputDir.ts';
 import { loadUserMachine } from './loadUserMachine.ts';
 import { parseOptions } from './parseOptions.ts';
 
@@ -86,6 +87,7 @@ function committedScenarios(dir: string, kind: string, chartPolicy: string): Sce
 async function allPages(out: string | undefined, scenarioDir: string, positionals: readonly string[], machine: string | undefined, policy: ProviderPolicy): Promise<number> {
   if (!out) throw new InputError('usage', '--out', out, 'is required with --all', 'give the directory to write the pages to, like --out charts');
   if (positionals.length || machine) throw new InputError('usage', 'kind', positionals[0] ?? machine, 'cannot be given with --all', 'leave it out: --all draws every kind');
+  checkOutputDir(out, '--out');
   mkdirSync(out, { recursive: true });
   const version = policyVersionAt(policy, CHECK_DATE);
   const pages = [];

@@ -1,6 +1,4 @@
-import { findKind } from '../../machines/catalogue.ts';
 import { dayNumber, isoDate } from '../domain/date.ts';
-import { InputError, fromZod } from '../domain/InputError.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { policyDigest } from '../policy/policyDigest.ts';
 import { policyRegistry } from '../policy/policyRegistry.ts';
@@ -9,6 +7,7 @@ import { policyVersionAt } from '../policy/policyVersionAt.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
 import { type TimedRun, advanceTo, sendEvent, startRun, stateLabel } from '../time/TimedRun.ts';
 import { observe } from './observe.ts';
+import { scenarioRequests } from './scenarioRequests.ts';
 import type { Expectation, Scenario, ScenarioFile } from './Scenario.ts';
 
 /** The first place a scenario and the model part ways. */
@@ -37,13 +36,11 @@ export interface ScenarioReplay {
  * replayScenarioFile(acmeFile, { acme }) // scenarios written with `dueprocess scenarios --policy acme-policy.json`
  */
 export function replayScenarioFile(file: ScenarioFile, policies: Readonly<Record<string, ProviderPolicy>> = {}): ScenarioReplay[] {
-  const entry = findKind(file.kind);
-  if (!entry) throw new InputError('unknownKind', 'kind', file.kind, 'is not a kind in the catalogue', 'regenerate the file with `dueprocess scenarios`');
+  const { entry, requests } = scenarioRequests(file);
   const policy = filePolicy(file, policyRegistry(policies));
   return file.scenarios.map((scenario, i) => {
-    const parsed = entry.requestSchema.safeParse(scenario.request);
-    if (!parsed.success) throw fromZod(parsed.error, scenario.request, `scenarios[${i}].request`);
-    const version = policyVersionAt(policy, parsed.data.receivedOn);
+    const request = requests[i] as (typeof requests)[number];
+    const version = policyVersionAt(policy, request.receivedOn);
     const digest = policyDigest(version);
     const sameContent = file.policy.digest === undefined || file.policy.digest === digest;
     const versionDiffers =
@@ -52,7 +49,7 @@ export function replayScenarioFile(file: ScenarioFile, policies: Readonly<Record
         : sameContent
           ? null
           : { written: `${file.policy.version} (${file.policy.digest})`, now: `${version.title} (${digest}): same title, other content` };
-    return replayScenario(withPolicy(entry.machine, version), parsed.data, scenario, versionDiffers);
+    return replayScenario(withPolicy(entry.machine, version), request, scenario, versionDiffers);
   });
 }
 

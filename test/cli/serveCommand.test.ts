@@ -58,7 +58,8 @@ describe('dueprocess serve', () => {
     ['--db', ['--db', '/no/such/dir/cases.db'], '--db: could not be opened as an SQLite case database'],
   ])('rejects a bad %s with exit 2 before it listens or makes a database', async (flag, args, message) => {
     const db = tempDb();
-    const r = await runCliCaptured(['serve', '--db', db, ...args]);
+    // --db once: a repeated option is refused before anything else is checked.
+    const r = await runCliCaptured(['serve', ...(flag === '--db' ? [] : ['--db', db]), ...args]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(message);
     if (flag !== '--db') expect(existsSync(db)).toBe(false);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,5 +77,14 @@ describe('dueprocess viz --format html', () => {
     const withKind = await runCliCaptured(['viz', 'subpoena', '--all', '--out', dir()]);
     expect(withKind.code).toBe(2);
     expect(withKind.err).toContain('cannot be given with --all');
+  });
+
+  it('--all --out naming a file exits 2 naming --out, with no stack trace and nothing written', async () => {
+    const file = join(dir(), 'afile');
+    writeFileSync(file, '');
+    const r = await runCliCaptured(['viz', '--all', '--out', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`dueprocess: --out: is a file, not a directory (got ${JSON.stringify(file)}). Fix: give a directory, or a path where one can be created`);
+    expect(readFileSync(file, 'utf8')).toBe('');
   });
 });
