@@ -7,6 +7,9 @@ import { MODEL_ADAPTER, writeModelAdapter } from '../suite/writeModelAdapter.ts'
 import { writeSuite } from '../suite/writeSuite.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { POLICIES } from '../policy/loadPolicy.ts';
+import { policyDigest } from '../policy/policyDigest.ts';
+import { policyVersionAt } from '../policy/policyVersionAt.ts';
+import type { ScenarioFile } from '../scenarios/Scenario.ts';
 import { checkAdapterModule } from './checkAdapterModule.ts';
 import { checkOutputDir } from './checkOutputDir.ts';
 import { inFile } from './inFile.ts';
@@ -44,6 +47,7 @@ export async function suiteCommand(args: string[]): Promise<number> {
     throw new InputError('unreadableFile', '--dir', dir, 'holds no scenario files', 'run `dueprocess scenarios` first, or give the directory that holds them');
   }
   const policies = model ? modelPolicies(files.map((f) => f.file.policy.id), dir, values.policy) : {};
+  for (const { path, file } of files) sameContent(path, file, policies[file.policy.id], values.policy);
   const { tests, removed } = writeSuite(out, files, model ? join(out, MODEL_ADAPTER) : values.adapter);
   if (model) writeModelAdapter(out, policies);
   const count = files.reduce((n, f) => n + f.file.scenarios.length, 0);
@@ -73,4 +77,17 @@ function modelPolicies(ids: readonly string[], dir: string, file: string | undef
   const missing = ids.find((id) => !Object.hasOwn(POLICIES, id) && !Object.hasOwn(own, id));
   if (missing !== undefined) throw new InputError('unknownPolicy', '--policy', missing, `is the policy scenarios in ${dir} were written under, and not a built-in one`, 'give its policy JSON file with --policy FILE');
   return own;
+}
+
+/**
+ * A policy file given for the model must be the one the scenario file was written under: its
+ * version on the file's dates has the file's digest (same titles with other windows would fail
+ * scenarios on the model itself).
+ */
+function sameContent(path: string, file: ScenarioFile, policy: ProviderPolicy | undefined, given: string | undefined): void {
+  const receivedOn = (file.scenarios[0]?.request as { receivedOn?: unknown } | undefined)?.receivedOn;
+  if (!policy || file.policy.digest === undefined || typeof receivedOn !== 'string') return;
+  const digest = policyDigest(policyVersionAt(policy, receivedOn));
+  if (digest === file.policy.digest) return;
+  throw new InputError('invalid', '--policy', given, `is not the policy ${path} was written under: its version "${file.policy.version}" has digest ${digest}, the file's ${file.policy.digest} (other values under the same titles)`, 'give the policy file the scenarios were written with, or write them again under this one: dueprocess scenarios --policy FILE');
 }

@@ -55,6 +55,17 @@ describe('scenarios under a policy of your own, through replay, coverage and the
     expect((await runCliCaptured(['replay', scenarioFile, '--policy', policyFile])).code).toBe(0);
   });
 
+  it('suite --adapter model refuses a policy file with the scenarios’ titles but other values, naming --policy', async () => {
+    const other = join(dir, '..', 'acme-longer.json');
+    writeFileSync(other, JSON.stringify({ ...acme, versions: acme.versions.map((v) => ({ ...v, notice: { ...v.notice, delayedNoticeWithin: 'P9D' } })) }));
+    const out = mkdtempSync(join(tmpdir(), 'dueprocess-own-suite-'));
+    const { code, err } = await runCliCaptured(['suite', '--out', out, '--dir', dir, '--kinds', 'preservation', '--adapter', 'model', '--policy', other]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/--policy: is not the policy .*preservation\.acme\.json was written under: its version "Acme .*" has digest sha256:[0-9a-f]{16}, the file's sha256:[0-9a-f]{16}/);
+    expect(readdirSync(out)).toEqual([]);
+    expect((await runCliCaptured(['suite', '--out', out, '--dir', dir, '--kinds', 'preservation', '--adapter', 'model', '--policy', policyFile])).code).toBe(0);
+  });
+
   it('writes scenario files under the policy’s id', () => {
     const file = readScenarioFile(scenarioFile);
     expect(file.policy.id).toBe('acme');
