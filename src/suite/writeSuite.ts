@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpat
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { InputError } from '../domain/InputError.ts';
 import { SCENARIO_FORMAT, type ScenarioFile } from '../scenarios/Scenario.ts';
-import { scenarioFileName } from '../scenarios/scenarioFiles.ts';
+import { renderScenarioFiles, SCHEMA_FILE, scenarioFileName } from '../scenarios/scenarioFiles.ts';
 import { MODEL_ADAPTER, MODEL_ADAPTER_HEADER } from './writeModelAdapter.ts';
 
 /** The suite's vitest config file, by name. */
@@ -56,6 +56,8 @@ export function writeSuite(out: string, files: readonly { file: ScenarioFile; pa
   for (const path of removed) rmSync(path);
 
   mkdirSync(join(out, 'scenarios'), { recursive: true });
+  // The stub points readers at the schema: it goes with the copies, as `dueprocess scenarios` writes it.
+  writeFileSync(join(out, 'scenarios', SCHEMA_FILE), renderScenarioFiles([]).get(SCHEMA_FILE) as string);
   writeFileSync(join(out, 'conformance.ts'), readFileSync(new URL('./conformance.ts', import.meta.url), 'utf8'));
   // .mts: vite loads it as a module wherever the suite is written, with or without a package.json saying so.
   writeFileSync(join(out, SUITE_CONFIG), VITEST_CONFIG);

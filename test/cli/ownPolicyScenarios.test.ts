@@ -66,6 +66,14 @@ describe('scenarios under a policy of your own, through replay, coverage and the
     expect((await runCliCaptured(['suite', '--out', out, '--dir', dir, '--kinds', 'preservation', '--adapter', 'model', '--policy', policyFile])).code).toBe(0);
   });
 
+  it('scenarios --check on a folder of a policy file’s scenarios, without the file, says to give it rather than to regenerate', async () => {
+    const { code, out } = await runCliCaptured(['scenarios', 'preservation', 'emergency', '--dir', dir, '--check']);
+    expect(code).toBe(1);
+    expect(out).toContain(`run \`dueprocess scenarios preservation emergency --dir ${dir}\``);
+    expect(out).toContain(`files in ${dir} under policy acme were written with a policy file: check them with --policy FILE, not by deleting them`);
+    expect((await runCliCaptured(['scenarios', 'preservation', 'emergency', '--dir', dir, '--check', '--policy', policyFile])).code).toBe(0);
+  });
+
   it('writes scenario files under the policy’s id', () => {
     const file = readScenarioFile(scenarioFile);
     expect(file.policy.id).toBe('acme');

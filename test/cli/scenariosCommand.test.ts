@@ -19,7 +19,7 @@ describe('dueprocess scenarios', () => {
     expect(missing.out.split('\n')).toEqual([
       `missing: ${join(dir, 'scenario.schema.json')}`,
       `missing: ${join(dir, 'preservation.cloudflare.json')}`,
-      '1 scenario file and scenario.schema.json out of date; run `dueprocess scenarios` and commit the result',
+      `1 scenario file and scenario.schema.json out of date; run \`dueprocess scenarios preservation --policy cloudflare --dir ${dir}\` and commit the result`,
     ]);
 
     const written = await runCliCaptured(args);

@@ -18,7 +18,8 @@ describe('dueprocess suite', () => {
     expect(printed).toBe(`wrote 2 test files (${scenarios} scenarios) to ${out}/; run them with: npx vitest run --root ${out}`);
     expect(readdirSync(out)).toEqual(expect.arrayContaining(['adapter.ts', 'conformance.ts', 'preservation.cloudflare.test.ts', 'preservation.letsencrypt.test.ts', 'scenarios']));
     expect(readdirSync(out).filter((f) => f.endsWith('.test.ts')).sort()).toEqual(['preservation.cloudflare.test.ts', 'preservation.letsencrypt.test.ts']);
-    expect(readdirSync(join(out, 'scenarios')).sort()).toEqual(['preservation.cloudflare.json', 'preservation.letsencrypt.json']);
+    expect(readdirSync(join(out, 'scenarios')).sort()).toEqual(['preservation.cloudflare.json', 'preservation.letsencrypt.json', 'scenario.schema.json']);
+    expect(readFileSync(join(out, 'adapter.ts'), 'utf8')).toContain('scenarios/scenario.schema.json');
     expect(readFileSync(join(out, 'scenarios', 'preservation.cloudflare.json'), 'utf8')).toBe(readFileSync('scenarios/preservation.cloudflare.json', 'utf8'));
     expect(readFileSync(join(out, 'conformance.ts'), 'utf8')).toBe(readFileSync('src/suite/conformance.ts', 'utf8'));
     expect(readFileSync(join(out, 'adapter.ts'), 'utf8')).toContain("import type { Adapter } from './conformance.ts';");

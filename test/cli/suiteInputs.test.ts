@@ -44,7 +44,7 @@ describe('dueprocess suite reads each scenario file as replay does', () => {
     expect(code).toBe(0);
     expect(printed).toBe(`wrote 1 test file (${scenarios} scenarios) to ${out}/; run them with: npx vitest run --root ${out}`);
     expect(readdirSync(out).filter((f) => f.endsWith('.test.ts'))).toEqual(['preservation.cloudflare.test.ts']);
-    expect(readdirSync(join(out, 'scenarios'))).toEqual(['preservation.cloudflare.json']);
+    expect(readdirSync(join(out, 'scenarios')).sort()).toEqual(['preservation.cloudflare.json', 'scenario.schema.json']);
   });
 });
 

@@ -18,7 +18,7 @@ describe('dueprocess suite into a folder an earlier run wrote', () => {
     expect(again.code).toBe(0);
     expect(again.out).toMatch(/^wrote 2 test files \(\d+ scenarios\) to .*; removed 5 stale generated files; run them with/);
     expect(readdirSync(out).sort()).toEqual(['adapter.ts', 'conformance.ts', 'emergency.cloudflare.test.ts', 'emergency.letsencrypt.test.ts', 'mine.test.ts', 'scenarios', 'vitest.config.mts']);
-    expect(readdirSync(join(out, 'scenarios')).sort()).toEqual(['emergency.cloudflare.json', 'emergency.letsencrypt.json', 'notes.json']);
+    expect(readdirSync(join(out, 'scenarios')).sort()).toEqual(['emergency.cloudflare.json', 'emergency.letsencrypt.json', 'notes.json', 'scenario.schema.json']);
     expect(readFileSync(join(out, 'adapter.ts'), 'utf8')).toBe('// mine, filled in\n');
     expect(readFileSync(join(out, 'mine.test.ts'), 'utf8')).toBe('// a test of my own\n');
 
@@ -45,6 +45,6 @@ describe('dueprocess suite into a folder an earlier run wrote', () => {
     for (const name of names) copyFileSync(join('scenarios', name), join(home, 'scenarios', name));
     const { code } = await runCliCaptured(['suite', '--out', home, '--dir', join(home, 'scenarios'), '--kinds', 'preservation']);
     expect(code).toBe(0);
-    expect(readdirSync(join(home, 'scenarios')).sort()).toEqual([...names].sort());
+    expect(readdirSync(join(home, 'scenarios')).sort()).toEqual([...names, 'scenario.schema.json'].sort());
   });
 });
