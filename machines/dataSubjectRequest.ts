@@ -28,6 +28,7 @@ export const REFUSAL_GROUNDS = {
     sources: [
       src('§1 row 20', 'Let’s Encrypt privacy policy: deletion limited because issuance records are public', 'S'),
       src('§7', 'Let’s Encrypt may be unable to delete data published in Certificate Transparency logs', 'S'),
+      src('§7', 'Not an Art. 17(3) exception, which lists (a)-(e) only: the CT logs are others’ copies (Art. 17(2): inform their controllers), so the ground holds for what the provider cannot erase, not for its own records', 'L'),
     ],
   },
   manifestlyUnfoundedOrExcessive: { rights: DATA_SUBJECT_RIGHTS, sources: [src('§1 row 20', NOT_IN_DOMAIN('GDPR Art. 12(5): manifestly unfounded or excessive requests'), '?')] },

@@ -46,6 +46,15 @@ export const nationalSecurityLetterSpec = {
         src('§2 NSL_GAG_DURING_REVIEW', 'the gag stays in force until the court rules', 'S'),
       ],
     },
+    {
+      id: 'petitionAgainstNondisclosure',
+      title: 'Petition to a district court to modify or set aside the nondisclosure requirement',
+      against: 'secrecy',
+      sources: [
+        src('§1 row 11', '3511(b)(1): notify the government or petition the court', 'S'),
+        src('§2 NSL_GAG_DURING_REVIEW', 'the gag stays in force until the court rules', 'S'),
+      ],
+    },
   ],
   requestSchema: demandRequestFor('nationalSecurityLetter'),
   sources: [

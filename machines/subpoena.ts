@@ -12,7 +12,8 @@ export const subpoenaSpec = {
   legalBasis: '18 U.S.C. 2703(c)(2); Fed. R. Crim. P. 17(c)',
   summary: 'A prosecutor’s subpoena reaches basic subscriber information; no judge reviews it first.',
   compels: ['basicSubscriberInfo'],
-  compelsSources: [src('§1 row 1', '18 U.S.C. 2703(c)(2)', 'S')],
+  compelsNote: 'Content only on the 2703(b)(1)(B)(i) prior-notice path, which providers answer with a warrant demand since Warshak (not modelled).',
+  compelsSources: [src('§1 row 1', '18 U.S.C. 2703(c)(2)', 'S'), src('§1 row 3', '2703(b)(1)(B): content with prior notice; providers demand a warrant (U.S. v. Warshak, 6th Cir. 2010)', 'L')],
   secrecy: COURT_NDO,
   routes: [
     {

@@ -21,6 +21,26 @@ describe('an input error’s fix is something to do, never the problem again', (
     expect([error.field, error.value, error.problem, error.fix]).toEqual(['on', value, problem, fix]);
   });
 
+  it('a misspelt field is named, with the field it meant, rather than the field it leaves missing', () => {
+    const schema = z.object({ receivedOn: z.string(), account: z.string() }).strict();
+    const error = zodError(schema, { recievedOn: '2026-01-15', account: 'a' }, 'request');
+    expect([error.field, error.value, error.problem, error.fix]).toEqual(['request.recievedOn', '2026-01-15', 'is not a field here; did you mean receivedOn?', 'rename recievedOn to receivedOn']);
+    const unrelated = zodError(schema, { colour: 'red', account: 'a' }, 'request');
+    expect([unrelated.field, unrelated.problem, unrelated.fix]).toEqual(['request.receivedOn', 'is missing', 'give a string']);
+  });
+
+  it('a number that is not whole says so, and asks for a whole number', () => {
+    const error = zodError(z.object({ day: z.number().int() }), { day: 1.5 }, 'events[0]');
+    expect([error.field, error.problem, error.fix]).toEqual(['events[0].day', 'is not a whole number', 'give a whole number']);
+  });
+
+  it('an unknown event type names the type field and the nearest type, not every type there is', () => {
+    const schema = z.discriminatedUnion('type', [z.object({ type: z.literal('review.completed') }), z.object({ type: z.literal('notice.sent') })]);
+    const error = zodError(z.object({ event: schema }), { event: { type: 'review.complete' } }, 'events[0]');
+    expect([error.field, error.value, error.problem, error.fix]).toEqual(['events[0].event.type', 'review.complete', 'is not one of the types this takes', 'did you mean "review.completed"?']);
+    expect(zodError(schema, { type: 'zzz' }, 'event').fix).toBe('use one of "review.completed", "notice.sent"');
+  });
+
   it('a bound that excludes its limit asks for more than it, not at least it', () => {
     expect(zodError(z.object({ days: z.number().int().positive() }), { days: 0 }, 'request.secrecyOrder').fix).toBe('give more than 0');
     expect(zodError(z.number().min(1), 0, 'n').fix).toBe('give at least 1');

@@ -110,7 +110,7 @@ export const DEMAND_LAW: Readonly<Record<DemandKind, DemandLaw>> = {
     compels: fixed(['subscriberIdentity', 'tollBillingRecords']),
     gag: { atReceipt: 'ifCertified', courtMayOrder: false, endsBy: ['lifted', 'threeYearReview', 'investigationClosed', 'courtOrder'] },
     processRoutes: [{ id: 'petitionToSetAside' }],
-    gagRoutes: [{ id: 'reciprocalNotice', governmentAppliesWithin: 'P30D' }],
+    gagRoutes: [{ id: 'reciprocalNotice', governmentAppliesWithin: 'P30D' }, { id: 'petitionAgainstNondisclosure' }],
   },
   // DOMAIN §1 row 13, §3: content and non-content of targets abroad; secret with no end date.
   fisaOrder: {

@@ -21,5 +21,5 @@ export const NO_SECRECY: SecrecySpec = {
   atReceipt: 'never',
   orderPossible: false,
   endsBy: [],
-  sources: [src('§1 row 19', 'FRCP 45: a protective order limits use but is no gag on user notice', 'S')],
+  sources: [src('§1 row 19', 'FRCP 45: a protective order limits use but is no gag on user notice', 'S'), src('§1 row 18', '512(h): no gag; providers notify by policy', 'S')],
 };

@@ -16,7 +16,14 @@ export function parseOptions<T extends OptionSpec>(args: string[], options: T, u
   try {
     parsed = parseArgs({ args, options, allowPositionals: accept.positionals !== false, strict: true, tokens: true });
   } catch (e) {
-    throw new InputError('usage', 'arguments', args.join(' '), (e as Error).message, `usage: ${usage}`);
+    const message = (e as Error).message;
+    // A value that starts with a dash (`--max-seconds -1`) reads as another option.
+    const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message)?.[1];
+    if (ambiguous) {
+      const value = args[args.indexOf(ambiguous) + 1];
+      throw new InputError('usage', ambiguous, value, 'takes a value, and this one starts with a dash, so it reads as an option', `give a value that does not start with a dash, or write ${ambiguous}=${value ?? ''} if that is the value you mean`);
+    }
+    throw new InputError('usage', 'arguments', args.join(' '), message, `usage: ${usage}`);
   }
   const given = new Map<string, string[]>();
   for (const token of parsed.tokens) {

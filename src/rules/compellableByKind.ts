@@ -47,8 +47,9 @@ export const COMPELLABLE: Readonly<Record<string, { categories: (input: { usProc
 };
 
 /**
- * Erasure refusals the law allows: GDPR Art. 17(3)(a)-(e), records public in Certificate
- * Transparency logs (Let's Encrypt), and the grounds open against any request (Art. 12(5), 12(6)).
+ * Erasure refusals the rule accepts: GDPR Art. 17(3)(a)-(e); records public in Certificate
+ * Transparency logs, a limit Let's Encrypt states for copies it cannot erase (others run the
+ * logs), not an exception in the law; and the grounds open against any request (Art. 12(5), 12(6)).
  */
 export const ERASURE_GROUNDS: readonly string[] = [
   'freedomOfExpression',

@@ -13,7 +13,7 @@ const noticeGiven: StepMatch = anyOf(onEvent('notice.sent'), entering('noticeSen
 export const noNoticeUnderSecrecy: Rule = {
   id: 'no-notice-under-secrecy',
   title: 'The user is never notified while a nondisclosure obligation covers the request',
-  rationale: 'A gag (2705(b), NSL, FISA, 3123(d)) bars telling the user or anyone else while it is in force.',
+  rationale: 'A gag (2705(b), NSL, FISA, 3123(d)) bars telling the user while it is in force; the statutes let the provider tell only those it needs to comply and its lawyer (2709(c)(2), 1861(d)).',
   sources: [src('§3', 'Secrecy rules by source', 'S'), src('§4', 'Modelling rule, derived and not law: notify(user) only if no active gag covers the request', '?')],
   scope: 'every machine that sends notice.sent or has a state tagged noticeSent',
   appliesTo: (ctx) => speaks(ctx, 'notice.sent') || ctx.tags.has('noticeSent'),

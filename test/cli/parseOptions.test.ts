@@ -15,6 +15,13 @@ const refusal = (args: string[]) => {
 };
 
 describe('parseOptions', () => {
+  it('names an option whose value starts with a dash, and how to give such a value', () => {
+    const e = refusal(['--dir', '-x']) as InputError;
+    expect(e).toBeInstanceOf(InputError);
+    expect([e.field, e.value, e.fix]).toEqual(['--dir', '-x', 'give a value that does not start with a dash, or write --dir=-x if that is the value you mean']);
+    expect(parse(['--dir=-x']).values.dir).toBe('-x');
+  });
+
   it('refuses an option that takes a value given twice, however it is written, naming the option and both values', () => {
     for (const args of [['--dir', 'a', '--dir', 'b'], ['--dir=a', '--dir', 'b'], ['--dir', 'a', '--json', '--dir=a']]) {
       const error = refusal(args);

@@ -25,7 +25,7 @@ describe('connectInspector', () => {
     await vi.waitFor(() => expect(mine()?.active).toContain('process.review'), WAIT);
     expect(mine()?.machine).toBe('civilSubpoena');
     const deadlines = observe(run, day0).deadlines;
-    expect(deadlines.map((d) => d.name)).toEqual(['P14D']);
+    expect(deadlines.map((d) => d.name)).toEqual(['writtenObjectionWindow']);
     expect(mine()?.deadlines).toEqual(deadlines);
 
     const completed = { type: 'review.completed', finding: 'sufficient' };

@@ -42,7 +42,7 @@ describe('the scenario file format', () => {
 
   it.each([
     ['a field of the wrong type', 'wrongType.json', (f: ReturnType<typeof raw>) => void (step(f, 1, 0).day = '0'), /\.scenarios\[1\]\.steps\[0\]\.day$/, /expected number.*\(got "0"\)\. Fix: give a number/],
-    ['a missing field', 'missing.json', (f: ReturnType<typeof raw>) => void delete (f.scenarios[0] as Record<string, unknown>).title, /\.scenarios\[0\]\.title$/, /expected string.*\(got nothing\)\. Fix: give a string/],
+    ['a missing field', 'missing.json', (f: ReturnType<typeof raw>) => void delete (f.scenarios[0] as Record<string, unknown>).title, /\.scenarios\[0\]\.title$/, /is missing \(got nothing\)\. Fix: give a string/],
     ['an unknown key', 'unknown.json', (f: ReturnType<typeof raw>) => void (step(f, 0, 1).expect.colour = 'red'), /\.scenarios\[0\]\.steps\[1\]\.expect$/, /Unrecognized key.*Fix: remove "colour"/],
     ['a notice status outside the vocabulary', 'notice.json', (f: ReturnType<typeof raw>) => void (step(f, 2, 0).expect.notice = 'pending'), /\.scenarios\[2\]\.steps\[0\]\.expect\.notice$/, /\(got "pending"\)\. Fix: use one of "not sent", "due"/],
     ['another format', 'format.json', (f: ReturnType<typeof raw>) => void (f.format = 'dueprocess-scenarios/0'), /\.format$/, /\(got "dueprocess-scenarios\/0"\)/],
