@@ -7,6 +7,7 @@ import { courtOrderEntry } from './courtOrder.ts';
 import { dataSubjectRequestEntry } from './dataSubjectRequest.ts';
 import { dmcaSubpoenaEntry } from './dmcaSubpoena.ts';
 import { emergencyEntry } from './emergency.ts';
+import { euProductionOrderEntry } from './euProductionOrder.ts';
 import { fisaOrderEntry } from './fisaOrder.ts';
 import { foreignDirectEntry } from './foreignDirect.ts';
 import { mlatEntry } from './mlat.ts';
@@ -28,6 +29,7 @@ export const CATALOGUE: readonly KindEntry[] = [
   mlatEntry,
   foreignDirectEntry,
   cloudActAgreementEntry,
+  euProductionOrderEntry,
   civilSubpoenaEntry,
   dmcaSubpoenaEntry,
   emergencyEntry,

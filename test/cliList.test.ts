@@ -4,7 +4,7 @@ import { runCliCaptured } from './support/runCliCaptured.ts';
 
 const KINDS = [
   'subpoena', 'administrativeSubpoena', 'courtOrder', 'searchWarrant', 'penRegister', 'nationalSecurityLetter',
-  'fisaOrder', 'mlat', 'foreignDirect', 'cloudActAgreement', 'civilSubpoena', 'dmcaSubpoena', 'emergency',
+  'fisaOrder', 'mlat', 'foreignDirect', 'cloudActAgreement', 'euProductionOrder', 'civilSubpoena', 'dmcaSubpoena', 'emergency',
   'preservation', 'abuseComplaint', 'dataSubjectRequest',
 ];
 
@@ -17,7 +17,7 @@ interface Row {
 }
 
 describe('dueprocess list', () => {
-  it('--json lists all 16 kinds with title, sources and timers', async () => {
+  it('--json lists all 17 kinds with title, sources and timers', async () => {
     const { code, out } = await runCliCaptured(['list', '--json']);
     expect(code).toBe(0);
     const rows = JSON.parse(out) as Row[];
@@ -61,7 +61,7 @@ describe('dueprocess list', () => {
     const { code, out } = await runCliCaptured(['list']);
     expect(code).toBe(0);
     for (const kind of KINDS) expect(out).toContain(`${kind} — `);
-    expect(out).toContain('16 kinds.');
+    expect(out).toContain('17 kinds.');
   });
 
   it('rejects an unknown flag with exit code 2', async () => {
@@ -91,7 +91,7 @@ describe('dueprocess list', () => {
   it('runs as the installed `dueprocess` bin', async () => {
     const result = spawnSync(process.execPath, ['bin/dueprocess.js', 'list', '--json'], { encoding: 'utf8' });
     expect(result.status).toBe(0);
-    expect((JSON.parse(result.stdout) as Row[]).length).toBe(16);
+    expect((JSON.parse(result.stdout) as Row[]).length).toBe(17);
     const bad = spawnSync(process.execPath, ['bin/dueprocess.js', 'lsit'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('command: is not a dueprocess command (got "lsit")');

@@ -45,6 +45,7 @@ export class DemandCase extends CaseFile<DemandState> {
       notice: 'pending',
       windows: Object.fromEntries(law.processRoutes.filter((r) => r.window).map((r) => [r.id, 'open'])),
       term: law.term ? { phase: 'initial', extensionPending: false } : null,
+      response: law.respondWithin ? 'due' : null,
     }, fault);
     this.law = law;
   }
@@ -109,6 +110,7 @@ export class DemandCase extends CaseFile<DemandState> {
     const s = this.s;
     if (key.startsWith('window:')) s.windows[key.slice('window:'.length)] = 'lapsed';
     else if (key.startsWith('term:') && s.term) s.term = s.term.extensionPending ? { phase: 'extension', extensionPending: false } : { phase: 'ended', extensionPending: false };
+    else if (key === 'response') s.response = 'overdue';
     else if (key.startsWith('gag:')) gagTrack.expire(s, key);
     else noticeTrack.expire(s, key);
   }
@@ -123,6 +125,10 @@ export class DemandCase extends CaseFile<DemandState> {
         moved = true;
       }
       if (noticeTrack.settle(s, this.fault)) moved = true;
+      if ((s.response === 'due' || s.response === 'overdue') && !FILING.includes(s.stage)) {
+        s.response = 'answered';
+        moved = true;
+      }
     }
   }
 
@@ -141,13 +147,14 @@ export class DemandCase extends CaseFile<DemandState> {
       law && s.term && s.term.phase !== 'ended'
         ? [{ key: `term:${s.term.phase}`, name: initial ? 'orderTerm' : law.extension, days: lengthInDays(initial ? law.length : law.extension) - (initial && issuedOn ? dayNumber(receivedOn) - dayNumber(issuedOn) : 0) }]
         : [];
-    return [...windows, ...term, ...gagTrack.wanted(s, this.terms), ...noticeTrack.wanted(s, this.terms)];
+    const response = s.response === 'due' && this.law.respondWithin ? [{ key: 'response', name: this.law.respondWithin, days: lengthInDays(this.law.respondWithin) }] : [];
+    return [...windows, ...term, ...response, ...gagTrack.wanted(s, this.terms), ...noticeTrack.wanted(s, this.terms)];
   }
 
   protected tags(): string[] {
     const s = this.s;
     const stage = s.stage === 'closed' ? ['closed', s.closedAs ?? 'refused'] : [STAGE_TAGS[s.stage] ?? []].flat();
-    return [...stage, ...gagTrack.tags(s, this.fault), ...noticeTrack.tags(s)];
+    return [...new Set([...stage, ...gagTrack.tags(s, this.fault), ...noticeTrack.tags(s), ...(s.response === 'overdue' ? ['overdue'] : [])])];
   }
 
   /** A process route is filed: open to this requester, and inside its window if it has one. */

@@ -42,4 +42,6 @@ export interface DemandState {
   windows: Record<string, 'open' | 'used' | 'lapsed'>;
   /** The order's term, for orders that run for one. */
   term: { phase: 'initial' | 'extension' | 'ended'; extensionPending: boolean } | null;
+  /** The deadline to answer the process, for kinds that have one. */
+  response: 'due' | 'overdue' | 'answered' | null;
 }

@@ -40,6 +40,8 @@ export interface DemandLaw {
   turnAway: readonly { ground: string; when: (request: DemandRequest) => boolean }[];
   /** An order that runs for a term from the date it bears and may be extended, one extension at a time. */
   term?: { length: string; extension: string };
+  /** Days from receipt to answer the process (produce, object or refuse), flagged overdue after. */
+  respondWithin?: string;
 }
 
 const BSI: readonly DataCategory[] = ['basicSubscriberInfo'];
@@ -63,7 +65,7 @@ const CLOUD_MOTION: ProcessRoute = {
 };
 const plain = { refuseOn: [], turnAway: [] };
 
-/** The twelve kinds of legal demand, in catalogue order. */
+/** The thirteen kinds of legal demand, in catalogue order. */
 export const DEMAND_KINDS = [
   'subpoena',
   'administrativeSubpoena',
@@ -75,13 +77,14 @@ export const DEMAND_KINDS = [
   'mlat',
   'foreignDirect',
   'cloudActAgreement',
+  'euProductionOrder',
   'civilSubpoena',
   'dmcaSubpoena',
 ] as const;
 export type DemandKind = (typeof DEMAND_KINDS)[number];
 
 /**
- * The twelve legal-demand kinds, each re-expressed from the law the model's specs cite. The
+ * The thirteen legal-demand kinds, each re-expressed from the law the model's specs cite. The
  * comment on each row names the DOMAIN.md rows it rests on.
  */
 export const DEMAND_LAW: Readonly<Record<DemandKind, DemandLaw>> = {
@@ -142,6 +145,17 @@ export const DEMAND_LAW: Readonly<Record<DemandKind, DemandLaw>> = {
       { ground: 'targets a US person', when: (r) => r.target.usPerson },
       { ground: 'targets a person in the US', when: (r) => r.target.residesInUS },
     ],
+  },
+  // DOMAIN §1 row 17, §2 EU_EPOC_PRODUCTION: a European Production Order, answered within 10 days; §1 rows 15
+  // and 19: a US provider gives a foreign authority non-content records, never content; §2
+  // EU_THIRD_COUNTRY_OBJECTION: an Art. 17 reasoned objection within 10 days; confidentiality if the order asks.
+  euProductionOrder: {
+    ...plain,
+    compels: fixed(RECORDS),
+    gag: { atReceipt: 'ifCertified', courtMayOrder: false, endsBy: ['lifted'] },
+    processRoutes: [{ id: 'thirdCountryObjection', window: 'P10D' }],
+    gagRoutes: [],
+    respondWithin: 'P10D',
   },
   // DOMAIN §1 row 19, §2 FRCP45_OBJECTION: non-content only; written objection within 14 days, or by the compliance date if earlier.
   civilSubpoena: {

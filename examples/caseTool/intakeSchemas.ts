@@ -7,6 +7,8 @@ import { DEMAND_LAW, type DemandKind } from './demandLaw.ts';
 
 type Check = { test: (r: DemandRequest) => boolean; path: string[]; message: string };
 
+const EU_STATES = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'];
+
 const demand = (kind: DemandKind, check?: Check) => {
   const schema = DemandRequest.extend({ kind: z.literal(kind, { message: `this request is for kind "${kind}"` }) });
   if (!check) return schema;
@@ -60,6 +62,12 @@ export const INTAKE_SCHEMAS = {
     test: (r) => ['GB', 'AU'].includes(r.requester.country),
     path: ['requester', 'country'],
     message: 'only partner countries with an agreement may use it: "GB" or "AU"',
+  }),
+  // DOMAIN §1 row 17, §8: issued by a Member State bound by the Regulation (not Denmark), from 18 Aug 2026.
+  euProductionOrder: demand('euProductionOrder', {
+    test: (r) => EU_STATES.includes(r.requester.country) && r.receivedOn >= '2026-08-18',
+    path: ['requester', 'country'],
+    message: 'a European Production Order comes from a Member State bound by Regulation 2023/1543 (not Denmark), received from 2026-08-18',
   }),
   civilSubpoena: demand('civilSubpoena'),
   // DOMAIN §1 row 18: information sufficient to identify the alleged infringer.

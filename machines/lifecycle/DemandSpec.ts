@@ -50,6 +50,12 @@ export interface OrderTerm {
   sources: readonly Source[];
 }
 
+/** A deadline from receipt to answer the process: produce, object or refuse (a European Production Order's 10 days). */
+export interface ResponseDeadline {
+  length: string;
+  sources: readonly Source[];
+}
+
 /** Everything that makes one kind of legal demand differ from another: data with citations. */
 export interface DemandSpec {
   kind: string;
@@ -69,8 +75,9 @@ export interface DemandSpec {
   /** Requests the provider must turn away at intake, e.g. a CLOUD agreement order aimed at a US person. */
   intakeRefusals?: readonly { ground: string; when: RequestCondition; sources: readonly Source[] }[];
   term?: OrderTerm;
-  /** Intake fields that differ from a plain US case in the requests the kind is checked with. */
-  sample?: Partial<Pick<DemandRequest, 'requester' | 'target'>>;
+  respondWithin?: ResponseDeadline;
+  /** Intake fields that differ from a plain US case in the requests the kind is checked with (a law in force later: its date). */
+  sample?: Partial<Pick<DemandRequest, 'requester' | 'target' | 'receivedOn'>>;
   requestSchema: z.ZodType<DemandRequest>;
   sources: readonly Source[];
 }

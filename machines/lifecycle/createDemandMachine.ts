@@ -7,6 +7,7 @@ import { withinCategories } from '../../src/domain/categories.ts';
 import { datedDelays, orderTermRegion, routeWindow } from './datedRegions.ts';
 import { compelledFor, requestMatches, requestsCompellable } from './demandGuards.ts';
 import { noticeRegion } from './noticeRegion.ts';
+import { responseRegion } from './responseRegion.ts';
 import { DEFAULT_DECISIONS, POLICY_DELAYS, policyGuards } from './policySlots.ts';
 import { secrecyRegion } from './secrecyRegion.ts';
 
@@ -42,7 +43,7 @@ export function createDemandMachine(spec: DemandSpec) {
   const inSecrecy = stateIn(`#${id}.secrecy.inForce`);
   const processRoutes = spec.routes.filter((r) => r.against === 'process');
   const lawDelays = Object.fromEntries(
-    [...spec.routes.flatMap((r) => [r.endsByComplianceDate ? undefined : r.window, r.governmentMustApplyWithin]), spec.term?.extension]
+    [...spec.routes.flatMap((r) => [r.endsByComplianceDate ? undefined : r.window, r.governmentMustApplyWithin]), spec.term?.extension, spec.respondWithin?.length]
       .filter((d): d is string => d !== undefined)
       .map((d) => [d, durationDays(d) * DAY_MS]),
   );
@@ -183,6 +184,7 @@ export function createDemandMachine(spec: DemandSpec) {
       notice: noticeRegion(id),
       ...Object.fromEntries(processRoutes.filter((r) => r.window).map((r) => [`window_${r.id}`, routeWindow(r)])),
       ...(spec.term ? { orderTerm: orderTermRegion(id, spec.term.length, spec.term.extension) } : {}),
+      ...(spec.respondWithin ? { response: responseRegion(id, spec.respondWithin) } : {}),
     },
   };
 

@@ -36,6 +36,10 @@ export const COMPELLABLE: Readonly<Record<string, { categories: (input: { usProc
   },
   foreignDirect: { categories: () => ['basicSubscriberInfo'], sources: [src('§intro source 1', 'Direct foreign requests: subscriber data at most', 'S')] },
   cloudActAgreement: { categories: () => STORED_ALL, sources: [src('§1 row 15', 'As the agreement allows, content included', 'S')] },
+  euProductionOrder: {
+    categories: () => ['basicSubscriberInfo', 'nonContentRecords'],
+    sources: [src('§1 row 19', '2702(c)(6): non-content records to a foreign authority', 'S'), src('§1 row 15', 'no content to a foreign government without a CLOUD Act agreement', 'L')],
+  },
   civilSubpoena: {
     categories: () => ['basicSubscriberInfo', 'nonContentRecords'],
     sources: [src('§1 row 19', '2702(c)(6): non-content to any non-government person; no exception for content', 'S'), src('§1 row 19', 'Crispin v. Christian Audigier (C.D. Cal. 2010): no content to civil litigants', 'L')],

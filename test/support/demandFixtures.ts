@@ -12,6 +12,7 @@ import type { KindEntry } from '../../machines/lifecycle/KindEntry.ts';
 import { administrativeSubpoenaEntry, administrativeSubpoenaSpec } from '../../machines/administrativeSubpoena.ts';
 import { civilSubpoenaEntry, civilSubpoenaSpec } from '../../machines/civilSubpoena.ts';
 import { cloudActAgreementEntry, cloudActAgreementSpec } from '../../machines/cloudActAgreement.ts';
+import { euProductionOrderEntry, euProductionOrderSpec } from '../../machines/euProductionOrder.ts';
 import { courtOrderEntry, courtOrderSpec } from '../../machines/courtOrder.ts';
 import { dmcaSubpoenaEntry, dmcaSubpoenaSpec } from '../../machines/dmcaSubpoena.ts';
 import { fisaOrderEntry, fisaOrderSpec } from '../../machines/fisaOrder.ts';
@@ -31,7 +32,7 @@ export interface DemandKind {
 
 const kind = (entry: KindEntry, spec: DemandSpec): DemandKind => ({ kind: entry.kind, entry, spec });
 
-/** The 12 kinds of legal demand, in catalogue order. */
+/** The 13 kinds of legal demand, in catalogue order. */
 export const DEMAND_KINDS: readonly DemandKind[] = [
   kind(subpoenaEntry, subpoenaSpec),
   kind(administrativeSubpoenaEntry, administrativeSubpoenaSpec),
@@ -43,6 +44,7 @@ export const DEMAND_KINDS: readonly DemandKind[] = [
   kind(mlatEntry, mlatSpec),
   kind(foreignDirectEntry, foreignDirectSpec),
   kind(cloudActAgreementEntry, cloudActAgreementSpec),
+  kind(euProductionOrderEntry, euProductionOrderSpec),
   kind(civilSubpoenaEntry, civilSubpoenaSpec),
   kind(dmcaSubpoenaEntry, dmcaSubpoenaSpec),
 ];
@@ -57,6 +59,7 @@ const KIND_DEFAULTS: Readonly<Record<string, Record<string, unknown>>> = {
   mlat: { requester: { name: 'US District Court, on a request from the UK', country: 'US' }, usProcess: 'subpoena' },
   foreignDirect: { requester: { name: 'Bundeskriminalamt', country: 'DE' }, target: { usPerson: false, residesInUS: false, residenceCountry: 'DE' } },
   cloudActAgreement: { requester: { name: 'Home Office Investigatory Powers Unit', country: 'GB' }, target: UK_TARGET },
+  euProductionOrder: { receivedOn: '2026-09-01', requester: { name: 'Staatsanwaltschaft Berlin', country: 'DE' }, target: { usPerson: false, residesInUS: false, residenceCountry: 'DE' } },
 };
 
 /** A plain (unparsed) request object of `kind`, valid unless `overrides` break it. */

@@ -1,0 +1,75 @@
+import { dayNumber } from '../src/domain/date.ts';
+import { src } from '../src/domain/source.ts';
+import type { DemandSpec } from './lifecycle/DemandSpec.ts';
+import { createDemandMachine } from './lifecycle/createDemandMachine.ts';
+import { demandRequestFor } from './lifecycle/demandRequestFor.ts';
+import { demandEntry } from './lifecycle/KindEntry.ts';
+
+/** The day Regulation (EU) 2023/1543 applies (DOMAIN §2 EU_EEVIDENCE_APPLIES). */
+export const E_EVIDENCE_APPLIES = '2026-08-18';
+
+/** Member States bound by the Regulation: the EU but Denmark, which does not take part (DOMAIN §8). */
+export const E_EVIDENCE_STATES = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'] as const;
+
+/**
+ * A European Production Order (Regulation (EU) 2023/1543) served on a US provider that offers
+ * services in the Union: answered within 10 days of receipt. The order reaches subscriber,
+ * traffic and content data under EU law, but 2702(a) bars a US provider from giving content to a
+ * foreign authority without a CLOUD Act agreement, which the EU does not have: the provider gives
+ * non-content records and meets a demand for content with an Art. 17 reasoned objection.
+ */
+export const euProductionOrderSpec = {
+  kind: 'euProductionOrder',
+  title: 'European Production Order (Regulation (EU) 2023/1543)',
+  legalBasis: 'Regulation (EU) 2023/1543 Arts 10, 17; 18 U.S.C. 2702',
+  summary: 'A Member State authority orders data straight from the provider: answered within 10 days; non-content records may go, content meets an Art. 17 objection.',
+  compels: ['basicSubscriberInfo', 'nonContentRecords'],
+  compelsNote: 'EU law reaches content too, but 2702(a) bars a US provider from giving it to a foreign authority without a CLOUD Act agreement; it objects under Art. 17 instead.',
+  compelsSources: [
+    src('§1 row 17', 'Subscriber data, data requested solely to identify the user, traffic data, content', 'S'),
+    src('§1 row 19', '2702(c)(6): non-content records to any person other than a (US) governmental entity', 'S'),
+    src('§1 row 15', 'Content to a foreign government only under a CLOUD Act agreement (2702(b)(9), 2523)', 'L'),
+  ],
+  secrecy: {
+    regime: 'statute',
+    title: 'Confidentiality at the issuing authority’s request',
+    atReceipt: 'ifCertified',
+    orderPossible: false,
+    endsBy: ['lifted'],
+    sources: [src('§1 row 17', 'Secrecy per issuing-state law; the issuing authority informs the person, with delays allowed', '?')],
+  },
+  routes: [
+    {
+      id: 'thirdCountryObjection',
+      title: 'Reasoned objection: the order conflicts with the law of a third country (Art. 17)',
+      against: 'process',
+      window: 'P10D',
+      sources: [src('§2 EU_THIRD_COUNTRY_OBJECTION', 'Art. 17: reasoned objection, believed 10 days from receipt', '?'), src('§8', 'Art. 17 review when an order conflicts with third-country law', '?')],
+    },
+  ],
+  respondWithin: { length: 'P10D', sources: [src('§2 EU_EPOC_PRODUCTION', 'Art. 10: produce within 10 days of receipt', 'S')] },
+  sample: {
+    receivedOn: E_EVIDENCE_APPLIES,
+    requester: { name: 'Staatsanwaltschaft Berlin', country: 'DE' },
+    target: { usPerson: false, residesInUS: false, residenceCountry: 'DE' },
+  },
+  requestSchema: demandRequestFor(
+    'euProductionOrder',
+    {
+      test: (r) => (E_EVIDENCE_STATES as readonly string[]).includes(r.requester.country),
+      path: ['requester', 'country'],
+      message: 'is not a Member State bound by Regulation 2023/1543',
+      fix: `give the issuing Member State: one of ${E_EVIDENCE_STATES.join(', ')} (Denmark does not take part)`,
+    },
+    {
+      test: (r) => dayNumber(r.receivedOn) >= dayNumber(E_EVIDENCE_APPLIES),
+      path: ['receivedOn'],
+      message: `is before ${E_EVIDENCE_APPLIES}, when Regulation 2023/1543 began to apply`,
+      fix: `an order received earlier is no European Production Order: open it as foreignDirect, or give a date from ${E_EVIDENCE_APPLIES}`,
+    },
+  ),
+  sources: [src('§1 row 17', 'Regulation (EU) 2023/1543, applies from 18 Aug 2026', 'S'), src('§2 EU_EEVIDENCE_APPLIES', 'applies from 18 Aug 2026', 'S')],
+} as const satisfies DemandSpec;
+
+export const euProductionOrderMachine = createDemandMachine(euProductionOrderSpec);
+export const euProductionOrderEntry = demandEntry(euProductionOrderSpec, euProductionOrderMachine);

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { E_EVIDENCE_APPLIES, euProductionOrderEntry, euProductionOrderSpec } from '../../machines/euProductionOrder.ts';
+import { advanceTo } from '../../src/time/TimedRun.ts';
+import { ev, firedTimers, pendingTimers, play, rawRequest, rejectionOf, startCase } from '../support/demandFixtures.ts';
+
+const entry = euProductionOrderEntry;
+const records = { categories: ['basicSubscriberInfo', 'nonContentRecords'] };
+const parse = (overrides: Record<string, unknown>) => entry.requestSchema.safeParse(rawRequest('euProductionOrder', overrides));
+
+describe('European Production Order (Regulation (EU) 2023/1543), served on a US provider', () => {
+  it('lets non-content records go to the issuing authority, never content (2702)', () => {
+    expect(euProductionOrderSpec.compels).toEqual(['basicSubscriberInfo', 'nonContentRecords']);
+    const noticed = play(startCase(entry, { categories: ['basicSubscriberInfo', 'content'] }), [[1, ev.review()], [1, ev.noticeSent()]]);
+    expect(rejectionOf(noticed, 16, ev.disclose('content')).reason).toBe('notAccepted');
+    expect(play(noticed, [[16, ev.disclose('basicSubscriberInfo')]]).snapshot.hasTag('disclosed')).toBe(true);
+  });
+
+  it('is answered within 10 days of receipt, or flagged overdue at the end of day 10 and answered late after', () => {
+    const reviewed = play(startCase(entry, records), [[1, ev.review()]]);
+    expect(pendingTimers(reviewed)).toContainEqual(['P10D', 10]);
+    expect(advanceTo(reviewed, 10).snapshot.hasTag('overdue')).toBe(false);
+    const late = advanceTo(reviewed, 10, true);
+    expect(late.snapshot.matches({ response: 'overdue' })).toBe(true);
+    expect(late.snapshot.hasTag('overdue')).toBe(true);
+    const refused = play(late, [[12, ev.refuse('process defective')]]);
+    expect(refused.snapshot.matches({ response: 'answeredLate' })).toBe(true);
+    expect(refused.snapshot.hasTag('overdue')).toBe(false);
+  });
+
+  it('counts an Art. 17 objection within the 10 days as the answer, and refuses one after them', () => {
+    const objected = play(startCase(entry, records), [[4, ev.file('thirdCountryObjection')]]);
+    expect(objected.snapshot.matches({ process: 'challenged', response: 'answered', window_thirdCountryObjection: 'used' })).toBe(true);
+    expect(firedTimers(advanceTo(objected, 30, true))).not.toContainEqual([10, 'P10D']);
+    const reviewed = play(startCase(entry, records), [[1, ev.review()]]);
+    expect(rejectionOf(reviewed, 11, ev.file('thirdCountryObjection')).reason).toBe('notAccepted');
+  });
+
+  it('refuses at intake an order from outside the Regulation: a US authority, Denmark, or before it applied', () => {
+    expect(parse({}).success).toBe(true);
+    expect(parse({ requester: { name: 'US Attorney', country: 'US' } }).error?.issues[0]?.path).toEqual(['requester', 'country']);
+    expect(parse({ requester: { name: 'Rigsadvokaten', country: 'DK' } }).error?.issues[0]?.message).toMatch(/not a Member State bound by Regulation 2023\/1543/);
+    const early = parse({ receivedOn: '2026-08-17' });
+    expect(early.error?.issues[0]?.path).toEqual(['receivedOn']);
+    expect(early.error?.issues[0]?.message).toContain(E_EVIDENCE_APPLIES);
+    expect(parse({ receivedOn: E_EVIDENCE_APPLIES }).success).toBe(true);
+  });
+});
