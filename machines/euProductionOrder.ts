@@ -8,15 +8,16 @@ import { demandEntry } from './lifecycle/KindEntry.ts';
 /** The day Regulation (EU) 2023/1543 applies (DOMAIN §2 EU_EEVIDENCE_APPLIES). */
 export const E_EVIDENCE_APPLIES = '2026-08-18';
 
-/** Member States bound by the Regulation: the EU but Denmark, which does not take part (DOMAIN §8). */
-export const E_EVIDENCE_STATES = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'] as const;
+/** Member States bound by the Regulation: the EU but Denmark, which does not take part (DOMAIN §8); Greece as GR or the EU's EL. */
+export const E_EVIDENCE_STATES = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'EE', 'EL', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'] as const;
 
 /**
  * A European Production Order (Regulation (EU) 2023/1543) served on a US provider that offers
  * services in the Union: answered within 10 days of receipt. The order reaches subscriber,
  * traffic and content data under EU law, but 2702(a) bars a US provider from giving content to a
  * foreign authority without a CLOUD Act agreement, which the EU does not have: the provider gives
- * non-content records and meets a demand for content with an Art. 17 reasoned objection.
+ * non-content records and meets a demand for content with an Art. 17 reasoned objection. The
+ * order is confidential: informing the person is the issuing authority's duty.
  */
 export const euProductionOrderSpec = {
   kind: 'euProductionOrder',
@@ -28,15 +29,26 @@ export const euProductionOrderSpec = {
   compelsSources: [
     src('§1 row 17', 'Subscriber data, data requested solely to identify the user, traffic data, content', 'S'),
     src('§1 row 19', '2702(c)(6): non-content records to any person other than a (US) governmental entity', 'S'),
+    src('§1 row 8', '2711(4): a governmental entity is a US federal, state or local department or agency, so a foreign authority is not one', 'L'),
     src('§1 row 15', 'Content to a foreign government only under a CLOUD Act agreement (2702(b)(9), 2523)', 'L'),
   ],
   secrecy: {
     regime: 'statute',
-    title: 'Confidentiality at the issuing authority’s request',
-    atReceipt: 'ifCertified',
+    title: 'Confidential: the issuing authority, not the provider, informs the person (Art. 13)',
+    atReceipt: 'always',
     orderPossible: false,
     endsBy: ['lifted'],
-    sources: [src('§1 row 17', 'Secrecy per issuing-state law; the issuing authority informs the person, with delays allowed', '?')],
+    sources: [
+      src('§1 row 17', 'User information is the issuing authority’s duty, with delays allowed (Art. 13); secrecy per issuing-state law', '?'),
+      src('§1 row 17', 'Art. 13(4): the provider keeps the order confidential unless the issuing authority asks it to inform the person', 'L'),
+    ],
+  },
+  objectionRequired: {
+    when: { categoriesInclude: ['content'] },
+    sources: [
+      src('§1 row 15', 'content to a foreign government only under a CLOUD Act agreement, which the EU does not have', 'L'),
+      src('§2 EU_THIRD_COUNTRY_OBJECTION', 'Art. 17: a reasoned objection when compliance would conflict with a third country’s law', '?'),
+    ],
   },
   routes: [
     {

@@ -7,11 +7,11 @@ import { createDemandMachine } from './lifecycle/createDemandMachine.ts';
 import { demandRequestFor } from './lifecycle/demandRequestFor.ts';
 import { demandEntry } from './lifecycle/KindEntry.ts';
 
-/** The order runs from the date it bears, not from the day the provider gets it. */
+/** The order's term is counted from the date it bears, the earliest it can start, not from the day the provider gets it. */
 const TERM: OrderTerm = {
   length: 'P60D',
   extension: 'P60D',
-  sources: [src('§2 PEN_ORDER', '3123(c)(1): at most 60 days, counted from the order (installation)', 'S'), src('§2 PEN_EXTENSION', '3123(c)(2): extensions of at most 60 days each', 'S')],
+  sources: [src('§2 PEN_ORDER', '3123(c)(1): a period of at most 60 days, from the order (installation); the order sets its start, so its date is the cautious one', 'S'), src('§2 PEN_EXTENSION', '3123(c)(2): extensions of at most 60 days each', 'S')],
 };
 
 /** A pen register / trap-and-trace order: forward-looking routing data for 60 days, sealed. */

@@ -59,6 +59,7 @@ export class DemandCase extends CaseFile<DemandState> {
     const compelled = this.law.compels(r);
     const turnedAway = this.law.turnAway.find((t) => t.when(r));
     if (turnedAway) this.close('refused', `refused: ${turnedAway.ground}`);
+    else if (this.law.objectTo && overlap(r.categories, this.law.objectTo).length > 0) this.s.stage = 'challengeRequired';
     else if (overlap(r.categories, compelled).length === 0) this.close('refused', 'refused: asks only for data this process cannot compel');
     else if (overlap(this.held(), compelled).length === 0) this.close('noRecords', 'no records: past retention');
     gagTrack.atReceipt(this.s, this.terms, this.fault);

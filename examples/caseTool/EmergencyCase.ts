@@ -80,7 +80,7 @@ export class EmergencyCase extends CaseFile<EmergencyState> {
       }
       case 'data.disclosed': {
         const assessed = s.stage === 'emergencyFound' || (this.fault === 'emergency-unassessed-disclosure' && s.stage === 'assessing');
-        const lawful = this.request.requester.country === 'US' ? BESPOKE_LAW.emergency.stored : BESPOKE_LAW.emergency.toForeignAuthority;
+        const lawful = BESPOKE_LAW.emergency.usGovernments.includes(this.request.requester.country) ? BESPOKE_LAW.emergency.stored : BESPOKE_LAW.emergency.toForeignAuthority;
         if (!assessed || !event.categories.every((c) => reaches(lawful, c) && reaches(this.held(), c))) return false;
         s.disclosed = true;
         this.close('disclosed', 'disclosed');

@@ -14,6 +14,8 @@ export const BESPOKE_LAW = {
     stored: ['basicSubscriberInfo', 'nonContentRecords', 'content'] as readonly DataCategory[],
     // DOMAIN §1 rows 8 and 19: content only to a US government (2702(b)(8), 2711(4)); non-content records to anyone else (2702(c)(6)).
     toForeignAuthority: ['basicSubscriberInfo', 'nonContentRecords'] as readonly DataCategory[],
+    // 2711(4) with 2510(3): the US, its States and its territories and possessions.
+    usGovernments: ['US', 'PR', 'GU', 'VI', 'AS', 'MP'] as readonly string[],
     // DOMAIN §5: only danger of death or serious physical injury opens 2702(b)(8), (c)(4), whatever a policy's criteria add.
     criterion: 'deathOrSeriousInjury',
   },

@@ -42,6 +42,8 @@ export interface DemandLaw {
   term?: { length: string; extension: string };
   /** Days from receipt to answer the process (produce, object or refuse), flagged overdue after. */
   respondWithin?: string;
+  /** Data the provider may not give and must object to, whatever its policy, when a request asks for it. */
+  objectTo?: readonly DataCategory[];
 }
 
 const BSI: readonly DataCategory[] = ['basicSubscriberInfo'];
@@ -148,14 +150,16 @@ export const DEMAND_LAW: Readonly<Record<DemandKind, DemandLaw>> = {
   },
   // DOMAIN §1 row 17, §2 EU_EPOC_PRODUCTION: a European Production Order, answered within 10 days; §1 rows 15
   // and 19: a US provider gives a foreign authority non-content records, never content; §2
-  // EU_THIRD_COUNTRY_OBJECTION: an Art. 17 reasoned objection within 10 days; confidentiality if the order asks.
+  // EU_THIRD_COUNTRY_OBJECTION: an Art. 17 reasoned objection within 10 days, owed when content is asked for;
+  // confidential, since informing the person is the issuing authority's duty (Art. 13).
   euProductionOrder: {
     ...plain,
     compels: fixed(RECORDS),
-    gag: { atReceipt: 'ifCertified', courtMayOrder: false, endsBy: ['lifted'] },
+    gag: { atReceipt: 'always', courtMayOrder: false, endsBy: ['lifted'] },
     processRoutes: [{ id: 'thirdCountryObjection', window: 'P10D' }],
     gagRoutes: [],
     respondWithin: 'P10D',
+    objectTo: ['content'],
   },
   // DOMAIN §1 row 19, §2 FRCP45_OBJECTION: non-content only; written objection within 14 days, or by the compliance date if earlier.
   civilSubpoena: {

@@ -76,6 +76,12 @@ export interface DemandSpec {
   intakeRefusals?: readonly { ground: string; when: RequestCondition; sources: readonly Source[] }[];
   term?: OrderTerm;
   respondWithin?: ResponseDeadline;
+  /**
+   * Requests the provider must object to rather than answer or refuse: one that meets `when` goes
+   * from intake to `challengeRequired`, whatever the policy says (a European Production Order
+   * asking for content a US provider may not give).
+   */
+  objectionRequired?: { when: RequestCondition; sources: readonly Source[] };
   /** Intake fields that differ from a plain US case in the requests the kind is checked with (a law in force later: its date). */
   sample?: Partial<Pick<DemandRequest, 'requester' | 'target' | 'receivedOn'>>;
   requestSchema: z.ZodType<DemandRequest>;

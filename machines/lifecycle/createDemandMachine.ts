@@ -122,6 +122,9 @@ export function createDemandMachine(spec: DemandSpec) {
                 actions: { type: 'recordOutcome', params: { outcome: `refused: ${r.ground}` } },
                 meta: { sources: r.sources },
               })),
+              ...(spec.objectionRequired
+                ? [{ guard: { type: 'requestMatches', params: spec.objectionRequired.when }, target: 'challengeRequired', meta: { sources: spec.objectionRequired.sources } }]
+                : []),
               {
                 guard: not('requestsCompellable'),
                 target: 'refused',

@@ -18,7 +18,7 @@ export const EMERGENCY_LAW = {
   sources: [
     src('§5', '2702(b)(8), (c)(4): a good-faith belief in an emergency involving danger of death or serious physical injury', 'S'),
     src('§5', 'Let’s Encrypt’s wider criteria (property damage, financial harm) cover account-recovery information', 'S'),
-    src('§1 row 8', '2702(b)(8), (c)(4) disclose to a "governmental entity"; 2711(4) defines it as a US federal, state or local department or agency', 'L'),
+    src('§1 row 8', '2702(b)(8), (c)(4) disclose to a "governmental entity"; 2711(4) defines it as a US federal, state or local department or agency, and 2510(3) counts territories and possessions as States', 'L'),
     src('§1 row 19', '2702(c)(6): non-content records to any person other than a governmental entity', 'S'),
     src('§1 row 15', 'content to a foreign government only under a CLOUD Act agreement (2702(b)(9), 2523)', 'L'),
   ],
@@ -32,8 +32,11 @@ export const EMERGENCY_LAW = {
  * emergencyReach('DE'); // ['basicSubscriberInfo', 'nonContentRecords']
  */
 export function emergencyReach(requesterCountry: string | undefined): readonly DataCategory[] {
-  return (requesterCountry ?? 'US') === 'US' ? EMERGENCY_LAW.toUsGovernment : EMERGENCY_LAW.toForeignAuthority;
+  return US_GOVERNMENTS.includes(requesterCountry ?? 'US') ? EMERGENCY_LAW.toUsGovernment : EMERGENCY_LAW.toForeignAuthority;
 }
+
+/** Where a "State or political subdivision" of 2711(4) sits: the US and, by 2510(3), its territories and possessions. */
+const US_GOVERNMENTS: readonly string[] = ['US', 'PR', 'GU', 'VI', 'AS', 'MP'];
 
 /**
  * Whether an assessment's finding is an emergency the statute recognises.

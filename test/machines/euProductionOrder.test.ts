@@ -8,11 +8,26 @@ const records = { categories: ['basicSubscriberInfo', 'nonContentRecords'] };
 const parse = (overrides: Record<string, unknown>) => entry.requestSchema.safeParse(rawRequest('euProductionOrder', overrides));
 
 describe('European Production Order (Regulation (EU) 2023/1543), served on a US provider', () => {
-  it('lets non-content records go to the issuing authority, never content (2702)', () => {
+  it('gives non-content records within the 10 days, without telling the user: the order is confidential (Art. 13)', () => {
     expect(euProductionOrderSpec.compels).toEqual(['basicSubscriberInfo', 'nonContentRecords']);
-    const noticed = play(startCase(entry, { categories: ['basicSubscriberInfo', 'content'] }), [[1, ev.review()], [1, ev.noticeSent()]]);
-    expect(rejectionOf(noticed, 16, ev.disclose('content')).reason).toBe('notAccepted');
-    expect(play(noticed, [[16, ev.disclose('basicSubscriberInfo')]]).snapshot.hasTag('disclosed')).toBe(true);
+    const run = startCase(entry, records);
+    expect(run.snapshot.hasTag('secrecy')).toBe(true);
+    const produced = play(run, [[1, ev.review()], [3, ev.disclose('basicSubscriberInfo', 'nonContentRecords')]]);
+    expect(produced.snapshot.matches({ process: 'disclosedInFull', response: 'answered' })).toBe(true);
+    expect(rejectionOf(run, 1, ev.noticeSent()).reason).toBe('notAccepted');
+  });
+
+  it('must object under Art. 17 to an order for content, whatever the policy: content never goes (2702)', () => {
+    const content = { categories: ['basicSubscriberInfo', 'content'] };
+    const run = startCase(entry, content, 'letsencrypt');
+    expect(run.snapshot.matches({ process: 'challengeRequired', response: 'due' })).toBe(true);
+    expect(run.snapshot.hasTag('awaitingChallenge')).toBe(true);
+    expect(advanceTo(run, 10, true).snapshot.hasTag('overdue')).toBe(true);
+    const overruled = play(run, [[5, ev.file('thirdCountryObjection')], [20, ev.decide('thirdCountryObjection', 'lost')]]);
+    expect(overruled.snapshot.matches({ process: 'compliance', response: 'answered' })).toBe(true);
+    expect(rejectionOf(overruled, 21, ev.disclose('content')).reason).toBe('notAccepted');
+    expect(play(overruled, [[21, ev.disclose('basicSubscriberInfo')]]).snapshot.hasTag('disclosed')).toBe(true);
+    expect(startCase(entry, { categories: ['content'] }).snapshot.matches({ process: 'challengeRequired' })).toBe(true);
   });
 
   it('is answered within 10 days of receipt, or flagged overdue at the end of day 10 and answered late after', () => {
@@ -28,7 +43,7 @@ describe('European Production Order (Regulation (EU) 2023/1543), served on a US 
   });
 
   it('counts an Art. 17 objection within the 10 days as the answer, and refuses one after them', () => {
-    const objected = play(startCase(entry, records), [[4, ev.file('thirdCountryObjection')]]);
+    const objected = play(startCase(entry, { categories: ['content'] }), [[4, ev.file('thirdCountryObjection')]]);
     expect(objected.snapshot.matches({ process: 'challenged', response: 'answered', window_thirdCountryObjection: 'used' })).toBe(true);
     expect(firedTimers(advanceTo(objected, 30, true))).not.toContainEqual([10, 'P10D']);
     const reviewed = play(startCase(entry, records), [[1, ev.review()]]);

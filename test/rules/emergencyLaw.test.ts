@@ -29,6 +29,7 @@ describe('2702(b)(8) and (c)(4) bound an emergency disclosure, whatever the poli
     expect(statutoryEmergency(null)).toBe(false);
     expect(emergencyReach('US')).toContain('content');
     expect(emergencyReach('DE')).toEqual(['basicSubscriberInfo', 'nonContentRecords']);
+    expect(emergencyReach('PR')).toContain('content');
   });
 
   it('refuses to disclose on a policy criterion the statute does not know (Let’s Encrypt: financial harm)', () => {
