@@ -15,6 +15,11 @@ export async function coverageCommand(args: string[]): Promise<number> {
   const paths = scenarioPaths(dir);
   if (!paths.length) throw new InputError('unreadableFile', '--dir', dir, 'holds no scenario files', 'run `dueprocess scenarios` first');
   const rows = await inWorkers<KindCoverage>(paths.map((path) => ({ op: 'coverage' as const, path, policies })));
+  // Two files for one kind × policy would each be counted, and neither would be the one that covers.
+  for (const [i, row] of rows.entries()) {
+    const first = rows.findIndex((r) => r.kind === row.kind && r.policy === row.policy);
+    if (first < i) throw new InputError('invalid', paths[i] as string, `${row.kind} × ${row.policy}`, `is a second scenario file for the same kind × policy as ${paths[first] as string}`, `keep one file per kind and policy in ${dir}`);
+  }
   const short = rows.filter((r) => r.transitions.percent < 100 || r.diverged.length);
   if (values.json) console.log(JSON.stringify({ files: rows, complete: short.length === 0 }, null, 2));
   else console.log(formatCoverage(rows));

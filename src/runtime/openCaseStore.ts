@@ -31,7 +31,10 @@ async function openStore(db: string, field: string, mustExist: boolean, readonly
       return sqliteStore(db, { readonly });
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      throw new InputError('unreadableFile', field, db, `could not be opened as an SQLite case database: ${why}`, 'give a writable path in an existing directory, or a postgres:// URL');
+      // A file that is there but is no SQLite database needs another file, not another directory.
+      const notDatabase = /not a database/i.test(why);
+      const fix = notDatabase ? 'give the case database dueprocess serve writes to, a new file name to create one, or a postgres:// URL' : 'give a writable path in an existing directory, or a postgres:// URL';
+      throw new InputError('unreadableFile', field, db, notDatabase ? `is not a dueprocess case database (${why})` : `could not be opened as an SQLite case database: ${why}`, fix);
     }
   }
   try {

@@ -16,6 +16,15 @@ const withCopies = () => {
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as ScenarioFile;
 
 describe('dueprocess coverage', () => {
+  it('refuses two files for the same kind × policy, naming both, rather than counting each', async () => {
+    const dir = tmp();
+    copyFileSync(join('scenarios', 'preservation.cloudflare.json'), join(dir, 'a.json'));
+    copyFileSync(join('scenarios', 'preservation.cloudflare.json'), join(dir, 'b.json'));
+    const { code, err } = await runCliCaptured(['coverage', '--dir', dir]);
+    expect(code).toBe(2);
+    expect(err).toContain(`${join(dir, 'b.json')}: is a second scenario file for the same kind × policy as ${join(dir, 'a.json')}`);
+  });
+
   it('over complete files: --json measures every file and says complete, the table shows it for people; exit 0', async () => {
     const dir = withCopies();
     const { code, out } = await runCliCaptured(['coverage', '--dir', dir, '--json']);

@@ -17,6 +17,15 @@ const policyFile = (policy: unknown) => {
 const tempDb = () => join(mkdtempSync(join(tmpdir(), 'dueprocess-serve-')), 'cases.db');
 
 describe('dueprocess token', () => {
+
+  it('token with a --db that is no database says so, not to give a writable path', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dueprocess-notdb-')), 'policy.json');
+    writeFileSync(file, '{}');
+    const { code, err } = await runCliCaptured(['token', 'list', '--db', file]);
+    expect(code).toBe(2);
+    expect(err).toContain('--db: is not a dueprocess case database');
+    expect(err).not.toContain('writable path');
+  });
   it('creates a token shown once, lists it without its secret, and revokes it once', async () => {
     const db = tempDb();
     const made = await runCliCaptured(['token', 'create', '--role', 'counsel', '--name', 'alice', '--db', db]);
