@@ -9,7 +9,7 @@ import { demandEntry } from './lifecycle/KindEntry.ts';
 export const E_EVIDENCE_APPLIES = '2026-08-18';
 
 /** Member States bound by the Regulation: the EU but Denmark, which does not take part (DOMAIN §8); Greece as GR or the EU's EL. */
-export const E_EVIDENCE_STATES = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'EE', 'EL', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'] as const;
+const E_EVIDENCE_STATES = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'EE', 'EL', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'] as const;
 
 /**
  * A European Production Order (Regulation (EU) 2023/1543) served on a US provider that offers

@@ -7,7 +7,7 @@ import { DEMAND_LAW, type DemandKind } from './demandLaw.ts';
 
 type Check = { test: (r: DemandRequest) => boolean; path: string[]; message: string };
 
-const EU_STATES = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'];
+const EU_STATES = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'EE', 'EL', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'];
 
 const demand = (kind: DemandKind, check?: Check) => {
   const schema = DemandRequest.extend({ kind: z.literal(kind, { message: `this request is for kind "${kind}"` }) });

@@ -5,10 +5,10 @@ import type { DemandRequest } from '../../src/domain/request.ts';
 import type { ChallengeRoute, OrderTerm } from './DemandSpec.ts';
 
 /** The delay a route's window closes on: its own name when the compliance date can cut it short, its length otherwise. */
-export const windowDelay = (route: ChallengeRoute): string => (route.endsByComplianceDate ? `${route.id}Window` : (route.window as string));
+const windowDelay = (route: ChallengeRoute): string => (route.endsByComplianceDate ? `${route.id}Window` : (route.window as string));
 
 /** The delay of an order's first term, counted from the order's date. */
-export const ORDER_TERM = 'orderTerm';
+const ORDER_TERM = 'orderTerm';
 
 /** Days from the date on the process (`issuedOn`) to its receipt; 0 when it bears none. */
 export function daysIssuedBeforeReceipt(request: DemandRequest): number {
@@ -16,7 +16,7 @@ export function daysIssuedBeforeReceipt(request: DemandRequest): number {
 }
 
 /** Days from receipt to the compliance date the process sets (`complyBy`), or null when it sets none. */
-export function daysToComplianceDate(request: DemandRequest): number | null {
+function daysToComplianceDate(request: DemandRequest): number | null {
   return request.complyBy ? dayNumber(request.complyBy) - dayNumber(request.receivedOn) : null;
 }
 

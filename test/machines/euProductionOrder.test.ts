@@ -52,6 +52,7 @@ describe('European Production Order (Regulation (EU) 2023/1543), served on a US 
 
   it('refuses at intake an order from outside the Regulation: a US authority, Denmark, or before it applied', () => {
     expect(parse({}).success).toBe(true);
+    expect(parse({ requester: { name: 'Eisaggeleas', country: 'EL' } }).success).toBe(true);
     expect(parse({ requester: { name: 'US Attorney', country: 'US' } }).error?.issues[0]?.path).toEqual(['requester', 'country']);
     expect(parse({ requester: { name: 'Rigsadvokaten', country: 'DK' } }).error?.issues[0]?.message).toMatch(/not a Member State bound by Regulation 2023\/1543/);
     const early = parse({ receivedOn: '2026-08-17' });
