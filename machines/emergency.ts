@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DATA_CATEGORIES, DataCategory, canonicalCategorySets, covers, withinCategories } from '../src/domain/categories.ts';
 import { EMERGENCY_LAW, emergencyReach, statutoryEmergency } from '../src/domain/emergencyLaw.ts';
 import type { EmergencyCriterion, VocabularyEvent } from '../src/domain/events.ts';
-import { RequestBase } from '../src/domain/request.ts';
+import { Country, RequestBase } from '../src/domain/request.ts';
 import { src } from '../src/domain/source.ts';
 import { CHECK_DATE } from './lifecycle/demandInputs.ts';
 import type { KindEntry } from './lifecycle/KindEntry.ts';
@@ -19,10 +19,18 @@ const StoredCategory = DataCategory.extract(STORED_OR_PART, {
 /** Intake of an emergency disclosure request: the stored data sought, and who can vouch for the requester. */
 export const EmergencyRequest = RequestBase.extend({
   kind: z.literal('emergency'),
+  // Other kinds read a missing country as US; here it decides who may get content (`EMERGENCY_LAW`), so it is never assumed.
+  requester: z.object({ name: z.string().min(1), country: Country.optional() }).strict(),
   categories: z.array(StoredCategory).min(1, { message: 'name at least one category of stored data the emergency needs' }),
   dataAgeDays: z.number().int().min(0, { message: 'dataAgeDays is the age of the oldest data sought, in whole days (0 or more)' }).default(0),
   supervisorContact: z.string().min(1, { message: 'give the requester’s supervisor contact, or leave the field out' }).optional(),
-}).strict();
+})
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.requester.country === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['requester', 'country'], message: 'is missing: an emergency disclosure of content may go only to a US governmental entity (2702(b)(8), 2711(4)), so who asks must be known', params: { fix: 'give the requester’s ISO 3166 country code, e.g. "US", or "DE" for a foreign authority' } });
+    }
+  });
 export type EmergencyRequest = z.infer<typeof EmergencyRequest>;
 
 /** The finite facts of an emergency case. */

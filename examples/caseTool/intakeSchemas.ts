@@ -77,8 +77,10 @@ export const INTAKE_SCHEMAS = {
     message: 'a 512(h) subpoena reaches only identifying information: list only "basicSubscriberInfo" or its parts',
   }),
   // DOMAIN §1 row 8: stored data relating to the emergency.
+  // 2702(b)(8), 2711(4): content only to a US governmental entity, so the requester's country is never assumed.
   emergency: RequestBase.extend({
     kind: z.literal('emergency'),
+    requester: z.object({ name: z.string().min(1), country: z.string().regex(/^[A-Z]{2}$/, { message: 'give the requester’s two-letter country code' }) }).strict(),
     categories: z.array(STORED).min(1, { message: 'name at least one category of stored data the emergency needs' }),
     dataAgeDays: z.number().int().min(0).default(0),
     supervisorContact: z.string().min(1).optional(),

@@ -30,9 +30,11 @@ export const EMERGENCY_LAW = {
  * @example
  * emergencyReach('US'); // ['basicSubscriberInfo', 'nonContentRecords', 'content']
  * emergencyReach('DE'); // ['basicSubscriberInfo', 'nonContentRecords']
+ * emergencyReach(undefined); // ['basicSubscriberInfo', 'nonContentRecords']
  */
 export function emergencyReach(requesterCountry: string | undefined): readonly DataCategory[] {
-  return US_GOVERNMENTS.includes(requesterCountry ?? 'US') ? EMERGENCY_LAW.toUsGovernment : EMERGENCY_LAW.toForeignAuthority;
+  // An unknown requester is not known to be a US governmental entity.
+  return requesterCountry !== undefined && US_GOVERNMENTS.includes(requesterCountry) ? EMERGENCY_LAW.toUsGovernment : EMERGENCY_LAW.toForeignAuthority;
 }
 
 /** Where a "State or political subdivision" of 2711(4) sits: the US and, by 2510(3), its territories and possessions. */

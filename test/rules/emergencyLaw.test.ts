@@ -10,6 +10,7 @@ import { compellableOnly, emergencyAssessedFirst } from '../../src/rules/dataRul
 import { noticeBeforeDisclosure } from '../../src/rules/noticeRules.ts';
 import { sendEvent, startRun } from '../../src/time/TimedRun.ts';
 import { send } from '../support/runHelpers.ts';
+import { INTAKE_SCHEMAS } from '../../examples/caseTool/intakeSchemas.ts';
 
 const disclose = (e: VocabularyEvent) => e;
 const version = policyVersionAt(letsencrypt, '2026-01-15');
@@ -30,6 +31,15 @@ describe('2702(b)(8) and (c)(4) bound an emergency disclosure, whatever the poli
     expect(emergencyReach('US')).toContain('content');
     expect(emergencyReach('DE')).toEqual(['basicSubscriberInfo', 'nonContentRecords']);
     expect(emergencyReach('PR')).toContain('content');
+    expect(emergencyReach(undefined)).toEqual(emergencyReach('DE'));
+  });
+
+  it('never assumes an emergency requester is a US government: a request without its country is refused at intake', () => {
+    const raw = { kind: 'emergency', receivedOn: '2026-01-15', account: 'a', requester: { name: 'Polizei' }, categories: ['content'] };
+    const issue = EmergencyRequest.safeParse(raw).error?.issues[0];
+    expect(issue?.path).toEqual(['requester', 'country']);
+    expect(issue?.message).toMatch(/US governmental entity/);
+    expect(INTAKE_SCHEMAS.emergency.safeParse(raw).error?.issues[0]?.path).toEqual(['requester', 'country']);
   });
 
   it('refuses to disclose on a policy criterion the statute does not know (Let’s Encrypt: financial harm)', () => {
