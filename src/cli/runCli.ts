@@ -40,7 +40,7 @@ Commands:
   token      create, list or revoke the service's access tokens (stored hashed)
 
 Exit codes: 0 done, all rules hold · 1 an event was refused, a rule was violated or left unproved, scenarios are stale
-or diverge, or coverage is short of 100% · 2 bad input`;
+or diverge, or coverage is short of 100% · 2 bad input · 3 internal error`;
 
 type Command = (args: string[]) => number | Promise<number>;
 
@@ -88,7 +88,11 @@ export async function runCli(argv: string[]): Promise<number> {
       if (options.includes('--json')) console.log(JSON.stringify({ error: { reason: e.reason, field: e.field, value: show(e.value), problem: e.problem, fix: e.fix, message: e.message } }, null, 2));
       return 2;
     }
-    throw e;
+    // Not bad input and no verdict: exit 1 would read as "a rule failed" to CI.
+    const error = e instanceof Error ? e : new Error(String(e));
+    console.error(`dueprocess: internal error, not a verdict on your machine: ${error.message}\n${error.stack?.split('\n').slice(1, 6).join('\n') ?? ''}\nPlease report it with the command you ran.`);
+    if (options.includes('--json')) console.log(JSON.stringify({ error: { reason: 'internal', message: error.message } }, null, 2));
+    return 3;
   }
 }
 

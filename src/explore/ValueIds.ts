@@ -1,3 +1,4 @@
+import { InputError } from '../domain/InputError.ts';
 import { stableJson } from './snapshotKey.ts';
 
 /**
@@ -16,12 +17,24 @@ import { stableJson } from './snapshotKey.ts';
 export class ValueIds {
   private readonly byObject = new WeakMap<object, number>();
   private readonly byText = new Map<string, number>();
+  /** Objects whose text is being built: meeting one again is a cycle, which has no text. */
+  private readonly open = new Set<object>();
 
-  /** The id of an object or array. */
+  /** The id of an object or array; an InputError for a value that contains itself (an actor reference does), naming where. */
   of(value: object): number {
     let id = this.byObject.get(value);
     if (id === undefined) {
-      const text = this.text(value);
+      if (this.open.has(value)) throw new CyclicValue();
+      this.open.add(value);
+      let text: string;
+      try {
+        text = this.text(value);
+      } catch (e) {
+        if (this.open.size === 1 && e instanceof CyclicValue) throw cyclicValueError(value);
+        throw e;
+      } finally {
+        this.open.delete(value);
+      }
       id = this.byText.get(text);
       if (id === undefined) this.byText.set(text, (id = this.byText.size));
       this.byObject.set(value, id);
@@ -82,4 +95,33 @@ function byText(a: unknown, b: unknown): number {
 /** Map entries in the order of their keys' JSON, likewise. */
 function byKeyText(a: [unknown, unknown], b: [unknown, unknown]): number {
   return byText(a[0], b[0]);
+}
+
+class CyclicValue extends Error {}
+
+/** Where in `root` a value first contains itself, as a path (`.kids[0]`), and whether it is an actor reference. */
+function cycleIn(root: object): { path: string; actor: boolean } {
+  const onPath = new Set<object>();
+  const walk = (value: unknown, path: string): { path: string; actor: boolean } | null => {
+    if (value === null || typeof value !== 'object') return null;
+    const actor = typeof (value as { send?: unknown }).send === 'function' && 'sessionId' in value;
+    if (actor || onPath.has(value)) return { path, actor };
+    onPath.add(value);
+    const entries = Array.isArray(value) ? value.map((v, i) => [`[${i}]`, v] as const) : Object.entries(value).map(([k, v]) => [`.${k}`, v] as const);
+    for (const [key, v] of entries) {
+      const found = walk(v, path + key);
+      if (found) return found;
+    }
+    onPath.delete(value);
+    return null;
+  };
+  return walk(root, '') ?? { path: '', actor: false };
+}
+
+function cyclicValueError(root: object): InputError {
+  const { path, actor } = cycleIn(root);
+  const field = (root as { '#context'?: unknown })['#context'] !== undefined ? `context (with history)${path}` : `context${path}`;
+  return actor
+    ? new InputError('invalid', field, 'an actor reference', 'holds a spawned actor: the checker compares states by their context, and an actor is no data', 'start the child with `spawnChild` or `invoke`, which keep it out of the context, and keep context to plain data')
+    : new InputError('invalid', field, 'a value that contains itself', 'refers back to itself, so it cannot be compared with another state’s', 'keep context to plain data without cycles');
 }

@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot, AnyStateMachine, AnyTransitionDefinition } from 'xstate';
 import { transitionId } from '../paths/machineTransitions.ts';
-import { delayName, wholeDays } from '../time/timerChanges.ts';
+import { delayName, refuseDelayedSend, wholeDays } from '../time/timerChanges.ts';
 import { type fastStepper, fastStepperOf, NotPorted } from './fastStepper.ts';
 import { capMicrosteps } from './capMicrosteps.ts';
 import { machineThrew } from './machineThrew.ts';
@@ -259,6 +259,7 @@ export class TransitionCache implements Steps {
   private move(snapshot: AnyMachineSnapshot, actions: readonly { type: string; params?: unknown }[], taken: readonly AnyTransitionDefinition[]): Move {
     const timerOps: TimerOp[] = [];
     for (const a of actions) {
+      refuseDelayedSend(a);
       const p = (a.params ?? {}) as { id?: string; sendId?: string; delay?: number };
       if (a.type === 'xstate.cancel' && p.sendId) timerOps.push({ op: 'cancel', event: p.sendId });
       if (a.type === 'xstate.raise' && typeof p.delay === 'number' && p.id) {

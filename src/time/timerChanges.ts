@@ -31,6 +31,7 @@ export function applyTimerChanges(timers: readonly PendingTimer[], actions: read
   let next = [...timers];
   let seq = firstSeq;
   for (const action of actions) {
+    refuseDelayedSend(action);
     const params = (action.params ?? {}) as { id?: string; sendId?: string; delay?: number };
     if (action.type === 'xstate.cancel' && params.sendId) {
       next = next.filter((t) => t.event !== params.sendId);
@@ -64,4 +65,29 @@ export function wholeDays(timerEvent: string, delayMs: number): number {
 /** The delay name inside an `xstate.after.<delay>.<state id>` event type. */
 export function delayName(timerEvent: string): string {
   return timerEvent.startsWith('xstate.after.') ? (timerEvent.slice('xstate.after.'.length).split('.')[0] ?? timerEvent) : timerEvent;
+}
+
+/**
+ * Throws an InputError for a delayed event other than an `after` timer: a `raise` or `sendTo`
+ * with a `delay`. Only `after` timers are clocks here; such an event would be lost, and every
+ * run that waits for it would be missing, so a proof would be wrong. Returns quietly otherwise.
+ *
+ * @example
+ * refuseDelayedSend({ type: 'xstate.raise', params: { event: { type: 'remind' }, delay: 864e6 } }); // throws: use `after`
+ */
+export function refuseDelayedSend(action: ActionLike): void {
+  const params = (action.params ?? {}) as { id?: unknown; delay?: unknown; event?: { type?: unknown } };
+  if (params.delay === undefined || params.delay === null) return;
+  const timer = action.type === 'xstate.raise' && typeof params.id === 'string' && params.id.startsWith('xstate.after.');
+  if (timer || (action.type !== 'xstate.raise' && action.type !== 'xstate.sendTo')) return;
+  const how = action.type === 'xstate.raise' ? 'raise' : 'sendTo';
+  const event = typeof params.event?.type === 'string' ? params.event.type : '?';
+  const days = typeof params.delay === 'number' ? ` after ${Number((params.delay / DAY_MS).toFixed(3))} days` : '';
+  throw new InputError(
+    'invalid',
+    `${how}(${JSON.stringify(event)}, { delay })`,
+    params.delay,
+    `sends "${event}"${days}, but only \`after\` timers are clocks in the model: the delayed event would never arrive, and the check would miss every run that waits for it`,
+    `wait with \`after\` instead: a state with \`after: { <delay>: { target, actions } }\` doing what "${event}" does`,
+  );
 }

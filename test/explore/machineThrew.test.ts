@@ -42,6 +42,10 @@ describe('a machine whose own code fails', () => {
     ['endlessLoop', /^dueprocess: event in state "open": given it, the machine loops through eventless transitions \(or raised events\) without settling/],
     ['throwingGuard', /^dueprocess: event in state "open": the machine threw on it: Unable to evaluate guard 'isWarrant'/],
     ['throwingContext', /^dueprocess: input: the machine failed to start from it: /],
+    ['delayedRaise', /^dueprocess: raise\("autoNotify", \{ delay \}\): sends "autoNotify" after 10 days, but only `after` timers are clocks/],
+    ['delayedRaiseWithId', /^dueprocess: raise\("autoNotify", \{ delay \}\): sends "autoNotify" after 10 days/],
+    ['delayedSendTo', /^dueprocess: sendTo\("autoNotify", \{ delay \}\): sends "autoNotify" after 10 days/m],
+    ['spawnedActor', /^dueprocess: context\.kids\[0\]: holds a spawned actor/],
   ])('check --machine exits 2 on %s, with a fix and no stack trace', async (name, message) => {
     const { code, out, err } = await runCliCaptured(['check', '--machine', 'test/fixtures/throwingMachines.js', '--export', name, '--policy', 'cloudflare']);
     expect(code).toBe(2);
