@@ -3,7 +3,7 @@ import { src } from '../domain/source.ts';
 import type { Monitor, StepInfo } from '../explore/Monitor.ts';
 import { snapshotKey } from '../explore/snapshotKey.ts';
 import { ERASURE_GROUNDS } from './compellableByKind.ts';
-import { anyOf, entering, leaving, neverStep, onEvent, respondWithin, terminates } from './language.ts';
+import { anyOf, entering, leaving, neverStep, onEvent, raising, respondWithin, terminates } from './language.ts';
 import type { Rule, RuleContext } from './Rule.ts';
 
 const gagDays = (info: StepInfo): number | null => {
@@ -59,10 +59,27 @@ export const noSilentDeadline: Rule = {
   premise: { text: 'a deadline passes', match: () => (info) => info.kind === 'timer' },
   check: () =>
     neverStep(
-      (info) => info.kind === 'timer' && info.pre !== null && !info.pre.hasTag('overdue') && snapshotKey(info.pre) === snapshotKey(info.post),
+      (info) => info.kind === 'timer' && info.pre !== null && snapshotKey(info.pre) === snapshotKey(info.post) && !flaggedAlready(info),
       'a timer fired and nothing in the case changed: the deadline passed silently',
     ),
 };
+
+type ChartNode = { id: string; tags: readonly string[]; parent?: ChartNode };
+
+/**
+ * The timer's own duty is flagged already: a state tagged `overdue` is active inside the state
+ * that started it (a later limit of a duty already late). An `overdue` flag elsewhere, for
+ * another duty, excuses nothing.
+ */
+function flaggedAlready(info: StepInfo): boolean {
+  const owner = info.event.type.slice(`xstate.after.${info.delay ?? ''}.`.length);
+  const active = (info.pre as unknown as { _nodes: readonly ChartNode[] })._nodes;
+  return active.some((n) => {
+    if (!n.tags.includes('overdue')) return false;
+    for (let at: ChartNode | undefined = n; at; at = at.parent) if (at.id === owner) return true;
+    return false;
+  });
+}
 
 export const preservationTerm: Rule = {
   id: 'preservation-term',
@@ -141,7 +158,7 @@ function dsrMonitor(): Monitor<{ waiting: boolean; extended: boolean }> {
   const answer = anyOf(onEvent('request.fulfilled'), onEvent('request.refused'), onEvent('request.withdrawn'));
   const next = (s: S, info: StepInfo) => {
     if (info.kind === 'start') return { state: { waiting: true, extended: false }, start: [clock] };
-    if (s.waiting && (answer(info) || info.post.hasTag('overdue'))) return { state: { waiting: false, extended: s.extended }, stop: [clock] };
+    if (s.waiting && (answer(info) || raising('overdue')(info))) return { state: { waiting: false, extended: s.extended }, stop: [clock] };
     if (s.waiting && onEvent('response.extended')(info)) {
       return { state: { waiting: true, extended: true }, violation: { message: 'the extension was announced after the first month', when: { clock, op: '>=' as const, value: durationDays('P1M') + 1 } } };
     }

@@ -17,6 +17,21 @@ export const entering =
   (info) =>
     info.post.hasTag(tag) && !(info.pre?.hasTag(tag) ?? false);
 
+/**
+ * The step enters a state node carrying the tag that was not active before: a flag raised now,
+ * even where another region carried the tag already (a case late on one duty is not thereby
+ * excused on the next).
+ */
+export const raising =
+  (tag: string): StepMatch =>
+  (info) => {
+    const before = (info.pre as unknown as ActiveNodes | null)?._nodes;
+    return (info.post as unknown as ActiveNodes)._nodes.some((n) => n.tags.includes(tag) && !(before?.includes(n) ?? false));
+  };
+
+// XState v5 has no public accessor for a snapshot's active state nodes; `_nodes` is that list.
+type ActiveNodes = { _nodes: readonly { tags: readonly string[] }[] };
+
 /** The state before the step had the tag and the one after does not. */
 export const leaving =
   (tag: string): StepMatch =>
@@ -46,6 +61,8 @@ export const allOf =
     matches.every((m) => m(info));
 
 export const isStart: StepMatch = (info) => info.kind === 'start';
+
+const alarm = raising('overdue');
 
 /** Invariant: no reachable state satisfies `bad`. */
 export function never(bad: (s: AnyMachineSnapshot) => boolean, message: string): RuleCheck {
@@ -127,14 +144,15 @@ export function onlyWithin(o: { target: StepMatch; since: StepMatch; message: st
 
 /**
  * Timed response: after a `trigger` step, a `response` step comes within `days` days, or the
- * machine raises the alarm (a state tagged `overdue`) by then; `cancel` ends the obligation.
+ * machine raises the alarm by then (enters a state tagged `overdue`: one already on, for another
+ * duty, does not count); `cancel` ends the obligation.
  * With `arm`, a trigger counts only after an arming step, and `disarm` clears it.
  */
 export function respondWithin(o: { trigger: StepMatch; response: StepMatch; cancel?: StepMatch; arm?: StepMatch; disarm?: StepMatch; message: string }) {
   return (days: number): RuleCheck => {
     const clock = '@response';
     type S = { armed: boolean; waiting: boolean };
-    const settled = (info: StepInfo) => o.response(info) || (o.cancel?.(info) ?? false) || info.post.hasTag('overdue');
+    const settled = (info: StepInfo) => o.response(info) || (o.cancel?.(info) ?? false) || alarm(info);
     const next = (s: S, info: StepInfo) => {
       const armed = o.arm ? (s.armed || o.arm(info)) && !(o.disarm?.(info) ?? false) : true;
       if (armed && o.trigger(info) && !settled(info)) return { state: { armed, waiting: true }, start: [clock] };

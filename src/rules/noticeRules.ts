@@ -2,7 +2,7 @@ import { durationDays } from '../domain/duration.ts';
 import { statutoryEmergency } from '../domain/emergencyLaw.ts';
 import { src } from '../domain/source.ts';
 import type { Monitor, StepInfo } from '../explore/Monitor.ts';
-import { after, allOf, anyOf, before, entering, leaving, notWithin, neverStep, onEvent, precedence, type StepMatch } from './language.ts';
+import { after, allOf, anyOf, before, entering, leaving, notWithin, neverStep, onEvent, precedence, raising, type StepMatch } from './language.ts';
 import type { Rule, RuleContext } from './Rule.ts';
 
 const speaks = (ctx: RuleContext, ...events: string[]) => events.every((e) => ctx.events.has(e));
@@ -78,13 +78,16 @@ export const delayedNotice: Rule = {
 
 type DN = { owed: boolean; waiting: boolean };
 
+/** A flag raised on this step: the notice's own, once its delay runs (one already on for another duty settles nothing). */
+const alarm = raising('overdue');
+
 function delayedNoticeMonitor(days: number, emergencyKind: boolean): Monitor<DN> {
   const clock = '@notice';
   const message = `a disclosure made without notice was not followed by notice within ${days} days of the gag ending (with no gag, of the disclosure), and the case was not flagged overdue`;
   const [noticeWaived, disclosed, emergencyEnded] = ['notice.waived', 'data.disclosed', 'emergency.ended'].map((type) => onEvent(type)) as [StepMatch, StepMatch, StepMatch];
   const [leavingSecrecy, enteringSecrecy] = [leaving('secrecy'), entering('secrecy')];
   const next = (s: DN, info: StepInfo) => {
-    if (noticeGiven(info) || noticeWaived(info) || info.post.hasTag('overdue')) return { state: { owed: false, waiting: false }, ...(s.waiting ? { stop: [clock] } : {}) };
+    if (noticeGiven(info) || noticeWaived(info) || (s.waiting && alarm(info))) return { state: { owed: false, waiting: false }, ...(s.waiting ? { stop: [clock] } : {}) };
     const owed = s.owed || (disclosed(info) && !info.post.hasTag('noticeSent') && !info.post.hasTag('noticeWaived'));
     const freed = emergencyKind ? emergencyEnded(info) : leavingSecrecy(info) || (disclosed(info) && !info.post.hasTag('secrecy'));
     if (owed && !s.waiting && freed) return { state: { owed, waiting: true }, start: [clock] };
