@@ -157,6 +157,13 @@ describe('dueprocess check', () => {
     expect(stderr).toMatch(/--machine: could not be loaded: Cannot find (module|package) 'xstate'.*Fix: install xstate where the module can find it/);
   });
 
+  it('names where a module fails to compile, not only that it did', () => {
+    const file = tempFile('broken.ts', "import { setup } from 'xstate';\nexport default setup({}).createMachine({ id: 'm', states: { a: {} } ;\n");
+    const { status, stderr } = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check', '--machine', file], { encoding: 'utf8' });
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/--machine: could not be loaded: Transform failed with 1 error: \S*broken\.ts:2:\d+: ERROR: Expected "}" but found ";"/);
+  });
+
   it('dates its evidence: the day whose policy versions it checked under, and the dueprocess that checked', async () => {
     const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
     const text = await runCliCaptured(['check', 'preservation', '--policy', 'letsencrypt', '--date', '2024-09-01']);

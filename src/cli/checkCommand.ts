@@ -13,6 +13,7 @@ import { isStepper, StepMismatch } from '../explore/transitionCache.ts';
 import { type CheckRow, formatReport, reportJson } from './checkReport.ts';
 import { loadUserMachine } from './loadUserMachine.ts';
 import { parseOptions } from './parseOptions.ts';
+import { vocabularyNotes } from './vocabularyNotes.ts';
 
 const USAGE = 'dueprocess check [kinds…] [--policy NAME|FILE] [--machine FILE [--export NAME]] [--date YYYY-MM-DD] [--max-states N] [--max-seconds N] [--stepper port|xstate|verify] [--threads N] [--json]';
 
@@ -58,6 +59,7 @@ export async function checkCommand(args: string[]): Promise<number> {
 
   const notPorted = user && stepper !== 'xstate' ? unsupportedFeature(user.machine) : null;
   if (user && notPorted) console.error(`note: ${user.name} is stepped by XState itself, not the port (${notPorted}); the check is exact either way, only slower`);
+  for (const note of user ? vocabularyNotes(user.machine) : []) console.error(`note: ${user?.name}: ${note}`);
   const begun = Date.now();
   const rows: CheckRow[] = [];
   const tasks = policies.flatMap((policy) => kinds.map((entry) => ({ kind: entry.kind, policy, date, ...budget, weight: taskWeight(entry) })));

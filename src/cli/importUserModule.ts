@@ -21,6 +21,13 @@ export async function importUserModule(file: string, field: string, what: string
     const missing = /Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
     // Node resolves a module's imports from its own folder up, not from dueprocess's.
     const fix = missing && !missing.startsWith('.') && !missing.startsWith('/') ? `install ${missing} where the module can find it (npm install ${missing} in its folder or a parent), or move the module into a project that has it` : 'fix the module so it can be imported';
-    throw new InputError('unreadableFile', field, file, `could not be loaded: ${message.split('\n')[0]}`, fix);
+    throw new InputError('unreadableFile', field, file, `could not be loaded: ${firstError(message)}`, fix);
   }
+}
+
+/** The first line of a load error, with the line that names the place when the first only counts errors (esbuild's "Transform failed with 1 error:"). */
+function firstError(message: string): string {
+  const [head = '', ...rest] = message.split('\n');
+  const where = rest.find((line) => line.trim() !== '');
+  return /:\s*$/.test(head) && where ? `${head} ${where.trim()}` : head;
 }

@@ -79,7 +79,9 @@ export function eventVariants(types: readonly string[], declared: DeclaredValues
       if (field === 'type') continue;
       const values = declared[type]?.[field] ?? fieldValues(fieldSchema as z.ZodType);
       if (!values) {
-        throw new InputError('invalid', `meta.alphabet["${type}"].${field}`, undefined, 'is needed: the schema cannot list the values to try', `declare them next to the machine, e.g. meta: { alphabet: { "${type}": { "${field}": [...] } } }`);
+        // In an optional field, `undefined` stands for the field left out (a gag without `days` is open-ended).
+        const absent = (fieldSchema as z.ZodType).safeParse(undefined).success ? `; list undefined among them to try the event without it, e.g. [undefined, 30]` : '';
+        throw new InputError('invalid', `meta.alphabet["${type}"].${field}`, undefined, 'is needed: the schema cannot list the values to try', `declare them next to the machine, e.g. meta: { alphabet: { "${type}": { "${field}": [...] } } }${absent}`);
       }
       partial = partial.flatMap((p) => values.map((v) => (v === undefined ? p : { ...p, [field]: v })));
     }
