@@ -12,9 +12,13 @@ export const dmcaSubpoenaSpec = {
   title: 'DMCA subpoena (17 U.S.C. 512(h))',
   legalBasis: '17 U.S.C. 512(h)',
   summary: 'Issued by a court clerk on a copyright owner’s papers: information sufficient to identify the alleged infringer.',
-  compels: ['basicSubscriberInfo'],
-  compelsNote: 'Information sufficient to identify the alleged infringer, to the extent available.',
-  compelsSources: [src('§1 row 18', '512(h): information sufficient to identify the alleged infringer', 'S')],
+  // Identity, not the rest of 2703(c)(2) (IPs, session and toll records, payment): a request may ask for all of it, and gets identity.
+  compels: ['subscriberIdentity'],
+  compelsNote: 'Information sufficient to identify the alleged infringer, to the extent available: who they are (name, address), not their connection, session or payment records.',
+  compelsSources: [
+    src('§1 row 18', '512(h)(3): information sufficient to identify the alleged infringer', 'S'),
+    src('§1 row 18', 'Reading: identity (name, address) is what identifies; IP logs, session and toll records and payment means are more than that', 'L'),
+  ],
   secrecy: NO_SECRECY,
   routes: [
     {

@@ -170,5 +170,5 @@ export const DEMAND_LAW: Readonly<Record<DemandKind, DemandLaw>> = {
     gagRoutes: [],
   },
   // DOMAIN §1 row 18: identifying information only; a defective filing is refused.
-  dmcaSubpoena: { compels: fixed(BSI), gag: NO_GAG, processRoutes: [MOTION_TO_QUASH], gagRoutes: [], refuseOn: ['defective'], turnAway: [] },
+  dmcaSubpoena: { compels: fixed(['subscriberIdentity']), gag: NO_GAG, processRoutes: [MOTION_TO_QUASH], gagRoutes: [], refuseOn: ['defective'], turnAway: [] },
 };

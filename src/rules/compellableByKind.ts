@@ -44,7 +44,7 @@ export const COMPELLABLE: Readonly<Record<string, { categories: (input: { usProc
     categories: () => ['basicSubscriberInfo', 'nonContentRecords'],
     sources: [src('§1 row 19', '2702(c)(6): non-content to any non-government person; no exception for content', 'S'), src('§1 row 19', 'Crispin v. Christian Audigier (C.D. Cal. 2010): no content to civil litigants', 'L')],
   },
-  dmcaSubpoena: { categories: () => ['basicSubscriberInfo'], sources: [src('§1 row 18', '512(h): information sufficient to identify', 'S')] },
+  dmcaSubpoena: { categories: () => ['subscriberIdentity'], sources: [src('§1 row 18', '512(h)(3): information sufficient to identify the alleged infringer', 'S'), src('§1 row 18', 'Reading: identity, not connection, session, toll or payment records', 'L')] },
   emergency: { categories: (input) => emergencyReach(input.requester?.country), sources: [src('§1 row 8', '2702(b)(8) content, (c)(4) records: stored data', 'S'), ...EMERGENCY_LAW.sources.slice(2)] },
   preservation: { categories: () => [], sources: [src('§1 row 5', '2703(f): nothing is disclosed', 'L')] },
   abuseComplaint: { categories: () => [], sources: [src('§intro source 2', 'No subscriber data to a complainant without legal process', 'S')] },

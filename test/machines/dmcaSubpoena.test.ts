@@ -8,7 +8,7 @@ const entry = dmcaSubpoenaEntry;
 
 describe('DMCA subpoena (17 U.S.C. 512(h))', () => {
   it('reaches only information identifying the alleged infringer', () => {
-    expect(dmcaSubpoenaSpec.compels).toEqual(['basicSubscriberInfo']);
+    expect(dmcaSubpoenaSpec.compels).toEqual(['subscriberIdentity']);
     expect(dmcaSubpoenaSpec.refuseOn).toEqual(['defective']);
   });
 
@@ -25,7 +25,7 @@ describe('DMCA subpoena (17 U.S.C. 512(h))', () => {
   });
 
   it('complies after notice and the objection window', () => {
-    const run = play(startCase(entry), [[2, ev.review()], [2, ev.noticeSent()], [17, ev.disclose('basicSubscriberInfo')]]);
+    const run = play(startCase(entry), [[2, ev.review()], [2, ev.noticeSent()], [17, ev.disclose('subscriberIdentity')]]);
 
     expect(run.snapshot.matches({ process: 'disclosedInFull', notice: 'objectionWindowElapsed' })).toBe(true);
     expect(run.snapshot.hasTag('closed') && run.snapshot.hasTag('disclosed')).toBe(true);
@@ -56,6 +56,14 @@ describe('DMCA subpoena (17 U.S.C. 512(h))', () => {
 
     expect(rejectionOf(noticed, 16, ev.disclose('content')).reason).toBe('notAccepted');
     expect(rejectionOf(noticed, 16, ev.disclose('basicSubscriberInfo', 'nonContentRecords')).reason).toBe('notAccepted');
+  });
+
+  it('answers a request for all basic subscriber information with identity only: 512(h)(3) reaches who, not IPs, sessions or payment', () => {
+    const noticed = play(startCase(entry, { categories: ['basicSubscriberInfo'] }), [[1, ev.review()], [1, ev.noticeSent()]]);
+
+    expect(rejectionOf(noticed, 16, ev.disclose('basicSubscriberInfo')).reason).toBe('notAccepted');
+    expect(rejectionOf(noticed, 16, ev.disclose('tollBillingRecords')).reason).toBe('notAccepted');
+    expect(play(noticed, [[16, ev.disclose('subscriberIdentity')]]).snapshot.hasTag('disclosed')).toBe(true);
   });
 
   it('takes no gag', () => {
