@@ -138,7 +138,8 @@ export class DemandCase extends CaseFile<DemandState> {
     const { complyBy, issuedOn, receivedOn } = s.request;
     const windows = this.law.processRoutes.flatMap((r) => {
       if (!r.window || s.windows[r.id] !== 'open') return [];
-      const cut = r.untilComplianceDate && complyBy ? dayNumber(complyBy) - dayNumber(receivedOn) : Infinity;
+      // FRCP 45(d)(2)(B): served before the time set for compliance, so by the day before it.
+      const cut = r.untilComplianceDate && complyBy ? dayNumber(complyBy) - dayNumber(receivedOn) - 1 : Infinity;
       const days = Math.min(lengthInDays(r.window), cut) + (this.fault === 'window-one-day-long' ? 1 : 0);
       return [{ key: `window:${r.id}`, name: r.untilComplianceDate ? `${r.id}Window` : r.window, days }];
     });

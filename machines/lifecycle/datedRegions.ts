@@ -15,9 +15,13 @@ export function daysIssuedBeforeReceipt(request: DemandRequest): number {
   return request.issuedOn ? dayNumber(request.receivedOn) - dayNumber(request.issuedOn) : 0;
 }
 
-/** Days from receipt to the compliance date the process sets (`complyBy`), or null when it sets none. */
+/**
+ * Days from receipt to the last whole day before the compliance date the process sets
+ * (`complyBy`), or null when it sets none: FRCP 45(d)(2)(B) wants the objection served before
+ * the time set for compliance, which may fall early on that day.
+ */
 function daysToComplianceDate(request: DemandRequest): number | null {
-  return request.complyBy ? dayNumber(request.complyBy) - dayNumber(request.receivedOn) : null;
+  return request.complyBy ? dayNumber(request.complyBy) - dayNumber(request.receivedOn) - 1 : null;
 }
 
 /**

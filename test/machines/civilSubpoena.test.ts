@@ -41,11 +41,12 @@ describe('civil subpoena (FRCP 45)', () => {
 });
 
 describe('civil subpoena: written objection within 14 days of service (FRCP 45(d)(2)(B))', () => {
-  it('closes the window at the compliance date when it comes before day 14, and never later than day 14', () => {
+  it('closes the window the day before the compliance date when that comes before day 14, and never later than day 14', () => {
+    // Received 2026-03-02, to comply on 2026-03-09 (day 7): served "before the time specified for compliance", so by day 6.
     const early = startCase(entry, { ...records, complyBy: '2026-03-09' });
-    expect(pendingTimers(early)).toEqual([['writtenObjectionWindow', 7]]);
-    expect(play(early, [[7, ev.file(OBJECTION)]]).snapshot.matches({ window_writtenObjection: 'used' })).toBe(true);
-    expect(rejectionOf(early, 8, ev.file(OBJECTION)).reason).toBe('notAccepted');
+    expect(pendingTimers(early)).toEqual([['writtenObjectionWindow', 6]]);
+    expect(play(early, [[6, ev.file(OBJECTION)]]).snapshot.matches({ window_writtenObjection: 'used' })).toBe(true);
+    expect(rejectionOf(early, 7, ev.file(OBJECTION)).reason).toBe('notAccepted');
     expect(pendingTimers(startCase(entry, { ...records, complyBy: '2026-04-30' }))).toEqual([['writtenObjectionWindow', 14]]);
   });
 
