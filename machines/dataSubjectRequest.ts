@@ -14,15 +14,53 @@ export const DATA_SUBJECT_RIGHTS = ['access', 'rectification', 'erasure', 'objec
 export type DataSubjectRight = (typeof DATA_SUBJECT_RIGHTS)[number];
 
 const ART_17_3 = (letter: string, what: string) => [src('§7', `GDPR Art. 17(3)(${letter}): ${what}`, 'S')];
-const NOT_IN_DOMAIN = (fact: string) => `${fact}; not in DOMAIN.md (row 20 cites Art. 12 as a whole), unverified`;
+const NOT_IN_DOMAIN = (fact: string, cites = 'Art. 12') => `${fact}; not in DOMAIN.md (row 20 cites ${cites} as a whole), unverified`;
+
+/**
+ * Art. 21(1) holds against an objection to other processing, never against one to direct marketing
+ * (Art. 21(2)-(3), not modelled). DOMAIN.md names Arts 15-22 only as a range, so the paragraph is [?].
+ */
+const ART_21_1 = (what: string) =>
+  src('§1 row 20', NOT_IN_DOMAIN(`GDPR Art. 21(1): ${what}; not against an objection to direct marketing (Art. 21(2)-(3)), which the model leaves out`, 'Arts 15-22'), '?');
 
 /** Grounds on which a controller may refuse, the rights each answers, and where each comes from. */
 export const REFUSAL_GROUNDS = {
   freedomOfExpression: { rights: ['erasure'], sources: ART_17_3('a', 'freedom of expression and information') },
-  legalObligation: { rights: ['erasure'], sources: ART_17_3('b', 'legal obligation under Union or Member-State law, or a public-interest task') },
+  legalObligation: {
+    rights: ['erasure'],
+    sources: [
+      ...ART_17_3('b', 'legal obligation under Union or Member-State law only, or a public-interest task'),
+      src('§7', 'Derived: a U.S. 2703(f) preservation request is not Union or Member-State law, so no Art. 17(3)(b) ground ((e), legal claims, may apply)', '?'),
+      src('§8', 'Derived: nor is a U.S. gag, which is no Art. 23 restriction either', '?'),
+    ],
+  },
   publicHealth: { rights: ['erasure'], sources: ART_17_3('c', 'public health') },
   archivingResearchStatistics: { rights: ['erasure'], sources: ART_17_3('d', 'archiving, research or statistics') },
-  legalClaims: { rights: ['erasure'], sources: ART_17_3('e', 'establishment, exercise or defence of legal claims') },
+  legalClaims: {
+    rights: ['erasure', 'objection'],
+    sources: [
+      ...ART_17_3('e', 'establishment, exercise or defence of legal claims'),
+      ART_21_1('processing for the establishment, exercise or defence of legal claims continues after an objection'),
+    ],
+  },
+  noErasureGroundApplies: {
+    rights: ['erasure'],
+    sources: [
+      src(
+        '§1 row 20',
+        'GDPR Art. 17(1): erasure is owed only where one of its grounds applies, so not while the data are still necessary for their purpose (17(1)(a)), nor after an objection that overriding legitimate grounds answer (17(1)(c); an objection to direct marketing always is a ground)',
+        'L',
+      ),
+    ],
+  },
+  compellingLegitimateGrounds: {
+    rights: ['objection'],
+    sources: [ART_21_1('the controller demonstrates compelling legitimate grounds for the processing which override the interests, rights and freedoms of the data subject')],
+  },
+  rightsOfOthers: {
+    rights: ['access'],
+    sources: [src('§1 row 20', NOT_IN_DOMAIN('GDPR Art. 15(4): the right to obtain a copy shall not adversely affect the rights and freedoms of others', 'Arts 15-22'), '?')],
+  },
   publicCertificateTransparencyLog: {
     rights: ['erasure'],
     sources: [

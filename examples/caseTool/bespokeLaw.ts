@@ -32,12 +32,20 @@ export const BESPOKE_LAW = {
     extendedTo: 'P3M',
     /** Refusal grounds and the rights each can answer. */
     grounds: {
-      // DOMAIN §7: GDPR Art. 17(3)(a)-(e), erasure only.
+      // DOMAIN §7: GDPR Art. 17(3)(a)-(e), erasure; (b) is Union or Member-State law only, no US gag or 2703(f) request.
       freedomOfExpression: ['erasure'],
       legalObligation: ['erasure'],
       publicHealth: ['erasure'],
       archivingResearchStatistics: ['erasure'],
-      legalClaims: ['erasure'],
+      // Art. 17(3)(e) for erasure; Art. 21(1) for an objection (never one to direct marketing, Art. 21(2)-(3)):
+      // Art. 21(1) is not in DOMAIN.md (§1 row 20 cites Arts 15-22 as a whole), unverified.
+      legalClaims: ['erasure', 'objection'],
+      // DOMAIN §1 row 20, GDPR Art. 17(1): no erasure ground applies (data still needed, 17(1)(a); overriding grounds, 17(1)(c)).
+      noErasureGroundApplies: ['erasure'],
+      // GDPR Art. 21(1): compelling legitimate grounds that override the data subject's; not in DOMAIN.md, unverified.
+      compellingLegitimateGrounds: ['objection'],
+      // GDPR Art. 15(4): a copy must not adversely affect the rights and freedoms of others; not in DOMAIN.md, unverified.
+      rightsOfOthers: ['access'],
       // DOMAIN §1 row 20, §7: issuance records published in Certificate Transparency logs.
       publicCertificateTransparencyLog: ['erasure'],
       // GDPR Art. 12(5) and 12(6), any right: not in DOMAIN.md (§1 row 20 cites Art. 12 as a whole), unverified.

@@ -51,9 +51,12 @@ export const COMPELLABLE: Readonly<Record<string, { categories: (input: { usProc
 };
 
 /**
- * Erasure refusals the rule accepts: GDPR Art. 17(3)(a)-(e); records public in Certificate
+ * Erasure refusals the rule accepts: GDPR Art. 17(3)(a)-(e); none of the Art. 17(1) grounds
+ * applying (the data still necessary for their purpose, 17(1)(a), or overriding legitimate grounds
+ * after an objection, 17(1)(c)), so no erasure is owed; records public in Certificate
  * Transparency logs, a limit Let's Encrypt states for copies it cannot erase (others run the
  * logs), not an exception in the law; and the grounds open against any request (Art. 12(5), 12(6)).
+ * Grounds that answer other rights only (Art. 15(4), 21(1)) are not erasure refusals.
  */
 export const ERASURE_GROUNDS: readonly string[] = [
   'freedomOfExpression',
@@ -61,6 +64,7 @@ export const ERASURE_GROUNDS: readonly string[] = [
   'publicHealth',
   'archivingResearchStatistics',
   'legalClaims',
+  'noErasureGroundApplies',
   'publicCertificateTransparencyLog',
   'manifestlyUnfoundedOrExcessive',
   'identityNotVerified',

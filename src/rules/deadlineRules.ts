@@ -176,8 +176,12 @@ function dsrMonitor(): Monitor<{ waiting: boolean; extended: boolean }> {
 export const erasureGround: Rule = {
   id: 'erasure-ground',
   title: 'An erasure refusal names a listed ground',
-  rationale: 'GDPR Art. 17(3) lists the exceptions; Let’s Encrypt cannot erase what is public in Certificate Transparency logs.',
-  sources: [src('§7', 'GDPR Art. 17(3) exceptions', 'S'), src('§1 row 20', 'Let’s Encrypt: issuance records are public', 'S')],
+  rationale: 'GDPR Art. 17(3) lists the exceptions, and no erasure is owed where none of the Art. 17(1) grounds applies; Let’s Encrypt cannot erase what is public in Certificate Transparency logs.',
+  sources: [
+    src('§7', 'GDPR Art. 17(3) exceptions', 'S'),
+    src('§1 row 20', 'GDPR Art. 17(1): erasure is owed only where one of its grounds applies', 'L'),
+    src('§1 row 20', 'Let’s Encrypt: issuance records are public', 'S'),
+  ],
   scope: 'machines with response.extended or request.fulfilled, and request.refused',
   appliesTo: (ctx) => (ctx.events.has('response.extended') || ctx.events.has('request.fulfilled')) && ctx.events.has('request.refused'),
   premise: { text: 'an erasure request is refused', match: () => onEvent('request.refused', (_e, info) => (info.input as { right?: string } | undefined)?.right === 'erasure') },

@@ -11,6 +11,7 @@ const erasure = DataSubjectRequestRequest.parse({
   right: 'erasure',
 });
 const access = DataSubjectRequestRequest.parse({ ...erasure, right: 'access', categories: ['basicSubscriberInfo'] });
+const objection = DataSubjectRequestRequest.parse({ ...erasure, right: 'objection' });
 
 /** One month and three months at their shortest (28 and 89 days), as the machine counts them. */
 const ONE_MONTH = 28;
@@ -86,7 +87,52 @@ describe('GDPR data-subject request', () => {
     expect(unlisted.run).toBe(run);
     expect(attempt(start(access), 5, { type: 'request.refused', ground: 'publicCertificateTransparencyLog' }).ok).toBe(false);
     expect(send(start(access), 5, { type: 'request.refused', ground: 'identityNotVerified' }).snapshot.hasTag('refused')).toBe(true);
-    expect(REFUSAL_GROUNDS.legalClaims.rights).toEqual(['erasure']);
+    expect(REFUSAL_GROUNDS.legalClaims.rights).toEqual(['erasure', 'objection']);
+  });
+
+  it('refuses an objection on compelling legitimate grounds or for legal claims (Art. 21(1)), closing it with no overdue', () => {
+    for (const ground of ['compellingLegitimateGrounds', 'legalClaims']) {
+      const run = send(start(objection), 5, { type: 'request.refused', ground });
+      expect(run.snapshot.matches('refused')).toBe(true);
+      expect(run.snapshot.hasTag('closed') && run.snapshot.hasTag('refused')).toBe(true);
+      expect(run.snapshot.hasTag('overdue')).toBe(false);
+      expect(run.snapshot.context.outcome).toBe(`refused: ${ground}`);
+      expect(run.timers).toEqual([]);
+    }
+  });
+
+  it('refuses access where a copy would adversely affect the rights of others (Art. 15(4))', () => {
+    const run = send(start(access), 5, { type: 'request.refused', ground: 'rightsOfOthers' });
+    expect(run.snapshot.matches('refused')).toBe(true);
+    expect(run.snapshot.hasTag('overdue')).toBe(false);
+    expect(run.snapshot.context.refusalGround).toBe('rightsOfOthers');
+    expect(run.timers).toEqual([]);
+  });
+
+  it('refuses erasure where none of the Art. 17(1) grounds applies', () => {
+    const run = send(start(), 5, { type: 'request.refused', ground: 'noErasureGroundApplies' });
+    expect(run.snapshot.matches('refused')).toBe(true);
+    expect(run.snapshot.context.outcome).toBe('refused: noErasureGroundApplies');
+  });
+
+  it('still rejects each new ground on a right it does not answer', () => {
+    const wrong = [
+      [erasure, 'rightsOfOthers'],
+      [erasure, 'compellingLegitimateGrounds'],
+      [access, 'compellingLegitimateGrounds'],
+      [access, 'noErasureGroundApplies'],
+      [objection, 'rightsOfOthers'],
+      [objection, 'noErasureGroundApplies'],
+      [access, 'legalClaims'],
+    ] as const;
+    for (const [request, ground] of wrong) {
+      const run = start(request);
+      const refused = attempt(run, 5, { type: 'request.refused', ground });
+      expect(refused.ok, `${ground} on ${request.right}`).toBe(false);
+      expect(refused.run).toBe(run);
+    }
+    const ownRights = Object.fromEntries(['compellingLegitimateGrounds', 'rightsOfOthers', 'noErasureGroundApplies'].map((g) => [g, REFUSAL_GROUNDS[g as keyof typeof REFUSAL_GROUNDS]?.rights]));
+    expect(ownRights).toEqual({ compellingLegitimateGrounds: ['objection'], rightsOfOthers: ['access'], noErasureGroundApplies: ['erasure'] });
   });
 
   it('marks a refusal after the first month as late (Art. 12(4))', () => {
