@@ -63,7 +63,8 @@ const MOTION_TO_QUASH: ProcessRoute = { id: 'motionToQuash' };
 const CLOUD_MOTION: ProcessRoute = {
   id: 'cloudActComityMotion',
   window: 'P14D',
-  open: (r) => !r.target.usPerson && !r.target.residesInUS && ['GB', 'AU'].includes(r.target.residenceCountry) && overlap(r.categories, ['content']).length > 0,
+  // Whose law is at risk decides, by default the residence country's; where the customer lives beyond the US does not.
+  open: (r) => !r.target.usPerson && !r.target.residesInUS && ['GB', 'AU'].includes(r.target.foreignLawAtRisk ?? r.target.residenceCountry) && overlap(r.categories, ['content']).length > 0,
 };
 const plain = { refuseOn: [], turnAway: [] };
 

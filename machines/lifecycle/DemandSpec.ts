@@ -9,8 +9,11 @@ export interface RequestCondition {
   usPerson?: boolean;
   residesInUS?: boolean;
   residenceCountryIn?: readonly string[];
-  /** The target lives in a country with a CLOUD Act agreement in force on the day the request was received. */
-  residesInCloudActPartner?: boolean;
+  /**
+   * Disclosure risks breaking the law of a country with a CLOUD Act agreement in force on the day
+   * the request was received (`target.foreignLawAtRisk`, by default the residence country).
+   */
+  qualifyingForeignLawAtRisk?: boolean;
   /** The request asks for some of this data: one of these categories, a part of one, or a whole holding one. */
   categoriesInclude?: readonly DataCategory[];
 }

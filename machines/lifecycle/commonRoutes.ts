@@ -14,16 +14,18 @@ export const VACATE_NDO: ChallengeRoute = {
  * CLOUD Act comity motion: within 14 days of service, for content process, when the customer is
  * not a US person, does not live in the US, and disclosure risks breaking the law of a
  * qualifying foreign government: a partner whose executive agreement was in force when the
- * process came (`CLOUD_ACT_PARTNERS`).
+ * process came (`CLOUD_ACT_PARTNERS`). Whose law is at risk is `target.foreignLawAtRisk`, by
+ * default the customer's residence country; where the customer lives beyond the US is no
+ * condition of the statute.
  */
 export const CLOUD_ACT_MOTION: ChallengeRoute = {
   id: 'cloudActComityMotion',
   title: 'CLOUD Act motion to quash or modify (18 U.S.C. 2703(h))',
   against: 'process',
   window: 'P14D',
-  eligible: { usPerson: false, residesInUS: false, residesInCloudActPartner: true, categoriesInclude: ['content'] },
+  eligible: { usPerson: false, residesInUS: false, qualifyingForeignLawAtRisk: true, categoriesInclude: ['content'] },
   sources: [
-    src('§1 row 14', '18 U.S.C. 2703(h)(2): 14 days of service; non-US person not residing in the US', 'S'),
+    src('§1 row 14', '18 U.S.C. 2703(h)(2): 14 days of service; non-US person not residing in the US; material risk of violating the laws of a qualifying foreign government', 'S'),
     src('§2 CLOUD_MOTION_TO_QUASH', '2703(h)(2)', 'S'),
     ...CLOUD_ACT_PARTNERS.map((p) => p.source),
   ],

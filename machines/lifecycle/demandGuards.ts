@@ -15,7 +15,7 @@ export function requestMatches(request: DemandRequest, cond: RequestCondition): 
   if (cond.usPerson !== undefined && t.usPerson !== cond.usPerson) return false;
   if (cond.residesInUS !== undefined && t.residesInUS !== cond.residesInUS) return false;
   if (cond.residenceCountryIn && !cond.residenceCountryIn.includes(t.residenceCountry)) return false;
-  if (cond.residesInCloudActPartner !== undefined && partnerInForce(t.residenceCountry, request.receivedOn) !== cond.residesInCloudActPartner) return false;
+  if (cond.qualifyingForeignLawAtRisk !== undefined && partnerInForce(t.foreignLawAtRisk ?? t.residenceCountry, request.receivedOn) !== cond.qualifyingForeignLawAtRisk) return false;
   if (cond.categoriesInclude && sharedCategories(cond.categoriesInclude, request.categories).length === 0) return false;
   return true;
 }

@@ -18,7 +18,7 @@ export const CHECK_DATE = '2026-01-15';
  * any retention period.
  */
 export function demandInputs(spec: DemandSpec): { name: string; input: unknown }[] {
-  const foreign = spec.routes.some((r) => r.eligible?.residenceCountryIn || r.eligible?.residesInCloudActPartner) || (spec.intakeRefusals?.length ?? 0) > 0 || spec.refuseOn?.includes('foreignLawConflict');
+  const foreign = spec.routes.some((r) => r.eligible?.residenceCountryIn || r.eligible?.qualifyingForeignLawAtRisk) || (spec.intakeRefusals?.length ?? 0) > 0 || spec.refuseOn?.includes('foreignLawConflict');
   const base = {
     kind: spec.kind,
     receivedOn: CHECK_DATE,

@@ -17,7 +17,13 @@ export const RequestBase = z
 
 /** The person whose data is sought: nationality and residence decide comity and CLOUD Act routes (DOMAIN §8). */
 export const Target = z
-  .object({ usPerson: z.boolean(), residesInUS: z.boolean(), residenceCountry: Country })
+  .object({
+    usPerson: z.boolean(),
+    residesInUS: z.boolean(),
+    residenceCountry: Country,
+    /** Whose law disclosure risks breaking, when not the residence country's (2703(h)(2)(A)(ii): data held under another partner's law). */
+    foreignLawAtRisk: Country.optional(),
+  })
   .strict();
 export type Target = z.infer<typeof Target>;
 

@@ -9,7 +9,7 @@ import { CLOUD_ACT_ROUTE, COMPELLABLE } from './compellableByKind.ts';
 import { isStart, neverStep, onEvent, onlyWithin, precedence, respondWithin } from './language.ts';
 import type { Rule } from './Rule.ts';
 
-type Request = { receivedOn?: string; usProcess?: string; requester?: { country?: string }; dataAgeDays?: number; target?: { usPerson: boolean; residesInUS: boolean; residenceCountry: string }; categories?: readonly DataCategory[] };
+type Request = { receivedOn?: string; usProcess?: string; requester?: { country?: string }; dataAgeDays?: number; target?: { usPerson: boolean; residesInUS: boolean; residenceCountry: string; foreignLawAtRisk?: string }; categories?: readonly DataCategory[] };
 const request = (info: StepInfo) => (info.input ?? {}) as Request;
 const disclosed = (info: StepInfo) => (info.event as { categories?: readonly DataCategory[] }).categories ?? [];
 
@@ -106,7 +106,7 @@ export const cloudActMotionWindow: Rule = {
     if (late.type !== 'monitor') return late;
     const ineligible = (info: StepInfo) => {
       const r = request(info);
-      return !r.target || r.target.usPerson || r.target.residesInUS || !partnerInForce(r.target.residenceCountry, r.receivedOn) || sharedCategories(r.categories ?? [], ['content']).length === 0;
+      return !r.target || r.target.usPerson || r.target.residesInUS || !partnerInForce(r.target.foreignLawAtRisk ?? r.target.residenceCountry, r.receivedOn) || sharedCategories(r.categories ?? [], ['content']).length === 0;
     };
     const base = late.monitor;
     const wrap = (step: ReturnType<typeof base.step>, info: StepInfo) =>

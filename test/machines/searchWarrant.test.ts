@@ -58,6 +58,12 @@ describe('search warrant: CLOUD Act comity motion (2703(h), 14 days from service
     expect(filed.snapshot.matches({ process: 'challenged' })).toBe(true);
   });
 
+  it('takes the motion for a customer in France whose data UK law protects: whose law is at risk decides, not residence (2703(h)(2)(A)(ii))', () => {
+    const target = { usPerson: false, residesInUS: false, residenceCountry: 'FR', foreignLawAtRisk: 'GB' };
+    const filed = play(startCase(entry, { target, categories: ['content'] }), [[1, ev.review()], [3, ev.file(MOTION)]]);
+    expect(filed.snapshot.matches({ process: 'challenged' })).toBe(true);
+  });
+
   it('takes a filing on day 14 and quashes the warrant when the motion is won', () => {
     const filed = play(startCase(entry, ukContent), [[1, ev.review()], [14, ev.file(MOTION)]]);
     const run = play(filed, [[45, ev.decide(MOTION)]]);
@@ -81,6 +87,7 @@ describe('search warrant: CLOUD Act comity motion (2703(h), 14 days from service
     ['a US person living in the US', { categories: ['content'] }],
     ['a non-US person living in Germany (no qualifying foreign government)', { categories: ['content'], target: { usPerson: false, residesInUS: false, residenceCountry: 'DE' } }],
     ['a UK resident when no content is sought', { target: UK_TARGET, categories: ['basicSubscriberInfo'] }],
+    ['a UK resident when only French law is at risk', { categories: ['content'], target: { ...UK_TARGET, foreignLawAtRisk: 'FR' } }],
     ['a UK resident before the US-UK agreement came into force (3 Oct 2022)', { ...ukContent, receivedOn: '2022-10-02' }],
     ['an Australian resident in 2019, when Australia had not even signed', { categories: ['content'], receivedOn: '2019-06-01', target: { usPerson: false, residesInUS: false, residenceCountry: 'AU' } }],
   ])('rejects the motion for %s', (_who, overrides) => {

@@ -27,4 +27,11 @@ describe('cloud-act-motion-window reads the partner’s agreement as in force on
   it('a request without a date is judged by the agreements in force now', () => {
     expect(verdict(ukContent())?.status).toBe('proved');
   });
+
+  it('turns on whose law is at risk, not where the customer lives (2703(h)(2)(A)(ii))', () => {
+    const inFrance = (foreignLawAtRisk?: string) => ({ categories: ['content'], target: { usPerson: false, residesInUS: false, residenceCountry: 'FR', ...(foreignLawAtRisk ? { foreignLawAtRisk } : {}) } });
+    expect(verdict(inFrance('GB'))?.status).toBe('proved');
+    expect(verdict(inFrance())).toMatchObject({ status: 'violated', message: 'a CLOUD Act motion was filed for a customer the statute does not cover' });
+    expect(verdict({ ...ukContent(), target: { ...ukContent().target, foreignLawAtRisk: 'FR' } })?.status).toBe('violated');
+  });
 });
