@@ -20,6 +20,8 @@ export interface Gag {
   phase: 'none' | 'inForce' | 'ended';
   /** Length of a fixed-term gag in days; null when it has no end date. */
   days: number | null;
+  /** Days it had run when it came into force here: a served order counts from the date it bears. */
+  age: number;
   /** The policy's view of the gag, or the route it is being challenged on. */
   challenge: 'unchallenged' | 'challengeDue' | 'overdue' | 'upheld' | 'onRoute';
   route: string | null;

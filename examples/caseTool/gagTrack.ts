@@ -1,3 +1,4 @@
+import { dayNumber } from '../../src/domain/date.ts';
 import type { VocabularyEvent } from '../../src/domain/events.ts';
 import type { WantedDeadline } from './Deadlines.ts';
 import type { DemandState, Gag } from './DemandState.ts';
@@ -6,7 +7,7 @@ import type { FaultId } from './faults.ts';
 import { lengthInDays } from './lengthInDays.ts';
 import { type PolicyTerms, challengesGag } from './policyTerms.ts';
 
-const NO_GAG: Gag = { phase: 'none', days: null, challenge: 'unchallenged', route: null, government: null, endedBy: null };
+const NO_GAG: Gag = { phase: 'none', days: null, age: 0, challenge: 'unchallenged', route: null, government: null, endedBy: null };
 const CHALLENGEABLE: readonly Gag['challenge'][] = ['unchallenged', 'challengeDue', 'overdue'];
 const LIFTS: readonly Gag['endedBy'][] = ['lifted', 'courtOrder', 'threeYearReview', 'investigationClosed'];
 
@@ -26,7 +27,10 @@ export const gagTrack = {
     const law = DEMAND_LAW[s.kind].gag;
     if (law.atReceipt === 'always') impose(s, null, terms);
     else if (law.atReceipt === 'ifCertified' && s.request.secrecyCertified) impose(s, fault === 'nsl-gag-expires' ? lengthInDays('P3Y') : null, terms);
-    else if (law.courtMayOrder && s.request.secrecyOrder) impose(s, s.request.secrecyOrder.days ?? null, terms);
+    else if (law.courtMayOrder && s.request.secrecyOrder) {
+      const { days, issuedOn } = s.request.secrecyOrder;
+      impose(s, days ?? null, terms, issuedOn ? dayNumber(s.request.receivedOn) - dayNumber(issuedOn) : 0);
+    }
   },
 
   take(s: DemandState, event: VocabularyEvent, terms: PolicyTerms): boolean {
@@ -72,7 +76,7 @@ export const gagTrack = {
     const g = s.gag;
     if (g.phase !== 'inForce') return [];
     const out: WantedDeadline[] = [];
-    if (g.days !== null) out.push({ key: 'gag:term', name: 'secrecyTerm', days: g.days });
+    if (g.days !== null) out.push({ key: 'gag:term', name: 'secrecyTerm', days: g.days - g.age });
     if (g.challenge === 'challengeDue') out.push({ key: 'gag:challenge', name: 'secrecyChallengeWindow', days: terms.secrecyChallengeWindow });
     const applyWithin = DEMAND_LAW[s.kind].gagRoutes.find((r) => r.id === g.route)?.governmentAppliesWithin;
     if (g.government === 'awaiting' && applyWithin) out.push({ key: 'gag:government', name: applyWithin, days: lengthInDays(applyWithin) });
@@ -92,8 +96,8 @@ export const gagTrack = {
   },
 };
 
-function impose(s: DemandState, days: number | null, terms: PolicyTerms): void {
-  s.gag = { phase: 'inForce', days, challenge: challengesGag(terms, days) ? 'challengeDue' : 'unchallenged', route: null, government: null, endedBy: null };
+function impose(s: DemandState, days: number | null, terms: PolicyTerms, age = 0): void {
+  s.gag = { phase: 'inForce', days, age, challenge: challengesGag(terms, days) ? 'challengeDue' : 'unchallenged', route: null, government: null, endedBy: null };
 }
 
 function end(s: DemandState, by: NonNullable<Gag['endedBy']>): void {

@@ -4,7 +4,7 @@ import type { ReviewFinding, VocabularyEvent } from '../../src/domain/events.ts'
 import type { DemandRequest } from '../../src/domain/request.ts';
 import type { DemandSpec, RequestCondition } from './DemandSpec.ts';
 import { withinCategories } from '../../src/domain/categories.ts';
-import { datedDelays, orderTermRegion, routeWindow } from './datedRegions.ts';
+import { datedDelays, gagDaysLeft, orderTermRegion, routeWindow } from './datedRegions.ts';
 import { compelledFor, requestMatches, requestsCompellable } from './demandGuards.ts';
 import { noticeRegion } from './noticeRegion.ts';
 import { responseRegion } from './responseRegion.ts';
@@ -16,7 +16,10 @@ export interface DemandContext {
   request: DemandRequest;
   /** Whether anything has been disclosed; which categories is in the event log, not the state. */
   disclosed: boolean;
+  /** The gag's length as ordered: what a policy's limit on gags is held against. */
   secrecyDays: number | null;
+  /** Days the gag had run when it came into force here: a served order dated before receipt (its term runs from its date). */
+  secrecyOrderAge: number;
   outcome: string | null;
   extensionPending: boolean;
   /** Timed challenge routes used so far (their windows close on it). */
@@ -104,6 +107,7 @@ export function createDemandMachine(spec: DemandSpec) {
       request: input,
       disclosed: false,
       secrecyDays: null,
+      secrecyOrderAge: 0,
       outcome: null,
       extensionPending: false,
       routesFiled: [],
@@ -222,8 +226,9 @@ export function createDemandMachine(spec: DemandSpec) {
       recordOrderTerm: assign({
         secrecyDays: ({ context, event }) =>
           event.type === 'secrecy.imposed' ? (event.days ?? null) : (context.request.secrecyOrder?.days ?? null),
+        secrecyOrderAge: ({ context, event }) => (event.type === 'secrecy.imposed' ? 0 : (context.request.secrecyOrder?.days ?? 0) - (gagDaysLeft(context.request) ?? 0)),
       }),
-      clearOrderTerm: assign({ secrecyDays: null }),
+      clearOrderTerm: assign({ secrecyDays: null, secrecyOrderAge: 0 }),
       recordFiling: assign({
         routesFiled: ({ context, event }) =>
           event.type === 'challenge.filed' && !context.routesFiled.includes(event.route) ? [...context.routesFiled, event.route].sort() : context.routesFiled,
@@ -235,7 +240,7 @@ export function createDemandMachine(spec: DemandSpec) {
       ...POLICY_DELAYS,
       ...lawDelays,
       ...datedDelays(spec.routes, spec.term),
-      secrecyTerm: ({ context }) => (context.secrecyDays ?? 0) * DAY_MS,
+      secrecyTerm: ({ context }) => ((context.secrecyDays ?? 0) - context.secrecyOrderAge) * DAY_MS,
     },
   }).createMachine(config as never);
 }

@@ -16,6 +16,21 @@ export function daysIssuedBeforeReceipt(request: DemandRequest): number {
 }
 
 /**
+ * Days of a gag served with the request still to run on the day of receipt: its length less the
+ * days since the date its order bears (`secrecyOrder.issuedOn`; the day of receipt when it bears
+ * none, so the gag never ends before the real one). Null for an open-ended gag or none.
+ *
+ * @example
+ * gagDaysLeft({ receivedOn: '2026-03-31', secrecyOrder: { days: 365, issuedOn: '2026-03-01' } }); // 335
+ */
+export function gagDaysLeft(r: Pick<DemandRequest, 'receivedOn' | 'secrecyOrder'>): number | null {
+  const days = r.secrecyOrder?.days;
+  if (days === undefined) return null;
+  const issued = r.secrecyOrder?.issuedOn;
+  return days - (issued ? dayNumber(r.receivedOn) - dayNumber(issued) : 0);
+}
+
+/**
  * Days from receipt to the last whole day before the compliance date the process sets
  * (`complyBy`), or null when it sets none: FRCP 45(d)(2)(B) wants the objection served before
  * the time set for compliance, which may fall early on that day.

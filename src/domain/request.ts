@@ -32,7 +32,8 @@ export const DemandRequest = RequestBase.extend({
   target: Target,
   categories: z.array(DataCategory).min(1),
   dataAgeDays: z.number().int().min(0).default(0),
-  secrecyOrder: z.object({ days: z.number().int().positive().optional() }).strict().optional(),
+  /** A gag served with the request: its length, none for open-ended, and the date it bears when it is not the day of receipt (its term runs from that date). */
+  secrecyOrder: z.object({ days: z.number().int().positive().optional(), issuedOn: IsoDate.optional() }).strict().optional(),
   secrecyCertified: z.boolean().default(false),
   usProcess: z.enum(['subpoena', 'courtOrder', 'searchWarrant']).optional(),
   /** The date the process bears, when it was issued before it was received: an order's term runs from it. */

@@ -8,7 +8,7 @@ const request = EmergencyRequest.parse({
   kind: 'emergency',
   receivedOn: '2026-03-01',
   account: 'acct-17',
-  requester: { name: 'County Sheriff' },
+  requester: { name: 'County Sheriff', country: 'US' },
   categories: ['basicSubscriberInfo', 'content'],
   supervisorContact: 'Sgt. Rivera, +1 555 0100',
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { searchWarrantEntry, searchWarrantSpec } from '../../machines/searchWarrant.ts';
 import { advanceTo } from '../../src/time/TimedRun.ts';
-import { UK_TARGET, ev, firedTimers, pendingTimers, play, rejectionOf, startCase } from '../support/demandFixtures.ts';
+import type { z } from 'zod';
+import { fromZod } from '../../src/domain/InputError.ts';
+import { UK_TARGET, ev, firedTimers, pendingTimers, play, rawRequest, rejectionOf, startCase } from '../support/demandFixtures.ts';
 
 const entry = searchWarrantEntry;
 const MOTION = 'cloudActComityMotion';
@@ -42,6 +44,24 @@ describe('search warrant (18 U.S.C. 2703(a), (b)(1)(A))', () => {
     expect(rejectionOf(run, 365, ev.noticeSent()).reason).toBe('notAccepted');
     expect(ended.snapshot.matches({ secrecy: 'ended', notice: 'due' })).toBe(true);
     expect(play(ended, [[366, ev.noticeSent()]]).snapshot.matches({ notice: 'sentAfterDisclosure' })).toBe(true);
+  });
+
+  it('counts a served gag order from the date it bears: 365 days dated 30 days before receipt end on day 335', () => {
+    // rawRequest receives on 2026-03-02; the order is dated 2026-01-31.
+    const run = startCase(entry, { categories: ['content'], secrecyOrder: { days: 365, issuedOn: '2026-01-31' } });
+    expect(pendingTimers(run)).toContainEqual(['secrecyTerm', 335]);
+    expect(advanceTo(run, 335, true).snapshot.matches({ secrecy: 'ended' })).toBe(true);
+    // The policy's limit on gags is held against the length ordered, not what is left of it.
+    expect(run.snapshot.context.secrecyDays).toBe(365);
+  });
+
+  it.each([
+    ['dated after receipt', { days: 30, issuedOn: '2026-03-03' }, 'request.secrecyOrder.issuedOn'],
+    ['already over at receipt', { days: 30, issuedOn: '2026-01-31' }, 'request.secrecyOrder.days'],
+  ])('refuses a gag order %s, naming the field', (_what, secrecyOrder, field) => {
+    const parsed = entry.requestSchema.safeParse(rawRequest('searchWarrant', { secrecyOrder }));
+    expect(parsed.success).toBe(false);
+    expect(fromZod(parsed.error as z.ZodError, {}, 'request').field).toBe(field);
   });
 });
 

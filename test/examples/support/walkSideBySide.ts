@@ -167,6 +167,11 @@ export function walkInputs(entry: KindEntry): { name: string; input: { receivedO
       if (broad.success && !out.some((o) => isDeepStrictEqual(o.input, broad.data))) out.push({ name: `${i.name}, every category`, input: broad.data });
     }
   }
+  // A gag order served with the request but dated a month before it: its term runs from its date.
+  const served = out.find((i) => (i.input as { secrecyOrder?: unknown }).secrecyOrder !== undefined);
+  const dayBefore = served && isoDate(dayNumber(served.input.receivedOn) - 30);
+  const datedGag = served && parse({ ...served.input, secrecyOrder: { days: 200, issuedOn: dayBefore } });
+  if (datedGag?.success) out.push({ name: 'gag order of 200 days dated 30 days before receipt', input: datedGag.data });
   const dated = [entry.inputs[0], entry.inputs.find((i) => i.name.includes('old'))].filter((i) => i !== undefined);
   for (const i of dated) {
     for (const receivedOn of ['2024-09-01', '2025-03-01']) {
