@@ -132,7 +132,7 @@ export const emergencyMachine = setup({
         emergencyFound: {
           description: 'An emergency was found: the provider may disclose stored data it holds, voluntarily and without delay (content only to a US government).',
           on: {
-            'data.disclosed': { guard: and(['withinLawfulReach', 'policyRetains']), target: 'disclosed', actions: 'recordDisclosure', meta: { sources: [...VOLUNTARY, ...EMERGENCY_LAW.sources.slice(2)] } },
+            'data.disclosed': { guard: and(['withinLawfulReach', 'policyEmergencyCovers', 'policyRetains']), target: 'disclosed', actions: 'recordDisclosure', meta: { sources: [...VOLUNTARY, ...EMERGENCY_LAW.sources.slice(2)] } },
             'emergency.ended': {
               target: 'refused',
               actions: { type: 'recordOutcome', params: { outcome: 'emergency over before disclosure: legal process required' } },

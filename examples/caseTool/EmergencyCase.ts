@@ -81,7 +81,9 @@ export class EmergencyCase extends CaseFile<EmergencyState> {
       case 'data.disclosed': {
         const assessed = s.stage === 'emergencyFound' || (this.fault === 'emergency-unassessed-disclosure' && s.stage === 'assessing');
         const lawful = BESPOKE_LAW.emergency.usGovernments.includes(this.request.requester.country) ? BESPOKE_LAW.emergency.stored : BESPOKE_LAW.emergency.toForeignAuthority;
-        if (!assessed || !event.categories.every((c) => reaches(lawful, c) && reaches(this.held(), c))) return false;
+        // The provider's emergency policy may narrow what the statute allows (Let's Encrypt: account-recovery information).
+        const promised = this.terms.emergencyDiscloses ?? lawful;
+        if (!assessed || !event.categories.every((c) => reaches(lawful, c) && reaches(promised, c) && reaches(this.held(), c))) return false;
         s.disclosed = true;
         this.close('disclosed', 'disclosed');
         return true;

@@ -23,6 +23,8 @@ export interface PolicyTerms {
   gagLimit: number | null;
   emergencyCriteria: readonly string[];
   verifiesRequester: boolean;
+  /** What the provider's emergency policy lets it disclose; null when it names nothing, leaving the statute's reach. */
+  emergencyDiscloses: readonly DataCategory[] | null;
   /** Per record set: its categories and the oldest record that can still exist (null: no limit). */
   retention: readonly { categories: readonly DataCategory[]; maxAge: number | null }[];
 }
@@ -49,6 +51,7 @@ export function policyTerms(policy: ProviderPolicy, receivedOn: string, fault?: 
     gagLimit: version.challenges.secrecyLongerThan === null ? null : days(version.challenges.secrecyLongerThan),
     emergencyCriteria: version.emergency.criteria,
     verifiesRequester: version.emergency.verifyRequester,
+    emergencyDiscloses: version.emergency.discloses ?? null,
     retention: retentionVersion.retention.map((r) => ({ categories: r.categories, maxAge: r.deletedAfter === null ? null : days(r.deletedAfter) })),
   };
 }

@@ -44,6 +44,8 @@ export interface PolicyDecisions {
   noticeBeforeDisclosure(): boolean;
   emergencyCriterionMet(criterion: string | null): boolean;
   verifiesRequester(): boolean;
+  /** What the provider's emergency policy lets it disclose, within what the statute allows; null for all of that. */
+  emergencyDiscloses(): readonly DataCategory[] | null;
   retained(category: DataCategory, dataAgeDays: number): boolean;
 }
 
@@ -54,6 +56,7 @@ export const DEFAULT_DECISIONS: PolicyDecisions = {
   noticeBeforeDisclosure: () => true,
   emergencyCriterionMet: (c) => c === 'deathOrSeriousInjury',
   verifiesRequester: () => true,
+  emergencyDiscloses: () => null,
   retained: () => true,
 };
 
@@ -97,6 +100,11 @@ export function policyGuards(d: PolicyDecisions) {
     policyNoticeBeforeDisclosure: () => d.noticeBeforeDisclosure(),
     policyEmergencyCriterionMet: ({ event }: SlotArgs) => d.emergencyCriterionMet(event.criterion ?? null),
     policyVerifiesRequester: () => d.verifiesRequester(),
+    /** The disclosure is within what the provider's emergency policy covers. */
+    policyEmergencyCovers: ({ event }: DisclosureArgs) => {
+      const covered = d.emergencyDiscloses();
+      return covered === null || withinCategories(event.categories ?? [], covered);
+    },
     /** Some requested record is still held (and, given `compels`, is one the process reaches). */
     policyHasRecords: ({ context }: SlotArgs, params?: { compels?: readonly DataCategory[] }) => {
       const records = kept(context.request);

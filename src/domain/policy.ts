@@ -56,6 +56,8 @@ export const PolicyVersion = z
         criteria: z.array(EmergencyCriterion).min(1),
         verifyRequester: z.boolean(),
         followUpWithin: IsoDuration,
+        /** What the provider's emergency policy lets it disclose; absent, whatever 2702 allows. A policy can narrow the statute, never widen it. */
+        discloses: z.array(DataCategory).min(1).optional(),
       })
       .strict(),
     /** Transparency reporting; without it a report uses the widest structure, `bands1000`. */

@@ -29,6 +29,7 @@ export function decisionsFor(version: PolicyVersion): PolicyDecisions {
     noticeBeforeDisclosure: () => version.notice.beforeDisclosure,
     emergencyCriterionMet: (criterion) => criterion !== null && (version.emergency.criteria as string[]).includes(criterion),
     verifiesRequester: () => version.emergency.verifyRequester,
+    emergencyDiscloses: () => version.emergency.discloses ?? null,
     retained: (category, age) => {
       const max = retentionDays(version, category);
       return max === null || age <= max;

@@ -10,7 +10,7 @@ const base: PolicyVersion = {
     { records: 'subscriber validation records (IPs, ACME and HTTP logs)', categories: ['basicSubscriberInfo', 'nonContentRecords'], keptAtLeast: 'P7Y', deletedAfter: 'P10Y' },
     { records: 'relying-party (OCSP) server logs', categories: ['nonContentRecords'], deletedAfter: 'P7D' },
   ],
-  emergency: { criteria: ['deathOrSeriousInjury', 'propertyDamage', 'significantFinancialHarm'], verifyRequester: true, followUpWithin: 'P7D' },
+  emergency: { criteria: ['deathOrSeriousInjury', 'propertyDamage', 'significantFinancialHarm'], verifyRequester: true, followUpWithin: 'P7D', discloses: ['subscriberIdentity'] },
   transparency: { nationalSecurityBands: 'annualBands100' },
   sources: {
     'notice.beforeDisclosure': `DOMAIN §4 [S] ${PRIVACY}: prior notice of a legally required disclosure so the user can object`,
@@ -26,6 +26,7 @@ const base: PolicyVersion = {
     'emergency.criteria': `DOMAIN §5 [S] ${PRIVACY}: good faith, to prevent loss of life, injury, property damage or significant financial harm`,
     'emergency.verifyRequester': 'DOMAIN §5 [S] forged emergency requests; [?] not stated by Let’s Encrypt',
     'emergency.followUpWithin': 'DOMAIN §5 [?] not stated by Let’s Encrypt; parameter',
+    'emergency.discloses': `DOMAIN §5 [S] ${PRIVACY}: "may disclose account-recovery information"; [?] read as the subscriber's identity and contact details, not records or content`,
     'transparency.nationalSecurityBands': 'DOMAIN §6 [L] 50 U.S.C. 1874(a)(4): annual, all national-security process combined, bands of 100; Let’s Encrypt publishes no election [?], so the parameter picks the finest bands for a service that expects little such process',
   },
 };

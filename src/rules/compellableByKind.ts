@@ -1,4 +1,5 @@
-import type { DataCategory } from '../domain/categories.ts';
+import { type DataCategory, sharedCategories } from '../domain/categories.ts';
+import type { PolicyVersion } from '../domain/policy.ts';
 import { EMERGENCY_LAW, emergencyReach } from '../domain/emergencyLaw.ts';
 import { type Source, src } from '../domain/source.ts';
 
@@ -6,10 +7,12 @@ const STORED_ALL: readonly DataCategory[] = ['basicSubscriberInfo', 'nonContentR
 
 /**
  * What each kind of process may lawfully reach, kept apart from the machines so that a machine
- * that lets more out is caught. For an MLAT request it is what the US process issued reaches.
+ * that lets more out is caught. For an MLAT request it is what the US process issued reaches;
+ * for an emergency, what 2702 allows to the requester, narrowed by the provider's own emergency
+ * policy where it names what it discloses (a voluntary disclosure is the provider's to limit).
  * A listed category reaches its parts (`PART_OF`), so no list names a part beside its whole.
  */
-export const COMPELLABLE: Readonly<Record<string, { categories: (input: { usProcess?: string; requester?: { country?: string } }) => readonly DataCategory[]; sources: readonly Source[] }>> = {
+export const COMPELLABLE: Readonly<Record<string, { categories: (input: { usProcess?: string; requester?: { country?: string } }, policy?: PolicyVersion) => readonly DataCategory[]; sources: readonly Source[] }>> = {
   subpoena: { categories: () => ['basicSubscriberInfo'], sources: [src('§1 row 1', '2703(c)(2): BSI only', 'S')] },
   administrativeSubpoena: { categories: () => ['basicSubscriberInfo'], sources: [src('§1 row 1', '2703(c)(2): BSI only', 'S')] },
   courtOrder: {
@@ -45,7 +48,18 @@ export const COMPELLABLE: Readonly<Record<string, { categories: (input: { usProc
     sources: [src('§1 row 19', '2702(c)(6): non-content to any non-government person; no exception for content', 'S'), src('§1 row 19', 'Crispin v. Christian Audigier (C.D. Cal. 2010): no content to civil litigants', 'L')],
   },
   dmcaSubpoena: { categories: () => ['subscriberIdentity'], sources: [src('§1 row 18', '512(h)(3): information sufficient to identify the alleged infringer', 'S'), src('§1 row 18', 'Reading: identity, not connection, session, toll or payment records', 'L')] },
-  emergency: { categories: (input) => emergencyReach(input.requester?.country), sources: [src('§1 row 8', '2702(b)(8) content, (c)(4) records: stored data', 'S'), ...EMERGENCY_LAW.sources.slice(2)] },
+  emergency: {
+    categories: (input, policy) => {
+      const lawful = emergencyReach(input.requester?.country);
+      const promised = policy?.emergency.discloses;
+      return promised ? sharedCategories(lawful, promised) : lawful;
+    },
+    sources: [
+      src('§1 row 8', '2702(b)(8) content, (c)(4) records: stored data', 'S'),
+      ...EMERGENCY_LAW.sources.slice(2),
+      src('§5', 'Provider practice: Let’s Encrypt may disclose account-recovery information in an emergency', 'S'),
+    ],
+  },
   preservation: { categories: () => [], sources: [src('§1 row 5', '2703(f): nothing is disclosed', 'L')] },
   abuseComplaint: { categories: () => [], sources: [src('§intro source 2', 'No subscriber data to a complainant without legal process', 'S')] },
 };

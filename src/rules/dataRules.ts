@@ -28,8 +28,8 @@ export const compellableOnly: Rule = {
   check: (ctx) => {
     const allowed = COMPELLABLE[ctx.kind as string];
     return neverStep(
-      onEvent('data.disclosed', (_e, info) => disclosed(info).some((c) => !covers(allowed?.categories(request(info)) ?? [], c))),
-      `data was disclosed beyond what a ${ctx.kind} compels`,
+      onEvent('data.disclosed', (_e, info) => disclosed(info).some((c) => !covers(allowed?.categories(request(info), ctx.policy) ?? [], c))),
+      `data was disclosed beyond what ${/^[aeiou]/.test(ctx.kind ?? '') ? 'an' : 'a'} ${ctx.kind} compels or allows`,
     );
   },
 };

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { EmergencyRequest, emergencyEntry, emergencyMachine } from '../../machines/emergency.ts';
 import type { VocabularyEvent } from '../../src/domain/events.ts';
 import { emergencyReach, statutoryEmergency } from '../../src/domain/emergencyLaw.ts';
+import { cloudflare } from '../../src/policy/cloudflare.ts';
 import { letsencrypt } from '../../src/policy/letsencrypt.ts';
 import { policyVersionAt } from '../../src/policy/policyVersionAt.ts';
 import { withPolicy } from '../../src/policy/withPolicy.ts';
-import { type CheckTarget, checkMachine } from '../../src/rules/checkMachine.ts';
+import { type CheckTarget, checkMachine, ruleContext } from '../../src/rules/checkMachine.ts';
+import { checkRun } from '../../src/rules/checkRun.ts';
 import { compellableOnly, emergencyAssessedFirst } from '../../src/rules/dataRules.ts';
 import { noticeBeforeDisclosure } from '../../src/rules/noticeRules.ts';
 import { sendEvent, startRun } from '../../src/time/TimedRun.ts';
@@ -15,6 +17,9 @@ import { INTAKE_SCHEMAS } from '../../examples/caseTool/intakeSchemas.ts';
 const disclose = (e: VocabularyEvent) => e;
 const version = policyVersionAt(letsencrypt, '2026-01-15');
 const machine = withPolicy(emergencyMachine, version);
+// Cloudflare names no limit of its own on emergency disclosures: the statute's reach alone.
+const lawVersion = policyVersionAt(cloudflare, '2026-01-15');
+const lawOnly = withPolicy(emergencyMachine, lawVersion);
 const request = (country: string) =>
   EmergencyRequest.parse({ kind: 'emergency', receivedOn: '2026-01-15', account: 'a', requester: { name: 'r', country }, categories: ['basicSubscriberInfo', 'content'] });
 
@@ -54,7 +59,7 @@ describe('2702(b)(8) and (c)(4) bound an emergency disclosure, whatever the poli
   });
 
   it('gives a foreign authority non-content records, never content', () => {
-    let run = startRun(machine, request('DE'), 0);
+    let run = startRun(lawOnly, request('DE'), 0);
     run = send(run, 0, { type: 'request.verified', authentic: true });
     run = send(run, 0, { type: 'emergency.assessed', criterion: 'deathOrSeriousInjury' });
     expect(sendEvent(run, 0, disclose({ type: 'data.disclosed', categories: ['content'] })).ok).toBe(false);
@@ -75,10 +80,37 @@ describe('2702(b)(8) and (c)(4) bound an emergency disclosure, whatever the poli
 
   it('catches a machine that sends content to a foreign authority', () => {
     const lax = emergencyMachine.provide({ guards: { withinLawfulReach: () => true } });
-    const [before] = checkMachine(target(), version, [compellableOnly]);
+    const [before] = checkMachine(target(), lawVersion, [compellableOnly]);
     expect(before?.status).toBe('proved');
-    const [result] = checkMachine(target(lax, ['foreign authority asks']), version, [compellableOnly]);
+    const [result] = checkMachine(target(lax, ['foreign authority asks']), lawVersion, [compellableOnly]);
     expect(result?.status).toBe('violated');
     expect(result?.counterexample?.at(-1)?.what).toMatch(/^data\.disclosed .*content/);
+  });
+});
+
+describe('a provider’s emergency policy narrows what the statute allows, never widens it', () => {
+  it('Let’s Encrypt gives a US government in a death emergency account-recovery information (subscriber identity) only', () => {
+    let run = startRun(machine, request('US'), 0);
+    run = send(run, 0, { type: 'request.verified', authentic: true });
+    run = send(run, 0, { type: 'emergency.assessed', criterion: 'deathOrSeriousInjury' });
+    for (const categories of [['content'], ['basicSubscriberInfo'], ['nonContentRecords']] as const) {
+      expect(sendEvent(run, 0, disclose({ type: 'data.disclosed', categories: [...categories] })).ok, categories.join()).toBe(false);
+    }
+    expect(sendEvent(run, 0, disclose({ type: 'data.disclosed', categories: ['subscriberIdentity'] })).ok).toBe(true);
+    // Under Cloudflare, which names no such limit, the statute's reach stands.
+    let cf = startRun(lawOnly, request('US'), 0);
+    cf = send(cf, 0, { type: 'request.verified', authentic: true });
+    cf = send(cf, 0, { type: 'emergency.assessed', criterion: 'deathOrSeriousInjury' });
+    expect(sendEvent(cf, 0, disclose({ type: 'data.disclosed', categories: ['content'] })).ok).toBe(true);
+  });
+
+  it('catches a case run without the policy’s limit: content disclosed where Let’s Encrypt promises account-recovery data only', () => {
+    let run = startRun(lawOnly, request('US'), 0);
+    run = send(run, 0, { type: 'request.verified', authentic: true });
+    run = send(run, 0, { type: 'emergency.assessed', criterion: 'deathOrSeriousInjury' });
+    run = send(run, 0, { type: 'data.disclosed', categories: ['content'] });
+    const judged = (v: typeof version) => checkRun(run, request('US'), [compellableOnly], ruleContext(lawOnly, 'emergency', v));
+    expect(judged(lawVersion)).toEqual([]);
+    expect(judged(version)).toMatchObject([{ rule: 'compellable-only', message: 'data was disclosed beyond what an emergency compels or allows' }]);
   });
 });

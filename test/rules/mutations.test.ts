@@ -136,7 +136,7 @@ describe('deliberate faults are caught by the expected rule', () => {
     const original = { ...targetOf(mutantEntry, subpoenaEntry.machine, inputs), declared: subpoenaEntry.alphabet };
     const { result, last } = caught(compellableOnly, original, targetOf(mutantEntry, mutantEntry.machine, inputs));
 
-    expect(result.message).toBe('data was disclosed beyond what a subpoena compels');
+    expect(result.message).toBe('data was disclosed beyond what a subpoena compels or allows');
     expect(last.what).toBe('data.disclosed { categories: ["content"] }');
     expect(last.tags).toEqual(expect.arrayContaining(['closed', 'disclosed']));
   });
@@ -149,7 +149,7 @@ describe('deliberate faults are caught by the expected rule', () => {
     const original = { ...targetOf(mutantEntry, nationalSecurityLetterEntry.machine, inputs), declared: nationalSecurityLetterEntry.alphabet };
     const { result, steps, last } = caught(compellableOnly, original, targetOf(mutantEntry, mutantEntry.machine, inputs));
 
-    expect(result.message).toBe('data was disclosed beyond what a nationalSecurityLetter compels');
+    expect(result.message).toBe('data was disclosed beyond what a nationalSecurityLetter compels or allows');
     expect(whats(steps)).toEqual(['request received', 'review.completed { finding: "sufficient" }', 'data.disclosed { categories: ["basicSubscriberInfo"] }']);
     expect(last.tags).toEqual(expect.arrayContaining(['closed', 'disclosed', 'secrecy']));
   });
