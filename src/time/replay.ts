@@ -24,7 +24,8 @@ export interface Replay {
 }
 
 /**
- * Replays dated events through a kind's machine under a policy version. Days and events are
+ * Replays dated events through a kind's machine (or any machine with the alphabet of its
+ * events' payloads) under a policy version. Days and events are
  * checked first (whole days, none before receipt, none going backwards, each event valid for the
  * vocabulary), so a bad file applies nothing; a refused event stops the replay and nothing after
  * it is applied.
@@ -32,7 +33,7 @@ export interface Replay {
  * @example
  * const { run, rejected } = replay(entry, version, request, [{ day: 3, event: { type: 'review.completed', finding: 'sufficient' } }]);
  */
-export function replay(entry: KindEntry, version: PolicyVersion, request: { receivedOn: string }, events: readonly DatedEvent[]): Replay {
+export function replay(entry: Pick<KindEntry, 'machine' | 'alphabet'>, version: PolicyVersion, request: { receivedOn: string }, events: readonly DatedEvent[]): Replay {
   const start = dayNumber(request.receivedOn);
   const days = events.map((e, i) => {
     if (e.day !== undefined) return checkDay(e.day, `events[${i}].day`);

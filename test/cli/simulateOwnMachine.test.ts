@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { runCliCaptured, tempFile } from '../support/runCliCaptured.ts';
+
+const request = tempFile('request.json', { receivedOn: '2026-03-02' });
+const story = tempFile('events.json', [
+  { day: 0, event: { type: 'secrecy.imposed' } },
+  { day: 1, event: { type: 'notice.sent' } },
+]);
+const simulate = (...args: string[]) => runCliCaptured(['simulate', '--machine', 'examples/my-workflow.ts', '--request', request, '--events', story, ...args]);
+
+describe('simulate --machine: a dated story on a machine of your own', () => {
+  it('replays it and names the rule it breaks, with the day (exit 1)', async () => {
+    const { code, out, err } = await simulate();
+    expect(code).toBe(1);
+    expect(out).toMatch(/^examples\/my-workflow\.ts — policy Cloudflare/);
+    expect(out).toContain('day    1  2026-03-03  notice.sent');
+    expect(err).toContain('VIOLATED no-notice-under-secrecy on day 1 (2026-03-03): the user was notified while a gag was in force.');
+  });
+
+  it('says so in --json too', async () => {
+    const { code, out } = await simulate('--json');
+    expect(code).toBe(1);
+    const parsed = JSON.parse(out) as { machine: string; violations: { rule: string; day: number; date: string }[] };
+    expect(parsed.machine).toBe('examples/my-workflow.ts');
+    expect(parsed.violations).toMatchObject([{ rule: 'no-notice-under-secrecy', day: 1, date: '2026-03-03' }]);
+  });
+
+  it('stops where the machine that keeps the rule refuses the notice (exit 1), naming what it could take', async () => {
+    const { code, err } = await simulate('--export', 'safeWorkflow');
+    expect(code).toBe(1);
+    expect(err).toContain('events[1] (day 1, 2026-03-03): "notice.sent" cannot be taken');
+    expect(err).not.toContain('VIOLATED');
+  });
+
+  it('refuses a request without receivedOn, or a kind beside --machine', async () => {
+    const bad = await runCliCaptured(['simulate', '--machine', 'examples/my-workflow.ts', '--request', tempFile('r.json', {}), '--events', story]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/request\.receivedOn: is missing/);
+    const both = await runCliCaptured(['simulate', 'subpoena', '--machine', 'examples/my-workflow.ts', '--request', request, '--events', story]);
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('kind: cannot be given with --machine');
+  });
+});
