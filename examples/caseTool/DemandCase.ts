@@ -178,7 +178,8 @@ export class DemandCase extends CaseFile<DemandState> {
     const compellable = (s.kind === 'subpoena' && this.fault === 'subpoena-discloses-content') || categories.every((c) => reaches(compelled, c));
     const held = categories.every((c) => reaches(this.fault === 'disclosed-past-retention' ? r.categories : this.held(), c));
     const noticeAllows =
-      s.gag.phase === 'inForce' ||
+      // A user told before the gag keeps the objection window.
+      (s.gag.phase === 'inForce' && s.notice !== 'sent') ||
       s.notice === 'elapsed' ||
       s.notice === 'waived' ||
       !this.terms.noticeBeforeDisclosure ||

@@ -75,7 +75,8 @@ export function createDemandMachine(spec: DemandSpec) {
       'disclosureCompelled',
       'policyRetains',
       ...(spec.term ? [stateIn(`#${id}.orderTerm.active`)] : []),
-      or([inSecrecy, stateIn(`#${id}.notice.objectionWindowElapsed`), stateIn(`#${id}.notice.waived`), not('policyNoticeBeforeDisclosure')]),
+      // A gag lets the provider disclose without notice; a user already told keeps the objection window a later gag does not cut short.
+      or([and([inSecrecy, not(stateIn(`#${id}.notice.sent`))]), stateIn(`#${id}.notice.objectionWindowElapsed`), stateIn(`#${id}.notice.waived`), not('policyNoticeBeforeDisclosure')]),
       full ? disclosesAll : not(disclosesAll as never),
     ]),
     target: spec.term ? 'inEffect' : full ? 'disclosedInFull' : 'disclosedInPart',

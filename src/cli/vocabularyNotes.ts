@@ -31,6 +31,10 @@ export function vocabularyNotes(machine: AnyStateMachine): string[] {
     const meant = TAG_NAMES.includes(tag) ? undefined : didYouMean(tag, TAG_NAMES);
     if (meant) notes.push(`tag "${tag}" is not in the vocabulary, so no rule reads it: did you mean "${meant}"?`);
   }
+  // Rules see a disclosure only as the event: an outcome reached some other way discloses unseen.
+  if (tags.includes('disclosed') && !events.includes('data.disclosed')) {
+    notes.push('a state is tagged disclosed but the machine takes no data.disclosed event: the rules see a disclosure only as that event, so notice-before-disclosure, objection-window, delayed-notice and compellable-only do not apply; disclose with data.disclosed');
+  }
   if (!SPOKEN_TAGS.some((t) => tags.includes(t)) && !SPOKEN_EVENTS.some((e) => events.includes(e))) {
     notes.push(`the machine has no state tagged ${SPOKEN_TAGS.join(', ')} and no ${SPOKEN_EVENTS.join(', ')} event: only the rules every machine gets (termination, no-silent-deadline) apply to it, so passing says little (README: "Checking your own machine")`);
   }

@@ -3,7 +3,7 @@ import { src } from '../domain/source.ts';
 import type { Monitor, StepInfo } from '../explore/Monitor.ts';
 import { snapshotKey } from '../explore/snapshotKey.ts';
 import { ERASURE_GROUNDS } from './compellableByKind.ts';
-import { anyOf, entering, leaving, neverStep, onEvent, raising, respondWithin, terminates } from './language.ts';
+import { after, allOf, anyOf, entering, leaving, neverStep, onEvent, raising, respondWithin, terminates } from './language.ts';
 import type { Rule, RuleContext } from './Rule.ts';
 
 const gagDays = (info: StepInfo): number | null => {
@@ -11,6 +11,9 @@ const gagDays = (info: StepInfo): number | null => {
   if (info.kind === 'event' && info.event.type === 'secrecy.imposed') return (info.event.days as number | undefined) ?? null;
   return (info.input as { secrecyOrder?: { days?: number } } | undefined)?.secrecyOrder?.days ?? null;
 };
+
+/** A gag comes into force at this step: the first, or one imposed over it (an open-ended order replacing a 30-day one). */
+const gagBegins = anyOf(entering('secrecy'), allOf(onEvent('secrecy.imposed'), after('secrecy')));
 
 /** The gag entered at this step is open-ended or longer than the policy tolerates. */
 function tooLong(ctx: RuleContext, info: StepInfo): boolean {
@@ -26,11 +29,11 @@ export const challengeLongSecrecy: Rule = {
   sources: [src('§4', 'Cloudflare challenges requests that unduly restrict notice', 'S'), src('§1 row 7', 'DOJ 2017 policy: one year or less', 'S')],
   scope: 'policies that challenge open-ended or long gags; machines with a secrecy tag',
   appliesTo: (ctx) => (ctx.policy.challenges.openEndedSecrecy || ctx.policy.challenges.secrecyLongerThan !== null) && ctx.tags.has('secrecy'),
-  premise: { text: 'a gag the policy challenges comes into force', match: (ctx) => (info) => entering('secrecy')(info) && tooLong(ctx, info) },
+  premise: { text: 'a gag the policy challenges comes into force', match: (ctx) => (info) => gagBegins(info) && tooLong(ctx, info) },
   check: (ctx) => {
     const within = durationDays(ctx.policy.challenges.within);
     return respondWithin({
-      trigger: (info) => entering('secrecy')(info) && tooLong(ctx, info),
+      trigger: (info) => gagBegins(info) && tooLong(ctx, info),
       response: entering('secrecyChallenged'),
       cancel: leaving('secrecy'),
       message: `a gag the policy challenges was not challenged within ${within} days, and the case was not flagged overdue`,

@@ -152,11 +152,13 @@ export function respondWithin(o: { trigger: StepMatch; response: StepMatch; canc
   return (days: number): RuleCheck => {
     const clock = '@response';
     type S = { armed: boolean; waiting: boolean };
-    const settled = (info: StepInfo) => o.response(info) || (o.cancel?.(info) ?? false) || alarm(info);
+    const answered = (info: StepInfo) => o.response(info) || (o.cancel?.(info) ?? false);
     const next = (s: S, info: StepInfo) => {
       const armed = o.arm ? (s.armed || o.arm(info)) && !(o.disarm?.(info) ?? false) : true;
-      if (armed && o.trigger(info) && !settled(info)) return { state: { armed, waiting: true }, start: [clock] };
-      if (s.waiting && settled(info)) return { state: { armed, waiting: false }, stop: [clock] };
+      // A flag raised on the trigger step is another duty's: this one has not yet had a day to be missed.
+      // A trigger while one is waiting keeps the earlier, nearer deadline.
+      if (armed && o.trigger(info) && !answered(info)) return s.waiting ? { state: { armed, waiting: true } } : { state: { armed, waiting: true }, start: [clock] };
+      if (s.waiting && (answered(info) || alarm(info))) return { state: { armed, waiting: false }, stop: [clock] };
       return { state: { armed, waiting: s.waiting } };
     };
     const monitor: Monitor<S> = {

@@ -7,8 +7,16 @@ import type { Rule, RuleContext } from './Rule.ts';
 
 const speaks = (ctx: RuleContext, ...events: string[]) => events.every((e) => ctx.events.has(e));
 
-/** The user is told: the vocabulary's `notice.sent`, or a step into a state tagged `noticeSent` (a machine's own way of giving notice). */
+/**
+ * The user is told: the vocabulary's `notice.sent`, or a step into a state tagged `noticeSent`
+ * (a machine's own way of giving notice). The tag is a status, kept as the notice moves on (sent,
+ * then its objection window over), so a step between two such states is no new notice: a second
+ * notice is seen as the event only.
+ */
 const noticeGiven: StepMatch = anyOf(onEvent('notice.sent'), entering('noticeSent'));
+
+/** Notice waived for a reason the policy lists as an exception: any other waiver excuses nothing. */
+const waivedAsAllowed = (ctx: RuleContext): StepMatch => onEvent('notice.waived', (e) => (ctx.policy.notice.exceptions as readonly string[]).includes(String(e.reason)));
 
 export const noNoticeUnderSecrecy: Rule = {
   id: 'no-notice-under-secrecy',
@@ -33,12 +41,12 @@ export const noticeBeforeDisclosure: Rule = {
   scope: 'policies that notify before disclosure; every machine that discloses (data.disclosed)',
   appliesTo: (ctx) => ctx.policy.notice.beforeDisclosure && speaks(ctx, 'data.disclosed'),
   premise: { text: 'data is disclosed', match: () => onEvent('data.disclosed') },
-  check: () =>
+  check: (ctx) =>
     precedence({
       target: onEvent('data.disclosed'),
       after: noticeGiven,
       unless: before('secrecy'),
-      excuse: anyOf(onEvent('notice.waived'), onEvent('emergency.assessed', (e) => statutoryEmergency(e.criterion))),
+      excuse: anyOf(waivedAsAllowed(ctx), onEvent('emergency.assessed', (e) => statutoryEmergency(e.criterion))),
       message: 'data was disclosed before the user was told, with no gag and no recorded exception',
     }),
 };
@@ -55,7 +63,6 @@ export const objectionWindow: Rule = {
     notWithin({
       target: onEvent('data.disclosed'),
       since: noticeGiven,
-      unless: before('secrecy'),
       message: `data was disclosed within ${durationDays(ctx.policy.notice.objectionWindow)} days of notice, inside the user’s objection window`,
     })(durationDays(ctx.policy.notice.objectionWindow)),
 };
@@ -73,32 +80,37 @@ export const delayedNotice: Rule = {
   scope: 'every machine that discloses (data.disclosed)',
   appliesTo: (ctx) => speaks(ctx, 'data.disclosed'),
   premise: { text: 'notice falls due after a disclosure made without it', match: () => entering('noticeDue') },
-  check: (ctx) => ({ type: 'monitor', monitor: delayedNoticeMonitor(durationDays(ctx.policy.notice.delayedNoticeWithin), ctx.events.has('emergency.ended')) }),
+  check: (ctx) => ({ type: 'monitor', monitor: delayedNoticeMonitor(durationDays(ctx.policy.notice.delayedNoticeWithin), ctx.events.has('emergency.ended'), waivedAsAllowed(ctx)) }),
 };
 
-type DN = { owed: boolean; waiting: boolean };
+/** Notice is owed for a disclosure made without it; the clock runs once the gag or emergency is over; a waiver the policy allows was recorded. */
+type DN = { owed: boolean; waiting: boolean; waived: boolean };
 
 /** A flag raised on this step: the notice's own, once its delay runs (one already on for another duty settles nothing). */
 const alarm = raising('overdue');
 
-function delayedNoticeMonitor(days: number, emergencyKind: boolean): Monitor<DN> {
+function delayedNoticeMonitor(days: number, emergencyKind: boolean, noticeWaived: StepMatch): Monitor<DN> {
   const clock = '@notice';
   const message = `a disclosure made without notice was not followed by notice within ${days} days of the gag ending (with no gag, of the disclosure), and the case was not flagged overdue`;
-  const [noticeWaived, disclosed, emergencyEnded] = ['notice.waived', 'data.disclosed', 'emergency.ended'].map((type) => onEvent(type)) as [StepMatch, StepMatch, StepMatch];
+  const [disclosed, emergencyEnded] = ['data.disclosed', 'emergency.ended'].map((type) => onEvent(type)) as [StepMatch, StepMatch];
   const [leavingSecrecy, enteringSecrecy] = [leaving('secrecy'), entering('secrecy')];
   const next = (s: DN, info: StepInfo) => {
-    if (noticeGiven(info) || noticeWaived(info) || (s.waiting && alarm(info))) return { state: { owed: false, waiting: false }, ...(s.waiting ? { stop: [clock] } : {}) };
-    const owed = s.owed || (disclosed(info) && !info.post.hasTag('noticeSent') && !info.post.hasTag('noticeWaived'));
-    const freed = emergencyKind ? emergencyEnded(info) : leavingSecrecy(info) || (disclosed(info) && !info.post.hasTag('secrecy'));
-    if (owed && !s.waiting && freed) return { state: { owed, waiting: true }, start: [clock] };
-    if (s.waiting && enteringSecrecy(info)) return { state: { owed, waiting: false }, stop: [clock] };
-    return { state: { owed, waiting: s.waiting } };
+    const waived = s.waived || noticeWaived(info);
+    if (noticeGiven(info) || noticeWaived(info) || (s.waiting && alarm(info))) return { state: { owed: false, waiting: false, waived }, ...(s.waiting ? { stop: [clock] } : {}) };
+    // A waiver counts only as the event the policy allows, never as a tag a machine puts on itself.
+    const owed = s.owed || (disclosed(info) && !info.post.hasTag('noticeSent') && !waived);
+    // A gag's end frees notice in every machine; an emergency's end only where no gag holds; a disclosure outside a gag at once, but in an emergency, whose end frees it.
+    const stillGagged = info.post.hasTag('secrecy');
+    const freed = leavingSecrecy(info) || (!stillGagged && (emergencyKind ? emergencyEnded(info) : disclosed(info)));
+    if (owed && !s.waiting && freed) return { state: { owed, waiting: true, waived }, start: [clock] };
+    if (s.waiting && enteringSecrecy(info)) return { state: { owed, waiting: false, waived }, stop: [clock] };
+    return { state: { owed, waiting: s.waiting, waived } };
   };
   return {
-    initial: (info) => next({ owed: false, waiting: false }, info),
+    initial: (info) => next({ owed: false, waiting: false, waived: false }, info),
     step: next,
     deadline: (s) => (s.waiting ? { clock, days, message } : null),
-    key: (s) => `${s.owed ? 1 : 0}${s.waiting ? 1 : 0}`,
+    key: (s) => `${s.owed ? 1 : 0}${s.waiting ? 1 : 0}${s.waived ? 1 : 0}`,
     clockMax: { [clock]: days + 1 },
   };
 }

@@ -17,6 +17,11 @@ describe('what a machine of your own says that no rule hears', () => {
     expect(vocabularyNotes(mute)).toEqual([expect.stringMatching(/^the machine has no state tagged secrecy, .* only the rules every machine gets \(termination, no-silent-deadline\) apply/)]);
   });
 
+  it('says when an outcome is tagged disclosed but no data.disclosed event exists, which the rules would not see', () => {
+    const silent = setup({ delays: { P1D: 86_400_000 } }).createMachine({ id: 's', initial: 'a', states: { a: { on: { 'notice.sent': 'b' }, after: { P1D: 'c' } }, b: { tags: ['noticeSent'] }, c: { type: 'final', tags: ['closed', 'disclosed'] } } });
+    expect(vocabularyNotes(silent)).toEqual([expect.stringMatching(/^a state is tagged disclosed but the machine takes no data\.disclosed event/)]);
+  });
+
   it('has nothing to say of any catalogue machine', () => {
     for (const entry of CATALOGUE) expect(vocabularyNotes(entry.machine), entry.kind).toEqual([]);
   });

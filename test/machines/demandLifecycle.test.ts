@@ -119,6 +119,15 @@ describe.each(noticeFirst)('notice before disclosure: $kind', ({ entry, spec }) 
     expect(firedTimers(run)).toContainEqual([15, 'objectionWindow']);
   });
 
+  if (spec.secrecy.orderPossible) {
+    it('keeps the objection window of a user told before a gag came', () => {
+      const gagged = play(startCase(entry), [[1, ev.review()], [1, ev.noticeSent()], [2, ev.impose()]]);
+
+      expect(rejectionOf(gagged, 2, ev.disclose(...categories)).reason).toBe('notAccepted');
+      expect(play(gagged, [[16, ev.disclose(...categories)]]).snapshot.hasTag('disclosed')).toBe(true);
+    });
+  }
+
   it('rejects a disclosure when the user was never told', () => {
     const run = play(startCase(entry), [[1, ev.review()]]);
 
