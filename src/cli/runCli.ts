@@ -4,7 +4,7 @@ const USAGE = `dueprocess — how a provider handles demands for user data, as c
 
 Usage:
   dueprocess list [--json]
-  dueprocess simulate <kind> --request FILE --events FILE [--policy NAME|FILE] [--json]
+  dueprocess simulate (<kind> | --machine FILE [--export NAME]) --request FILE --events FILE [--policy NAME|FILE] [--json]
   dueprocess check [kinds…] [--policy NAME|FILE] [--machine FILE [--export NAME]] [--date YYYY-MM-DD]
                    [--max-states N] [--max-seconds N] [--stepper port|xstate|verify] [--threads N] [--json]
   dueprocess scenarios [kinds…] [--policy NAME|FILE] [--dir DIR] [--check]
@@ -22,7 +22,7 @@ Usage:
 
 Commands:
   list       every kind of demand: title, legal basis, compellable data, timers, sources
-  simulate   replay a dated case through a kind's machine, step by step
+  simulate   replay a dated case through a kind's machine (or your own), step by step
   check      prove every rule on every path and deadline ordering, or print the shortest dated counterexample
   scenarios  write every kind's dated scenarios to scenarios/, or --check that the committed ones are current
   replay     replay scenario files against the machines; report the first step that diverges

@@ -1,4 +1,6 @@
 import { findKind } from '../../machines/catalogue.ts';
+import { sharedCategories } from '../../src/domain/categories.ts';
+import { POLICIES } from '../../src/policy/loadPolicy.ts';
 import type { VocabularyEvent } from '../../src/domain/events.ts';
 import type { ProviderPolicy } from '../../src/domain/policy.ts';
 import type { CaseStore } from '../../src/runtime/CaseStore.ts';
@@ -43,7 +45,10 @@ export async function seedCases(store: CaseStore, policy = 'cloudflare', policie
   const engine = createCaseEngine({ store, policy, policies, clock: () => '2027-01-15' });
   for (const [id, { request }] of Object.entries(SEEDED)) await engine.open(request, { id });
   const events = Object.entries(SEEDED).flatMap(([id, c]) => c.events.map(([on, event]) => ({ id, on, event }))).sort((a, b) => a.on.localeCompare(b.on));
-  for (const { id, on, event } of events) {
+  // A provider's emergency policy may narrow what goes out (Let's Encrypt: account-recovery information only).
+  const covered = ({ ...POLICIES, ...policies } as Record<string, ProviderPolicy | undefined>)[policy]?.versions.at(-1)?.emergency.discloses;
+  for (const { id, on, event: given } of events) {
+    const event = covered && (SEEDED[id]?.request as { kind?: string } | undefined)?.kind === 'emergency' && given.type === 'data.disclosed' ? { ...given, categories: sharedCategories(given.categories, covered) } : given;
     const sent = await engine.send(id, event, { on });
     if (!sent.ok) throw new Error(`${id}: ${sent.message}`);
   }

@@ -76,7 +76,8 @@ export function missedResponse(trigger: string, response: string, days: number):
   const next = (w: number | null, pre: AnyMachineSnapshot | null, post: AnyMachineSnapshot): number | null => {
     const settled = pre ? enters(response, pre, post) : post.hasTag(response);
     const triggered = pre ? enters(trigger, pre, post) : post.hasTag(trigger);
-    if (triggered && !settled) return 0;
+    // A trigger while one waits keeps the earlier, nearer deadline (`respondWithin`).
+    if (triggered && !settled) return w ?? 0;
     return w !== null && settled ? null : w;
   };
   return {

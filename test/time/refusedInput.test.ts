@@ -58,7 +58,7 @@ describe('the whole-day clock refuses input the vocabulary or model time does no
       { day: 3, event: { type: 'notice.sent' } },
       disclose,
     ]);
-    expect(rejected?.rejection.message).toMatch(/^"data\.disclosed" cannot be taken on day 10 in state .+: its guards refuse it here \(pending deadline: objectionWindow, due day 17\); it is taken after the objectionWindow deadline; or after secrecy\.imposed$/);
+    expect(rejected?.rejection.message).toMatch(/^"data\.disclosed" cannot be taken on day 10 in state .+: its guards refuse it here \(pending deadline: objectionWindow, due day 17\); it is taken after the objectionWindow deadline; or after secrecy\.imposed, then the objectionWindow deadline$/);
     const idle = sendEvent(startRun(own, undefined), 1, { type: 'poke' });
     const refused = idle.ok ? sendEvent(idle.run, 2, { type: 'poke' }) : idle;
     expect(refused.ok ? '' : refused.rejection.message).toBe('"poke" cannot be taken on day 2 in state poked: no active state takes "poke" now (no deadline pending)');
