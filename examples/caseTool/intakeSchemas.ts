@@ -9,11 +9,24 @@ type Check = { test: (r: DemandRequest) => boolean; path: string[]; message: str
 
 const EU_STATES = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'EE', 'EL', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'];
 
+// The dates every demand must keep: a process and its gag order bear a date on or before receipt, a
+// compliance date comes after it, and a gag order served with it has not run out before it came.
+const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+const DATED: readonly Check[] = [
+  { test: (r) => !r.issuedOn || r.issuedOn <= r.receivedOn, path: ['issuedOn'], message: 'the process bears a date after it was received' },
+  { test: (r) => !r.complyBy || r.complyBy > r.receivedOn, path: ['complyBy'], message: 'the compliance date is not after receipt' },
+  { test: (r) => !r.secrecyOrder?.issuedOn || r.secrecyOrder.issuedOn <= r.receivedOn, path: ['secrecyOrder', 'issuedOn'], message: 'the gag order bears a date after receipt' },
+  {
+    test: (r) => !r.secrecyOrder?.days || !r.secrecyOrder.issuedOn || r.secrecyOrder.days >= day(r.receivedOn) - day(r.secrecyOrder.issuedOn),
+    path: ['secrecyOrder', 'days'],
+    message: 'the gag order ran out before the request was received',
+  },
+];
+
 const demand = (kind: DemandKind, check?: Check) => {
   const schema = DemandRequest.extend({ kind: z.literal(kind, { message: `this request is for kind "${kind}"` }) });
-  if (!check) return schema;
   return schema.superRefine((r, ctx) => {
-    if (!check.test(r)) ctx.addIssue({ code: 'custom', path: check.path, message: check.message });
+    for (const c of [...DATED, ...(check ? [check] : [])]) if (!c.test(r)) ctx.addIssue({ code: 'custom', path: c.path, message: c.message });
   });
 };
 

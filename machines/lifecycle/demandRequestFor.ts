@@ -26,7 +26,7 @@ const DATED: readonly RequestCheck[] = [
     fix: 'give the date on the gag order, no later than receivedOn, or leave it out to count the gag from receipt',
   },
   {
-    test: (r) => (gagDaysLeft(r) ?? 1) > 0,
+    test: (r) => (gagDaysLeft(r) ?? 0) >= 0,
     path: ['secrecyOrder', 'days'],
     message: 'ended before the request was received: counted from the date the gag order bears, no day of it is left',
     fix: 'leave secrecyOrder out (no gag covers the request), or check its days and issuedOn',

@@ -36,6 +36,8 @@ export const challengeLongSecrecy: Rule = {
       trigger: (info) => gagBegins(info) && tooLong(ctx, info),
       response: entering('secrecyChallenged'),
       cancel: leaving('secrecy'),
+      // The gag's own flag: an overdue state inside the gag, not another duty's elsewhere.
+      alarm: raising('overdue', 'secrecy'),
       message: `a gag the policy challenges was not challenged within ${within} days, and the case was not flagged overdue`,
     })(within);
   },
@@ -67,19 +69,23 @@ export const noSilentDeadline: Rule = {
     ),
 };
 
-type ChartNode = { id: string; tags: readonly string[]; parent?: ChartNode };
+type ChartNode = { id: string; type: string; tags: readonly string[]; parent?: ChartNode };
 
 /**
  * The timer's own duty is flagged already: a state tagged `overdue` is active inside the state
- * that started it (a later limit of a duty already late). An `overdue` flag elsewhere, for
- * another duty, excuses nothing.
+ * that started it, in the same region (a later limit of a duty already late). An `overdue` flag
+ * elsewhere, for another duty, excuses nothing, nor one in another region under a parallel
+ * state (the timer on a machine's root owns no region's flag).
  */
 function flaggedAlready(info: StepInfo): boolean {
   const owner = info.event.type.slice(`xstate.after.${info.delay ?? ''}.`.length);
   const active = (info.pre as unknown as { _nodes: readonly ChartNode[] })._nodes;
   return active.some((n) => {
     if (!n.tags.includes('overdue')) return false;
-    for (let at: ChartNode | undefined = n; at; at = at.parent) if (at.id === owner) return true;
+    for (let at: ChartNode | undefined = n; at; at = at.parent) {
+      if (at.id === owner) return at.type !== 'parallel';
+      if (at.type === 'parallel') return false;
+    }
     return false;
   });
 }

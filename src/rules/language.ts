@@ -20,17 +20,25 @@ export const entering =
 /**
  * The step enters a state node carrying the tag that was not active before: a flag raised now,
  * even where another region carried the tag already (a case late on one duty is not thereby
- * excused on the next).
+ * excused on the next). With `within`, only a node that carries that tag too, or lies in a
+ * state that does: the duty's own part of the chart (a gag's challenge flag inside the gag).
  */
 export const raising =
-  (tag: string): StepMatch =>
+  (tag: string, within?: string): StepMatch =>
   (info) => {
     const before = (info.pre as unknown as ActiveNodes | null)?._nodes;
-    return (info.post as unknown as ActiveNodes)._nodes.some((n) => n.tags.includes(tag) && !(before?.includes(n) ?? false));
+    return (info.post as unknown as ActiveNodes)._nodes.some((n) => n.tags.includes(tag) && !(before?.includes(n) ?? false) && (within === undefined || under(n, within)));
   };
 
+/** The node, or a state it lies in, carries the tag: a flag in the part of the chart a duty lives in. */
+function under(node: ChartNode, tag: string): boolean {
+  for (let at: ChartNode | undefined = node; at; at = at.parent) if (at.tags.includes(tag)) return true;
+  return false;
+}
+
 // XState v5 has no public accessor for a snapshot's active state nodes; `_nodes` is that list.
-type ActiveNodes = { _nodes: readonly { tags: readonly string[] }[] };
+type ChartNode = { tags: readonly string[]; parent?: ChartNode };
+type ActiveNodes = { _nodes: readonly ChartNode[] };
 
 /** The state before the step had the tag and the one after does not. */
 export const leaving =
@@ -144,11 +152,11 @@ export function onlyWithin(o: { target: StepMatch; since: StepMatch; message: st
 
 /**
  * Timed response: after a `trigger` step, a `response` step comes within `days` days, or the
- * machine raises the alarm by then (enters a state tagged `overdue`: one already on, for another
- * duty, does not count); `cancel` ends the obligation.
+ * machine raises the alarm by then (`alarm`; by default it enters a state tagged `overdue`, and
+ * one already on, for another duty, does not count); `cancel` ends the obligation.
  * With `arm`, a trigger counts only after an arming step, and `disarm` clears it.
  */
-export function respondWithin(o: { trigger: StepMatch; response: StepMatch; cancel?: StepMatch; arm?: StepMatch; disarm?: StepMatch; message: string }) {
+export function respondWithin(o: { trigger: StepMatch; response: StepMatch; cancel?: StepMatch; arm?: StepMatch; disarm?: StepMatch; alarm?: StepMatch; message: string }) {
   return (days: number): RuleCheck => {
     const clock = '@response';
     type S = { armed: boolean; waiting: boolean };
@@ -158,7 +166,7 @@ export function respondWithin(o: { trigger: StepMatch; response: StepMatch; canc
       // A flag raised on the trigger step is another duty's: this one has not yet had a day to be missed.
       // A trigger while one is waiting keeps the earlier, nearer deadline.
       if (armed && o.trigger(info) && !answered(info)) return s.waiting ? { state: { armed, waiting: true } } : { state: { armed, waiting: true }, start: [clock] };
-      if (s.waiting && (answered(info) || alarm(info))) return { state: { armed, waiting: false }, stop: [clock] };
+      if (s.waiting && (answered(info) || (o.alarm ?? alarm)(info))) return { state: { armed, waiting: false }, stop: [clock] };
       return { state: { armed, waiting: s.waiting } };
     };
     const monitor: Monitor<S> = {

@@ -2,7 +2,7 @@ import { durationDays } from '../domain/duration.ts';
 import { statutoryEmergency } from '../domain/emergencyLaw.ts';
 import { src } from '../domain/source.ts';
 import type { Monitor, StepInfo } from '../explore/Monitor.ts';
-import { after, allOf, anyOf, before, entering, leaving, notWithin, neverStep, onEvent, precedence, raising, type StepMatch } from './language.ts';
+import { after, allOf, anyOf, before, entering, notWithin, neverStep, onEvent, precedence, raising, type StepMatch } from './language.ts';
 import type { Rule, RuleContext } from './Rule.ts';
 
 const speaks = (ctx: RuleContext, ...events: string[]) => events.every((e) => ctx.events.has(e));
@@ -80,37 +80,43 @@ export const delayedNotice: Rule = {
   scope: 'every machine that discloses (data.disclosed)',
   appliesTo: (ctx) => speaks(ctx, 'data.disclosed'),
   premise: { text: 'notice falls due after a disclosure made without it', match: () => entering('noticeDue') },
-  check: (ctx) => ({ type: 'monitor', monitor: delayedNoticeMonitor(durationDays(ctx.policy.notice.delayedNoticeWithin), ctx.events.has('emergency.ended'), waivedAsAllowed(ctx)) }),
+  check: (ctx) => ({ type: 'monitor', monitor: delayedNoticeMonitor(durationDays(ctx.policy.notice.delayedNoticeWithin), waivedAsAllowed(ctx)) }),
 };
 
-/** Notice is owed for a disclosure made without it; the clock runs once the gag or emergency is over; a waiver the policy allows was recorded. */
-type DN = { owed: boolean; waiting: boolean; waived: boolean };
+/**
+ * The monitor's facts: notice is owed for a disclosure made without it; its clock runs; a waiver
+ * the policy allows was recorded; the user was told (by the event or the tag); an emergency the
+ * statute recognises is on.
+ */
+type DN = { owed: boolean; waiting: boolean; waived: boolean; told: boolean; emergency: boolean };
 
-/** A flag raised on this step: the notice's own, once its delay runs (one already on for another duty settles nothing). */
-const alarm = raising('overdue');
+/** The notice's own flag, raised now: an overdue state that is the notice's (tagged `noticeDue`, or inside one that is). */
+const alarm = raising('overdue', 'noticeDue');
 
-function delayedNoticeMonitor(days: number, emergencyKind: boolean, noticeWaived: StepMatch): Monitor<DN> {
+function delayedNoticeMonitor(days: number, noticeWaived: StepMatch): Monitor<DN> {
   const clock = '@notice';
   const message = `a disclosure made without notice was not followed by notice within ${days} days of the gag ending (with no gag, of the disclosure), and the case was not flagged overdue`;
   const [disclosed, emergencyEnded] = ['data.disclosed', 'emergency.ended'].map((type) => onEvent(type)) as [StepMatch, StepMatch];
-  const [leavingSecrecy, enteringSecrecy] = [leaving('secrecy'), entering('secrecy')];
-  const next = (s: DN, info: StepInfo) => {
+  const emergencyFound = onEvent('emergency.assessed', (e) => statutoryEmergency(e.criterion));
+  const enteringSecrecy = entering('secrecy');
+  const next = (s: DN, info: StepInfo): ReturnType<Monitor<DN>['step']> => {
     const waived = s.waived || noticeWaived(info);
-    if (noticeGiven(info) || noticeWaived(info) || (s.waiting && alarm(info))) return { state: { owed: false, waiting: false, waived }, ...(s.waiting ? { stop: [clock] } : {}) };
+    const told = s.told || noticeGiven(info);
+    const emergency = (s.emergency || emergencyFound(info)) && !emergencyEnded(info);
+    const facts = { waived, told, emergency };
+    if (noticeGiven(info) || noticeWaived(info) || (s.waiting && alarm(info))) return { state: { owed: false, waiting: false, ...facts }, ...(s.waiting ? { stop: [clock] } : {}) };
     // A waiver counts only as the event the policy allows, never as a tag a machine puts on itself.
-    const owed = s.owed || (disclosed(info) && !info.post.hasTag('noticeSent') && !waived);
-    // A gag's end frees notice in every machine; an emergency's end only where no gag holds; a disclosure outside a gag at once, but in an emergency, whose end frees it.
-    const stillGagged = info.post.hasTag('secrecy');
-    const freed = leavingSecrecy(info) || (!stillGagged && (emergencyKind ? emergencyEnded(info) : disclosed(info)));
-    if (owed && !s.waiting && freed) return { state: { owed, waiting: true, waived }, start: [clock] };
-    if (s.waiting && enteringSecrecy(info)) return { state: { owed, waiting: false, waived }, stop: [clock] };
-    return { state: { owed, waiting: s.waiting, waived } };
+    const owed = s.owed || (disclosed(info) && !told && !info.post.hasTag('noticeSent') && !waived);
+    if (s.waiting && enteringSecrecy(info)) return { state: { owed, waiting: false, ...facts }, stop: [clock] };
+    // Notice falls due as soon as nothing holds it back: no gag in force, no emergency going on.
+    if (owed && !s.waiting && !info.post.hasTag('secrecy') && !emergency) return { state: { owed, waiting: true, ...facts }, start: [clock] };
+    return { state: { owed, waiting: s.waiting, ...facts } };
   };
   return {
-    initial: (info) => next({ owed: false, waiting: false, waived: false }, info),
+    initial: (info) => next({ owed: false, waiting: false, waived: false, told: false, emergency: false }, info),
     step: next,
     deadline: (s) => (s.waiting ? { clock, days, message } : null),
-    key: (s) => `${s.owed ? 1 : 0}${s.waiting ? 1 : 0}${s.waived ? 1 : 0}`,
+    key: (s) => `${+s.owed}${+s.waiting}${+s.waived}${+s.told}${+s.emergency}`,
     clockMax: { [clock]: days + 1 },
   };
 }

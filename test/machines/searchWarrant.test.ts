@@ -57,7 +57,7 @@ describe('search warrant (18 U.S.C. 2703(a), (b)(1)(A))', () => {
 
   it.each([
     ['dated after receipt', { days: 30, issuedOn: '2026-03-03' }, 'request.secrecyOrder.issuedOn'],
-    ['already over at receipt', { days: 30, issuedOn: '2026-01-31' }, 'request.secrecyOrder.days'],
+    ['already over at receipt', { days: 29, issuedOn: '2026-01-31' }, 'request.secrecyOrder.days'],
   ])('refuses a gag order %s, naming the field', (_what, secrecyOrder, field) => {
     const parsed = entry.requestSchema.safeParse(rawRequest('searchWarrant', { secrecyOrder }));
     expect(parsed.success).toBe(false);
