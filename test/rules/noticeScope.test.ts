@@ -27,8 +27,12 @@ const ownNotice = (gagFirst: boolean) =>
     },
   });
 
-/** A secret disclosure, then notice owed once the gag lifts; no `noticeDue` tag, only its own grace timer. */
-const owing = (grace: 'P5D' | 'P10D') =>
+/**
+ * A secret disclosure, then notice owed once the gag lifts: no `noticeDue` tag while it is owed,
+ * only its own grace timer, whose flag is the notice's (`noticeDue` on the overdue state) unless
+ * `plainFlag`, when nothing ties it to the notice.
+ */
+const owing = (grace: 'P5D' | 'P10D', plainFlag = false) =>
   build({
     id: 'owing',
     initial: 'received',
@@ -37,7 +41,7 @@ const owing = (grace: 'P5D' | 'P10D') =>
       gagged: { tags: ['secrecy'], on: { 'data.disclosed': 'gaggedDisclosed' } },
       gaggedDisclosed: { tags: ['secrecy'], on: { 'secrecy.lifted': 'owed' } },
       owed: { after: { [grace]: 'overdue' }, on: { 'notice.sent': 'told' } },
-      overdue: { tags: ['overdue'], on: { 'notice.sent': 'told' } },
+      overdue: { tags: plainFlag ? ['overdue'] : ['overdue', 'noticeDue'], on: { 'notice.sent': 'told' } },
       told: { type: 'final', tags: ['closed', 'disclosed', 'noticeSent'] },
     },
   });
@@ -74,5 +78,10 @@ describe('a timed rule put to the test is not vacuous', () => {
     expect(met?.vacuous).toBeUndefined();
     const late = byId(checkMachine(target(owing('P10D')), version, NOTICE_RULES)).get('delayed-notice');
     expect(late?.status).toBe('violated');
+  });
+
+  it('an overdue flag that is not the notice’s (no noticeDue on or around it) does not settle delayed notice', () => {
+    const plain = byId(checkMachine(target(owing('P5D', true)), version, NOTICE_RULES)).get('delayed-notice');
+    expect(plain?.status).toBe('violated');
   });
 });
