@@ -20,3 +20,22 @@ export const DatedEvent = z
 export type DatedEvent = z.infer<typeof DatedEvent>;
 
 export const DatedEvents = z.array(DatedEvent);
+
+/**
+ * The lines of a story for a machine of the user's own: its events may be of its own types, so
+ * an event here is any object with a string `type`; a vocabulary type is still checked against
+ * the vocabulary when the story is replayed (`parseEvent` with `ownTypes`).
+ */
+export const OwnDatedEvents = z.array(
+  z
+    .object({
+      day: z.number().int().min(0, { message: 'day counts from receipt (day 0) and cannot be negative' }).optional(),
+      date: IsoDate.optional(),
+      event: z.object({ type: z.string().min(1) }).passthrough().optional(),
+    })
+    .strict()
+    .refine((e) => (e.day === undefined) !== (e.date === undefined), {
+      message: 'give exactly one of "day" (days since receipt) or "date" (YYYY-MM-DD)',
+      path: ['day'],
+    }),
+);

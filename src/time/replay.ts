@@ -26,14 +26,14 @@ export interface Replay {
 /**
  * Replays dated events through a kind's machine (or any machine with the alphabet of its
  * events' payloads) under a policy version. Days and events are
- * checked first (whole days, none before receipt, none going backwards, each event valid for the
- * vocabulary), so a bad file applies nothing; a refused event stops the replay and nothing after
+ * checked first (whole days, none before receipt, none going backwards, each vocabulary event
+ * valid; an event of the machine's own type passes as given), so a bad file applies nothing; a refused event stops the replay and nothing after
  * it is applied.
  *
  * @example
  * const { run, rejected } = replay(entry, version, request, [{ day: 3, event: { type: 'review.completed', finding: 'sufficient' } }]);
  */
-export function replay(entry: Pick<KindEntry, 'machine' | 'alphabet'>, version: PolicyVersion, request: { receivedOn: string }, events: readonly DatedEvent[]): Replay {
+export function replay(entry: Pick<KindEntry, 'machine' | 'alphabet'>, version: PolicyVersion, request: { receivedOn: string }, events: readonly (Omit<DatedEvent, 'event'> & { event?: { type: string; [field: string]: unknown } | undefined })[]): Replay {
   const start = dayNumber(request.receivedOn);
   const days = events.map((e, i) => {
     if (e.day !== undefined) return checkDay(e.day, `events[${i}].day`);

@@ -32,6 +32,16 @@ describe('simulate --machine: a dated story on a machine of your own', () => {
     expect(err).not.toContain('VIOLATED');
   });
 
+  it('takes events of the machine’s own types, which check explores too', async () => {
+    const machine = tempFile('own.mjs', "import { setup } from 'xstate'; export default setup({}).createMachine({ id: 'own', initial: 'a', states: { a: { on: { 'my.event': 'b' } }, b: { tags: ['closed', 'withdrawn'] } } });");
+    const events = tempFile('own-events.json', [{ day: 1, event: { type: 'my.event' } }]);
+    const { code, out } = await runCliCaptured(['simulate', '--machine', machine, '--request', request, '--events', events]);
+    expect(code).toBe(0);
+    expect(out).toContain('day    1  2026-03-03  my.event');
+    const typo = await runCliCaptured(['simulate', '--machine', machine, '--request', request, '--events', tempFile('bad.json', [{ day: 1, event: { type: 'notice.sent', extra: 1 } }])]);
+    expect(typo.code).toBe(2);
+  });
+
   it('refuses a request without receivedOn, or a kind beside --machine', async () => {
     const bad = await runCliCaptured(['simulate', '--machine', 'examples/my-workflow.ts', '--request', tempFile('r.json', {}), '--events', story]);
     expect(bad.code).toBe(2);
