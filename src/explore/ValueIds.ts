@@ -30,7 +30,8 @@ export class ValueIds {
       try {
         text = this.text(value);
       } catch (e) {
-        if (this.open.size === 1 && e instanceof CyclicValue) throw cyclicValueError(value);
+        // A Map or Set that holds itself overflows the sort of its entries before `open` sees it.
+        if (this.open.size === 1 && (e instanceof CyclicValue || e instanceof RangeError)) throw cyclicValueError(value) ?? e;
         throw e;
       } finally {
         this.open.delete(value);
@@ -99,15 +100,22 @@ function byKeyText(a: [unknown, unknown], b: [unknown, unknown]): number {
 
 class CyclicValue extends Error {}
 
-/** Where in `root` a value first contains itself, as a path (`.kids[0]`), and whether it is an actor reference. */
-function cycleIn(root: object): { path: string; actor: boolean } {
+/** Where in `root` a value first contains itself, as a path (`.kids[0]`), and whether it is an actor reference; null when nothing does. */
+function cycleIn(root: object): { path: string; actor: boolean } | null {
   const onPath = new Set<object>();
   const walk = (value: unknown, path: string): { path: string; actor: boolean } | null => {
     if (value === null || typeof value !== 'object') return null;
     const actor = typeof (value as { send?: unknown }).send === 'function' && 'sessionId' in value;
     if (actor || onPath.has(value)) return { path, actor };
     onPath.add(value);
-    const entries = Array.isArray(value) ? value.map((v, i) => [`[${i}]`, v] as const) : Object.entries(value).map(([k, v]) => [`.${k}`, v] as const);
+    const entries =
+      value instanceof Map
+        ? [...value].flatMap(([k, v], i) => [[`[entry ${i} key]`, k] as const, [`.get(${JSON.stringify(String(k))})`, v] as const])
+        : value instanceof Set
+          ? [...value].map((v, i) => [`[member ${i}]`, v] as const)
+          : Array.isArray(value)
+            ? value.map((v, i) => [`[${i}]`, v] as const)
+            : Object.entries(value).map(([k, v]) => [`.${k}`, v] as const);
     for (const [key, v] of entries) {
       const found = walk(v, path + key);
       if (found) return found;
@@ -115,11 +123,13 @@ function cycleIn(root: object): { path: string; actor: boolean } {
     onPath.delete(value);
     return null;
   };
-  return walk(root, '') ?? { path: '', actor: false };
+  return walk(root, '');
 }
 
-function cyclicValueError(root: object): InputError {
-  const { path, actor } = cycleIn(root);
+function cyclicValueError(root: object): InputError | null {
+  const found = cycleIn(root);
+  if (!found) return null;
+  const { path, actor } = found;
   const field = (root as { '#context'?: unknown })['#context'] !== undefined ? `context (with history)${path}` : `context${path}`;
   return actor
     ? new InputError('invalid', field, 'an actor reference', 'holds a spawned actor: the checker compares states by their context, and an actor is no data', 'start the child with `spawnChild` or `invoke`, which keep it out of the context, and keep context to plain data')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stableJson } from '../../src/explore/snapshotKey.ts';
 import { ValueIds } from '../../src/explore/ValueIds.ts';
+import { inputErrorOf } from '../support/inputErrorOf.ts';
 
 describe('ValueIds', () => {
   it('gives deeply equal values one id, whatever their key order or object identity', () => {
@@ -62,5 +63,20 @@ describe('ValueIds', () => {
     expect(stableJson({ at: new Date('2026-01-01') })).toBe('{"at":{"$date":"2026-01-01T00:00:00.000Z"}}');
     expect(stableJson(new Map([['b', 2], ['a', 1]]))).toBe(stableJson(new Map([['a', 1], ['b', 2]])));
     expect(stableJson(new Set(['b', 'a']))).toBe('{"$set":["a","b"]}');
+  });
+
+  it('names where a value contains itself, Maps and Sets included, and takes a subobject shared twice', () => {
+    const ids = new ValueIds();
+    const shared = { a: 1 };
+    expect(() => ids.of({ x: shared, y: shared })).not.toThrow();
+    const looped: { self?: unknown } = {};
+    looped.self = looped;
+    expect(inputErrorOf(() => ids.of({ looped })).field).toBe('context.looped.self');
+    const set = new Set<unknown>(['a']);
+    set.add(set);
+    expect(inputErrorOf(() => ids.of({ set })).field).toBe('context.set[member 1]');
+    const map = new Map<unknown, unknown>([['a', 1]]);
+    map.set('me', map);
+    expect(inputErrorOf(() => ids.of({ map })).field).toBe('context.map.get("me")');
   });
 });
