@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DataCategory } from '../../src/domain/categories.ts';
+import { dayNumber } from '../../src/domain/date.ts';
 import { DemandRequest, RequestBase, Target } from '../../src/domain/request.ts';
 import { RIGHTS } from './bespokeLaw.ts';
 import { reaches } from './categoryLaw.ts';
@@ -11,13 +12,12 @@ const EU_STATES = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'EE', 'EL', 'ES', 'FI', '
 
 // The dates every demand must keep: a process and its gag order bear a date on or before receipt, a
 // compliance date comes after it, and a gag order served with it has not run out before it came.
-const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 const DATED: readonly Check[] = [
   { test: (r) => !r.issuedOn || r.issuedOn <= r.receivedOn, path: ['issuedOn'], message: 'the process bears a date after it was received' },
   { test: (r) => !r.complyBy || r.complyBy > r.receivedOn, path: ['complyBy'], message: 'the compliance date is not after receipt' },
   { test: (r) => !r.secrecyOrder?.issuedOn || r.secrecyOrder.issuedOn <= r.receivedOn, path: ['secrecyOrder', 'issuedOn'], message: 'the gag order bears a date after receipt' },
   {
-    test: (r) => !r.secrecyOrder?.days || !r.secrecyOrder.issuedOn || r.secrecyOrder.days >= day(r.receivedOn) - day(r.secrecyOrder.issuedOn),
+    test: (r) => !r.secrecyOrder?.days || !r.secrecyOrder.issuedOn || r.secrecyOrder.days >= dayNumber(r.receivedOn) - dayNumber(r.secrecyOrder.issuedOn),
     path: ['secrecyOrder', 'days'],
     message: 'the gag order ran out before the request was received',
   },

@@ -4,7 +4,7 @@ import type { ReviewFinding, VocabularyEvent } from '../../src/domain/events.ts'
 import type { DemandRequest } from '../../src/domain/request.ts';
 import type { DemandSpec, RequestCondition } from './DemandSpec.ts';
 import { withinCategories } from '../../src/domain/categories.ts';
-import { datedDelays, gagDaysLeft, orderTermRegion, routeWindow } from './datedRegions.ts';
+import { datedDelays, gagOrderAge, orderTermRegion, routeWindow } from './datedRegions.ts';
 import { compelledFor, requestMatches, requestsCompellable } from './demandGuards.ts';
 import { noticeRegion } from './noticeRegion.ts';
 import { responseRegion } from './responseRegion.ts';
@@ -227,7 +227,7 @@ export function createDemandMachine(spec: DemandSpec) {
       recordOrderTerm: assign({
         secrecyDays: ({ context, event }) =>
           event.type === 'secrecy.imposed' ? (event.days ?? null) : (context.request.secrecyOrder?.days ?? null),
-        secrecyOrderAge: ({ context, event }) => (event.type === 'secrecy.imposed' ? 0 : (context.request.secrecyOrder?.days ?? 0) - (gagDaysLeft(context.request) ?? 0)),
+        secrecyOrderAge: ({ context, event }) => (event.type === 'secrecy.imposed' ? 0 : gagOrderAge(context.request)),
       }),
       clearOrderTerm: assign({ secrecyDays: null, secrecyOrderAge: 0 }),
       recordFiling: assign({

@@ -42,12 +42,15 @@ describe('simulate --machine: a dated story on a machine of your own', () => {
     expect(typo.code).toBe(2);
   });
 
-  it('refuses a request without receivedOn, or a kind beside --machine', async () => {
+  it('refuses a request without receivedOn, a kind beside --machine, or --export without it', async () => {
     const bad = await runCliCaptured(['simulate', '--machine', 'examples/my-workflow.ts', '--request', tempFile('r.json', {}), '--events', story]);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/request\.receivedOn: is missing/);
     const both = await runCliCaptured(['simulate', 'subpoena', '--machine', 'examples/my-workflow.ts', '--request', request, '--events', story]);
     expect(both.code).toBe(2);
     expect(both.err).toContain('kind: cannot be given with --machine');
+    const exportAlone = await runCliCaptured(['simulate', 'subpoena', '--export', 'safeWorkflow', '--request', request, '--events', story]);
+    expect(exportAlone.code).toBe(2);
+    expect(exportAlone.err).toContain('--export: needs --machine');
   });
 });
