@@ -22,8 +22,8 @@ import { fmt, msSince, now, report } from './support/report.ts';
 function oneRuleAtATime(entry: KindEntry, version: PolicyVersion): number {
   const machine = withPolicy(entry.machine.provide({}), version);
   const types = machine.root.events.filter((t) => !t.startsWith('xstate.'));
-  const ctx: RuleContext = { kind: entry.kind, policy: version, events: new Set(types), tags: machineTags(machine) };
   const base = { inputs: entry.inputs, events: eventVariants(types, entry.alphabet) };
+  const ctx: RuleContext = { kind: entry.kind, policy: version, events: new Set(types), tags: machineTags(machine), explored: { inputs: entry.inputs.map((i) => i.input), events: base.events } };
   let states = 0;
   for (const rule of RULES) {
     if (!rule.appliesTo(ctx)) continue;

@@ -4,7 +4,8 @@ import type { ReviewFinding, VocabularyEvent } from '../../src/domain/events.ts'
 import type { DemandRequest } from '../../src/domain/request.ts';
 import type { DemandSpec, RequestCondition } from './DemandSpec.ts';
 import { withinCategories } from '../../src/domain/categories.ts';
-import { datedDelays, gagOrderAge, orderTermRegion, routeWindow } from './datedRegions.ts';
+import { datedDelays, orderTermRegion, routeWindow } from './datedRegions.ts';
+import { gagOrderAge } from '../../src/domain/gagTerm.ts';
 import { compelledFor, requestMatches, requestsCompellable } from './demandGuards.ts';
 import { noticeRegion } from './noticeRegion.ts';
 import { responseRegion } from './responseRegion.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dayNumber } from '../../src/domain/date.ts';
 import { DemandRequest } from '../../src/domain/request.ts';
-import { gagDaysLeft } from './datedRegions.ts';
+import { gagDaysLeft } from '../../src/domain/gagTerm.ts';
 
 /** A check on a parsed request: `path` names the field, `message` what is wrong, `fix` what to give instead. */
 export interface RequestCheck {

@@ -12,6 +12,11 @@ export interface RuleContext {
   events: ReadonlySet<string>;
   /** State tags the machine uses. */
   tags: ReadonlySet<string>;
+  /**
+   * The inputs and event variants a search will explore with, when the rule is checked by one:
+   * a rule whose deadlines come from them (a gag's term) sizes its clocks by them.
+   */
+  explored?: { inputs: readonly unknown[]; events: readonly { type: string; [k: string]: unknown }[] };
 }
 
 /** How a rule is checked: by a monitor run with the machine, or on the whole state graph. */

@@ -1,5 +1,6 @@
 import { cloudActMotionWindow, compellableOnly, emergencyAssessedFirst, emergencyFollowUp, foreignLawConflictChallenged, noDisclosurePastRetention } from './dataRules.ts';
 import { abuseComplaintHandling, challengeLongSecrecy, dataSubjectDeadline, erasureGround, noSilentDeadline, preservationTerm, termination } from './deadlineRules.ts';
+import { gagEndsOnItsDate } from './gagEndsOnItsDate.ts';
 import { delayedNotice, noNoticeUnderSecrecy, noticeBeforeDisclosure, objectionWindow } from './noticeRules.ts';
 import type { Rule } from './Rule.ts';
 
@@ -9,6 +10,7 @@ export const RULES: readonly Rule[] = [
   noticeBeforeDisclosure,
   objectionWindow,
   delayedNotice,
+  gagEndsOnItsDate,
   compellableOnly,
   emergencyAssessedFirst,
   emergencyFollowUp,

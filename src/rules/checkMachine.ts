@@ -81,8 +81,8 @@ export function checkMachine(target: CheckTarget, version: PolicyVersion, rules:
 export function checkTarget(target: CheckTarget, version: PolicyVersion, rules: readonly Rule[], options: CheckOptions = {}): { results: RuleResult[]; unreached: () => Unreached | null } {
   const machine = withPolicy(target.machine, version);
   const types = outsideEvents(machine);
-  const ctx = ruleContext(machine, target.kind, version);
   const events = eventVariants(types, target.declared);
+  const ctx = ruleContext(machine, target.kind, version, { inputs: target.inputs.map((i) => i.input), events });
   const applicable = rules.map((rule) => (rule.appliesTo(ctx) ? rule.check(ctx) : null));
   const monitorRules = applicable.flatMap((c, i) => (c?.type === 'monitor' ? [{ index: i, monitor: c.monitor }] : []));
   const base = {
@@ -150,14 +150,15 @@ function edgeCount(run: Exploration): number {
 
 /**
  * What rules see of a machine (already provided with its policy) and the policy version: the
- * third argument `checkRun` takes.
+ * third argument `checkRun` takes. A search passes what it will explore with (`explored`), so
+ * rules whose deadlines come from the inputs and events size their clocks by them.
  *
  * @example
  * const violations = checkRun(run, request, RULES, ruleContext(machine, 'subpoena', version));
  */
-export function ruleContext(machine: AnyStateMachine, kind: string | undefined, version: PolicyVersion): RuleContext {
+export function ruleContext(machine: AnyStateMachine, kind: string | undefined, version: PolicyVersion, explored?: RuleContext['explored']): RuleContext {
   const types = machine.root.events.filter((t) => !t.startsWith('xstate.'));
-  return { kind, policy: version, events: new Set(types), tags: machineTags(machine) };
+  return { kind, policy: version, events: new Set(types), tags: machineTags(machine), ...(explored ? { explored } : {}) };
 }
 
 /** Every tag some state node of the machine carries. */

@@ -8,9 +8,10 @@ import { type RunViolation } from '../../src/rules/checkRun.ts';
 import { cloudActMotionWindow, emergencyFollowUp } from '../../src/rules/dataRules.ts';
 import { dataSubjectDeadline } from '../../src/rules/deadlineRules.ts';
 import { delayedNotice, objectionWindow } from '../../src/rules/noticeRules.ts';
+import { gagEndsOnItsDate } from '../../src/rules/gagEndsOnItsDate.ts';
 import type { Rule } from '../../src/rules/Rule.ts';
 import { type TimedRun, advanceTo, sendEvent, startRun } from '../../src/time/TimedRun.ts';
-import { version, entryOf, variantsOf, judge, objectionP13D, delayedNoticeRemoved, dsrMonthP29D, cloudActP15D, stoppingMachine } from './support/checkRunFixtures.ts';
+import { version, entryOf, variantsOf, judge, objectionP13D, delayedNoticeRemoved, gagTermRemoved, dsrMonthP29D, cloudActP15D, stoppingMachine } from './support/checkRunFixtures.ts';
 
 describe('checkRun agrees with the explorer’s dated counterexamples', () => {
   /** The event a counterexample line shows, found among the machine's variants by its text (witness.ts `describe`). */
@@ -43,6 +44,7 @@ describe('checkRun agrees with the explorer’s dated counterexamples', () => {
   /** `shorter`: what the counterexample without its last line gives; a run stopped in a final state is already certain to miss its deadline. */
   const cases: { name: string; rule: Rule; entry?: KindEntry; input: string; machine: () => AnyStateMachine; last: RunViolation['kind']; shorter?: 'broken' }[] = [
     { name: 'objection window P13D', rule: objectionWindow, entry: subpoena, input: 'plain', machine: objectionP13D, last: 'step' },
+    { name: 'gag term timer removed', rule: gagEndsOnItsDate, entry: subpoena, input: 'plain', machine: gagTermRemoved, last: 'deadline' },
     { name: 'delayed notice removed', rule: delayedNotice, entry: subpoena, input: 'open-ended order served', machine: delayedNoticeRemoved, last: 'deadline' },
     { name: 'data-subject month P29D', rule: dataSubjectDeadline, entry: dsr, input: 'access', machine: dsrMonthP29D, last: 'deadline' },
     { name: 'CLOUD Act window P15D', rule: cloudActMotionWindow, entry: warrant, input: 'non-US person in the UK', machine: cloudActP15D, last: 'step' },

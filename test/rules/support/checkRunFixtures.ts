@@ -48,6 +48,7 @@ export const infoAt = (run: TimedRun, i: number, input: unknown): StepInfo => {
 /** Mutants shared by several tests; each is a copy, the catalogue machines are untouched. */
 export const subpoenaMachine = () => entryOf('subpoena').machine;
 export const objectionP13D = () => mutateState(subpoenaMachine(), 'notice.sent', (s) => void (s.after = { P13D: 'objectionWindowElapsed' }), { delays: { P13D: 13 * DAY_MS } });
+export const gagTermRemoved = () => mutateState(subpoenaMachine(), 'secrecy.inForce.term.fixed', (s) => void delete s.after);
 export const delayedNoticeRemoved = () => mutateState(subpoenaMachine(), 'notice.due', (s) => void delete s.after);
 export const dsrMonthP29D = () => mutateState(entryOf('dataSubjectRequest').machine, 'awaitingAnswer.firstMonth', (s) => void (s.after = { P29D: s.after?.P1M }), { delays: { P29D: 29 * DAY_MS } });
 export const cloudActP15D = (): AnyStateMachine => {

@@ -1,0 +1,100 @@
+import { type AnyStateMachine, assign, setup } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { subpoenaEntry } from '../../machines/subpoena.ts';
+import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
+import { isoDate, dayNumber } from '../../src/domain/date.ts';
+import { DAY_MS } from '../../src/domain/duration.ts';
+import type { VocabularyEvent } from '../../src/domain/events.ts';
+import { type CheckTarget, checkMachine } from '../../src/rules/checkMachine.ts';
+import { gagEndsOnItsDate } from '../../src/rules/gagEndsOnItsDate.ts';
+import { version } from '../support/handMachines.ts';
+import { mutateState } from '../support/mutate.ts';
+import { gagTermRemoved } from './support/checkRunFixtures.ts';
+
+const plain = subpoenaEntry.inputs.find((i) => i.name === 'plain')?.input as Record<string, unknown>;
+/** A 365-day order dated 30 days before receipt: 335 days of it are left. */
+const datedOrder = { name: 'dated order served', input: { ...plain, secrecyOrder: { days: 365, issuedOn: isoDate(dayNumber(CHECK_DATE) - 30) } } };
+
+const subpoenaTarget = (machine: AnyStateMachine, inputs = [{ name: 'plain', input: plain }]): CheckTarget => ({ name: 'subpoena', machine, kind: 'subpoena', inputs, declared: subpoenaEntry.alphabet });
+const verdict = (t: CheckTarget) => checkMachine(t, version, [gagEndsOnItsDate])[0];
+
+/** A machine whose gag takes `secrecy.imposed` again in force: `renew` decides what the new order does to its end (the first one's timer runs on, or a new one starts). */
+function gagMachine(renew: 'restarts' | 'keepsFirst') {
+  return setup({
+    types: {} as { context: { term: number }; events: VocabularyEvent },
+    delays: { term: ({ context }) => context.term * DAY_MS },
+    actions: {
+      setTerm: assign({ term: ({ event }) => (event.type === 'secrecy.imposed' ? (event.days ?? 0) : 0) }),
+      noteOrder: assign({ term: ({ context }) => context.term }),
+    },
+  }).createMachine({
+    context: { term: 0 },
+    initial: 'free',
+    states: {
+      free: { on: { 'secrecy.imposed': { target: 'gagged', actions: 'setTerm' } } },
+      gagged: {
+        tags: ['secrecy'],
+        after: { term: 'free' },
+        on: { 'secrecy.imposed': renew === 'restarts' ? { target: 'gagged', reenter: true, actions: 'setTerm' } : { actions: 'noteOrder' } },
+      },
+    },
+  }) as unknown as AnyStateMachine;
+}
+const handTarget = (machine: AnyStateMachine): CheckTarget => ({ name: 'hand-written', machine, inputs: [{ name: 'only', input: {} }], declared: { 'secrecy.imposed': { days: [90, 400] } } });
+
+describe('gag-ends-on-its-date: a gag order with an end date stops binding on it', () => {
+  it('a fixed gag whose end timer was lost is still held the day after its term, counted from the day it was imposed', () => {
+    expect(verdict(subpoenaTarget(subpoenaEntry.machine))?.status).toBe('proved');
+    const result = verdict(subpoenaTarget(gagTermRemoved()));
+    expect(result?.status).toBe('violated');
+    const steps = result?.counterexample ?? [];
+    const imposed = steps.find((s) => s.what.startsWith('secrecy.imposed'));
+    expect(imposed?.what).toMatch(/days: (90|400)/);
+    const days = Number(/days: (\d+)/.exec(imposed?.what ?? '')?.[1]);
+    expect(result?.message).toBe(`the gag order ran out after ${days} days, and the case still held the request secret the day after`);
+    const last = steps.at(-1);
+    expect((last?.day ?? 0) - (imposed?.day ?? 0)).toBe(days + 1);
+    expect(last?.tags).toContain('secrecy');
+  });
+
+  it('a served order runs from the date it bears: a machine that counts it from receipt holds it 30 days too long', () => {
+    expect(verdict(subpoenaTarget(subpoenaEntry.machine, [datedOrder]))?.status).toBe('proved');
+    const fromReceipt = mutateState(subpoenaEntry.machine, 'secrecy', () => undefined, { delays: { secrecyTerm: ({ context }: { context: { secrecyDays: number | null } }) => (context.secrecyDays ?? 0) * DAY_MS } });
+    const result = verdict(subpoenaTarget(fromReceipt, [datedOrder]));
+    expect(result?.status).toBe('violated');
+    expect(result?.message).toBe('the gag order ran out after 335 days, and the case still held the request secret the day after');
+    expect(result?.counterexample?.at(-1)).toMatchObject({ day: 336 });
+  });
+
+  it('a new order replaces the old: a machine that starts the new term is proved, one that keeps a longer first term is not', () => {
+    const restarts = verdict(handTarget(gagMachine('restarts')));
+    expect(restarts?.status).toBe('proved');
+    expect(restarts?.vacuous).toBeUndefined();
+    const keeps = verdict(handTarget(gagMachine('keepsFirst')));
+    expect(keeps?.status).toBe('violated');
+    // The 400-day gag, then a 90-day order: the case is still gagged on the 91st day of the new one.
+    expect(keeps?.message).toBe('the gag order ran out after 90 days, and the case still held the request secret the day after');
+    const whats = keeps?.counterexample?.map((s) => s.what) ?? [];
+    expect(whats.filter((w) => w.startsWith('secrecy.imposed'))).toEqual(['secrecy.imposed { days: 400 }', 'secrecy.imposed { days: 90 }']);
+  });
+
+  it('a gag the machine tags open-ended is held to no date, and one that ends early is fine', () => {
+    const openEnded = mutateState(gagMachine('keepsFirst'), 'gagged', (s) => {
+      s.tags = ['secrecy', 'secrecyOpenEnded'];
+      delete s.after;
+    });
+    const result = verdict(handTarget(openEnded));
+    expect(result?.status).toBe('proved');
+    expect(result?.vacuous).toEqual({ premise: 'a gag order with an end date comes into force' });
+    const early = mutateState(gagMachine('keepsFirst'), 'gagged', (s) => {
+      s.on = { ...s.on, 'secrecy.lifted': 'free' };
+    });
+    expect(verdict({ ...handTarget(early), declared: { 'secrecy.imposed': { days: [90] }, 'secrecy.lifted': { reason: ['courtOrder'] } } })?.status).toBe('proved');
+  });
+
+  it('applies to every machine with a secrecy tag, whatever it is called', () => {
+    const ctx = { kind: undefined, policy: version, events: new Set<string>(), tags: new Set(['secrecy']) };
+    expect(gagEndsOnItsDate.appliesTo(ctx)).toBe(true);
+    expect(gagEndsOnItsDate.appliesTo({ ...ctx, tags: new Set(['noticeSent']) })).toBe(false);
+  });
+});
