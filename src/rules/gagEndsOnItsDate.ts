@@ -20,7 +20,8 @@ const FALLBACK_MAX = 3650;
 const servedDays = (input: unknown): number | null => gagDaysLeft((input ?? {}) as Pick<DemandRequest, 'receivedOn' | 'secrecyOrder'>);
 const holdsDatedGag = (info: StepInfo): boolean => info.post.hasTag('secrecy') && !info.post.hasTag('secrecyOpenEnded');
 /** An order imposed at this step that the machine took: its days (null: open-ended), from the day it is imposed. */
-const imposed: StepMatch = (info) => onEvent('secrecy.imposed')(info) && info.post.hasTag('secrecy');
+const imposition = onEvent('secrecy.imposed');
+const imposed: StepMatch = (info) => imposition(info) && info.post.hasTag('secrecy');
 const lifted = leaving('secrecy');
 
 /**
