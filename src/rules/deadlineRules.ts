@@ -3,7 +3,7 @@ import { src } from '../domain/source.ts';
 import type { Monitor, StepInfo } from '../explore/Monitor.ts';
 import { snapshotKey } from '../explore/snapshotKey.ts';
 import { ERASURE_GROUNDS } from './compellableByKind.ts';
-import { after, allOf, anyOf, entering, leaving, neverStep, onEvent, raising, respondWithin, terminates } from './language.ts';
+import { after, allOf, anyOf, entering, leaving, neverStep, onEvent, raising, raisingUnclaimed, respondWithin, terminates } from './language.ts';
 import type { Rule, RuleContext } from './Rule.ts';
 
 const gagDays = (info: StepInfo): number | null => {
@@ -165,9 +165,10 @@ function dsrMonitor(): Monitor<{ waiting: boolean; extended: boolean }> {
   type S = { waiting: boolean; extended: boolean };
   const clock = '@dsr';
   const answer = anyOf(onEvent('request.fulfilled'), onEvent('request.refused'), onEvent('request.withdrawn'));
+  const flagged = raisingUnclaimed('overdue');
   const next = (s: S, info: StepInfo) => {
     if (info.kind === 'start') return { state: { waiting: true, extended: false }, start: [clock] };
-    if (s.waiting && (answer(info) || raising('overdue')(info))) return { state: { waiting: false, extended: s.extended }, stop: [clock] };
+    if (s.waiting && (answer(info) || flagged(info))) return { state: { waiting: false, extended: s.extended }, stop: [clock] };
     if (s.waiting && onEvent('response.extended')(info)) {
       return { state: { waiting: true, extended: true }, violation: { message: 'the extension was announced after the first month', when: { clock, op: '>=' as const, value: durationDays('P1M') + 1 } } };
     }

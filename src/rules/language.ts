@@ -70,7 +70,20 @@ export const allOf =
 
 export const isStart: StepMatch = (info) => info.kind === 'start';
 
-const alarm = raising('overdue');
+/**
+ * A flag raised now that no duty with a flag of its own claims: an `overdue` state entered that
+ * is not delayed notice's (tagged `noticeDue`, or inside one). It settles the duties that have no
+ * flag of their own (an emergency's follow-up, a data-subject answer); the notice's flag is the
+ * notice's alone.
+ */
+export const raisingUnclaimed =
+  (tag: string, claimedBy: readonly string[] = ['noticeDue']): StepMatch =>
+  (info) => {
+    const before = (info.pre as unknown as ActiveNodes | null)?._nodes;
+    return (info.post as unknown as ActiveNodes)._nodes.some((n) => n.tags.includes(tag) && !(before?.includes(n) ?? false) && !claimedBy.some((c) => under(n, c)));
+  };
+
+const alarm = raisingUnclaimed('overdue');
 
 /** Invariant: no reachable state satisfies `bad`. */
 export function never(bad: (s: AnyMachineSnapshot) => boolean, message: string): RuleCheck {
@@ -152,8 +165,9 @@ export function onlyWithin(o: { target: StepMatch; since: StepMatch; message: st
 
 /**
  * Timed response: after a `trigger` step, a `response` step comes within `days` days, or the
- * machine raises the alarm by then (`alarm`; by default it enters a state tagged `overdue`, and
- * one already on, for another duty, does not count); `cancel` ends the obligation.
+ * machine raises the alarm by then (`alarm`; by default it enters a state tagged `overdue` that
+ * is not delayed notice's, `raisingUnclaimed`, and one already on does not count); `cancel` ends
+ * the obligation.
  * With `arm`, a trigger counts only after an arming step, and `disarm` clears it.
  */
 export function respondWithin(o: { trigger: StepMatch; response: StepMatch; cancel?: StepMatch; arm?: StepMatch; disarm?: StepMatch; alarm?: StepMatch; message: string }) {

@@ -20,4 +20,12 @@ describe('an overdue flag for one duty excuses no other', () => {
     expect(code).toBe(1);
     expect(status['no-silent-deadline']).toBe('violated');
   });
+
+  it('delayed notice’s own overdue flag does not settle an emergency’s follow-up; a follow-up flag of its own does', async () => {
+    const bad = await statuses('noticeOverdueHidesFollowUp');
+    expect(bad.code).toBe(1);
+    expect(bad.status['emergency-follow-up']).toBe('violated');
+    const good = await statuses('followUpFlaggedOnItsOwn');
+    expect(good.status['emergency-follow-up']).toBe('proved');
+  });
 });
