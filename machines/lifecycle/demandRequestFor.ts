@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dayNumber } from '../../src/domain/date.ts';
 import { DemandRequest } from '../../src/domain/request.ts';
-import { gagDaysLeft } from '../../src/domain/gagTerm.ts';
+import { SERVED_GAG_CHECKS } from '../../src/domain/gagTerm.ts';
 
 /** A check on a parsed request: `path` names the field, `message` what is wrong, `fix` what to give instead. */
 export interface RequestCheck {
@@ -19,18 +19,7 @@ const DATED: readonly RequestCheck[] = [
     message: 'is after receivedOn: a process bears a date on or before the day it is received',
     fix: 'give the date on the process, no later than receivedOn',
   },
-  {
-    test: (r) => r.secrecyOrder?.issuedOn === undefined || dayNumber(r.secrecyOrder.issuedOn) <= dayNumber(r.receivedOn),
-    path: ['secrecyOrder', 'issuedOn'],
-    message: 'is after receivedOn: a gag order served with the request bears a date on or before the day it is received',
-    fix: 'give the date on the gag order, no later than receivedOn, or leave it out to count the gag from receipt',
-  },
-  {
-    test: (r) => (gagDaysLeft(r) ?? 0) >= 0,
-    path: ['secrecyOrder', 'days'],
-    message: 'ended before the request was received: counted from the date the gag order bears, no day of it is left',
-    fix: 'leave secrecyOrder out (no gag covers the request), or check its days and issuedOn',
-  },
+  ...SERVED_GAG_CHECKS,
   {
     test: (r) => r.complyBy === undefined || dayNumber(r.complyBy) > dayNumber(r.receivedOn),
     path: ['complyBy'],

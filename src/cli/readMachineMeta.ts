@@ -8,6 +8,7 @@ import { fromZod, InputError } from '../domain/InputError.ts';
 import type { DeclaredValues } from '../explore/eventVariants.ts';
 import type { ExploreInput } from '../explore/Exploration.ts';
 import { outsideEvents } from '../explore/outsideEvents.ts';
+import { checkServedGag } from '../domain/gagTerm.ts';
 
 const MachineMeta = z.object({
   kind: z.string().min(1).optional(),
@@ -66,7 +67,8 @@ const REQUEST_FIELDS = DemandRequest.shape as Record<string, z.ZodType>;
 /**
  * The request fields rules read (`categories`, `dataAgeDays`, `target`, `usProcess`…) must have
  * a request's types where an input gives them, and a key one or two letters off such a field is
- * taken for a misspelling; other keys are the machine's own business.
+ * taken for a misspelling; other keys are the machine's own business. A served gag order's dates
+ * are checked against the receipt, as every intake does (`SERVED_GAG_CHECKS`).
  */
 function checkRequestFields(input: unknown, path: string): void {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return;
@@ -76,6 +78,7 @@ function checkRequestFields(input: unknown, path: string): void {
     const check = schema?.safeParse(value);
     if (check && !check.success) throw fromZod(check.error, value, `${path}.${field}`);
   }
+  checkServedGag(input, path);
 }
 
 /** A key that is not one of `known` but one or two letters off one is an InputError naming it. */

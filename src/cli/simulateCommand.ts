@@ -18,6 +18,7 @@ import { checkRun } from '../rules/checkRun.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
 import { loadUserMachine } from './loadUserMachine.ts';
 import { parseOptions } from './parseOptions.ts';
+import { checkServedGag } from '../domain/gagTerm.ts';
 
 const OwnRequest = z.object({ receivedOn: IsoDate }).passthrough();
 
@@ -58,6 +59,7 @@ export async function simulateCommand(args: string[]): Promise<number> {
     // Your machine's input is its own; the day count needs only the day it was received.
     const received = OwnRequest.safeParse(rawRequest);
     if (!received.success) throw fromZod(received.error, rawRequest, 'request');
+    checkServedGag(rawRequest, 'request');
     request = rawRequest as { receivedOn: string };
     const user = await loadUserMachine(values.machine as string, values.export);
     target = { name: user.name, title: user.name, ...(user.kind ? { kind: user.kind } : {}), machine: user.machine, alphabet: user.declared };

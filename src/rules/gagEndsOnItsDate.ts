@@ -2,13 +2,12 @@ import { gagDaysLeft } from '../domain/gagTerm.ts';
 import type { DemandRequest } from '../domain/request.ts';
 import { src } from '../domain/source.ts';
 import type { Monitor, MonitorStep, StepInfo } from '../explore/Monitor.ts';
-import { leaving, onEvent, type StepMatch } from './language.ts';
+import { onEvent } from './language.ts';
 import type { Rule, RuleContext } from './Rule.ts';
 
 /**
- * The dated order that governs the gag: days from the clock's start to its end date (null: none,
- * or an open-ended one), and whether the machine holds a gag with an end date now (tagged
- * `secrecy`, not `secrecyOpenEnded`).
+ * The dated order that governs: days from the clock's start to its end date (null: none, or an
+ * open-ended one), and whether the machine holds the request secret now (tagged `secrecy`).
  */
 type Term = { due: number | null; held: boolean };
 
@@ -17,20 +16,34 @@ const CLOCK = '@gagTerm';
 /** Terms longer than any the search meets cannot be told apart; used only when the rule is not given the search's inputs and events. */
 const FALLBACK_MAX = 3650;
 
-const servedDays = (input: unknown): number | null => gagDaysLeft((input ?? {}) as Pick<DemandRequest, 'receivedOn' | 'secrecyOrder'>);
-const holdsDatedGag = (info: StepInfo): boolean => info.post.hasTag('secrecy') && !info.post.hasTag('secrecyOpenEnded');
-/** An order imposed at this step that the machine took: its days (null: open-ended), from the day it is imposed. */
+/** Days left of a served dated order at receipt; null without one (or without the receipt to count from, which intake refuses). */
+const servedDays = (input: unknown): number | null => {
+  const days = gagDaysLeft((input ?? {}) as Pick<DemandRequest, 'receivedOn' | 'secrecyOrder'>);
+  return days !== null && Number.isFinite(days) ? days : null;
+};
+/** The machine says no end date binds its gag: a statute's or a certification's, in force as the order takes effect. */
+const openEnded = (info: StepInfo): boolean => info.post.hasTag('secrecyOpenEnded');
+/** An order the machine took at this step, with its days (from the day it is imposed; undefined: open-ended). */
 const imposition = onEvent('secrecy.imposed');
-const imposed: StepMatch = (info) => imposition(info) && info.post.hasTag('secrecy');
-const lifted = leaving('secrecy');
+const datedDays = (info: StepInfo): number | null => (typeof info.event.days === 'number' ? info.event.days : null);
+const ENDINGS = new Set(['secrecy.lifted', 'challenge.decided']);
+/**
+ * The gag ends as an order ends, spending it: by a deadline passing, a lift, or a court's
+ * decision. Left any other way (a machine moving to an untagged state while its order runs),
+ * the order's clock runs on, and a gag taken up again is held to the same date.
+ */
+const spent = (info: StepInfo): boolean => (info.pre?.hasTag('secrecy') ?? false) && !info.post.hasTag('secrecy') && (info.kind === 'timer' || ENDINGS.has(info.event.type));
 
 /**
  * A gag order with an end date binds until that date and no longer: a case that still holds the
  * request secret a day after it has kept the user from a notice the order no longer bars. The
  * term runs from the order's date: a served order from the date it bears (`secrecyOrder.issuedOn`),
- * an order imposed during the case from that day. A new order replaces the old one; a machine
- * that tags the gag `secrecyOpenEnded` says no end date binds it (a statute's gag, or a
- * certification), and is held to nothing here.
+ * an order imposed during the case from that day, whether the machine enters the gag then or
+ * later; a gag that ends by a deadline, a lift or a court's decision spends its order, one left
+ * any other way is still held to the date when taken up again. A new order replaces the old one. A
+ * machine that tags its gag `secrecyOpenEnded` as the order takes effect says another gag with
+ * no end date binds (a statute's, a certification's) and is held to nothing; one that moves a
+ * dated gag to an open-ended state later is still held to the date.
  */
 export const gagEndsOnItsDate: Rule = {
   id: 'gag-ends-on-its-date',
@@ -39,7 +52,7 @@ export const gagEndsOnItsDate: Rule = {
   sources: [src('§3', '2705(b) order: ends by expiry date, court vacatur or government stipulation', 'S'), src('§1 row 7', 'When it ends, notice is allowed, and providers notify by policy', 'S'), src('§10 note 2', 'Fixed-date gags: 2705(b) orders with an end date', '?')],
   scope: 'every machine with a state tagged secrecy',
   appliesTo: (ctx) => ctx.tags.has('secrecy'),
-  premise: { text: 'a gag order with an end date comes into force', match: () => (info) => holdsDatedGag(info) && (imposed(info) ? info.event.days !== undefined : info.kind === 'start' && servedDays(info.input) !== null) },
+  premise: { text: 'a gag order with an end date comes into force', match: () => (info) => !openEnded(info) && (imposition(info) ? datedDays(info) !== null : info.kind === 'start' && servedDays(info.input) !== null) },
   check: (ctx) => ({ type: 'monitor', monitor: gagTermMonitor(longestTerm(ctx)) }),
 };
 
@@ -55,18 +68,17 @@ function gagTermMonitor(longest: number): Monitor<Term> {
   const start = [CLOCK];
   const restart = { stop: start, start };
   const next = (s: Term, info: StepInfo, first: boolean): MonitorStep<Term> => {
-    const held = holdsDatedGag(info);
-    if (imposed(info)) {
-      const days = typeof info.event.days === 'number' ? info.event.days : null;
+    const held = info.post.hasTag('secrecy');
+    if (imposition(info)) {
+      const days = openEnded(info) ? null : datedDays(info);
       if (days === null) return { state: { due: null, held }, ...(s.due === null ? {} : { stop: start }) };
       return { state: { due: days, held }, ...(s.due === null ? { start } : restart) };
     }
     if (first) {
-      const due = servedDays(info.input);
+      const due = openEnded(info) ? null : servedDays(info.input);
       return due === null ? { state: { due, held } } : { state: { due, held }, start };
     }
-    // Once the gag is gone its order is spent; a later one is imposed anew.
-    if (s.due !== null && lifted(info)) return { state: { due: null, held }, stop: start };
+    if (s.due !== null && spent(info)) return { state: { due: null, held }, stop: start };
     return { state: { due: s.due, held } };
   };
   return {

@@ -53,4 +53,17 @@ describe('simulate --machine: a dated story on a machine of your own', () => {
     expect(exportAlone.code).toBe(2);
     expect(exportAlone.err).toContain('--export: needs --machine');
   });
+
+  it('holds a dated story to the gag order’s date, and refuses an order dated after receipt', async () => {
+    const served = tempFile('served.json', { receivedOn: '2026-01-15', secrecyOrder: { days: 30 } });
+    const events = tempFile('challenge.json', [{ day: 20, event: { type: 'challenge.filed', route: 'motionToModify' } }, { day: 20, event: { type: 'challenge.decided', route: 'motionToModify', outcome: 'lost' } }, { day: 31 }]);
+    const late = await runCliCaptured(['simulate', '--machine', 'test/fixtures/gagTerm.js', '--export', 'reentry', '--request', served, '--events', events]);
+    expect(late.code).toBe(1);
+    expect(late.err).toContain('VIOLATED gag-ends-on-its-date on day 31 (2026-02-15): the gag order ran out after 30 days, and the case still held the request secret the day after.');
+    const future = tempFile('future.json', { receivedOn: '2026-01-15', secrecyOrder: { days: 5, issuedOn: '2026-03-01' } });
+    const refused = await runCliCaptured(['simulate', '--machine', 'test/fixtures/gagTerm.js', '--export', 'reentry', '--request', future, '--events', events]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('request.secrecyOrder.issuedOn: is after receivedOn');
+  });
 });
+

@@ -8,6 +8,7 @@ import type { VocabularyEvent } from '../../src/domain/events.ts';
 import { type CheckTarget, checkMachine } from '../../src/rules/checkMachine.ts';
 import { gagEndsOnItsDate } from '../../src/rules/gagEndsOnItsDate.ts';
 import { version } from '../support/handMachines.ts';
+import { runCliCaptured } from '../support/runCliCaptured.ts';
 import { mutateState } from '../support/mutate.ts';
 import { gagTermRemoved } from './support/checkRunFixtures.ts';
 
@@ -97,4 +98,30 @@ describe('gag-ends-on-its-date: a gag order with an end date stops binding on it
     expect(gagEndsOnItsDate.appliesTo(ctx)).toBe(true);
     expect(gagEndsOnItsDate.appliesTo({ ...ctx, tags: new Set(['noticeSent']) })).toBe(false);
   });
+
+  describe('the ways a first version missed (test/fixtures/gagTerm.js)', () => {
+    const check = async (name: string) => {
+      const { code, out } = await runCliCaptured(['check', '--machine', 'test/fixtures/gagTerm.js', '--export', name, '--policy', 'cloudflare', '--json']);
+      const rows = JSON.parse(out) as { rules: { id: string; status: string; message?: string; counterexample?: { day: number }[] }[] }[];
+      return { code, rule: rows[0]?.rules.find((r) => r.id === 'gag-ends-on-its-date') };
+    };
+
+    it.each([
+      ['reentry', 'a gag left for an untagged state and taken up again is still held to the served order’s date', 30],
+      ['pendingGag', 'an order taken before the machine enters its gag runs from the day it was imposed', 30],
+      ['relabel', 'a dated gag filed as open-ended later is still held to its date', 90],
+    ])('%s: %s', async (name, _title, days) => {
+      const { code, rule } = await check(name);
+      expect(code).toBe(1);
+      expect(rule?.status).toBe('violated');
+      expect(rule?.message).toBe(`the gag order ran out after ${days} days, and the case still held the request secret the day after`);
+    });
+
+    it('a served order’s date with no receipt to count from is bad input, named, not a term of NaN days', async () => {
+      const { code, err } = await runCliCaptured(['check', '--machine', 'test/fixtures/gagTerm.js', '--export', 'noReceipt', '--policy', 'cloudflare']);
+      expect(code).toBe(2);
+      expect(err).toContain('meta.inputs[0].input.receivedOn: is missing: the date a gag order bears (secrecyOrder.issuedOn) is counted to the day the request was received');
+    });
+  });
 });
+
