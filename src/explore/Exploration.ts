@@ -31,6 +31,8 @@ export interface Link {
   to: number;
   step: PathStep;
   taken: readonly string[];
+  /** States the step passed through and left within it (`Move.through`). */
+  through?: readonly unknown[];
 }
 
 /** A timer pending in a symbolic state; its clock is named after its event. */

@@ -9,6 +9,11 @@ export interface StepInfo {
   delay?: string;
   pre: AnyMachineSnapshot | null;
   post: AnyMachineSnapshot;
+  /**
+   * States the step passed through and left within it, between `pre` and `post` (eventless
+   * transitions, raised events), in order; absent or empty when it went straight there.
+   */
+  through?: readonly AnyMachineSnapshot[];
   /** The machine's input (the request). */
   input: unknown;
 }

@@ -82,7 +82,8 @@ export class ProductSteps implements Steps<ProductState> {
     const moves = this.caches.map((cache, i) => cache.start(own[i]));
     const snapshot = moves.map((m) => m.snapshot);
     const lifted = moves.map((m, i) => this.lift(i, m));
-    return { snapshot, id: this.id(snapshot), timerOps: this.opLists.intern(lifted.flatMap((l) => l.timerOps)), taken: lifted.flatMap((l) => l.taken) };
+    // Each component starts on its own; the states one passes through are not placed among the others'.
+    return { snapshot, id: this.id(snapshot), timerOps: this.opLists.intern(lifted.flatMap((l) => l.timerOps)), taken: lifted.flatMap((l) => l.taken), through: [] };
   }
 
   id(state: ProductState): number {
@@ -210,7 +211,12 @@ export class ProductSteps implements Steps<ProductState> {
   private step(state: ProductState, i: number, move: Move): Move<ProductState> {
     const snapshot = state.slice();
     snapshot[i] = move.snapshot;
-    return { snapshot, id: this.id(snapshot), ...this.lift(i, move) };
+    const through = move.through.map((passed) => {
+      const at = state.slice();
+      at[i] = passed;
+      return at;
+    });
+    return { snapshot, id: this.id(snapshot), ...this.lift(i, move), through };
   }
 
   /** A component move's timer operations and transitions under the component's prefix, made once per move. */

@@ -153,7 +153,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
       const before = from ? (tupleIds[from.id] as number) : 0;
       let next = from ? tuples.known(before, failures, move, input) : undefined;
       if (!next) {
-        const info = { kind: edge.kind, event: edge.event ?? START_EVENT, delay: edge.delay, pre: from ? from.snapshot : null, post: move.snapshot, input: options.inputs[input]?.input } as unknown as StepInfo;
+        const info = { kind: edge.kind, event: edge.event ?? START_EVENT, delay: edge.delay, pre: from ? from.snapshot : null, post: move.snapshot, through: move.through, input: options.inputs[input]?.input } as unknown as StepInfo;
         next = from ? tuples.remember(before, violations, failures, move, input, info) : tuples.start(info, violations);
       }
       ({ states, tuple } = next);
@@ -187,7 +187,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     if (edge.delay !== undefined) fullStep.delay = edge.delay;
     if (id < 0) id = insert(from ? from.id : -1, fullStep, eod, states, input, tuple);
     if (from) edges[from.id]?.push(id);
-    if (from && linked) links[from.id]?.push({ to: id, step: fullStep, taken: move.taken });
+    if (from && linked) links[from.id]?.push(move.through.length ? { to: id, step: fullStep, taken: move.taken, through: move.through } : { to: id, step: fullStep, taken: move.taken });
   };
 
   const emptyList = effects.listId([]);

@@ -5,7 +5,8 @@ import { unsupportedFeature } from './fastSupport.ts';
 
 type Action = { type: string; params?: unknown; info?: unknown; exec?: unknown };
 type Event = { type: string };
-type Step = [AnyMachineSnapshot, Action[], AnyTransitionDefinition[]];
+/** The next snapshot, the actions, the transitions taken, and the states passed through on the way (each microstep's but the last). */
+type Step = [AnyMachineSnapshot, Action[], AnyTransitionDefinition[], AnyMachineSnapshot[]];
 type Builtin = ((...args: never[]) => unknown) & { type?: string; check?: unknown; guards?: unknown[]; stateValue?: StateValue; assignment?: unknown; resolve?: (...args: unknown[]) => [unknown, unknown, unknown] };
 
 /** A snapshot's part that a step changes; a new object exactly where XState makes a new snapshot. */
@@ -188,6 +189,8 @@ export function fastStepper(machine: AnyStateMachine) {
     if (onlyIfTaken && !first.some(movesOrActs)) return null;
     const taken = [...first];
     let next = microstep(first, start, event, queue, out);
+    /** The states each microstep but the last led to: none unless an eventless transition or a raised event follows. */
+    let passed: State[] | null = null;
     let eventless = true;
     let iterations = 0;
     let current = event;
@@ -201,12 +204,14 @@ export function fastStepper(machine: AnyStateMachine) {
         current = raised;
         enabled = selectTransitions(current, next);
       }
+      (passed ??= []).push(next);
       next = microstep(enabled, next, current, queue, out);
       eventless = next !== previous;
       taken.push(...enabled);
     }
-    if (next === start) return [snapshot, out, taken as unknown as AnyTransitionDefinition[]];
-    return [snapshotOf(snapshot, next.status, next.context, next.config), out, taken as unknown as AnyTransitionDefinition[]];
+    const through = passed ? passed.map((m) => (m === start ? snapshot : snapshotOf(snapshot, m.status, m.context, m.config))) : NONE;
+    if (next === start) return [snapshot, out, taken as unknown as AnyTransitionDefinition[], through];
+    return [snapshotOf(snapshot, next.status, next.context, next.config), out, taken as unknown as AnyTransitionDefinition[], through];
   };
 
   return {
@@ -241,6 +246,8 @@ function snapshotOf(previous: AnyMachineSnapshot, status: string, context: unkno
   };
   return built as unknown as AnyMachineSnapshot;
 }
+
+const NONE: AnyMachineSnapshot[] = [];
 
 const noSpawn = () => {
   throw new NotPorted('spawn');

@@ -41,7 +41,7 @@ export function linkInfos<S>(graph: Exploration<S>, inputs: readonly ExploreInpu
     if (row) return row;
     const from = nodes[id] as ExploredNode<S>;
     const input = inputs[from.input]?.input;
-    row = (links[id] ?? []).map(({ to, step }) => ({ kind: step.kind, event: step.event ?? START_EVENT, delay: step.delay, pre: from.snapshot, post: (nodes[to] as ExploredNode<S>).snapshot, input }) as unknown as StepInfo);
+    row = (links[id] ?? []).map(({ to, step, through }) => ({ kind: step.kind, event: step.event ?? START_EVENT, delay: step.delay, pre: from.snapshot, post: (nodes[to] as ExploredNode<S>).snapshot, ...(through ? { through } : {}), input }) as unknown as StepInfo);
     known[id] = row;
     return row;
   };

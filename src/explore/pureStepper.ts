@@ -9,20 +9,24 @@ type Action = { type: string; params?: unknown };
  * scope)` is what it then calls, and that is what this calls too. The scope's actor is XState's
  * empty actor, as xstate/graph's is: making an actor of the machine itself would compute its
  * initial state for nothing. Actions are collected, never
- * run; the transitions each microstep took (eventless ones included) are collected from the
- * inspection events XState sends to the scope's system.
+ * run; the transitions each microstep took (eventless ones included), and the states passed
+ * through on the way (every microstep's but the last, which is the step's own), are collected from
+ * the inspection events XState sends to the scope's system. A start's first microstep, into the
+ * initial states, sends none: the states passed through on a start are those after it.
  */
 export function pureStepper(machine: AnyStateMachine) {
   const self = createEmptyActor();
   let collected: Action[] = [];
   let taken: AnyTransitionDefinition[] = [];
   let first: AnyTransitionDefinition[] | null = null;
+  let microstates: AnyMachineSnapshot[] = [];
   const system = Object.create(self.system, {
     _sendInspectionEvent: {
-      value: (e: { type: string; _transitions?: AnyTransitionDefinition[] }) => {
+      value: (e: { type: string; _transitions?: AnyTransitionDefinition[]; snapshot?: AnyMachineSnapshot }) => {
         if (e.type !== '@xstate.microstep' || !e._transitions) return;
         first ??= e._transitions;
         taken.push(...e._transitions);
+        if (e.snapshot) microstates.push(e.snapshot);
       },
     },
   }) as typeof self.system;
@@ -37,12 +41,13 @@ export function pureStepper(machine: AnyStateMachine) {
     emit: () => {},
     actionExecutor: (action: Action) => void collected.push(action),
   } as unknown as AnyActorScope;
-  const run = (fn: () => AnyMachineSnapshot): [AnyMachineSnapshot, Action[], AnyTransitionDefinition[]] => {
+  const run = (fn: () => AnyMachineSnapshot): [AnyMachineSnapshot, Action[], AnyTransitionDefinition[], AnyMachineSnapshot[]] => {
     collected = [];
     taken = [];
     first = null;
+    microstates = [];
     const snapshot = fn();
-    return [snapshot, collected, taken];
+    return [snapshot, collected, taken, microstates.slice(0, -1)];
   };
   return {
     initial: (input: unknown) => run(() => machine.getInitialSnapshot(scope, input)),

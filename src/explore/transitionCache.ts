@@ -22,6 +22,8 @@ export interface Move<S = AnyMachineSnapshot> {
   timerOps: readonly TimerOp[];
   /** Ids of the statechart transitions taken, eventless ones included (`machineTransitions`). */
   taken: readonly string[];
+  /** States the step passed through and left within it (eventless transitions, raised events), in order; most steps pass through none. */
+  through: readonly S[];
 }
 
 /** An event a state takes, its move, and its place in the event list it was found in. */
@@ -177,10 +179,10 @@ export class TransitionCache implements Steps {
     } catch (e) {
       throw machineThrew(e, { input });
     }
-    const [snapshot, actions, taken] = started;
+    const [snapshot, actions, taken, through] = started;
     if (snapshot.status === 'error') throw machineThrew((snapshot as { error?: unknown }).error, { input });
     this.transitions++;
-    return this.move(snapshot, actions, taken);
+    return this.move(snapshot, actions, taken, through);
   }
 
   /**
@@ -256,7 +258,7 @@ export class TransitionCache implements Steps {
     return types;
   }
 
-  private move(snapshot: AnyMachineSnapshot, actions: readonly { type: string; params?: unknown }[], taken: readonly AnyTransitionDefinition[]): Move {
+  private move(snapshot: AnyMachineSnapshot, actions: readonly { type: string; params?: unknown }[], taken: readonly AnyTransitionDefinition[], through: readonly AnyMachineSnapshot[]): Move {
     const timerOps: TimerOp[] = [];
     for (const a of actions) {
       refuseDelayedSend(a);
@@ -266,9 +268,11 @@ export class TransitionCache implements Steps {
         timerOps.push({ op: 'start', event: p.id, delay: delayName(p.id), days: wholeDays(p.id, p.delay) });
       }
     }
-    return { snapshot, id: this.keyId(snapshot), timerOps: this.opLists.intern(timerOps), taken: taken.map(transitionId) };
+    return { snapshot, id: this.keyId(snapshot), timerOps: this.opLists.intern(timerOps), taken: taken.map(transitionId), through: through.length ? through : NO_STATES };
   }
 }
+
+const NO_STATES: readonly AnyMachineSnapshot[] = [];
 
 const caches = new WeakMap<AnyStateMachine, TransitionCache>();
 

@@ -52,10 +52,11 @@ export function checkRun(run: TimedRun, input: unknown, rules: readonly Rule[], 
   const infos = run.steps.map((step, i): StepInfo => {
     const t = step.trigger;
     const post = step.snapshot;
-    if (t.kind === 'start') return { kind: 'start', event: { type: 'xstate.init' }, pre: null, post, input };
+    const through = step.through ? { through: step.through } : {};
+    if (t.kind === 'start') return { kind: 'start', event: { type: 'xstate.init' }, pre: null, post, ...through, input };
     const pre = run.steps[i - 1]?.snapshot ?? null;
-    if (t.kind === 'event') return { kind: 'event', event: t.event as StepInfo['event'], pre, post, input };
-    return { kind: 'timer', event: { type: t.event }, delay: t.delay, pre, post, input };
+    if (t.kind === 'event') return { kind: 'event', event: t.event as StepInfo['event'], pre, post, ...through, input };
+    return { kind: 'timer', event: { type: t.event }, delay: t.delay, pre, post, ...through, input };
   });
   const lastDay = Math.max(run.day, run.steps.at(-1)?.day ?? run.day);
   const stopped = run.snapshot.status === 'done';

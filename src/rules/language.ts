@@ -18,6 +18,25 @@ export const entering =
     info.post.hasTag(tag) && !(info.pre?.hasTag(tag) ?? false);
 
 /**
+ * `match` on some microstep of the step: from the state before to the first state it passed
+ * through (`StepInfo.through`), and so on to the state after. A state entered and left within one
+ * step (an `always` through it) is seen as it was, between its neighbours.
+ */
+export const inSomeMicrostep =
+  (match: StepMatch): StepMatch =>
+  (info) => {
+    const through = info.through;
+    if (!through?.length) return match(info);
+    let pre = info.pre;
+    for (let i = 0; i <= through.length; i++) {
+      const post = i < through.length ? (through[i] as AnyMachineSnapshot) : info.post;
+      if (match({ ...info, pre, post })) return true;
+      pre = post;
+    }
+    return false;
+  };
+
+/**
  * The step enters a state node carrying the tag that was not active before: a flag raised now,
  * even where another region carried the tag already (a case late on one duty is not thereby
  * excused on the next). With `within`, only a node that carries that tag too, or lies in a

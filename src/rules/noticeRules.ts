@@ -2,18 +2,18 @@ import { durationDays } from '../domain/duration.ts';
 import { statutoryEmergency } from '../domain/emergencyLaw.ts';
 import { src } from '../domain/source.ts';
 import type { Monitor, StepInfo } from '../explore/Monitor.ts';
-import { after, allOf, anyOf, before, entering, notWithin, neverStep, onEvent, precedence, raising, type StepMatch } from './language.ts';
+import { after, allOf, anyOf, before, entering, inSomeMicrostep, notWithin, neverStep, onEvent, precedence, raising, type StepMatch } from './language.ts';
 import type { Rule, RuleContext } from './Rule.ts';
 
 const speaks = (ctx: RuleContext, ...events: string[]) => events.every((e) => ctx.events.has(e));
 
 /**
  * The user is told: the vocabulary's `notice.sent`, or a step into a state tagged `noticeSent`
- * (a machine's own way of giving notice). The tag is a status, kept as the notice moves on (sent,
- * then its objection window over), so a step between two such states is no new notice: a second
- * notice is seen as the event only.
+ * (a machine's own way of giving notice), one it only passes through included. The tag is a
+ * status, kept as the notice moves on (sent, then its objection window over), so a step between
+ * two such states is no new notice: a second notice is seen as the event only.
  */
-const noticeGiven: StepMatch = anyOf(onEvent('notice.sent'), entering('noticeSent'));
+const noticeGiven: StepMatch = anyOf(onEvent('notice.sent'), inSomeMicrostep(entering('noticeSent')));
 
 /** Notice waived for a reason the policy lists as an exception: any other waiver excuses nothing. */
 const waivedAsAllowed = (ctx: RuleContext): StepMatch => onEvent('notice.waived', (e) => (ctx.policy.notice.exceptions as readonly string[]).includes(String(e.reason)));
@@ -28,7 +28,7 @@ export const noNoticeUnderSecrecy: Rule = {
   premise: { text: 'a gag comes into force', match: () => entering('secrecy') },
   check: () =>
     neverStep(
-      anyOf(allOf(noticeGiven, before('secrecy')), allOf(entering('noticeSent'), after('secrecy'))),
+      anyOf(allOf(noticeGiven, before('secrecy')), inSomeMicrostep(allOf(entering('noticeSent'), after('secrecy')))),
       'the user was notified while a gag was in force',
     ),
 };

@@ -17,6 +17,8 @@ export interface Step {
   timers: readonly PendingTimer[];
   /** Ids of the statechart transitions the step took (`machineTransitions`), eventless ones included. */
   transitions: readonly string[];
+  /** States the step passed through and left within it (eventless transitions, raised events), in order. */
+  through?: readonly AnyMachineSnapshot[];
 }
 
 /** A machine driven by whole-day time: its snapshot, its pending timers and every step so far. */
@@ -57,11 +59,11 @@ export function startRun(machine: AnyStateMachine, input: unknown, day = 0): Tim
   } catch (e) {
     throw machineThrew(e, { input }, START_FIX);
   }
-  const [snapshot, actions, taken] = started;
+  const [snapshot, actions, taken, through] = started;
   // XState keeps a failed start in the snapshot instead of throwing it.
   if (snapshot.status === 'error') throw machineThrew((snapshot as { error?: unknown }).error, { input }, START_FIX);
   const timers = applyTimerChanges([], actions, day, 0);
-  return { machine, day, snapshot, timers, seq: timers.length, steps: [{ day, trigger: { kind: 'start' }, snapshot, timers, transitions: taken.map(transitionId) }], endedDay: day - 1 };
+  return { machine, day, snapshot, timers, seq: timers.length, steps: [{ day, trigger: { kind: 'start' }, snapshot, timers, transitions: taken.map(transitionId), ...passed(through) }], endedDay: day - 1 };
 }
 
 /**
@@ -75,9 +77,9 @@ export function advanceTo(run: TimedRun, day: number, inclusive = false): TimedR
   for (;;) {
     const next = current.timers[0];
     if (!next || next.dueDay > day || (next.dueDay === day && !inclusive)) break;
-    const [snapshot, actions, taken] = stepperOf(current.machine).next(current.snapshot, { type: next.event });
+    const [snapshot, actions, taken, through] = stepperOf(current.machine).next(current.snapshot, { type: next.event });
     const timers = applyTimerChanges(current.timers.slice(1), actions, next.dueDay, current.seq);
-    const step: Step = { day: next.dueDay, trigger: { kind: 'timer', delay: delayName(next.event), event: next.event }, snapshot, timers, transitions: taken.map(transitionId) };
+    const step: Step = { day: next.dueDay, trigger: { kind: 'timer', delay: delayName(next.event), event: next.event }, snapshot, timers, transitions: taken.map(transitionId), ...passed(through) };
     current = { ...current, day: next.dueDay, endedDay: next.dueDay, snapshot, timers, seq: current.seq + actions.length, steps: [...current.steps, step] };
   }
   return { ...current, day: Math.max(current.day, day) };
@@ -107,7 +109,7 @@ export function sendEvent(run: TimedRun, day: number, event: { type: string }): 
   if (moved.snapshot.status !== 'active') {
     return { ok: false, run, rejection: { reason: 'notAccepted', message: `"${event.type}" cannot be taken on day ${day}: the case has finished, in state ${stateLabel(moved.snapshot)}`, accepted: [] } };
   }
-  const [snapshot, actions, taken] = stepperOf(moved.machine).next(moved.snapshot, event);
+  const [snapshot, actions, taken, through] = stepperOf(moved.machine).next(moved.snapshot, event);
   // XState returns the same snapshot, with no actions, when no transition is taken; only a taken
   // self-transition looks the same, and `can()` tells the two apart.
   if (snapshot === moved.snapshot && actions.length === 0 && !moved.snapshot.can(event)) {
@@ -116,7 +118,7 @@ export function sendEvent(run: TimedRun, day: number, event: { type: string }): 
     return { ok: false, run, rejection: { reason: 'notAccepted', message: `"${event.type}" cannot be taken on day ${day} in state ${stateLabel(moved.snapshot)}: ${why} ${pendingDeadlines(moved.timers)}`, accepted } };
   }
   const timers = applyTimerChanges(moved.timers, actions, day, moved.seq);
-  const step: Step = { day, trigger: { kind: 'event', event }, snapshot, timers, transitions: taken.map(transitionId) };
+  const step: Step = { day, trigger: { kind: 'event', event }, snapshot, timers, transitions: taken.map(transitionId), ...passed(through) };
   return { ok: true, run: { ...moved, snapshot, timers, seq: moved.seq + actions.length, steps: [...moved.steps, step] } };
 }
 
@@ -135,4 +137,9 @@ export function stateLabel(snapshot: AnyMachineSnapshot): string {
       ? [prefix ? `${prefix}.${value}` : value]
       : Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flat(v, prefix ? `${prefix}.${k}` : k));
   return flat(snapshot.value, '').join(' · ');
+}
+
+/** A step's `through`, left out when it passed through nothing. */
+function passed(through: readonly AnyMachineSnapshot[]): { through?: readonly AnyMachineSnapshot[] } {
+  return through.length ? { through } : {};
 }
