@@ -1,6 +1,7 @@
 import { dayNumber } from './date.ts';
-import { InputError } from './InputError.ts';
-import type { DemandRequest } from './request.ts';
+import { fromZod, InputError } from './InputError.ts';
+import { IsoDate } from './date.ts';
+import { DemandRequest } from './request.ts';
 
 /**
  * Days a gag order served with the request had run on the day of receipt: a 2705(b) order runs
@@ -68,8 +69,9 @@ export const SERVED_GAG_CHECKS: readonly ServedGagCheck[] = [
 ];
 
 /**
- * Throws an InputError naming the first of `SERVED_GAG_CHECKS` a request (already checked field
- * by field) fails, under `where`; a request that is not an object is left to other checks.
+ * Throws an InputError naming a malformed `receivedOn` or `secrecyOrder`, or else the first of
+ * `SERVED_GAG_CHECKS` the request fails, under `where`; a request that is not an object is left
+ * to other checks.
  *
  * @example
  * checkServedGag({ secrecyOrder: { days: 30, issuedOn: '2026-01-01' } }, 'meta.inputs[0].input'); // throws: meta.inputs[0].input.receivedOn: is missing …
@@ -77,6 +79,16 @@ export const SERVED_GAG_CHECKS: readonly ServedGagCheck[] = [
 export function checkServedGag(request: unknown, where: string): void {
   if (typeof request !== 'object' || request === null) return;
   const served = request as Served;
+  // The dates are compared only once each is a date: a malformed one is named as such.
+  const fields = [
+    ['receivedOn', IsoDate.optional()],
+    ['secrecyOrder', DemandRequest.shape.secrecyOrder],
+  ] as const;
+  for (const [field, schema] of fields) {
+    const value = (served as Record<string, unknown>)[field];
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw fromZod(parsed.error, value, `${where}.${field}`);
+  }
   for (const check of SERVED_GAG_CHECKS) {
     if (check.test(served)) continue;
     const value = check.path.reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], served);

@@ -185,7 +185,10 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     if (edge.input !== undefined) fullStep.input = edge.input;
     if (edge.event !== undefined) fullStep.event = edge.event;
     if (edge.delay !== undefined) fullStep.delay = edge.delay;
-    if (id < 0) id = insert(from ? from.id : -1, fullStep, eod, states, input, tuple);
+    if (id < 0) {
+      id = insert(from ? from.id : -1, fullStep, eod, states, input, tuple);
+      if (!from && move.through.length) (nodes[id] as ExploredNode<S>).through = move.through;
+    }
     if (from) edges[from.id]?.push(id);
     if (from && linked) links[from.id]?.push(move.through.length ? { to: id, step: fullStep, taken: move.taken, through: move.through } : { to: id, step: fullStep, taken: move.taken });
   };

@@ -15,7 +15,7 @@ const made = new WeakMap<Exploration<unknown>, WeakMap<readonly ExploreInput[], 
  * monitor.initial(startInfo(graph.nodes[0], inputs));
  */
 export function startInfo<S>(node: ExploredNode<S>, inputs: readonly ExploreInput[]): StepInfo {
-  return { kind: 'start', event: START_EVENT, pre: null, post: node.snapshot, input: inputs[node.input]?.input } as unknown as StepInfo;
+  return { kind: 'start', event: START_EVENT, pre: null, post: node.snapshot, ...(node.through ? { through: node.through } : {}), input: inputs[node.input]?.input } as unknown as StepInfo;
 }
 
 /**

@@ -8,7 +8,7 @@ type Step = readonly [AnyMachineSnapshot, readonly { type: string; params?: unkn
  * What differs between two computations of one step (`fastStepper`'s and XState's), or null when
  * they agree on everything a step hands on: the next state's value, context, status, active
  * state nodes in order and tags, the actions with their parameters, the transitions taken, and
- * the states passed through on the way (their values and tags).
+ * the states passed through on the way (their values, tags and contexts).
  *
  * @example
  * sameStep(fastStepper(machine)!.next(s, e), pureStepper(machine).next(s, e)); // null
@@ -17,7 +17,7 @@ export function sameStep(a: Step | null, b: Step | null): string | null {
   if (a === null || b === null) return a === b ? null : `one takes the event and the other does not (${a === null ? 'port' : 'XState'} refuses)`;
   const [sa, aa, ta, pa = []] = a;
   const [sb, ab, tb, pb = []] = b;
-  const passed = (list: readonly AnyMachineSnapshot[]) => list.map((s) => `${JSON.stringify(s.value)}[${[...s.tags].join(',')}]`).join(' ');
+  const passed = (list: readonly AnyMachineSnapshot[]) => list.map((s) => `${JSON.stringify(s.value)}[${[...s.tags].join(',')}]${stableJson(s.context)}`).join(' ');
   const nodes = (s: AnyMachineSnapshot) => (s as unknown as { _nodes: { id: string }[] })._nodes.map((n) => n.id).join(',');
   const actions = (list: Step[1]) => list.map((x) => `${x.type}${stableJson(plain(x.params))}`).join(' ');
   const checks: [string, string, string][] = [

@@ -1,3 +1,4 @@
+import type { AnyMachineSnapshot } from 'xstate';
 import type { ExploredNode, Link } from '../explore/Exploration.ts';
 import type { StepInfo } from '../explore/Monitor.ts';
 import type { StepMatch } from '../rules/language.ts';
@@ -22,11 +23,12 @@ export function ruleWitnesses(graph: TimedGraph, premises: readonly { rule: stri
     ...(link.step.delay ? { delay: link.step.delay } : {}),
     pre: node(from).snapshot,
     post: node(link.to).snapshot,
+    ...(link.through ? { through: link.through as AnyMachineSnapshot[] } : {}),
     input: input(from),
   });
   const settled = (id: number) => node(id).snapshot.hasTag('closed') && node(id).timers.length === 0;
   return premises.flatMap(({ rule, match }) => {
-    const onReceipt = graph.starts.find((s) => match({ kind: 'start', event: { type: 'xstate.init' }, pre: null, post: node(s).snapshot, input: input(s) }));
+    const onReceipt = graph.starts.find((s) => match({ kind: 'start', event: { type: 'xstate.init' }, pre: null, post: node(s).snapshot, ...(node(s).through ? { through: node(s).through as AnyMachineSnapshot[] } : {}), input: input(s) }));
     const found = onReceipt !== undefined ? { origin: onReceipt, links: [] as Link[] } : nearestEdge(graph, graph.starts, (link, at) => match(info(at, link)));
     if (!found) return [];
     const end = found.links.length ? (found.links[found.links.length - 1] as Link).to : found.origin;

@@ -26,13 +26,17 @@ const openEnded = (info: StepInfo): boolean => info.post.hasTag('secrecyOpenEnde
 /** An order the machine took at this step, with its days (from the day it is imposed; undefined: open-ended). */
 const imposition = onEvent('secrecy.imposed');
 const datedDays = (info: StepInfo): number | null => (typeof info.event.days === 'number' ? info.event.days : null);
-const ENDINGS = new Set(['secrecy.lifted', 'challenge.decided']);
 /**
  * The gag ends as an order ends, spending it: by a deadline passing, a lift, or a court's
- * decision. Left any other way (a machine moving to an untagged state while its order runs),
- * the order's clock runs on, and a gag taken up again is held to the same date.
+ * decision against it (won, or modified to terms the rule cannot see). Left any other way (a
+ * machine moving to an untagged state while its order runs, a challenge lost), the order's clock
+ * runs on, and a gag taken up again is held to the same date.
  */
-const spent = (info: StepInfo): boolean => (info.pre?.hasTag('secrecy') ?? false) && !info.post.hasTag('secrecy') && (info.kind === 'timer' || ENDINGS.has(info.event.type));
+const spent = (info: StepInfo): boolean => {
+  if (!(info.pre?.hasTag('secrecy') ?? false) || info.post.hasTag('secrecy')) return false;
+  const { type, outcome } = info.event;
+  return info.kind === 'timer' || type === 'secrecy.lifted' || (type === 'challenge.decided' && (outcome === 'won' || outcome === 'modified'));
+};
 
 /**
  * A gag order with an end date binds until that date and no longer: a case that still holds the

@@ -21,6 +21,9 @@ export const entering =
  * `match` on some microstep of the step: from the state before to the first state it passed
  * through (`StepInfo.through`), and so on to the state after. A state entered and left within one
  * step (an `always` through it) is seen as it was, between its neighbours.
+ *
+ * @example
+ * const toldUnderGag = inSomeMicrostep(allOf(entering('noticeSent'), after('secrecy')));
  */
 export const inSomeMicrostep =
   (match: StepMatch): StepMatch =>
@@ -30,7 +33,7 @@ export const inSomeMicrostep =
     let pre = info.pre;
     for (let i = 0; i <= through.length; i++) {
       const post = i < through.length ? (through[i] as AnyMachineSnapshot) : info.post;
-      if (match({ ...info, pre, post })) return true;
+      if (match({ ...info, pre, post, through: [] })) return true;
       pre = post;
     }
     return false;
@@ -91,12 +94,15 @@ export const isStart: StepMatch = (info) => info.kind === 'start';
 
 /**
  * A flag raised now that no duty with a flag of its own claims: an `overdue` state entered that
- * is not delayed notice's (tagged `noticeDue`, or inside one). It settles the duties that have no
- * flag of their own (an emergency's follow-up, a data-subject answer); the notice's flag is the
- * notice's alone.
+ * is neither delayed notice's (tagged `noticeDue`, or inside one) nor a gag's challenge's (inside
+ * a state tagged `secrecy`). It settles the duties that have no flag of their own (an emergency's
+ * follow-up, a data-subject answer); those two flags are their duties' alone.
+ *
+ * @example
+ * respondWithin({ trigger, response, alarm: raisingUnclaimed('overdue'), message });
  */
 export const raisingUnclaimed =
-  (tag: string, claimedBy: readonly string[] = ['noticeDue']): StepMatch =>
+  (tag: string, claimedBy: readonly string[] = ['noticeDue', 'secrecy']): StepMatch =>
   (info) => {
     const before = (info.pre as unknown as ActiveNodes | null)?._nodes;
     return (info.post as unknown as ActiveNodes)._nodes.some((n) => n.tags.includes(tag) && !(before?.includes(n) ?? false) && !claimedBy.some((c) => under(n, c)));

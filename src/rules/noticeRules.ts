@@ -10,10 +10,12 @@ const speaks = (ctx: RuleContext, ...events: string[]) => events.every((e) => ct
 /**
  * The user is told: the vocabulary's `notice.sent`, or a step into a state tagged `noticeSent`
  * (a machine's own way of giving notice), one it only passes through included. The tag is a
- * status, kept as the notice moves on (sent, then its objection window over), so a step between
- * two such states is no new notice: a second notice is seen as the event only.
+ * status, kept as the notice moves on (sent, then its objection window over), so a step from a
+ * state that has it is no new notice, whatever it passes through: a second notice is seen as the
+ * event only.
  */
-const noticeGiven: StepMatch = anyOf(onEvent('notice.sent'), inSomeMicrostep(entering('noticeSent')));
+const notYetTold: StepMatch = (info) => !(info.pre?.hasTag('noticeSent') ?? false);
+const noticeGiven: StepMatch = anyOf(onEvent('notice.sent'), allOf(notYetTold, inSomeMicrostep(entering('noticeSent'))));
 
 /** Notice waived for a reason the policy lists as an exception: any other waiver excuses nothing. */
 const waivedAsAllowed = (ctx: RuleContext): StepMatch => onEvent('notice.waived', (e) => (ctx.policy.notice.exceptions as readonly string[]).includes(String(e.reason)));
@@ -28,7 +30,7 @@ export const noNoticeUnderSecrecy: Rule = {
   premise: { text: 'a gag comes into force', match: () => entering('secrecy') },
   check: () =>
     neverStep(
-      anyOf(allOf(noticeGiven, before('secrecy')), inSomeMicrostep(allOf(entering('noticeSent'), after('secrecy')))),
+      anyOf(allOf(onEvent('notice.sent'), before('secrecy')), allOf(notYetTold, inSomeMicrostep(allOf(entering('noticeSent'), anyOf(before('secrecy'), after('secrecy')))))),
       'the user was notified while a gag was in force',
     ),
 };

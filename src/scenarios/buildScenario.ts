@@ -112,6 +112,7 @@ export function rulesTriggered(run: TimedRun, input: unknown, premises: readonly
       ...(s.trigger.kind === 'timer' ? { delay: s.trigger.delay } : {}),
       pre: k > 0 ? (run.steps[k - 1] as Step).snapshot : null,
       post: s.snapshot,
+      ...(s.through ? { through: s.through } : {}),
       input,
     };
     for (const p of premises) if (p.match(info)) met.add(p.rule);

@@ -64,6 +64,9 @@ describe('simulate --machine: a dated story on a machine of your own', () => {
     const refused = await runCliCaptured(['simulate', '--machine', 'test/fixtures/gagTerm.js', '--export', 'reentry', '--request', future, '--events', events]);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('request.secrecyOrder.issuedOn: is after receivedOn');
+    const malformed = await runCliCaptured(['simulate', '--machine', 'test/fixtures/gagTerm.js', '--export', 'reentry', '--request', tempFile('m.json', { receivedOn: '2026-01-15', secrecyOrder: { days: 5, issuedOn: 'March 1' } }), '--events', events]);
+    expect(malformed.code).toBe(2);
+    expect(malformed.err).toContain('request.secrecyOrder.issuedOn: is not a date written YYYY-MM-DD (got "March 1")');
   });
 });
 

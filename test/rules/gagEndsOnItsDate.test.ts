@@ -110,6 +110,7 @@ describe('gag-ends-on-its-date: a gag order with an end date stops binding on it
       ['reentry', 'a gag left for an untagged state and taken up again is still held to the served order’s date', 30],
       ['pendingGag', 'an order taken before the machine enters its gag runs from the day it was imposed', 30],
       ['relabel', 'a dated gag filed as open-ended later is still held to its date', 90],
+      ['lostChallenge', 'a challenge lost leaves the order standing: a gag taken up again is held to its date', 30],
     ])('%s: %s', async (name, _title, days) => {
       const { code, rule } = await check(name);
       expect(code).toBe(1);

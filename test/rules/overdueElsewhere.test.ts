@@ -28,4 +28,11 @@ describe('an overdue flag for one duty excuses no other', () => {
     const good = await statuses('followUpFlaggedOnItsOwn');
     expect(good.status['emergency-follow-up']).toBe('proved');
   });
+
+  it('a gag’s own challenge flag does not settle an emergency’s follow-up either', async () => {
+    const { code, status } = await statuses('gagFlagHidesFollowUp');
+    expect(code).toBe(1);
+    expect(status['emergency-follow-up']).toBe('violated');
+  });
 });
+

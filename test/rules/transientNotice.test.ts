@@ -4,10 +4,10 @@ import { runCliCaptured, tempFile } from '../support/runCliCaptured.ts';
 const FIXTURE = 'test/fixtures/transientNotice.js';
 
 describe('a state passed through within one step is seen (test/fixtures/transientNotice.js)', () => {
-  const statusOf = async (name: string) => {
+  const statusOf = async (name: string, id = 'no-notice-under-secrecy') => {
     const { code, out } = await runCliCaptured(['check', '--machine', FIXTURE, '--export', name, '--policy', 'cloudflare', '--json']);
     const rows = JSON.parse(out) as { rules: { id: string; status: string; counterexample?: { what: string; state: string }[] }[] }[];
-    return { code, rule: rows[0]?.rules.find((r) => r.id === 'no-notice-under-secrecy') };
+    return { code, rule: rows[0]?.rules.find((r) => r.id === id) };
   };
 
   it('notice given by an `always` through a noticeSent state under a gag breaks no-notice-under-secrecy', async () => {
@@ -28,4 +28,19 @@ describe('a state passed through within one step is seen (test/fixtures/transien
     expect(code).toBe(1);
     expect(err).toContain('VIOLATED no-notice-under-secrecy on day 3 (2026-03-05): the user was notified while a gag was in force.');
   });
+
+  it('a notice passed through on receipt is seen, in the very first state or after an `always` from intake', async () => {
+    for (const name of ['tellsOnReceipt', 'tellsAfterIntake']) {
+      const { code, rule } = await statusOf(name);
+      expect(code, name).toBe(1);
+      expect(rule?.status, name).toBe('violated');
+    }
+  });
+
+  it('an untagged state between two noticeSent states is no new notice, and a lift then a notice in one step is notice after the gag', async () => {
+    expect((await statusOf('routed', 'objection-window')).rule?.status).toBe('proved');
+    expect((await statusOf('direct', 'objection-window')).rule?.status).toBe('proved');
+    expect((await statusOf('liftThenTell')).rule?.status).toBe('proved');
+  });
 });
+
