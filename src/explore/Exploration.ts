@@ -68,7 +68,7 @@ export interface ExploredNode<S = AnyMachineSnapshot> {
   /** Index of the input the run started from. */
   input: number;
   /** On a start node: the states the start passed through on its way there (`Move.through`), when any. */
-  through?: readonly unknown[];
+  through?: readonly unknown[] | undefined;
   /**
    * Under symmetry reduction, when the state was stored renamed: each name prefix (a product
    * component's name) it now has, mapped to the one it had in the step that reached it.

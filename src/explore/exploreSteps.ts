@@ -124,7 +124,8 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     stateIds.push(placeSid);
     timerLists.push(placeList);
     tupleIds.push(tuple);
-    const node: ExploredNode<S> = { id, parent, step, snapshot: placeSnapshot, timers: effects.lists[placeList] as readonly PendingTimer[], eod, zone, monitor, input };
+    // `through` is set on start nodes only, but every node has the slot: one shape for all.
+    const node: ExploredNode<S> = { id, parent, step, snapshot: placeSnapshot, timers: effects.lists[placeList] as readonly PendingTimer[], eod, zone, monitor, input, through: undefined };
     if (placeRenamed) node.renamed = placeRenamed;
     nodes.push(node);
     edges.push([]);
@@ -190,7 +191,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
       if (!from && move.through.length) (nodes[id] as ExploredNode<S>).through = move.through;
     }
     if (from) edges[from.id]?.push(id);
-    if (from && linked) links[from.id]?.push(move.through.length ? { to: id, step: fullStep, taken: move.taken, through: move.through } : { to: id, step: fullStep, taken: move.taken });
+    if (from && linked) links[from.id]?.push({ to: id, step: fullStep, taken: move.taken, through: move.through });
   };
 
   const emptyList = effects.listId([]);

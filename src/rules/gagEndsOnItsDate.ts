@@ -70,25 +70,41 @@ function longestTerm(ctx: RuleContext): number {
 
 function gagTermMonitor(longest: number): Monitor<Term> {
   const start = [CLOCK];
-  const restart = { stop: start, start };
+  /** Steps are read, never changed: one object per state and clock change, made once. */
+  const made = new Map<string, MonitorStep<Term>>();
+  const deadlines = new Map<number, { clock: string; days: number; message: string }>();
+  const outcome = (due: number | null, held: boolean, clock: '' | 'start' | 'stop' | 'restart'): MonitorStep<Term> => {
+    const key = `${due}|${held}|${clock}`;
+    let step = made.get(key);
+    if (!step) {
+      const changes = clock === 'start' ? { start } : clock === 'stop' ? { stop: start } : clock === 'restart' ? { stop: start, start } : {};
+      made.set(key, (step = { state: { due, held }, ...changes }));
+    }
+    return step;
+  };
   const next = (s: Term, info: StepInfo, first: boolean): MonitorStep<Term> => {
     const held = info.post.hasTag('secrecy');
     if (imposition(info)) {
       const days = openEnded(info) ? null : datedDays(info);
-      if (days === null) return { state: { due: null, held }, ...(s.due === null ? {} : { stop: start }) };
-      return { state: { due: days, held }, ...(s.due === null ? { start } : restart) };
+      if (days === null) return outcome(null, held, s.due === null ? '' : 'stop');
+      return outcome(days, held, s.due === null ? 'start' : 'restart');
     }
     if (first) {
       const due = openEnded(info) ? null : servedDays(info.input);
-      return due === null ? { state: { due, held } } : { state: { due, held }, start };
+      return outcome(due, held, due === null ? '' : 'start');
     }
-    if (s.due !== null && spent(info)) return { state: { due: null, held }, stop: start };
-    return { state: { due: s.due, held } };
+    if (s.due !== null && spent(info)) return outcome(null, held, 'stop');
+    return outcome(s.due, held, '');
+  };
+  const deadline = (days: number) => {
+    let d = deadlines.get(days);
+    if (!d) deadlines.set(days, (d = { clock: CLOCK, days, message: `the gag order ran out after ${days} days, and the case still held the request secret the day after` }));
+    return d;
   };
   return {
     initial: (info) => next({ due: null, held: false }, info, true),
     step: (s, info) => next(s, info, false),
-    deadline: (s) => (s.due !== null && s.held ? { clock: CLOCK, days: s.due, message: `the gag order ran out after ${s.due} days, and the case still held the request secret the day after` } : null),
+    deadline: (s) => (s.due !== null && s.held ? deadline(s.due) : null),
     key: (s) => `${s.due ?? '-'}${s.held ? '+' : ''}`,
     clockMax: { [CLOCK]: longest + 1 },
   };

@@ -18,23 +18,26 @@ export const entering =
     info.post.hasTag(tag) && !(info.pre?.hasTag(tag) ?? false);
 
 /**
- * `match` on some microstep of the step: from the state before to the first state it passed
- * through (`StepInfo.through`), and so on to the state after. A state entered and left within one
- * step (an `always` through it) is seen as it was, between its neighbours.
+ * The step enters a state carrying the tag from one without it, in some microstep, having started
+ * without it: a state it only passes through (an `always` through it) counts, one it kept all
+ * along (moving between two tagged states, even through an untagged one) does not. With
+ * `where`, only a microstep whose two states, before and after, pass it.
  *
  * @example
- * const toldUnderGag = inSomeMicrostep(allOf(entering('noticeSent'), after('secrecy')));
+ * const toldUnderGag = enteringWithin('noticeSent', (before, after) => (before?.hasTag('secrecy') ?? false) || after.hasTag('secrecy'));
  */
-export const inSomeMicrostep =
-  (match: StepMatch): StepMatch =>
+export const enteringWithin =
+  (tag: string, where?: (before: AnyMachineSnapshot | null, after: AnyMachineSnapshot) => boolean): StepMatch =>
   (info) => {
+    const pre = info.pre;
+    if (pre?.hasTag(tag)) return false;
     const through = info.through;
-    if (!through?.length) return match(info);
-    let pre = info.pre;
+    if (!through?.length) return info.post.hasTag(tag) && (!where || where(pre, info.post));
+    let last = pre;
     for (let i = 0; i <= through.length; i++) {
-      const post = i < through.length ? (through[i] as AnyMachineSnapshot) : info.post;
-      if (match({ ...info, pre, post, through: [] })) return true;
-      pre = post;
+      const at = i < through.length ? (through[i] as AnyMachineSnapshot) : info.post;
+      if (at.hasTag(tag) && !(last?.hasTag(tag) ?? false) && (!where || where(last, at))) return true;
+      last = at;
     }
     return false;
   };

@@ -2,7 +2,7 @@ import { durationDays } from '../domain/duration.ts';
 import { statutoryEmergency } from '../domain/emergencyLaw.ts';
 import { src } from '../domain/source.ts';
 import type { Monitor, StepInfo } from '../explore/Monitor.ts';
-import { after, allOf, anyOf, before, entering, inSomeMicrostep, notWithin, neverStep, onEvent, precedence, raising, type StepMatch } from './language.ts';
+import { allOf, anyOf, before, entering, enteringWithin, notWithin, neverStep, onEvent, precedence, raising, type StepMatch } from './language.ts';
 import type { Rule, RuleContext } from './Rule.ts';
 
 const speaks = (ctx: RuleContext, ...events: string[]) => events.every((e) => ctx.events.has(e));
@@ -14,8 +14,9 @@ const speaks = (ctx: RuleContext, ...events: string[]) => events.every((e) => ct
  * state that has it is no new notice, whatever it passes through: a second notice is seen as the
  * event only.
  */
-const notYetTold: StepMatch = (info) => !(info.pre?.hasTag('noticeSent') ?? false);
-const noticeGiven: StepMatch = anyOf(onEvent('notice.sent'), allOf(notYetTold, inSomeMicrostep(entering('noticeSent'))));
+const noticeGiven: StepMatch = anyOf(onEvent('notice.sent'), enteringWithin('noticeSent'));
+/** A microstep into `noticeSent` from or into a state under a gag. */
+const toldUnderGag = enteringWithin('noticeSent', (before, after) => (before?.hasTag('secrecy') ?? false) || after.hasTag('secrecy'));
 
 /** Notice waived for a reason the policy lists as an exception: any other waiver excuses nothing. */
 const waivedAsAllowed = (ctx: RuleContext): StepMatch => onEvent('notice.waived', (e) => (ctx.policy.notice.exceptions as readonly string[]).includes(String(e.reason)));
@@ -30,7 +31,7 @@ export const noNoticeUnderSecrecy: Rule = {
   premise: { text: 'a gag comes into force', match: () => entering('secrecy') },
   check: () =>
     neverStep(
-      anyOf(allOf(onEvent('notice.sent'), before('secrecy')), allOf(notYetTold, inSomeMicrostep(allOf(entering('noticeSent'), anyOf(before('secrecy'), after('secrecy')))))),
+      anyOf(allOf(onEvent('notice.sent'), before('secrecy')), toldUnderGag),
       'the user was notified while a gag was in force',
     ),
 };
