@@ -48,12 +48,15 @@ export const enteringWithin =
  * excused on the next). With `within`, only a node that carries that tag too, or lies in a
  * state that does: the duty's own part of the chart (a gag's challenge flag inside the gag).
  */
-export const raising =
-  (tag: string, within?: string): StepMatch =>
-  (info) => {
+export const raising = (tag: string, within?: string): StepMatch => raisedWhere(tag, (n) => within === undefined || under(n, within));
+
+/** A node carrying the tag entered at this step, not active before, that `accept` takes. */
+function raisedWhere(tag: string, accept: (node: ChartNode) => boolean): StepMatch {
+  return (info) => {
     const before = (info.pre as unknown as ActiveNodes | null)?._nodes;
-    return (info.post as unknown as ActiveNodes)._nodes.some((n) => n.tags.includes(tag) && !(before?.includes(n) ?? false) && (within === undefined || under(n, within)));
+    return (info.post as unknown as ActiveNodes)._nodes.some((n) => n.tags.includes(tag) && !(before?.includes(n) ?? false) && accept(n));
   };
+}
 
 /** The node, or a state it lies in, carries the tag: a flag in the part of the chart a duty lives in. */
 function under(node: ChartNode, tag: string): boolean {
@@ -104,12 +107,7 @@ export const isStart: StepMatch = (info) => info.kind === 'start';
  * @example
  * respondWithin({ trigger, response, alarm: raisingUnclaimed('overdue'), message });
  */
-export const raisingUnclaimed =
-  (tag: string, claimedBy: readonly string[] = ['noticeDue', 'secrecy']): StepMatch =>
-  (info) => {
-    const before = (info.pre as unknown as ActiveNodes | null)?._nodes;
-    return (info.post as unknown as ActiveNodes)._nodes.some((n) => n.tags.includes(tag) && !(before?.includes(n) ?? false) && !claimedBy.some((c) => under(n, c)));
-  };
+export const raisingUnclaimed = (tag: string, claimedBy: readonly string[] = ['noticeDue', 'secrecy']): StepMatch => raisedWhere(tag, (n) => !claimedBy.some((c) => under(n, c)));
 
 const alarm = raisingUnclaimed('overdue');
 
@@ -194,8 +192,8 @@ export function onlyWithin(o: { target: StepMatch; since: StepMatch; message: st
 /**
  * Timed response: after a `trigger` step, a `response` step comes within `days` days, or the
  * machine raises the alarm by then (`alarm`; by default it enters a state tagged `overdue` that
- * is not delayed notice's, `raisingUnclaimed`, and one already on does not count); `cancel` ends
- * the obligation.
+ * is neither delayed notice's nor a gag challenge's, `raisingUnclaimed`, and one already on does
+ * not count); `cancel` ends the obligation.
  * With `arm`, a trigger counts only after an arming step, and `disarm` clears it.
  */
 export function respondWithin(o: { trigger: StepMatch; response: StepMatch; cancel?: StepMatch; arm?: StepMatch; disarm?: StepMatch; alarm?: StepMatch; message: string }) {
