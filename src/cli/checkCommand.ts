@@ -10,7 +10,7 @@ import { checkInParallel, taskWeight } from '../rules/checkInParallel.ts';
 import { checkTarget } from '../rules/checkMachine.ts';
 import { unsupportedFeature } from '../explore/fastSupport.ts';
 import { isStepper, StepMismatch } from '../explore/transitionCache.ts';
-import { type CheckRow, formatReport, reportJson } from './checkReport.ts';
+import { type CheckRow, formatReport, reportJson, rowVerdict } from './checkReport.ts';
 import { loadUserMachine } from './loadUserMachine.ts';
 import { parseOptions } from './parseOptions.ts';
 import { vocabularyNotes } from './vocabularyNotes.ts';
@@ -90,7 +90,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   // The whole catalogue gets one summary table; named kinds or a machine of your own get each rule too.
   console.log(values.json ? JSON.stringify(reportJson(rows, { asOf: date }), null, 2) : formatReport(rows, { rules: user !== undefined || positionals.length > 0, asOf: date }));
   if (!values.json) console.error(`checked in ${((Date.now() - begun) / 1000).toFixed(1)} s (slowest: ${slowest(rows)})`);
-  return rows.some((r) => r.results.some((x) => x.status === 'violated' || x.status === 'inconclusive')) ? 1 : 0;
+  return rows.some((r) => rowVerdict(r.results) !== 'holds') ? 1 : 0;
 }
 
 const EXAMPLES: Record<string, string> = { '--max-states': '100000', '--threads': '2' };

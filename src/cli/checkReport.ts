@@ -125,12 +125,25 @@ function vacuousProofs(rows: readonly CheckRow[]): string[] {
   return lines;
 }
 
+/**
+ * A machine × policy check's verdict, as the exit code gives it for the whole run: `violated` when
+ * a rule failed, else `inconclusive` when a budget left one unproved, else `holds`.
+ *
+ * @example
+ * rowVerdict(results); // 'holds'
+ */
+export function rowVerdict(results: readonly RuleResult[]): 'holds' | 'violated' | 'inconclusive' {
+  if (results.some((r) => r.status === 'violated')) return 'violated';
+  return results.some((r) => r.status === 'inconclusive') ? 'inconclusive' : 'holds';
+}
+
 /** The same results as plain JSON (no timings, so the same check always prints the same). */
 export function reportJson(rows: readonly CheckRow[], options: { asOf?: string } = {}) {
   return rows.map((r) => ({
     machine: r.machine,
     policy: r.policy,
     version: r.version,
+    verdict: rowVerdict(r.results),
     ...(options.asOf ? { asOf: options.asOf, dueprocess: TOOL_VERSION } : {}),
     rules: r.results.map((x) => ({
       id: x.rule.id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
-import { formatReport } from '../../src/cli/checkReport.ts';
+import { formatReport, reportJson } from '../../src/cli/checkReport.ts';
 import { cloudflare } from '../../src/policy/cloudflare.ts';
 import { policyVersionAt } from '../../src/policy/policyVersionAt.ts';
 import { runCheckTask } from '../../src/rules/runCheckTask.ts';
@@ -57,5 +57,16 @@ describe('formatReport', () => {
     expect(formatReport([stopped('time')])).toContain('\n  Fix: raise the time budget with --max-seconds N (it is 60 unless given)');
     expect(formatReport([stopped('states')])).toContain('\n  Fix: raise the state budget with --max-states N (it is 200,000 unless given)');
     expect(formatReport(rows)).not.toContain('Fix: raise');
+  });
+
+  it('gives each JSON row the verdict the exit code gives the run: violated over inconclusive over holds', () => {
+    const [first] = rows;
+    if (!first) throw new Error('no row');
+    const withStatus = (status: 'violated' | 'inconclusive', also?: 'inconclusive') => ({
+      ...first,
+      results: first.results.map((r, i) => (i === 0 ? { ...r, status } : i === 1 && also ? { ...r, status: also } : r)),
+    });
+    const verdicts = reportJson([first, withStatus('inconclusive'), withStatus('violated', 'inconclusive')]).map((r) => r.verdict);
+    expect(verdicts).toEqual(['holds', 'inconclusive', 'violated']);
   });
 });
