@@ -1,10 +1,12 @@
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { DataCategory, canonicalCategorySets } from '../src/domain/categories.ts';
-import { DAY_MS, durationDays } from '../src/domain/duration.ts';
+import { monthsInDays } from '../src/domain/date.ts';
+import { DAY_MS, monthsDaysAtMost } from '../src/domain/duration.ts';
 import type { VocabularyEvent } from '../src/domain/events.ts';
 import { RequestBase } from '../src/domain/request.ts';
 import { type Source, src } from '../src/domain/source.ts';
+import { atMost } from './lifecycle/datedRegions.ts';
 import { CHECK_DATE } from './lifecycle/demandInputs.ts';
 import type { KindEntry } from './lifecycle/KindEntry.ts';
 import { DEFAULT_DECISIONS, POLICY_DELAYS, policyGuards } from './lifecycle/policySlots.ts';
@@ -90,8 +92,9 @@ export interface DataSubjectRequestContext {
   outcome: string | null;
 }
 
-const RESPONSE = [src('§2 GDPR_RESPONSE', 'GDPR Art. 12(3): answer within one month of receipt', 'S')];
-const EXTENSION = [src('§2 GDPR_EXTENSION', 'GDPR Art. 12(3): +2 months, announced with reasons within the first month', 'S')];
+const MONTHS = src('§2', 'Modelling cautions: EU “one month” is counted under Regulation 1182/71, by the calendar (Art. 3(2)(c))', 'L');
+const RESPONSE = [src('§2 GDPR_RESPONSE', 'GDPR Art. 12(3): answer within one month of receipt', 'S'), MONTHS];
+const EXTENSION = [src('§2 GDPR_EXTENSION', 'GDPR Art. 12(3): +2 months, announced with reasons within the first month', 'S'), MONTHS];
 const REFUSAL_NOTICE = [src('§2 GDPR_REFUSAL_NOTICE', 'GDPR Art. 12(4): reasons for not acting, with complaint and remedy information, within one month of receipt', 'S')];
 const RIGHTS = [src('§1 row 20', 'GDPR Arts 12, 15-22', 'S')];
 const GAG_CONFLICT = [src('§8', 'A U.S. gag is not an Art. 23 restriction: a true conflict with an access request needs legal escalation', '?')];
@@ -104,6 +107,11 @@ const refuseTo = (target: string) =>
     actions: 'recordRefusal' as const,
     meta: { sources: [...g.sources, ...REFUSAL_NOTICE] },
   }));
+
+/** A period of calendar months from the day the request was received, as the law counts it (DOMAIN §2 cautions). */
+function monthsFromReceipt(months: number) {
+  return atMost(monthsDaysAtMost(months), ({ context }: { context: DataSubjectRequestContext }) => monthsInDays(context.request.receivedOn, months) * DAY_MS);
+}
 
 /**
  * A GDPR data-subject request (Arts 12, 15-22): the answer is due within one month of receipt,
@@ -124,7 +132,7 @@ export const dataSubjectRequestMachine = setup({
     ),
     recordOutcome: assign({ outcome: (_, params: { outcome: string }) => params.outcome }),
   },
-  delays: { ...POLICY_DELAYS, P1M: durationDays('P1M') * DAY_MS, P3M: durationDays('P3M') * DAY_MS },
+  delays: { ...POLICY_DELAYS, P1M: monthsFromReceipt(1), P3M: monthsFromReceipt(3) },
 }).createMachine({
   id: 'dataSubjectRequest',
   description: 'GDPR data-subject request: answer within one month, or three with an announced extension.',

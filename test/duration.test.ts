@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumber, IsoDate, isoDate } from '../src/domain/date.ts';
-import { durationDays, IsoDuration } from '../src/domain/duration.ts';
+import { addMonths, dayNumber, IsoDate, isoDate, monthsInDays } from '../src/domain/date.ts';
+import { durationDays, IsoDuration, monthsDaysAtMost } from '../src/domain/duration.ts';
 
 describe('durationDays', () => {
   it.each([
@@ -19,6 +19,29 @@ describe('durationDays', () => {
   it.each(['14D', 'P', 'PT5H', 'P1.5D', ''])('rejects %j with a message that shows the form', (bad) => {
     expect(() => durationDays(bad)).toThrow(/ISO-8601 duration .* like P14D/);
     expect(IsoDuration.safeParse(bad).success).toBe(false);
+  });
+});
+
+describe('calendar months (Reg. 1182/71)', () => {
+  it.each([
+    ['2026-01-15', 1, '2026-02-15', 31],
+    ['2026-01-31', 1, '2026-02-28', 28],
+    ['2028-01-31', 1, '2028-02-29', 29],
+    ['2026-03-31', 1, '2026-04-30', 30],
+    ['2026-11-30', 3, '2027-02-28', 90],
+    ['2026-12-31', 3, '2027-03-31', 90],
+    ['2026-05-31', 3, '2026-08-31', 92],
+  ])('%s + %i month(s) ends on %s, %i days on', (from, months, end, days) => {
+    expect(addMonths(from, months)).toBe(end);
+    expect(monthsInDays(from, months)).toBe(days);
+  });
+
+  it('bounds every calendar period from above: 31 days for one month, 92 for three', () => {
+    expect([monthsDaysAtMost(1), monthsDaysAtMost(3), monthsDaysAtMost(0)]).toEqual([31, 92, 0]);
+    const starts = Array.from({ length: 4 * 366 }, (_, i) => isoDate(dayNumber('2026-01-01') + i));
+    expect(Math.max(...starts.map((d) => monthsInDays(d, 1)))).toBe(monthsDaysAtMost(1));
+    expect(Math.max(...starts.map((d) => monthsInDays(d, 3)))).toBe(monthsDaysAtMost(3));
+    expect(Math.min(...starts.map((d) => monthsInDays(d, 3)))).toBe(durationDays('P3M'));
   });
 });
 

@@ -23,12 +23,12 @@ const CLOSED_TAGS = { fulfilled: ['fulfilled'], refused: ['refused'], refusedLat
 
 /**
  * A GDPR data-subject request (DOMAIN §1 row 20, §2 GDPR_*): answered within one month, or within
- * three when an extension is announced inside the first; a refusal must rest on a ground that
- * answers the right invoked, and one given after the first month is late.
+ * three when an extension is announced inside the first (calendar months from receipt); a refusal
+ * must rest on a ground that answers the right invoked, and one given after the first month is late.
  *
  * @example
  * const c = DataSubjectCase.open(request, undefined);
- * c.observe().deadlines // P1M on day 28, P3M on day 89
+ * c.observe().deadlines // received 2026-01-15: P1M on day 31, P3M on day 90
  */
 export class DataSubjectCase extends CaseFile<DataSubjectState> {
   private constructor(
@@ -77,7 +77,7 @@ export class DataSubjectCase extends CaseFile<DataSubjectState> {
   protected wanted(): WantedDeadline[] {
     const s = this.s;
     const { answerWithin, extendedTo } = BESPOKE_LAW.dataSubjectRequest;
-    const days = (iso: string) => lengthInDays(iso, this.fault === 'months-as-30-days');
+    const days = (iso: string) => lengthInDays(iso, this.fault === 'months-as-30-days', this.request.receivedOn);
     if (s.stage === 'closed') return [];
     return [
       ...(s.outerLimitPassed ? [] : [{ key: 'outerLimit', name: extendedTo, days: days(extendedTo) }]),

@@ -26,7 +26,7 @@ export const BESPOKE_LAW = {
     extension: 'P90D',
   },
   dataSubjectRequest: {
-    // DOMAIN §2 GDPR_RESPONSE: answer within one month of receipt.
+    // DOMAIN §2 GDPR_RESPONSE: answer within one month of receipt, a calendar month (§2 cautions).
     answerWithin: 'P1M',
     // DOMAIN §2 GDPR_EXTENSION: two months more, announced with reasons inside the first month.
     extendedTo: 'P3M',

@@ -42,8 +42,13 @@ export function datedDelays(routes: readonly ChallengeRoute[], term: OrderTerm |
   return Object.fromEntries([...windows, ...terms]);
 }
 
-/** A delay set per case, marked with the law's limit on it (`machineTimers` reads it as `atMostDays`). */
-function atMost<F extends (args: never) => number>(days: number, delay: F): F & { atMostDays: number } {
+/**
+ * A delay set per case, marked with the law's limit on it (`machineTimers` reads it as `atMostDays`).
+ *
+ * @example
+ * delays: { P1M: atMost(31, ({ context }) => monthsInDays(context.request.receivedOn, 1) * DAY_MS) }
+ */
+export function atMost<F extends (args: never) => number>(days: number, delay: F): F & { atMostDays: number } {
   return Object.assign(delay, { atMostDays: days });
 }
 

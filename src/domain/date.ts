@@ -25,3 +25,31 @@ export function dayNumber(iso: string): number {
 export function isoDate(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
+
+/**
+ * The day `months` calendar months after `iso`: the same date, or the month's last day when it has
+ * none. A period of months counted from an event on `iso` ends with that day (EU Regulation
+ * 1182/71 Art. 3(2)(c), DOMAIN §2 cautions; no roll-forward past a weekend or holiday).
+ *
+ * @example
+ * addMonths('2026-03-01', 1); // '2026-04-01'
+ * addMonths('2026-01-31', 1); // '2026-02-28'
+ */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, last));
+  return target.toISOString().slice(0, 10);
+}
+
+/**
+ * Days from `iso` to the end of a period of `months` calendar months counted from it (`addMonths`).
+ *
+ * @example
+ * monthsInDays('2026-03-01', 1); // 31
+ * monthsInDays('2026-02-01', 1); // 28
+ */
+export function monthsInDays(iso: string, months: number): number {
+  return dayNumber(addMonths(iso, months)) - dayNumber(iso);
+}

@@ -8,7 +8,8 @@ const ISO = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
 /**
  * Whole days in an ISO-8601 duration (`P14D`, `P1M`, `P3Y`). Months and years count at their
  * shortest (28-day month, 365-day year), so a modelled deadline never falls later than the real
- * one: "one month" from 31 January ends on 28 February at the earliest (DOMAIN §2 cautions).
+ * one: "one month" from 31 January ends on 28 February at the earliest (DOMAIN §2 cautions). A
+ * period anchored to a known date counts by the calendar instead (`monthsInDays`).
  *
  * @example
  * durationDays('P14D') // 14
@@ -23,15 +24,25 @@ export function durationDays(iso: string): number {
   return y * 365 + monthsDays(m) + w * 7 + d;
 }
 
-/** Shortest length of `n` consecutive calendar months, starting in any month of any year. */
-function monthsDays(n: number): number {
+/**
+ * The most days a period of `months` calendar months counted from some day can span (31 for one,
+ * 92 for three): the limit on a deadline that runs by the calendar from a case's date (`addMonths`).
+ *
+ * @example
+ * monthsDaysAtMost(3); // 92
+ */
+export function monthsDaysAtMost(months: number): number {
+  return monthsDays(months, Math.max, [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+}
+
+/** Shortest (or, with `Math.max`, longest) length of `n` consecutive calendar months, starting in any month of any year. */
+function monthsDays(n: number, pick = Math.min, lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]): number {
   if (n === 0) return 0;
-  const lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  let best = Infinity;
+  let best = pick === Math.min ? Infinity : -Infinity;
   for (let start = 0; start < 12; start++) {
     let sum = 0;
     for (let i = 0; i < n; i++) sum += lengths[(start + i) % 12] ?? 0;
-    best = Math.min(best, sum);
+    best = pick(best, sum);
   }
   return best;
 }

@@ -1,4 +1,5 @@
-import { durationDays } from '../domain/duration.ts';
+import { IsoDate, monthsInDays } from '../domain/date.ts';
+import { durationDays, monthsDaysAtMost } from '../domain/duration.ts';
 import { src } from '../domain/source.ts';
 import type { Monitor, StepInfo } from '../explore/Monitor.ts';
 import { snapshotKey } from '../explore/snapshotKey.ts';
@@ -154,32 +155,45 @@ export const dataSubjectDeadline: Rule = {
   id: 'data-subject-deadline',
   title: 'A data-subject request is answered within one month, or three when the extension was announced within the first',
   rationale: 'GDPR Art. 12(3).',
-  sources: [src('§2 GDPR_RESPONSE', 'one month', 'S'), src('§2 GDPR_EXTENSION', '+2 months, announced within the first', 'S')],
+  sources: [src('§2 GDPR_RESPONSE', 'one month', 'S'), src('§2 GDPR_EXTENSION', '+2 months, announced within the first', 'S'), src('§2', 'Modelling cautions: months counted by the calendar under Regulation 1182/71', 'L')],
   scope: 'machines with response.extended or request.fulfilled',
   appliesTo: (ctx) => ctx.events.has('response.extended') || ctx.events.has('request.fulfilled'),
   premise: { text: 'the response is extended', match: () => onEvent('response.extended') },
-  check: () => ({ type: 'monitor', monitor: dsrMonitor() }),
+  check: (ctx) => ({ type: 'monitor', monitor: dsrMonitor(Math.max(0, ...(ctx.explored?.inputs ?? []).map((i) => dsrDays(i)[1])) || monthsDaysAtMost(3)) }),
 };
 
-function dsrMonitor(): Monitor<{ waiting: boolean; extended: boolean }> {
-  type S = { waiting: boolean; extended: boolean };
+/**
+ * The first month and the three months of a run from `input`, in days: by the calendar from the
+ * day it was received (DOMAIN §2 cautions), or at their shortest when it bears no date.
+ */
+function dsrDays(input: unknown): readonly [number, number] {
+  const on = (input as { receivedOn?: unknown } | undefined)?.receivedOn;
+  return typeof on === 'string' && IsoDate.safeParse(on).success ? [monthsInDays(on, 1), monthsInDays(on, 3)] : [durationDays('P1M'), durationDays('P3M')];
+}
+
+/** `longest`: the most days the three months of any explored run last (the clock's bound). */
+function dsrMonitor(longest: number): Monitor<{ waiting: boolean; extended: boolean; month: number; months: number }> {
+  type S = { waiting: boolean; extended: boolean; month: number; months: number };
   const clock = '@dsr';
   const answer = anyOf(onEvent('request.fulfilled'), onEvent('request.refused'), onEvent('request.withdrawn'));
   const flagged = raisingUnclaimed('overdue');
   const next = (s: S, info: StepInfo) => {
-    if (info.kind === 'start') return { state: { waiting: true, extended: false }, start: [clock] };
-    if (s.waiting && (answer(info) || flagged(info))) return { state: { waiting: false, extended: s.extended }, stop: [clock] };
+    if (info.kind === 'start') {
+      const [month, months] = dsrDays(info.input);
+      return { state: { waiting: true, extended: false, month, months }, start: [clock] };
+    }
+    if (s.waiting && (answer(info) || flagged(info))) return { state: { ...s, waiting: false }, stop: [clock] };
     if (s.waiting && onEvent('response.extended')(info)) {
-      return { state: { waiting: true, extended: true }, violation: { message: 'the extension was announced after the first month', when: { clock, op: '>=' as const, value: durationDays('P1M') + 1 } } };
+      return { state: { ...s, extended: true }, violation: { message: 'the extension was announced after the first month', when: { clock, op: '>=' as const, value: s.month + 1 } } };
     }
     return { state: s };
   };
   return {
-    initial: (info) => next({ waiting: false, extended: false }, info),
+    initial: (info) => next({ waiting: false, extended: false, month: 0, months: 0 }, info),
     step: next,
-    deadline: (s) => (s.waiting ? { clock, days: durationDays(s.extended ? 'P3M' : 'P1M'), message: 'the request was neither answered nor flagged overdue in time' } : null),
-    key: (s) => `${+s.waiting}${+s.extended}`,
-    clockMax: { [clock]: durationDays('P3M') + 1 },
+    deadline: (s) => (s.waiting ? { clock, days: s.extended ? s.months : s.month, message: 'the request was neither answered nor flagged overdue in time' } : null),
+    key: (s) => `${+s.waiting}${+s.extended}/${s.month}/${s.months}`,
+    clockMax: { [clock]: longest + 1 },
   };
 }
 

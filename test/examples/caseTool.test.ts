@@ -42,8 +42,8 @@ describe('the reference case tool', () => {
     const before = c.observe();
 
     expect(before.deadlines).toEqual([
-      { name: 'P1M', due: '2026-02-12' },
-      { name: 'P3M', due: '2026-04-14' },
+      { name: 'P1M', due: '2026-02-15' },
+      { name: 'P3M', due: '2026-04-15' },
     ]);
     expect(c.send({ type: 'request.refused', ground: 'legalClaims' }, '2026-03-01')).toEqual({ accepted: false });
     expect(c.observe()).toEqual(before);

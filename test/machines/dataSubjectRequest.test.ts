@@ -13,13 +13,27 @@ const erasure = DataSubjectRequestRequest.parse({
 const access = DataSubjectRequestRequest.parse({ ...erasure, right: 'access', categories: ['basicSubscriberInfo'] });
 const objection = DataSubjectRequestRequest.parse({ ...erasure, right: 'objection' });
 
-/** One month and three months at their shortest (28 and 89 days), as the machine counts them. */
+/** Received 31 January 2026: one calendar month ends 28 February (28 days), three 30 April (89). */
 const ONE_MONTH = 28;
 const THREE_MONTHS = 89;
 
 const start = (request = erasure) => startRun(dataSubjectRequestMachine, request, 0);
 
 describe('GDPR data-subject request', () => {
+  it('counts its months by the calendar from the day of receipt', () => {
+    const march = DataSubjectRequestRequest.parse({ ...erasure, receivedOn: '2026-03-01' });
+    const leap = DataSubjectRequestRequest.parse({ ...erasure, receivedOn: '2028-01-31' });
+    expect(timers(start(march))).toEqual([['P1M', 31], ['P3M', 92]]);
+    expect(timers(start(leap))).toEqual([['P1M', 29], ['P3M', 90]]);
+  });
+
+  it('accepts an extension on day 30 of a 31-day first month, and refuses it on day 32', () => {
+    const march = DataSubjectRequestRequest.parse({ ...erasure, receivedOn: '2026-03-01' });
+    const run = send(start(march), 30, { type: 'response.extended', reasons: 'complexity' });
+    expect(run.snapshot.matches({ awaitingAnswer: 'extended' })).toBe(true);
+    expect(attempt(start(march), 32, { type: 'response.extended', reasons: 'complexity' }).ok).toBe(false);
+  });
+
   it('runs the one-month and three-month clocks side by side from receipt', () => {
     expect(timers(start())).toEqual([['P1M', ONE_MONTH], ['P3M', THREE_MONTHS]]);
   });

@@ -19,7 +19,7 @@ import { type TimedRun, advanceTo, sendEvent, startRun } from '../../src/time/Ti
 import { build } from '../support/handMachines.ts';
 import { mutateState } from '../support/mutate.ts';
 import { send } from '../support/runHelpers.ts';
-import { entryOf, inputOf, variantsOf, begin, judge, infoAt, objectionP13D, delayedNoticeRemoved, dsrMonthP29D, cloudActP15D, stoppingMachine } from './support/checkRunFixtures.ts';
+import { entryOf, inputOf, variantsOf, begin, judge, infoAt, objectionP13D, delayedNoticeRemoved, dsrMonthP32D, cloudActP15D, stoppingMachine } from './support/checkRunFixtures.ts';
 import { kindTarget } from '../../src/rules/runCheckTask.ts';
 
 describe('checkRun passes runs the explorer proves fine', () => {
@@ -152,20 +152,20 @@ describe('checkRun catches faults on concrete runs that walk into them', () => {
     });
   });
 
-  describe('data-subject first month one day long (P29D) → data-subject-deadline', () => {
+  describe('data-subject first month one day long (P32D) → data-subject-deadline', () => {
     const dsr = entryOf('dataSubjectRequest');
-    const mutant = dsrMonthP29D();
+    const mutant = dsrMonthP32D();
     const input = inputOf(dsr, 'access');
-    const late = { rule: 'data-subject-deadline', step: 0, day: 29, kind: 'deadline', message: 'the request was neither answered nor flagged overdue in time' };
+    const late = { rule: 'data-subject-deadline', step: 0, day: 32, kind: 'deadline', message: 'the request was neither answered nor flagged overdue in time' };
 
-    it('an answer on day 28 is in time, on day 29 it is late', () => {
-      expect(judge(send(begin(mutant, input), 28, { type: 'request.fulfilled' }), input, 'dataSubjectRequest')).toEqual([]);
-      expect(judge(send(begin(mutant, input), 29, { type: 'request.fulfilled' }), input, 'dataSubjectRequest')).toEqual([late]);
+    it('an answer on day 31 (the calendar month from 15 January) is in time, on day 32 it is late', () => {
+      expect(judge(send(begin(mutant, input), 31, { type: 'request.fulfilled' }), input, 'dataSubjectRequest')).toEqual([]);
+      expect(judge(send(begin(mutant, input), 32, { type: 'request.fulfilled' }), input, 'dataSubjectRequest')).toEqual([late]);
     });
 
-    it('the mutant’s own overdue flag at the end of day 29 comes a day late; the catalogue’s at the end of day 28 does not', () => {
-      expect(judge(advanceTo(begin(mutant, input), 28, true), input, 'dataSubjectRequest')).toEqual([]);
-      expect(judge(advanceTo(begin(mutant, input), 29, true), input, 'dataSubjectRequest')).toEqual([late]);
+    it('the mutant’s own overdue flag at the end of day 32 comes a day late; the catalogue’s at the end of day 31 does not', () => {
+      expect(judge(advanceTo(begin(mutant, input), 31, true), input, 'dataSubjectRequest')).toEqual([]);
+      expect(judge(advanceTo(begin(mutant, input), 32, true), input, 'dataSubjectRequest')).toEqual([late]);
       expect(judge(advanceTo(begin(dsr.machine, input), 120, true), input, 'dataSubjectRequest')).toEqual([]);
     });
   });

@@ -11,7 +11,7 @@ import { delayedNotice, objectionWindow } from '../../src/rules/noticeRules.ts';
 import { gagEndsOnItsDate } from '../../src/rules/gagEndsOnItsDate.ts';
 import type { Rule } from '../../src/rules/Rule.ts';
 import { type TimedRun, advanceTo, sendEvent, startRun } from '../../src/time/TimedRun.ts';
-import { version, entryOf, variantsOf, judge, objectionP13D, delayedNoticeRemoved, gagTermRemoved, dsrMonthP29D, cloudActP15D, stoppingMachine } from './support/checkRunFixtures.ts';
+import { version, entryOf, variantsOf, judge, objectionP13D, delayedNoticeRemoved, gagTermRemoved, dsrMonthP32D, cloudActP15D, stoppingMachine } from './support/checkRunFixtures.ts';
 
 describe('checkRun agrees with the explorer’s dated counterexamples', () => {
   /** The event a counterexample line shows, found among the machine's variants by its text (witness.ts `describe`). */
@@ -46,7 +46,7 @@ describe('checkRun agrees with the explorer’s dated counterexamples', () => {
     { name: 'objection window P13D', rule: objectionWindow, entry: subpoena, input: 'plain', machine: objectionP13D, last: 'step' },
     { name: 'gag term timer removed', rule: gagEndsOnItsDate, entry: subpoena, input: 'plain', machine: gagTermRemoved, last: 'deadline' },
     { name: 'delayed notice removed', rule: delayedNotice, entry: subpoena, input: 'open-ended order served', machine: delayedNoticeRemoved, last: 'deadline' },
-    { name: 'data-subject month P29D', rule: dataSubjectDeadline, entry: dsr, input: 'access', machine: dsrMonthP29D, last: 'deadline' },
+    { name: 'data-subject month P32D', rule: dataSubjectDeadline, entry: dsr, input: 'access', machine: dsrMonthP32D, last: 'deadline' },
     { name: 'CLOUD Act window P15D', rule: cloudActMotionWindow, entry: warrant, input: 'non-US person in the UK', machine: cloudActP15D, last: 'step' },
     { name: 'hand-made machine stopping after disclosure', rule: emergencyFollowUp, input: 'only', machine: stoppingMachine, last: 'deadline', shorter: 'broken' },
   ];

@@ -92,20 +92,20 @@ describe('deliberate faults are caught by the expected rule', () => {
     expect(last).toMatchObject({ day: 15, what: 'challenge.filed { route: "cloudActComityMotion" }' });
   });
 
-  it('deadline off by one day: the data-subject first month timer at 29 days instead of P1M (28) → data-subject-deadline', () => {
+  it('deadline off by one day: the data-subject first month timer at 32 days instead of P1M (31 from 15 January) → data-subject-deadline', () => {
     const mutant = mutateState(
       dataSubjectRequestEntry.machine,
       'awaitingAnswer.firstMonth',
       (s) => {
-        s.after = { P29D: s.after?.P1M };
+        s.after = { P32D: s.after?.P1M };
       },
-      { delays: { P29D: 29 * DAY_MS } },
+      { delays: { P32D: 32 * DAY_MS } },
     );
     const inputs = ['access'];
     const { result, last } = caught(dataSubjectDeadline, targetOf(dataSubjectRequestEntry, undefined, inputs), targetOf(dataSubjectRequestEntry, mutant, inputs));
 
     expect(result.message).toBe('the request was neither answered nor flagged overdue in time');
-    expect(last).toMatchObject({ day: 29, what: 'time passes, nothing happens', state: 'awaitingAnswer.firstMonth' });
+    expect(last).toMatchObject({ day: 32, what: 'time passes, nothing happens', state: 'awaitingAnswer.firstMonth' });
     expect(last.tags).not.toContain('overdue');
   });
 
