@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import type { PolicyVersion } from '../domain/policy.ts';
+import { OUTCOME_TAGS } from '../domain/tags.ts';
 import { type DeclaredValues, eventVariants } from '../explore/eventVariants.ts';
 import { exploreSteps } from '../explore/exploreSteps.ts';
 import { type Stepper, TransitionCache, transitionCacheOf } from '../explore/transitionCache.ts';
@@ -174,11 +175,11 @@ export function machineTags(machine: AnyStateMachine): Set<string> {
 
 /**
  * A state with nothing left to happen and no outcome, or one from which no outcome can be
- * reached: the shortest path to it.
+ * reached: the shortest path to it. An outcome is the `closed` tag with an outcome tag beside it.
  */
 function deadEnd(run: Exploration): { message: string; path: PathStep[] } | null {
   const { nodes, edges } = run;
-  const closed = nodes.map((n) => n.snapshot.hasTag('closed'));
+  const closed = nodes.map((n) => n.snapshot.hasTag('closed') && OUTCOME_TAGS.some((t) => n.snapshot.hasTag(t)));
   const reverse: number[][] = nodes.map(() => []);
   edges.forEach((succ, from) => succ.forEach((to) => reverse[to]?.push(from)));
   const canFinish = [...closed];

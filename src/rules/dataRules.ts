@@ -62,6 +62,8 @@ export const emergencyFollowUp: Rule = {
     respondWithin({
       trigger: onEvent('data.disclosed'),
       response: onEvent('process.followUpRequested'),
+      // On a machine that assesses emergencies, only a disclosure after an assessment is an emergency one.
+      ...(ctx.events.has('emergency.assessed') ? { arm: onEvent('emergency.assessed') } : {}),
       message: `no legal process was asked for within ${durationDays(ctx.policy.emergency.followUpWithin)} days of an emergency disclosure, and the case was not flagged overdue`,
     })(durationDays(ctx.policy.emergency.followUpWithin)),
 };

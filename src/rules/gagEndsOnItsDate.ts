@@ -32,7 +32,7 @@ const datedDays = (info: StepInfo): number | null => (typeof info.event.days ===
  * machine moving to an untagged state while its order runs, a challenge lost), the order's clock
  * runs on, and a gag taken up again is held to the same date.
  */
-const spent = (info: StepInfo): boolean => {
+export const gagSpent = (info: StepInfo): boolean => {
   if (!(info.pre?.hasTag('secrecy') ?? false) || info.post.hasTag('secrecy')) return false;
   const { type, outcome } = info.event;
   return info.kind === 'timer' || type === 'secrecy.lifted' || (type === 'challenge.decided' && (outcome === 'won' || outcome === 'modified'));
@@ -93,7 +93,7 @@ function gagTermMonitor(longest: number): Monitor<Term> {
       const due = openEnded(info) ? null : servedDays(info.input);
       return outcome(due, held, due === null ? '' : 'start');
     }
-    if (s.due !== null && spent(info)) return outcome(null, held, 'stop');
+    if (s.due !== null && gagSpent(info)) return outcome(null, held, 'stop');
     return outcome(s.due, held, '');
   };
   const deadline = (days: number) => {

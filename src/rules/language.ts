@@ -24,7 +24,7 @@ export const entering =
  * `where`, only a microstep whose two states, before and after, pass it.
  *
  * @example
- * const toldUnderGag = enteringWithin('noticeSent', (before, after) => (before?.hasTag('secrecy') ?? false) || after.hasTag('secrecy'));
+ * const toldUnderGag = enteringWithin('noticeSent', (_before, after) => after.hasTag('secrecy'));
  */
 export const enteringWithin =
   (tag: string, where?: (before: AnyMachineSnapshot | null, after: AnyMachineSnapshot) => boolean): StepMatch =>
@@ -131,20 +131,26 @@ export function neverStep(bad: StepMatch, message: string): RuleCheck {
 
 /**
  * Precedence: a `target` step only after some step matching `after` (since the start), unless
- * `unless` holds at the target step or a step matching `excuse` came earlier.
+ * `unless` holds at the target step, a step matching `excuse` came earlier, or one matching
+ * `excuseWhile.from` came earlier with none matching `excuseWhile.until` since (an excuse that
+ * lapses, as an emergency does when it ends).
+ *
+ * @example
+ * precedence({ target: onEvent('data.disclosed'), after: onEvent('notice.sent'), excuseWhile: { from: onEvent('emergency.assessed'), until: onEvent('emergency.ended') }, message: 'disclosed before notice' });
  */
-export function precedence(o: { target: StepMatch; after: StepMatch; unless?: StepMatch; excuse?: StepMatch; message: string }): RuleCheck {
-  type S = { allowed: boolean; excused: boolean };
+export function precedence(o: { target: StepMatch; after: StepMatch; unless?: StepMatch; excuse?: StepMatch; excuseWhile?: { from: StepMatch; until: StepMatch }; message: string }): RuleCheck {
+  type S = { allowed: boolean; excused: boolean; during: boolean };
   const violation = { message: o.message };
   const next = (s: S, info: StepInfo) => {
-    const bad = o.target(info) && !s.allowed && !s.excused && !(o.unless?.(info) ?? false);
-    const state = { allowed: s.allowed || o.after(info), excused: s.excused || (o.excuse?.(info) ?? false) };
+    const bad = o.target(info) && !s.allowed && !s.excused && !s.during && !(o.unless?.(info) ?? false);
+    const during = o.excuseWhile ? (s.during || o.excuseWhile.from(info)) && !o.excuseWhile.until(info) : false;
+    const state = { allowed: s.allowed || o.after(info), excused: s.excused || (o.excuse?.(info) ?? false), during };
     return bad ? { state, violation } : { state };
   };
   const monitor: Monitor<S> = {
-    initial: (info) => next({ allowed: false, excused: false }, info),
+    initial: (info) => next({ allowed: false, excused: false, during: false }, info),
     step: next,
-    key: (s) => `${s.allowed ? 1 : 0}${s.excused ? 1 : 0}`,
+    key: (s) => `${s.allowed ? 1 : 0}${s.excused ? 1 : 0}${s.during ? 1 : 0}`,
   };
   return { type: 'monitor', monitor };
 }

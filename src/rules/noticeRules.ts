@@ -3,6 +3,7 @@ import { statutoryEmergency } from '../domain/emergencyLaw.ts';
 import { src } from '../domain/source.ts';
 import type { Monitor, StepInfo } from '../explore/Monitor.ts';
 import { allOf, anyOf, before, entering, enteringWithin, notWithin, neverStep, onEvent, precedence, raising, type StepMatch } from './language.ts';
+import { gagSpent } from './gagEndsOnItsDate.ts';
 import type { Rule, RuleContext } from './Rule.ts';
 
 const speaks = (ctx: RuleContext, ...events: string[]) => events.every((e) => ctx.events.has(e));
@@ -15,8 +16,16 @@ const speaks = (ctx: RuleContext, ...events: string[]) => events.every((e) => ct
  * event only.
  */
 const noticeGiven: StepMatch = anyOf(onEvent('notice.sent'), enteringWithin('noticeSent'));
-/** A microstep into `noticeSent` from or into a state under a gag. */
-const toldUnderGag = enteringWithin('noticeSent', (before, after) => (before?.hasTag('secrecy') ?? false) || after.hasTag('secrecy'));
+/**
+ * A microstep into `noticeSent` under a gag: into a state that keeps it, or out of one by a step
+ * that does not end it as an order ends (`gagSpent`). A lift or a term's end that goes straight
+ * to notice tells the user once the gag is over.
+ */
+const intoNoticeFromGag = enteringWithin('noticeSent', (before) => before?.hasTag('secrecy') ?? false);
+const toldUnderGag = anyOf(
+  enteringWithin('noticeSent', (_before, after) => after.hasTag('secrecy')),
+  (info) => !gagSpent(info) && intoNoticeFromGag(info),
+);
 
 /** Notice waived for a reason the policy lists as an exception: any other waiver excuses nothing. */
 const waivedAsAllowed = (ctx: RuleContext): StepMatch => onEvent('notice.waived', (e) => (ctx.policy.notice.exceptions as readonly string[]).includes(String(e.reason)));
@@ -49,8 +58,10 @@ export const noticeBeforeDisclosure: Rule = {
       target: onEvent('data.disclosed'),
       after: noticeGiven,
       unless: before('secrecy'),
-      excuse: anyOf(waivedAsAllowed(ctx), onEvent('emergency.assessed', (e) => statutoryEmergency(e.criterion))),
-      message: 'data was disclosed before the user was told, with no gag and no recorded exception',
+      excuse: waivedAsAllowed(ctx),
+      // An emergency excuses notice first only while it lasts: a disclosure after it ended is an ordinary one.
+      excuseWhile: { from: onEvent('emergency.assessed', (e) => statutoryEmergency(e.criterion)), until: onEvent('emergency.ended') },
+      message: 'data was disclosed before the user was told, with no gag, no recorded exception and no emergency going on',
     }),
 };
 

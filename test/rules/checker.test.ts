@@ -29,7 +29,7 @@ const compliant = (window: 'P13D' | 'P14D', noticeUnderGag = false) =>
       noticed: { after: { [window]: 'windowElapsed' } },
       windowElapsed: { on: { 'data.disclosed': 'done' } },
       done: { type: 'final', tags: ['closed', 'disclosed'] },
-      withdrawn: { type: 'final', tags: ['closed'] },
+      withdrawn: { type: 'final', tags: ['closed', 'withdrawn'] },
     },
   });
 
@@ -77,6 +77,15 @@ describe('checkMachine on hand-written machines', () => {
     expect(result?.counterexample?.map((s) => s.state)).toEqual(['received', 'told', 'done']);
   });
 
+  it('takes the closed tag alone for no outcome: a final state needs an outcome tag beside it', () => {
+    const closedOnly = build({ id: 'closedOnly', initial: 'received', states: { received: { on: { 'request.withdrawn': 'done' } }, done: { type: 'final', tags: ['closed'] } } });
+    const [result] = checkMachine(target(closedOnly), version, [termination]);
+
+    expect(result?.status).toBe('violated');
+    expect(result?.message).toContain('the case ends in state "done" with no outcome');
+    expect(result?.counterexample?.at(-1)).toMatchObject({ what: 'request.withdrawn', state: 'done', tags: ['closed'] });
+  });
+
   it('finds a dead end (a state that is not closed and has no exits) as a termination violation', () => {
     const machine = build({
       id: 'deadEnd',
@@ -84,7 +93,7 @@ describe('checkMachine on hand-written machines', () => {
       states: {
         received: { on: { 'notice.sent': 'limbo', 'request.withdrawn': 'withdrawn' } },
         limbo: { description: 'nothing leaves here' },
-        withdrawn: { type: 'final', tags: ['closed'] },
+        withdrawn: { type: 'final', tags: ['closed', 'withdrawn'] },
       },
     });
     const [result] = checkMachine(target(machine), version, [termination]);
@@ -106,7 +115,7 @@ describe('checkMachine on hand-written machines', () => {
         received: { on: { 'notice.sent': 'a', 'request.withdrawn': 'withdrawn' } },
         a: { on: { 'notice.sent': 'b' } },
         b: { on: { 'notice.sent': 'a' } },
-        withdrawn: { type: 'final', tags: ['closed'] },
+        withdrawn: { type: 'final', tags: ['closed', 'withdrawn'] },
       },
     });
     const [result] = checkMachine(target(machine), version, [termination]);

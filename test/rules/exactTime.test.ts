@@ -14,8 +14,8 @@ describe('exact whole-day time', () => {
     initial: 'open',
     states: {
       open: { after: { P10D: 'lapsed' }, on: { 'request.withdrawn': 'withdrawn' } },
-      lapsed: { type: 'final', tags: ['closed'] },
-      withdrawn: { type: 'final', tags: ['closed'] },
+      lapsed: { type: 'final', tags: ['closed', 'withdrawn'] },
+      withdrawn: { type: 'final', tags: ['closed', 'withdrawn'] },
     },
   });
   const withdrawal = onEvent('request.withdrawn');
@@ -53,8 +53,8 @@ describe('exact whole-day time', () => {
     initial: 'racing',
     states: {
       racing: { after: { P5D: 'five', P7D: 'seven' } },
-      five: { type: 'final', tags: ['closed'] },
-      seven: { type: 'final', tags: ['closed'] },
+      five: { type: 'final', tags: ['closed', 'withdrawn'] },
+      seven: { type: 'final', tags: ['closed', 'withdrawn'] },
     },
   });
 
@@ -127,7 +127,7 @@ describe('exact whole-day time', () => {
           states: {
             idle: { on: { 'notice.sent': 'waiting', 'request.withdrawn': 'closed' } },
             waiting: { after: { P5D: { target: 'closed', guard: stateIn('#stuckRace.long.waiting') } } },
-            closed: { tags: ['closed'] },
+            closed: { tags: ['closed', 'withdrawn'] },
           },
         },
       },

@@ -63,7 +63,7 @@ describe('deliberate faults are caught by the expected rule', () => {
     });
     const { result, steps, last } = caught(noticeBeforeDisclosure, targetOf(subpoenaEntry, undefined, ['plain']), targetOf(subpoenaEntry, mutant, ['plain']));
 
-    expect(result.message).toBe('data was disclosed before the user was told, with no gag and no recorded exception');
+    expect(result.message).toBe('data was disclosed before the user was told, with no gag, no recorded exception and no emergency going on');
     expect(whats(steps)).toEqual(['request received', 'review.completed { finding: "sufficient" }', 'data.disclosed { categories: ["basicSubscriberInfo"] }']);
     expect(last.tags).toContain('disclosed');
     expect(last.tags).not.toContain('secrecy');

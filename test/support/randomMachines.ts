@@ -89,7 +89,7 @@ export function buildRandom(regions: readonly RandomRegion[]): AnyStateMachine {
         return out;
       };
       const always = l.always ? { always: { target: name(l.always.to % count), guard: ({ context }: { context: { flag: boolean } }) => context.flag, actions: assign({ flag: false }) } } : {};
-      return { tags: l.closed ? [tag, 'closed'] : [tag], on: grouped(l.on, (t) => t.event), after: grouped(l.after, (t) => String(t.days * DAY_MS)), ...always };
+      return { tags: l.closed ? [tag, 'closed', 'withdrawn'] : [tag], on: grouped(l.on, (t) => t.event), after: grouped(l.after, (t) => String(t.days * DAY_MS)), ...always };
     };
     return {
       initial: 's0',
