@@ -33,6 +33,8 @@ export interface Link {
   taken: readonly string[];
   /** States the step passed through and left within it (`Move.through`). */
   through?: readonly unknown[];
+  /** Events the step raised for itself (`Move.raised`). */
+  raised?: readonly { type: string }[];
 }
 
 /** A timer pending in a symbolic state; its clock is named after its event. */
@@ -69,6 +71,8 @@ export interface ExploredNode<S = AnyMachineSnapshot> {
   input: number;
   /** On a start node: the states the start passed through on its way there (`Move.through`), when any. */
   through?: readonly unknown[] | undefined;
+  /** On a start node: the events the start raised for itself (`Move.raised`), when any. */
+  raised?: readonly { type: string }[] | undefined;
   /**
    * Under symmetry reduction, when the state was stored renamed: each name prefix (a product
    * component's name) it now has, mapped to the one it had in the step that reached it.

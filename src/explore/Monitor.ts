@@ -14,6 +14,8 @@ export interface StepInfo {
    * transitions, raised events), in order; absent or empty when it went straight there.
    */
   through?: readonly AnyMachineSnapshot[];
+  /** Events the step raised for itself and took at once (`raise` in an action); absent or empty when none. */
+  raised?: readonly { type: string; [k: string]: unknown }[];
   /** The machine's input (the request). */
   input: unknown;
 }

@@ -34,7 +34,7 @@ export class ProductSteps implements Steps<ProductState> {
   /** Product ids, as a trie over the components' own ids. */
   private readonly interned = new Map<number, unknown>();
   private count = 0;
-  private readonly renamed: WeakMap<Move, { timerOps: readonly TimerOp[]; taken: string[] }>[];
+  private readonly renamed: WeakMap<Move, { timerOps: readonly TimerOp[]; taken: string[]; raised: Move['raised'] }>[];
   private readonly opLists = new TimerOpLists();
   private readonly splits: Split[] = [];
   private readonly lists = new Map<string, number>();
@@ -83,7 +83,7 @@ export class ProductSteps implements Steps<ProductState> {
     const snapshot = moves.map((m) => m.snapshot);
     const lifted = moves.map((m, i) => this.lift(i, m));
     // Each component starts on its own; the states one passes through are not placed among the others'.
-    return { snapshot, id: this.id(snapshot), timerOps: this.opLists.intern(lifted.flatMap((l) => l.timerOps)), taken: lifted.flatMap((l) => l.taken), through: [] };
+    return { snapshot, id: this.id(snapshot), timerOps: this.opLists.intern(lifted.flatMap((l) => l.timerOps)), taken: lifted.flatMap((l) => l.taken), through: [], raised: lifted.flatMap((l) => l.raised) };
   }
 
   id(state: ProductState): number {
@@ -220,12 +220,12 @@ export class ProductSteps implements Steps<ProductState> {
   }
 
   /** A component move's timer operations and transitions under the component's prefix, made once per move. */
-  private lift(i: number, move: Move): { timerOps: readonly TimerOp[]; taken: string[] } {
-    const cache = this.renamed[i] as WeakMap<Move, { timerOps: readonly TimerOp[]; taken: string[] }>;
+  private lift(i: number, move: Move): { timerOps: readonly TimerOp[]; taken: string[]; raised: Move['raised'] } {
+    const cache = this.renamed[i] as WeakMap<Move, { timerOps: readonly TimerOp[]; taken: string[]; raised: Move['raised'] }>;
     let lifted = cache.get(move);
     if (!lifted) {
       const prefix = this.prefixes[i] as string;
-      lifted = { timerOps: this.opLists.intern(move.timerOps.map((op) => ({ ...op, event: `${prefix}${op.event}` }))), taken: move.taken.map((t) => `${prefix}${t}`) };
+      lifted = { timerOps: this.opLists.intern(move.timerOps.map((op) => ({ ...op, event: `${prefix}${op.event}` }))), taken: move.taken.map((t) => `${prefix}${t}`), raised: move.raised.length ? move.raised.map((e) => ({ ...e, type: `${prefix}${e.type}` })) : move.raised };
       cache.set(move, lifted);
     }
     return lifted;

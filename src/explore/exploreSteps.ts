@@ -124,8 +124,8 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     stateIds.push(placeSid);
     timerLists.push(placeList);
     tupleIds.push(tuple);
-    // `through` is set on start nodes only, but every node has the slot: one shape for all.
-    const node: ExploredNode<S> = { id, parent, step, snapshot: placeSnapshot, timers: effects.lists[placeList] as readonly PendingTimer[], eod, zone, monitor, input, through: undefined };
+    // `through` and `raised` are set on start nodes only, but every node has the slots: one shape for all.
+    const node: ExploredNode<S> = { id, parent, step, snapshot: placeSnapshot, timers: effects.lists[placeList] as readonly PendingTimer[], eod, zone, monitor, input, through: undefined, raised: undefined };
     if (placeRenamed) node.renamed = placeRenamed;
     nodes.push(node);
     edges.push([]);
@@ -154,7 +154,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
       const before = from ? (tupleIds[from.id] as number) : 0;
       let next = from ? tuples.known(before, failures, move, input) : undefined;
       if (!next) {
-        const info = { kind: edge.kind, event: edge.event ?? START_EVENT, delay: edge.delay, pre: from ? from.snapshot : null, post: move.snapshot, through: move.through, input: options.inputs[input]?.input } as unknown as StepInfo;
+        const info = { kind: edge.kind, event: edge.event ?? START_EVENT, delay: edge.delay, pre: from ? from.snapshot : null, post: move.snapshot, through: move.through, raised: move.raised, input: options.inputs[input]?.input } as unknown as StepInfo;
         next = from ? tuples.remember(before, violations, failures, move, input, info) : tuples.start(info, violations);
       }
       ({ states, tuple } = next);
@@ -189,9 +189,10 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     if (id < 0) {
       id = insert(from ? from.id : -1, fullStep, eod, states, input, tuple);
       if (!from && move.through.length) (nodes[id] as ExploredNode<S>).through = move.through;
+      if (!from && move.raised.length) (nodes[id] as ExploredNode<S>).raised = move.raised;
     }
     if (from) edges[from.id]?.push(id);
-    if (from && linked) links[from.id]?.push({ to: id, step: fullStep, taken: move.taken, through: move.through });
+    if (from && linked) links[from.id]?.push({ to: id, step: fullStep, taken: move.taken, through: move.through, raised: move.raised });
   };
 
   const emptyList = effects.listId([]);

@@ -17,7 +17,7 @@ const made = new WeakMap<Exploration<unknown>, WeakMap<readonly ExploreInput[], 
  * monitor.initial(startInfo(graph.nodes[0], inputs));
  */
 export function startInfo<S>(node: ExploredNode<S>, inputs: readonly ExploreInput[]): StepInfo {
-  return { kind: 'start', event: START_EVENT, pre: null, post: node.snapshot, through: node.through ?? NO_STATES, input: inputs[node.input]?.input } as unknown as StepInfo;
+  return { kind: 'start', event: START_EVENT, pre: null, post: node.snapshot, through: node.through ?? NO_STATES, raised: node.raised ?? NO_STATES, input: inputs[node.input]?.input } as unknown as StepInfo;
 }
 
 /**
@@ -43,7 +43,7 @@ export function linkInfos<S>(graph: Exploration<S>, inputs: readonly ExploreInpu
     if (row) return row;
     const from = nodes[id] as ExploredNode<S>;
     const input = inputs[from.input]?.input;
-    row = (links[id] ?? []).map(({ to, step, through }) => ({ kind: step.kind, event: step.event ?? START_EVENT, delay: step.delay, pre: from.snapshot, post: (nodes[to] as ExploredNode<S>).snapshot, through: through ?? NO_STATES, input }) as unknown as StepInfo);
+    row = (links[id] ?? []).map(({ to, step, through, raised }) => ({ kind: step.kind, event: step.event ?? START_EVENT, delay: step.delay, pre: from.snapshot, post: (nodes[to] as ExploredNode<S>).snapshot, through: through ?? NO_STATES, raised: raised ?? NO_STATES, input }) as unknown as StepInfo);
     known[id] = row;
     return row;
   };

@@ -9,6 +9,7 @@ import { sameStep } from './sameStep.ts';
 import { historyOf, stableJson, valueJson } from './snapshotKey.ts';
 import type { Steps } from './Steps.ts';
 import { TimerOpLists } from './TimerEffects.ts';
+import { type RaisedEvent, raisedEvents } from './raisedEvents.ts';
 import { ValueIds } from './ValueIds.ts';
 
 /** A timer started or cancelled by a transition, in the order XState reported it. */
@@ -24,6 +25,8 @@ export interface Move<S = AnyMachineSnapshot> {
   taken: readonly string[];
   /** States the step passed through and left within it (eventless transitions, raised events), in order; most steps pass through none. */
   through: readonly S[];
+  /** Events the step raised for itself and took at once (`raisedEvents`); most raise none. */
+  raised: readonly RaisedEvent[];
 }
 
 /** An event a state takes, its move, and its place in the event list it was found in. */
@@ -268,7 +271,7 @@ export class TransitionCache implements Steps {
         timerOps.push({ op: 'start', event: p.id, delay: delayName(p.id), days: wholeDays(p.id, p.delay) });
       }
     }
-    return { snapshot, id: this.keyId(snapshot), timerOps: this.opLists.intern(timerOps), taken: taken.map(transitionId), through: through.length ? through : NO_STATES };
+    return { snapshot, id: this.keyId(snapshot), timerOps: this.opLists.intern(timerOps), taken: taken.map(transitionId), through: through.length ? through : NO_STATES, raised: raisedEvents(actions) };
   }
 }
 

@@ -24,11 +24,12 @@ export function ruleWitnesses(graph: TimedGraph, premises: readonly { rule: stri
     pre: node(from).snapshot,
     post: node(link.to).snapshot,
     ...(link.through ? { through: link.through as AnyMachineSnapshot[] } : {}),
+    ...(link.raised ? { raised: link.raised as NonNullable<StepInfo['raised']> } : {}),
     input: input(from),
   });
   const settled = (id: number) => node(id).snapshot.hasTag('closed') && node(id).timers.length === 0;
   return premises.flatMap(({ rule, match }) => {
-    const onReceipt = graph.starts.find((s) => match({ kind: 'start', event: { type: 'xstate.init' }, pre: null, post: node(s).snapshot, ...(node(s).through ? { through: node(s).through as AnyMachineSnapshot[] } : {}), input: input(s) }));
+    const onReceipt = graph.starts.find((s) => match({ kind: 'start', event: { type: 'xstate.init' }, pre: null, post: node(s).snapshot, ...(node(s).through ? { through: node(s).through as AnyMachineSnapshot[] } : {}), ...(node(s).raised ? { raised: node(s).raised as NonNullable<StepInfo['raised']> } : {}), input: input(s) }));
     const found = onReceipt !== undefined ? { origin: onReceipt, links: [] as Link[] } : nearestEdge(graph, graph.starts, (link, at) => match(info(at, link)));
     if (!found) return [];
     const end = found.links.length ? (found.links[found.links.length - 1] as Link).to : found.origin;

@@ -52,7 +52,7 @@ export function checkRun(run: TimedRun, input: unknown, rules: readonly Rule[], 
   const infos = run.steps.map((step, i): StepInfo => {
     const t = step.trigger;
     const post = step.snapshot;
-    const through = step.through ? { through: step.through } : {};
+    const through = { ...(step.through ? { through: step.through } : {}), ...(step.raised ? { raised: step.raised } : {}) };
     if (t.kind === 'start') return { kind: 'start', event: { type: 'xstate.init' }, pre: null, post, ...through, input };
     const pre = run.steps[i - 1]?.snapshot ?? null;
     if (t.kind === 'event') return { kind: 'event', event: t.event as StepInfo['event'], pre, post, ...through, input };

@@ -11,7 +11,7 @@ import type { Rule } from './Rule.ts';
 
 type Request = { receivedOn?: string; usProcess?: string; requester?: { country?: string }; dataAgeDays?: number; target?: { usPerson: boolean; residesInUS: boolean; residenceCountry: string; foreignLawAtRisk?: string }; categories?: readonly DataCategory[] };
 const request = (info: StepInfo) => (info.input ?? {}) as Request;
-const disclosed = (info: StepInfo) => (info.event as { categories?: readonly DataCategory[] }).categories ?? [];
+const disclosed = (event: StepInfo['event']) => (event as { categories?: readonly DataCategory[] }).categories ?? [];
 
 export const compellableOnly: Rule = {
   id: 'compellable-only',
@@ -28,7 +28,7 @@ export const compellableOnly: Rule = {
   check: (ctx) => {
     const allowed = COMPELLABLE[ctx.kind as string];
     return neverStep(
-      onEvent('data.disclosed', (_e, info) => disclosed(info).some((c) => !covers(allowed?.categories(request(info), ctx.policy) ?? [], c))),
+      onEvent('data.disclosed', (e, info) => disclosed(e).some((c) => !covers(allowed?.categories(request(info), ctx.policy) ?? [], c))),
       `data was disclosed beyond what ${/^[aeiou]/.test(ctx.kind ?? '') ? 'an' : 'a'} ${ctx.kind} compels or allows`,
     );
   },
@@ -128,7 +128,7 @@ export const noDisclosurePastRetention: Rule = {
   check: (ctx) => {
     const d = decisionsFor(ctx.policy);
     return neverStep(
-      onEvent('data.disclosed', (_e, info) => disclosed(info).some((c) => !d.retained(c, request(info).dataAgeDays ?? 0))),
+      onEvent('data.disclosed', (e, info) => disclosed(e).some((c) => !d.retained(c, request(info).dataAgeDays ?? 0))),
       'data older than the policy’s retention was disclosed',
     );
   },

@@ -5,11 +5,14 @@ import type { RuleCheck } from './Rule.ts';
 /** A test on one step of a run. */
 export type StepMatch = (info: StepInfo) => boolean;
 
-/** The step is this outside event (and passes `where`). */
+/**
+ * The step is this event (and it passes `where`): the outside event, or one the machine raised
+ * for itself within the step, on any kind of step (an entry action's `raise`).
+ */
 export const onEvent =
   (type: string, where: (event: StepInfo['event'], info: StepInfo) => boolean = () => true): StepMatch =>
   (info) =>
-    info.kind === 'event' && info.event.type === type && where(info.event, info);
+    (info.kind === 'event' && info.event.type === type && where(info.event, info)) || (info.raised?.length ? info.raised.some((e) => e.type === type && where(e, info)) : false);
 
 /** The state after the step has the tag, and the one before did not (or the run just started). */
 export const entering =

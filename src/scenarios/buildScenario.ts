@@ -113,6 +113,7 @@ export function rulesTriggered(run: TimedRun, input: unknown, premises: readonly
       pre: k > 0 ? (run.steps[k - 1] as Step).snapshot : null,
       post: s.snapshot,
       ...(s.through ? { through: s.through } : {}),
+      ...(s.raised ? { raised: s.raised } : {}),
       input,
     };
     for (const p of premises) if (p.match(info)) met.add(p.rule);

@@ -6,6 +6,7 @@ import { transitionId } from '../paths/machineTransitions.ts';
 import { checkDay } from './checkDay.ts';
 import { pendingDeadlines } from './pendingDeadlines.ts';
 import { refusalReason } from './refusalReason.ts';
+import { type RaisedEvent, raisedEvents } from '../explore/raisedEvents.ts';
 import { type PendingTimer, applyTimerChanges, delayName } from './timerChanges.ts';
 
 /** One step of a run: what happened on which day, and where the machine ended up. */
@@ -19,6 +20,8 @@ export interface Step {
   transitions: readonly string[];
   /** States the step passed through and left within it (eventless transitions, raised events), in order. */
   through?: readonly AnyMachineSnapshot[];
+  /** Events the step raised for itself and took at once (`raisedEvents`). */
+  raised?: readonly RaisedEvent[];
 }
 
 /** A machine driven by whole-day time: its snapshot, its pending timers and every step so far. */
@@ -63,7 +66,7 @@ export function startRun(machine: AnyStateMachine, input: unknown, day = 0): Tim
   // XState keeps a failed start in the snapshot instead of throwing it.
   if (snapshot.status === 'error') throw machineThrew((snapshot as { error?: unknown }).error, { input }, START_FIX);
   const timers = applyTimerChanges([], actions, day, 0);
-  return { machine, day, snapshot, timers, seq: timers.length, steps: [{ day, trigger: { kind: 'start' }, snapshot, timers, transitions: taken.map(transitionId), ...passed(through) }], endedDay: day - 1 };
+  return { machine, day, snapshot, timers, seq: timers.length, steps: [{ day, trigger: { kind: 'start' }, snapshot, timers, transitions: taken.map(transitionId), ...passed(through, actions) }], endedDay: day - 1 };
 }
 
 /**
@@ -79,7 +82,7 @@ export function advanceTo(run: TimedRun, day: number, inclusive = false): TimedR
     if (!next || next.dueDay > day || (next.dueDay === day && !inclusive)) break;
     const [snapshot, actions, taken, through] = stepperOf(current.machine).next(current.snapshot, { type: next.event });
     const timers = applyTimerChanges(current.timers.slice(1), actions, next.dueDay, current.seq);
-    const step: Step = { day: next.dueDay, trigger: { kind: 'timer', delay: delayName(next.event), event: next.event }, snapshot, timers, transitions: taken.map(transitionId), ...passed(through) };
+    const step: Step = { day: next.dueDay, trigger: { kind: 'timer', delay: delayName(next.event), event: next.event }, snapshot, timers, transitions: taken.map(transitionId), ...passed(through, actions) };
     current = { ...current, day: next.dueDay, endedDay: next.dueDay, snapshot, timers, seq: current.seq + actions.length, steps: [...current.steps, step] };
   }
   return { ...current, day: Math.max(current.day, day) };
@@ -118,7 +121,7 @@ export function sendEvent(run: TimedRun, day: number, event: { type: string }): 
     return { ok: false, run, rejection: { reason: 'notAccepted', message: `"${event.type}" cannot be taken on day ${day} in state ${stateLabel(moved.snapshot)}: ${why} ${pendingDeadlines(moved.timers)}`, accepted } };
   }
   const timers = applyTimerChanges(moved.timers, actions, day, moved.seq);
-  const step: Step = { day, trigger: { kind: 'event', event }, snapshot, timers, transitions: taken.map(transitionId), ...passed(through) };
+  const step: Step = { day, trigger: { kind: 'event', event }, snapshot, timers, transitions: taken.map(transitionId), ...passed(through, actions) };
   return { ok: true, run: { ...moved, snapshot, timers, seq: moved.seq + actions.length, steps: [...moved.steps, step] } };
 }
 
@@ -139,7 +142,8 @@ export function stateLabel(snapshot: AnyMachineSnapshot): string {
   return flat(snapshot.value, '').join(' · ');
 }
 
-/** A step's `through`, left out when it passed through nothing. */
-function passed(through: readonly AnyMachineSnapshot[]): { through?: readonly AnyMachineSnapshot[] } {
-  return through.length ? { through } : {};
+/** A step's `through` and `raised`, each left out when empty. */
+function passed(through: readonly AnyMachineSnapshot[], actions: readonly { type: string; params?: unknown }[]): { through?: readonly AnyMachineSnapshot[]; raised?: readonly RaisedEvent[] } {
+  const raised = raisedEvents(actions);
+  return { ...(through.length ? { through } : {}), ...(raised.length ? { raised } : {}) };
 }
