@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../support/runCliCaptured.ts';
 
@@ -46,5 +46,32 @@ describe('dueprocess suite into a folder an earlier run wrote', () => {
     const { code } = await runCliCaptured(['suite', '--out', home, '--dir', join(home, 'scenarios'), '--kinds', 'preservation']);
     expect(code).toBe(0);
     expect(readdirSync(join(home, 'scenarios')).sort()).toEqual([...names, 'scenario.schema.json'].sort());
+  });
+
+  it.each([
+    ['conformance.ts', '// my own runner\n'],
+    ['vitest.config.mts', 'export default { test: { include: ["my/**"] } };\n'],
+    ['emergency.cloudflare.test.ts', '// my own test of this name\n'],
+    [join('scenarios', 'emergency.cloudflare.json'), '{"format":"mine"}\n'],
+  ])('refuses to write over %s when it did not generate it, and writes nothing', async (name, mine) => {
+    const out = join(tmp(), 'suite');
+    mkdirSync(join(out, 'scenarios'), { recursive: true });
+    writeFileSync(join(out, name), mine);
+
+    const { code, err } = await runCliCaptured(['suite', '--out', out, '--kinds', 'emergency']);
+    expect(code).toBe(2);
+    expect(err).toContain('--out: holds a file `dueprocess suite` did not write; writing the suite there would overwrite it (got "');
+    expect(err).toContain('Fix: move it away, or write the suite to another folder (--out)');
+    expect(readFileSync(join(out, name), 'utf8')).toBe(mine);
+    expect([...readdirSync(out), ...readdirSync(join(out, 'scenarios'))].sort()).toEqual([basename(name), 'scenarios'].sort());
+  });
+
+  it('refuses a folder where the suite writes a file, before writing anything', async () => {
+    const out = join(tmp(), 'suite');
+    mkdirSync(join(out, 'conformance.ts'), { recursive: true });
+    const { code, err } = await runCliCaptured(['suite', '--out', out, '--kinds', 'emergency']);
+    expect(code).toBe(2);
+    expect(err).toContain('is a folder, where the suite writes a file');
+    expect(readdirSync(out)).toEqual(['conformance.ts']);
   });
 });
