@@ -5,7 +5,7 @@ import { InputError } from '../domain/InputError.ts';
 import { loadPolicy, POLICIES } from '../policy/loadPolicy.ts';
 import { inWorkers } from '../scenarios/inWorkers.ts';
 import type { ScenarioFile } from '../scenarios/Scenario.ts';
-import { renderScenarioFiles, SCHEMA_FILE, staleScenarioFiles, writeScenarioFiles } from '../scenarios/scenarioFiles.ts';
+import { renderScenarioFiles, SCHEMA_FILE, scenarioFileName, staleScenarioFiles, writeScenarioFiles } from '../scenarios/scenarioFiles.ts';
 import { checkOutputDir } from './checkOutputDir.ts';
 import { parseOptions } from './parseOptions.ts';
 import { plural } from './plural.ts';
@@ -18,7 +18,7 @@ export async function scenariosCommand(args: string[]): Promise<number> {
   const kinds = positionals.length ? positionals.map(kindEntry) : [...CATALOGUE];
   const policies = values.policy ? [loadPolicy(values.policy)] : Object.values(POLICIES);
   const dir = values.dir ?? 'scenarios';
-  if (!values.check) checkOutputDir(dir, '--dir');
+  if (!values.check) checkOutputDir(dir, '--dir', [SCHEMA_FILE, ...policies.flatMap((policy) => kinds.map((entry) => scenarioFileName(entry.kind, policy.id)))]);
   else if (dir.trim() === '' || (existsSync(dir) && !statSync(dir).isDirectory())) {
     throw new InputError('unreadableFile', '--dir', dir, dir.trim() === '' ? 'is empty' : 'is a file, not a directory', 'give the directory that holds the scenario files, like scenarios');
   }

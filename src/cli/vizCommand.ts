@@ -87,16 +87,16 @@ function committedScenarios(dir: string, kind: string, chartPolicy: string): Sce
 async function allPages(out: string | undefined, scenarioDir: string, positionals: readonly string[], machine: string | undefined, policy: ProviderPolicy): Promise<number> {
   if (!out) throw new InputError('usage', '--out', out, 'is required with --all', 'give the directory to write the pages to, like --out charts');
   if (positionals.length || machine) throw new InputError('usage', 'kind', positionals[0] ?? machine, 'cannot be given with --all', 'leave it out: --all draws every kind');
-  checkOutputDir(out, '--out');
-  mkdirSync(out, { recursive: true });
+  checkOutputDir(out, '--out', [...CATALOGUE.map((entry) => `${entry.kind}.html`), 'index.html']);
   const version = policyVersionAt(policy, CHECK_DATE);
+  // Every page is drawn before any is written: a bad scenario file leaves the folder as it was.
   const pages = [];
   for (const entry of CATALOGUE) {
     const chart = statechartModel(withPolicy(entry.machine, version), { id: policy.id, version: version.title }, version.sources);
-    const file = `${entry.kind}.html`;
-    writeFileSync(join(out, file), await chartPage(chart, committedScenarios(scenarioDir, entry.kind, policy.id), entry.title, entry.kind));
-    pages.push({ kind: entry.kind, title: entry.title, file });
+    pages.push({ kind: entry.kind, title: entry.title, file: `${entry.kind}.html`, html: await chartPage(chart, committedScenarios(scenarioDir, entry.kind, policy.id), entry.title, entry.kind) });
   }
+  mkdirSync(out, { recursive: true });
+  for (const page of pages) writeFileSync(join(out, page.file), page.html);
   writeFileSync(join(out, 'index.html'), indexPage(pages));
   console.error(`wrote ${pages.length} pages and index.html to ${out}/`);
   return 0;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,5 +65,14 @@ describe('dueprocess scenarios', () => {
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toMatch(message);
+  });
+
+  it('refuses a folder where a scenario file goes, before writing any file', async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'preservation.letsencrypt.json'));
+    const r = await runCliCaptured(['scenarios', 'preservation', '--dir', dir]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('is a folder where a file is to be written, so nothing was written');
+    expect(readdirSync(dir)).toEqual(['preservation.letsencrypt.json']);
   });
 });

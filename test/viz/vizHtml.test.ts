@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,5 +86,21 @@ describe('dueprocess viz --format html', () => {
     expect(r.code).toBe(2);
     expect(r.err).toBe(`dueprocess: --out: is a file, not a directory (got ${JSON.stringify(file)}). Fix: give a directory, or a path where one can be created`);
     expect(readFileSync(file, 'utf8')).toBe('');
+  });
+
+  it('--all writes nothing when a scenario file is bad or a folder sits where a page goes', async () => {
+    const scenarios = dir();
+    writeFileSync(join(scenarios, 'subpoena.cloudflare.json'), '{ not json');
+    const out = join(dir(), 'charts');
+    const bad = await runCliCaptured(['viz', '--all', '--out', out, '--scenarios', scenarios]);
+    expect(bad.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+
+    const blocked = dir();
+    mkdirSync(join(blocked, 'index.html'));
+    const r = await runCliCaptured(['viz', '--all', '--out', blocked]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('is a folder where a file is to be written, so nothing was written');
+    expect(readdirSync(blocked)).toEqual(['index.html']);
   });
 });
