@@ -49,9 +49,9 @@ export const REFUSAL_GROUNDS = {
     rights: ['erasure'],
     sources: [
       src(
-        '§1 row 20',
-        'GDPR Art. 17(1): erasure is owed only where one of its grounds applies, so not while the data are still necessary for their purpose (17(1)(a)), nor after an objection that overriding legitimate grounds answer (17(1)(c); an objection to direct marketing always is a ground)',
-        'L',
+        '§7',
+        'GDPR Art. 17(1): erasure is owed only where one of its grounds applies, so not while the data are still necessary for their purpose (17(1)(a)), nor after an objection that overriding legitimate grounds answer (17(1)(c); an objection to direct marketing always is a ground); DOMAIN names Art. 17(1) only for erasure “without undue delay”, not its grounds, unverified',
+        '?',
       ),
     ],
   },
@@ -68,7 +68,7 @@ export const REFUSAL_GROUNDS = {
     sources: [
       src('§1 row 20', 'Let’s Encrypt privacy policy: deletion limited because issuance records are public', 'S'),
       src('§7', 'Let’s Encrypt may be unable to delete data published in Certificate Transparency logs', 'S'),
-      src('§7', 'Not an Art. 17(3) exception, which lists (a)-(e) only: the CT logs are others’ copies (Art. 17(2): inform their controllers), so the ground holds for what the provider cannot erase, not for its own records', 'L'),
+      src('§7', 'Not an Art. 17(3) exception, which lists (a)-(e) only: the CT logs are others’ copies (Art. 17(2): inform their controllers), so the ground holds for what the provider cannot erase, not for its own records; Art. 17(2) not in DOMAIN.md, derived, unverified', '?'),
     ],
   },
   manifestlyUnfoundedOrExcessive: { rights: DATA_SUBJECT_RIGHTS, sources: [src('§1 row 20', NOT_IN_DOMAIN('GDPR Art. 12(5): manifestly unfounded or excessive requests'), '?')] },

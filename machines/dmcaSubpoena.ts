@@ -17,7 +17,7 @@ export const dmcaSubpoenaSpec = {
   compelsNote: 'Information sufficient to identify the alleged infringer, to the extent available: who they are (name, address), not their connection, session or payment records.',
   compelsSources: [
     src('§1 row 18', '512(h)(3): information sufficient to identify the alleged infringer', 'S'),
-    src('§1 row 18', 'Reading: identity (name, address) is what identifies; IP logs, session and toll records and payment means are more than that', 'L'),
+    src('§1 row 18', 'Reading: identity (name, address) is what identifies; IP logs, session and toll records and payment means are more than that', '?'),
   ],
   secrecy: NO_SECRECY,
   routes: [
@@ -25,7 +25,7 @@ export const dmcaSubpoenaSpec = {
       id: 'motionToQuash',
       title: 'Motion to quash under FRCP 45 procedure',
       against: 'process',
-      sources: [src('§1 row 18', 'FRCP 45 "to the greatest extent practicable"; First Amendment tests sometimes applied', 'S')],
+      sources: [src('§1 row 18', 'FRCP 45 "to the greatest extent practicable"; First Amendment tests sometimes applied', '?')],
     },
   ],
   refuseOn: ['defective'],

@@ -29,8 +29,8 @@ export const euProductionOrderSpec = {
   compelsSources: [
     src('§1 row 17', 'Subscriber data, data requested solely to identify the user, traffic data, content', 'S'),
     src('§1 row 19', '2702(c)(6): non-content records to any person other than a (US) governmental entity', 'S'),
-    src('§1 row 8', '2711(4): a governmental entity is a US federal, state or local department or agency, so a foreign authority is not one', 'L'),
-    src('§1 row 15', 'Content to a foreign government only under a CLOUD Act agreement (2702(b)(9), 2523)', 'L'),
+    src('§1 row 8', '2711(4): a governmental entity is a US federal, state or local department or agency, so a foreign authority is not one; DOMAIN has no row for 2711(4) (row 8 says only "any governmental entity"), unverified', '?'),
+    src('§1 row 15', 'Content to a foreign government only under a CLOUD Act agreement (2702(b)(9), 2523); DOMAIN has no row for 2702(b)(9): row 15 names only "parallel 2702 exceptions" (tagged L), not that they are the only way, unverified', '?'),
   ],
   secrecy: {
     regime: 'statute',
@@ -40,13 +40,13 @@ export const euProductionOrderSpec = {
     endsBy: ['lifted'],
     sources: [
       src('§1 row 17', 'User information is the issuing authority’s duty, with delays allowed (Art. 13); secrecy per issuing-state law', '?'),
-      src('§1 row 17', 'Art. 13(4): the provider keeps the order confidential unless the issuing authority asks it to inform the person', 'L'),
+      src('§1 row 17', 'Art. 13(4): the provider keeps the order confidential unless the issuing authority asks it to inform the person; DOMAIN names Art. 13 only as uncertain and has no Art. 13(4), unverified', '?'),
     ],
   },
   objectionRequired: {
     when: { categoriesInclude: ['content'] },
     sources: [
-      src('§1 row 15', 'content to a foreign government only under a CLOUD Act agreement, which the EU does not have', 'L'),
+      src('§1 row 15', 'content to a foreign government only under a CLOUD Act agreement, which the EU does not have; DOMAIN has no row for 2702(b)(9), and §8 gives the EU-US agreement’s status as unknown, unverified', '?'),
       src('§2 EU_THIRD_COUNTRY_OBJECTION', 'Art. 17: a reasoned objection when compliance would conflict with a third country’s law', '?'),
     ],
   },

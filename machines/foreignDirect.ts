@@ -19,7 +19,7 @@ export const foreignDirectSpec = {
     atReceipt: 'never',
     orderPossible: false,
     endsBy: [],
-    sources: [src('§3', 'US gag sources are 2705(b), NSL, FISA, 3123(d), wiretap; none applies', 'S')],
+    sources: [src('§3', 'US gag sources are 2705(b), NSL, FISA, 3123(d), wiretap; none applies', '?')],
   },
   routes: [],
   refuseOn: ['foreignLawConflict'],

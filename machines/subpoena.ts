@@ -20,7 +20,7 @@ export const subpoenaSpec = {
       id: 'motionToQuash',
       title: 'Motion to quash (FRCP 17(c), unreasonable or oppressive)',
       against: 'process',
-      sources: [src('§1 row 1', 'Fed. R. Crim. P. 17(c); no SCA deadline for BSI subpoenas', 'L')],
+      sources: [src('§1 row 1', 'Fed. R. Crim. P. 17(c); no SCA deadline for BSI subpoenas', '?')],
     },
     {
       id: 'vacateNondisclosure',

@@ -18,9 +18,9 @@ export const EMERGENCY_LAW = {
   sources: [
     src('§5', '2702(b)(8), (c)(4): a good-faith belief in an emergency involving danger of death or serious physical injury', 'S'),
     src('§5', 'Let’s Encrypt’s wider criteria (property damage, financial harm) cover account-recovery information', 'S'),
-    src('§1 row 8', '2702(b)(8), (c)(4) disclose to a "governmental entity"; 2711(4) defines it as a US federal, state or local department or agency, and 2510(3) counts territories and possessions as States', 'L'),
+    src('§1 row 8', '2702(b)(8), (c)(4) disclose to a "governmental entity"; 2711(4) defines it as a US federal, state or local department or agency, and 2510(3) counts territories and possessions as States; DOMAIN has no row for 2711(4) or 2510(3) (row 8 says only "any governmental entity"), unverified', '?'),
     src('§1 row 19', '2702(c)(6): non-content records to any person other than a governmental entity', 'S'),
-    src('§1 row 15', 'content to a foreign government only under a CLOUD Act agreement (2702(b)(9), 2523)', 'L'),
+    src('§1 row 15', 'content to a foreign government only under a CLOUD Act agreement (2702(b)(9), 2523); DOMAIN has no row for 2702(b)(9): row 15 names only "parallel 2702 exceptions" (tagged L), not that they are the only way, unverified', '?'),
   ],
 } as const;
 

@@ -60,7 +60,7 @@ export const BAND_STRUCTURES: Readonly<Record<NationalSecurityBands, BandStructu
     size: 500,
     annual: false,
     lines: separate,
-    sources: [src('§6', '1874(a)(2): semiannual, bands of 500 from 0-499, NSLs and FISA with their selectors', 'S'), src('§6', 'FISA content and non-content kept apart in bands of 500, as in Google’s report', '?')],
+    sources: [src('§6', '1874(a)(2): semiannual, bands of 500 from 0-499, NSLs and their selectors', 'S'), src('§6', '1874(a)(2): FISA orders or directives with their selectors, content and non-content kept apart in bands of 500, as in Google’s report', '?')],
   },
   bands250: {
     id: 'bands250',

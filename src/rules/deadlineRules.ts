@@ -203,7 +203,7 @@ export const erasureGround: Rule = {
   rationale: 'GDPR Art. 17(3) lists the exceptions, and no erasure is owed where none of the Art. 17(1) grounds applies; Let’s Encrypt cannot erase what is public in Certificate Transparency logs.',
   sources: [
     src('§7', 'GDPR Art. 17(3) exceptions', 'S'),
-    src('§1 row 20', 'GDPR Art. 17(1): erasure is owed only where one of its grounds applies', 'L'),
+    src('§7', 'GDPR Art. 17(1): erasure is owed only where one of its grounds applies; DOMAIN names Art. 17(1) only for erasure “without undue delay”, not its grounds, unverified', '?'),
     src('§1 row 20', 'Let’s Encrypt: issuance records are public', 'S'),
   ],
   scope: 'machines with response.extended or request.fulfilled, and request.refused',
