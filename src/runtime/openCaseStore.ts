@@ -30,6 +30,7 @@ async function openStore(db: string, field: string, mustExist: boolean, readonly
     try {
       return sqliteStore(db, { readonly });
     } catch (error) {
+      if (error instanceof InputError) throw new InputError(error.reason, field, db, error.problem, error.fix);
       const why = error instanceof Error ? error.message : String(error);
       // A file that is there but is no SQLite database needs another file, not another directory.
       const notDatabase = /not a database/i.test(why);

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { InputError } from '../domain/InputError.ts';
 import type { AuditRow, CaseRow, CaseStore, EventRow, OpenKeyRow, StoreTx, TimerRow, TokenRow } from './CaseStore.ts';
 
 const SCHEMA = `
@@ -35,6 +36,8 @@ const toCase = (r: Row): CaseRow => ({ ...(r as unknown as CaseRow), closed: r['
  * A `CaseStore` in one SQLite file (or `':memory:'`), made on first open: WAL journal, foreign
  * keys on, each transaction `BEGIN IMMEDIATE` so a second process waits instead of failing late.
  * With `readonly`, the file must exist and is only read: no schema is made, every write fails.
+ * A database that holds tables but no `cases` table is another application's: an `InputError`,
+ * and the file is left untouched.
  *
  * @example
  * const store = sqliteStore('./cases.db');
@@ -42,6 +45,12 @@ const toCase = (r: Row): CaseRow => ({ ...(r as unknown as CaseRow), closed: r['
  */
 export function sqliteStore(path: string, { readonly = false } = {}): CaseStore & { db: Database.Database } {
   const db = new Database(path, { readonly, fileMustExist: readonly });
+  // Another application's database is left exactly as it was: no journal mode, no tables of ours.
+  const tables = readonly ? [] : (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+  if (tables.length && !tables.includes('cases')) {
+    db.close();
+    throw new InputError('invalid', 'path', path, `is an SQLite database of something else (its tables: ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''}), not a case database`, 'give a new file name to create a case database, or the one dueprocess serve writes to');
+  }
   if (!readonly) db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
