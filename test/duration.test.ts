@@ -20,6 +20,17 @@ describe('durationDays', () => {
     expect(() => durationDays(bad)).toThrow(/ISO-8601 duration .* like P14D/);
     expect(IsoDuration.safeParse(bad).success).toBe(false);
   });
+
+  it('takes durations up to 100 years (36500 days) and refuses longer ones, however many months they give', () => {
+    expect(['P36500D', 'P100Y', 'P1200M'].map((d) => [durationDays(d), IsoDuration.safeParse(d).success])).toEqual([[36_500, true], [36_500, true], [36_500, true]]);
+    for (const long of ['P36501D', 'P101Y', 'P1201M', 'P99999999999M']) {
+      const parsed = IsoDuration.safeParse(long);
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toBe('is longer than 36500 days (100 years), the longest span a case is modelled over');
+    }
+    // 8333333333 years and 3 months, counted a year at a time, not month by month.
+    expect(durationDays('P99999999999M')).toBe(8_333_333_333 * 365 + 89);
+  });
 });
 
 describe('calendar months (Reg. 1182/71)', () => {

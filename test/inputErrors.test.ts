@@ -16,6 +16,7 @@ describe('an input error’s fix is something to do, never the problem again', (
     ['a day that does not exist', '2026-02-30', 'is no day of the calendar', 'give a day that exists: months have 28 to 31 days, February 29 only in leap years'],
     ['a date not zero-padded', '2026-3-25', 'is not a date written YYYY-MM-DD', 'write it like 2026-03-01: four-digit year, two-digit month, two-digit day'],
     ['a date before 1970, where day numbers and reporting periods begin', '0000-01-01', 'is before 1970', 'give a date from 1970-01-01 on'],
+    ['a date so late that a case’s deadlines would fall past year 9999', '9800-01-01', 'is after 9799-12-31, the latest date dueprocess counts to', 'give a date from 1970-01-01 to 9799-12-31'],
   ])('%s', (_what, value, problem, fix) => {
     const error = zodError(IsoDate, value, 'on');
     expect([error.field, error.value, error.problem, error.fix]).toEqual(['on', value, problem, fix]);

@@ -1,7 +1,9 @@
+import { existsSync, rmSync } from 'node:fs';
 import { IsoDate } from '../domain/date.ts';
 import { InputError } from '../domain/InputError.ts';
 import { maskedDb, openCaseStore } from '../runtime/openCaseStore.ts';
 import { serveCases } from '../service/serveCases.ts';
+import { checkHost, hostError } from './checkHost.ts';
 import { onPort, parsePort } from './inspectCommand.ts';
 import { policyOption } from './policyOption.ts';
 import { parseOptions } from './parseOptions.ts';
@@ -31,14 +33,19 @@ export async function serveCommand(args: string[]): Promise<number> {
     clock = () => today.data;
   }
   const port = parsePort(values.port);
+  const host = values.host ?? '127.0.0.1';
+  await checkHost(host);
   const db = values.db ?? 'cases.db';
+  const fresh = !existsSync(db);
   const store = await openCaseStore(db, { field: '--db' });
-  const service = await onPort(port, () => serveCases({ store, policy, policies, port, host: values.host ?? '127.0.0.1', tickEveryMs: seconds * 1000, adminReads: values['admin-reads'] === true, ...(clock ? { clock } : {}) })).catch(async (error: unknown) => {
+  const service = await onPort(port, () => serveCases({ store, policy, policies, port, host, tickEveryMs: seconds * 1000, adminReads: values['admin-reads'] === true, ...(clock ? { clock } : {}) })).catch(async (error: unknown) => {
     await store.close();
-    throw error;
+    // A database made for a service that never started is left behind for no one.
+    if (fresh) for (const file of [db, `${db}-wal`, `${db}-shm`, `${db}-journal`]) rmSync(file, { force: true });
+    throw hostError(error, host);
   });
   console.log(`dueprocess serve: listening on ${service.url} (cases in ${maskedDb(db)}, policy ${policy}; OpenAPI at ${service.url}/openapi.json)`);
-  if (!LOOPBACK.has(values.host ?? '127.0.0.1')) console.log('dueprocess serve: not on loopback; put TLS in front of it, tokens travel in headers');
+  if (!LOOPBACK.has(host)) console.log('dueprocess serve: not on loopback; put TLS in front of it, tokens travel in headers');
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { IsoDate } from './date.ts';
+import { MAX_DAYS } from './duration.ts';
 import { VocabularyEvent } from './events.ts';
+
+/** A line's day: whole days since receipt (day 0), at most `MAX_DAYS`. */
+const Day = z
+  .number()
+  .int()
+  .min(0, { message: 'day counts from receipt (day 0) and cannot be negative' })
+  .max(MAX_DAYS, { message: `is more than ${MAX_DAYS} days (100 years) after receipt, longer than a case is modelled over` });
 
 /**
  * One line of a case's event file: when (a day number from receipt, or a date) and, optionally,
@@ -8,7 +16,7 @@ import { VocabularyEvent } from './events.ts';
  */
 export const DatedEvent = z
   .object({
-    day: z.number().int().min(0, { message: 'day counts from receipt (day 0) and cannot be negative' }).optional(),
+    day: Day.optional(),
     date: IsoDate.optional(),
     event: VocabularyEvent.optional(),
   })
@@ -29,7 +37,7 @@ export const DatedEvents = z.array(DatedEvent);
 export const OwnDatedEvents = z.array(
   z
     .object({
-      day: z.number().int().min(0, { message: 'day counts from receipt (day 0) and cannot be negative' }).optional(),
+      day: Day.optional(),
       date: IsoDate.optional(),
       event: z.object({ type: z.string().min(1) }).passthrough().optional(),
     })

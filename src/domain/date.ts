@@ -5,7 +5,13 @@ import { DAY_MS } from './duration.ts';
 /** The form of an ISO date; `fromZod` gives its fix when a value does not match. */
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A calendar date `YYYY-MM-DD` that exists. */
+/**
+ * The latest date a date field takes. A case received on it, with events up to `MAX_DAYS` later
+ * and a deadline up to `MAX_DAYS` after those, still has every date in a four-digit year.
+ */
+export const LATEST_DATE = '9799-12-31';
+
+/** A calendar date `YYYY-MM-DD` that exists, from 1970-01-01 to `LATEST_DATE`. */
 export const IsoDate = z
   .string()
   .regex(ISO_DATE_PATTERN, { message: 'is not a date written YYYY-MM-DD' })
@@ -14,7 +20,8 @@ export const IsoDate = z
     params: { fix: 'give a day that exists: months have 28 to 31 days, February 29 only in leap years' },
   })
   // Day numbers, like reporting periods, count from 1970; an earlier year is a typo.
-  .refine((s) => s >= '1970-01-01', { message: 'is before 1970', params: { fix: 'give a date from 1970-01-01 on' } });
+  .refine((s) => s >= '1970-01-01', { message: 'is before 1970', params: { fix: 'give a date from 1970-01-01 on' } })
+  .refine((s) => s <= LATEST_DATE, { message: `is after ${LATEST_DATE}, the latest date dueprocess counts to`, params: { fix: `give a date from 1970-01-01 to ${LATEST_DATE}` } });
 
 /** Day number (days since 1970-01-01) of an ISO date. */
 export function dayNumber(iso: string): number {

@@ -3,6 +3,12 @@ import { z } from 'zod';
 /** One model day in milliseconds: XState delays are numbers, model time is whole days. */
 export const DAY_MS = 86_400_000;
 
+/**
+ * The longest span, in days, a day count or a duration may give: 100 years. No case runs longer,
+ * and within it every date a case reaches can be written (dates run to `LATEST_DATE`).
+ */
+export const MAX_DAYS = 36_500;
+
 const ISO = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
 
 /**
@@ -37,16 +43,22 @@ export function monthsDaysAtMost(months: number): number {
 
 /** Shortest (or, with `Math.max`, longest) length of `n` consecutive calendar months, starting in any month of any year. */
 function monthsDays(n: number, pick = Math.min, lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]): number {
-  if (n === 0) return 0;
+  // Any twelve months in a row make a whole year, whichever month they start in.
+  const years = Math.floor(n / 12) * lengths.reduce((a, b) => a + b, 0);
+  if (n % 12 === 0) return years;
   let best = pick === Math.min ? Infinity : -Infinity;
   for (let start = 0; start < 12; start++) {
     let sum = 0;
-    for (let i = 0; i < n; i++) sum += lengths[(start + i) % 12] ?? 0;
+    for (let i = 0; i < n % 12; i++) sum += lengths[(start + i) % 12] ?? 0;
     best = pick(best, sum);
   }
-  return best;
+  return years + best;
 }
 
 export const IsoDuration = z
   .string()
-  .refine((s) => ISO.test(s) && s !== 'P', { message: 'is not an ISO-8601 duration of whole days', params: { fix: 'write it like P10D (days), P2M (months) or P1Y (years)' } });
+  .refine((s) => ISO.test(s) && s !== 'P', { message: 'is not an ISO-8601 duration of whole days', params: { fix: 'write it like P10D (days), P2M (months) or P1Y (years)' } })
+  .refine((s) => !ISO.test(s) || s === 'P' || durationDays(s) <= MAX_DAYS, {
+    message: `is longer than ${MAX_DAYS} days (100 years), the longest span a case is modelled over`,
+    params: { fix: `give at most P${MAX_DAYS}D, P1200M or P100Y` },
+  });

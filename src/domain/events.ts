@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DataCategory } from './categories.ts';
+import { MAX_DAYS } from './duration.ts';
 
 /** What a provider's review of the process can find (DOMAIN §1, "challenge route" column). */
 export const ReviewFinding = z.enum(['sufficient', 'overbroad', 'defective', 'foreignLawConflict']);
@@ -17,6 +18,16 @@ export type NoticeException = z.infer<typeof NoticeException>;
 export const EmergencyCriterion = z.enum(['deathOrSeriousInjury', 'propertyDamage', 'significantFinancialHarm']);
 export type EmergencyCriterion = z.infer<typeof EmergencyCriterion>;
 
+/**
+ * A gag's length in days, at most `MAX_DAYS`. A refinement, not `.max()`: the scenario file's
+ * JSON Schema, generated from this one, stays as it is.
+ */
+const GagDays = z
+  .number()
+  .int()
+  .positive()
+  .refine((d) => d <= MAX_DAYS, { message: `is more than ${MAX_DAYS} days (100 years)`, params: { fix: `give at most ${MAX_DAYS}, or leave days out for a gag with no end date` } });
+
 const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), ...shape }).strict();
 
@@ -29,7 +40,7 @@ export const VocabularyEvent = z.discriminatedUnion('type', [
   ev('challenge.filed', { route: z.string().min(1) }),
   ev('challenge.governmentApplied', { route: z.string().min(1) }),
   ev('challenge.decided', { route: z.string().min(1), outcome: z.enum(['won', 'lost', 'modified']) }),
-  ev('secrecy.imposed', { days: z.number().int().positive().optional() }),
+  ev('secrecy.imposed', { days: GagDays.optional() }),
   ev('secrecy.lifted', { reason: LiftReason }),
   ev('notice.sent', {}),
   ev('notice.waived', { reason: NoticeException }),
