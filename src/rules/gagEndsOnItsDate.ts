@@ -9,9 +9,11 @@ import type { Rule, RuleContext } from './Rule.ts';
  * The dated order that governs: days from the clock's start to its end date (null: none, or an
  * open-ended one), and whether the machine holds the request secret now (tagged `secrecy`).
  */
-type Term = { due: number | null; held: boolean };
+type Term = { due: number | null; held: boolean; over: boolean };
 
 const CLOCK = '@gagTerm';
+
+const RETAKEN = { message: 'the case took up a gag again after its order had ended, with no new order (secrecy.imposed) to bind it' };
 
 /** Terms longer than any the search meets cannot be told apart; used only when the rule is not given the search's inputs and events. */
 const FALLBACK_MAX = 3650;
@@ -44,7 +46,9 @@ export const gagSpent = (info: StepInfo): boolean => {
  * term runs from the order's date: a served order from the date it bears (`secrecyOrder.issuedOn`),
  * an order imposed during the case from that day, whether the machine enters the gag then or
  * later; a gag that ends by a deadline, a lift or a court's decision spends its order, one left
- * any other way is still held to the date when taken up again. A new order replaces the old one. A
+ * any other way is still held to the date when taken up again; a gag taken up again after its
+ * order was spent (not merely modified) binds under no order and breaks the rule at once. A new
+ * order replaces the old one. A
  * machine that tags its gag `secrecyOpenEnded` as the order takes effect says another gag with
  * no end date binds (a statute's, a certification's) and is held to nothing; one that moves a
  * dated gag to an open-ended state later is still held to the date.
@@ -73,12 +77,12 @@ function gagTermMonitor(longest: number): Monitor<Term> {
   /** Steps are read, never changed: one object per state and clock change, made once. */
   const made = new Map<string, MonitorStep<Term>>();
   const deadlines = new Map<number, { clock: string; days: number; message: string }>();
-  const outcome = (due: number | null, held: boolean, clock: '' | 'start' | 'stop' | 'restart'): MonitorStep<Term> => {
-    const key = `${due}|${held}|${clock}`;
+  const outcome = (due: number | null, held: boolean, clock: '' | 'start' | 'stop' | 'restart', over = false, taken = false): MonitorStep<Term> => {
+    const key = `${due}|${held}|${clock}|${over}|${taken}`;
     let step = made.get(key);
     if (!step) {
       const changes = clock === 'start' ? { start } : clock === 'stop' ? { stop: start } : clock === 'restart' ? { stop: start, start } : {};
-      made.set(key, (step = { state: { due, held }, ...changes }));
+      made.set(key, (step = { state: { due, held, over }, ...changes, ...(taken ? { violation: RETAKEN } : {}) }));
     }
     return step;
   };
@@ -93,8 +97,10 @@ function gagTermMonitor(longest: number): Monitor<Term> {
       const due = openEnded(info) ? null : servedDays(info.input);
       return outcome(due, held, due === null ? '' : 'start');
     }
-    if (s.due !== null && gagSpent(info)) return outcome(null, held, 'stop');
-    return outcome(s.due, held, '');
+    if (s.due !== null && gagSpent(info)) return outcome(null, held, 'stop', info.event.outcome !== 'modified');
+    // An order that ended binds no more: a gag taken up again needs a new one (or a statute's, tagged open-ended).
+    if (s.over && held && !(info.pre?.hasTag('secrecy') ?? false) && !openEnded(info)) return outcome(null, held, '', true, true);
+    return outcome(s.due, held, '', s.over);
   };
   const deadline = (days: number) => {
     let d = deadlines.get(days);
@@ -102,10 +108,10 @@ function gagTermMonitor(longest: number): Monitor<Term> {
     return d;
   };
   return {
-    initial: (info) => next({ due: null, held: false }, info, true),
+    initial: (info) => next({ due: null, held: false, over: false }, info, true),
     step: (s, info) => next(s, info, false),
     deadline: (s) => (s.due !== null && s.held ? deadline(s.due) : null),
-    key: (s) => `${s.due ?? '-'}${s.held ? '+' : ''}`,
+    key: (s) => `${s.due ?? '-'}${s.held ? '+' : ''}${s.over ? '!' : ''}`,
     clockMax: { [CLOCK]: longest + 1 },
   };
 }
