@@ -109,6 +109,14 @@ describe('dueprocess check', () => {
     expect(err).toMatch(/must give the same answer for the same context and event/);
   });
 
+  it('--stepper verify --json prints that stop as JSON too, so every outcome gives stdout a JSON document', async () => {
+    const { code, out } = await runCliCaptured(['check', '--machine', 'test/fixtures/flakyGuard.js', '--export', 'flakyGuard', '--policy', 'cloudflare', '--stepper', 'verify', '--json']);
+    expect(code).toBe(1);
+    expect(JSON.parse(out)).toEqual({
+      error: { reason: 'stepMismatch', message: expect.stringMatching(/^the port \(fastStepper\) and XState differ on \{"type":"notice\.sent"\} from "received"/), fix: expect.stringMatching(/must give the same answer for the same context and event/) },
+    });
+  });
+
   it('says when a user machine is stepped by XState itself, and why', async () => {
     const { code, out, err } = await runCliCaptured(['check', '--machine', 'test/fixtures/historyWorkflow.js', '--export', 'historyWorkflow', '--policy', 'cloudflare']);
     expect(code).toBe(0);

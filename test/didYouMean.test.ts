@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean } from '../src/domain/didYouMean.ts';
+import { didYouMean, withSuggestion } from '../src/domain/didYouMean.ts';
 
 describe('didYouMean', () => {
   const META = ['kind', 'inputs', 'alphabet'];
@@ -21,5 +21,13 @@ describe('didYouMean', () => {
     expect(didYouMean('kn', ['kind'])).toBeUndefined();
     expect(didYouMean('dataAgeDay', ['dataAgeDays', 'dataAge'])).toBe('dataAgeDays');
     expect(didYouMean('cat', ['bat', 'car'])).toBe('bat');
+  });
+});
+
+describe('withSuggestion', () => {
+  it('appends the option a misspelt word most likely meant to the fix, and leaves the fix alone otherwise', () => {
+    expect(withSuggestion('use one of subpoena, mlat', 'subpena', ['subpoena', 'mlat'])).toBe('use one of subpoena, mlat; did you mean subpoena?');
+    expect(withSuggestion('use one of subpoena, mlat', 'warrant', ['subpoena', 'mlat'])).toBe('use one of subpoena, mlat');
+    expect(withSuggestion('use one of subpoena, mlat', undefined, ['subpoena', 'mlat'])).toBe('use one of subpoena, mlat');
   });
 });

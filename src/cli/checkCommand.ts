@@ -2,6 +2,7 @@ import { CATALOGUE, findKind } from '../../machines/catalogue.ts';
 import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
 import { IsoDate } from '../domain/date.ts';
 import { InputError } from '../domain/InputError.ts';
+import { withSuggestion } from '../domain/didYouMean.ts';
 import { loadPolicy, POLICIES } from '../policy/loadPolicy.ts';
 import { policySlotsOf } from '../policy/policySlotsOf.ts';
 import { policyVersionAt } from '../policy/policyVersionAt.ts';
@@ -12,6 +13,7 @@ import { unsupportedFeature } from '../explore/fastSupport.ts';
 import { isStepper, StepMismatch } from '../explore/transitionCache.ts';
 import { type CheckRow, formatReport, reportJson, rowVerdict } from './checkReport.ts';
 import { loadUserMachine } from './loadUserMachine.ts';
+import { KIND_NAMES } from './kindNames.ts';
 import { parseOptions } from './parseOptions.ts';
 import { vocabularyNotes } from './vocabularyNotes.ts';
 
@@ -47,7 +49,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   // A kind named twice is checked once: the counts in the summary are of distinct checks.
   const kinds = [...new Set(positionals)].map((kind) => {
     const entry = findKind(kind);
-    if (!entry) throw new InputError('unknownKind', 'kind', kind, 'is not a kind in the catalogue', `use one of ${CATALOGUE.map((e) => e.kind).join(', ')}`);
+    if (!entry) throw new InputError('unknownKind', 'kind', kind, 'is not a kind in the catalogue', withSuggestion(`use one of ${KIND_NAMES.join(', ')}`, kind, KIND_NAMES));
     return entry;
   });
   if (!user && kinds.length === 0) kinds.push(...CATALOGUE);
@@ -79,7 +81,8 @@ export async function checkCommand(args: string[]): Promise<number> {
   } catch (e) {
     if (!(e instanceof StepMismatch)) throw e;
     if (tty) process.stderr.write('\r\x1b[K');
-    console.error(`dueprocess: ${e.message}\n  Every machine function (guard, assignment, delay) must give the same answer for the same context and event; if yours do, this is a dueprocess bug: --stepper xstate checks without the port.`);
+    console.error(`dueprocess: ${e.message}\n  ${STEP_MISMATCH_FIX}`);
+    if (values.json) console.log(JSON.stringify({ error: { reason: 'stepMismatch', message: e.message, fix: STEP_MISMATCH_FIX } }, null, 2));
     return 1;
   }
   if (tty) process.stderr.write('\r\x1b[K');
@@ -92,6 +95,8 @@ export async function checkCommand(args: string[]): Promise<number> {
   if (!values.json) console.error(`checked in ${((Date.now() - begun) / 1000).toFixed(1)} s (slowest: ${slowest(rows)})`);
   return rows.some((r) => rowVerdict(r.results) !== 'holds') ? 1 : 0;
 }
+
+const STEP_MISMATCH_FIX = 'Every machine function (guard, assignment, delay) must give the same answer for the same context and event; if yours do, this is a dueprocess bug: --stepper xstate checks without the port.';
 
 const EXAMPLES: Record<string, string> = { '--max-states': '100000', '--threads': '2' };
 

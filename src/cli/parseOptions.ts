@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { withSuggestion } from '../domain/didYouMean.ts';
 import { InputError } from '../domain/InputError.ts';
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
@@ -35,7 +36,8 @@ export function parseOptions<T extends OptionSpec>(args: string[], options: T, u
       const value = args[args.indexOf(ambiguous) + 1];
       throw new InputError('usage', ambiguous, value, 'takes a value, and this one starts with a dash, so it reads as an option', `give a value that does not start with a dash, or write ${ambiguous}=${value ?? ''} if that is the value you mean`);
     }
-    throw new InputError('usage', 'arguments', args.join(' '), message, `usage: ${usage}`);
+    const unknown = /^Unknown option '(-[^']*)'/.exec(message)?.[1];
+    throw new InputError('usage', 'arguments', args.join(' '), message, withSuggestion(`usage: ${usage}`, unknown, [...Object.keys(options).map((name) => `--${name}`), '--help']));
   }
   const given = new Map<string, string[]>();
   for (const token of parsed.tokens) {

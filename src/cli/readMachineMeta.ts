@@ -1,7 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import { z } from 'zod';
-import { CATALOGUE } from '../../machines/catalogue.ts';
-import { didYouMean } from '../domain/didYouMean.ts';
+import { didYouMean, withSuggestion } from '../domain/didYouMean.ts';
 import { VocabularyEvent } from '../domain/events.ts';
 import { DemandRequest } from '../domain/request.ts';
 import { fromZod, InputError } from '../domain/InputError.ts';
@@ -9,6 +8,7 @@ import type { DeclaredValues } from '../explore/eventVariants.ts';
 import type { ExploreInput } from '../explore/Exploration.ts';
 import { outsideEvents } from '../explore/outsideEvents.ts';
 import { checkServedGag } from '../domain/gagTerm.ts';
+import { KIND_NAMES } from './kindNames.ts';
 
 const MachineMeta = z.object({
   kind: z.string().min(1).optional(),
@@ -38,8 +38,8 @@ export function readMachineMeta(machine: AnyStateMachine): MachineMeta {
   const parsed = MachineMeta.safeParse(raw);
   if (!parsed.success) throw fromZod(parsed.error, raw, 'meta');
   const { kind, inputs = [{ name: 'default', input: undefined }], alphabet = {} } = parsed.data;
-  if (kind !== undefined && !CATALOGUE.some((e) => e.kind === kind)) {
-    throw new InputError('unknownKind', 'meta.kind', kind, 'is not a kind in the catalogue, so the rules tied to a kind would not apply', `use one of ${CATALOGUE.map((e) => e.kind).join(', ')}, or leave it out`);
+  if (kind !== undefined && !KIND_NAMES.includes(kind)) {
+    throw new InputError('unknownKind', 'meta.kind', kind, 'is not a kind in the catalogue, so the rules tied to a kind would not apply', withSuggestion(`use one of ${KIND_NAMES.join(', ')}, or leave it out`, kind, KIND_NAMES));
   }
   inputs.forEach(({ name, input }, i) => {
     if (inputs.findIndex((x) => x.name === name) < i) throw new InputError('invalid', `meta.inputs[${i}].name`, name, 'is the name of an earlier input too', 'give each input its own name');

@@ -1,4 +1,5 @@
 import { InputError } from '../domain/InputError.ts';
+import { withSuggestion } from '../domain/didYouMean.ts';
 
 const USAGE = `dueprocess — how a provider handles demands for user data, as checked state machines
 
@@ -78,7 +79,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    if (!load) throw new InputError('usage', 'command', command, 'is not a dueprocess command', `use one of ${COMMAND_NAMES.join(', ')}`);
+    if (!load) throw new InputError('usage', 'command', command, 'is not a dueprocess command', withSuggestion(`use one of ${COMMAND_NAMES.join(', ')}`, command, COMMAND_NAMES));
     const run = await load();
     return await run(rest);
   } catch (e) {

@@ -2,11 +2,13 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CATALOGUE, findKind } from '../../machines/catalogue.ts';
 import { InputError } from '../domain/InputError.ts';
+import { withSuggestion } from '../domain/didYouMean.ts';
 import { loadPolicy, POLICIES } from '../policy/loadPolicy.ts';
 import { inWorkers } from '../scenarios/inWorkers.ts';
 import type { ScenarioFile } from '../scenarios/Scenario.ts';
 import { renderScenarioFiles, SCHEMA_FILE, scenarioFileName, staleScenarioFiles, writeScenarioFiles } from '../scenarios/scenarioFiles.ts';
 import { checkOutputDir } from './checkOutputDir.ts';
+import { KIND_NAMES } from './kindNames.ts';
 import { parseOptions } from './parseOptions.ts';
 import { plural } from './plural.ts';
 
@@ -58,6 +60,6 @@ function fileCount(names: readonly string[]): string {
 
 function kindEntry(kind: string) {
   const entry = findKind(kind);
-  if (!entry) throw new InputError('unknownKind', 'kind', kind, 'is not a kind in the catalogue', `use one of ${CATALOGUE.map((e) => e.kind).join(', ')}`);
+  if (!entry) throw new InputError('unknownKind', 'kind', kind, 'is not a kind in the catalogue', withSuggestion(`use one of ${KIND_NAMES.join(', ')}`, kind, KIND_NAMES));
   return entry;
 }

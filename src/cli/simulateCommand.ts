@@ -1,12 +1,13 @@
 import type { AnyStateMachine } from 'xstate';
 import { z } from 'zod';
-import { findKind, CATALOGUE } from '../../machines/catalogue.ts';
+import { findKind } from '../../machines/catalogue.ts';
 import { IsoDate } from '../domain/date.ts';
 import type { DeclaredValues } from '../explore/eventVariants.ts';
 import { isoDate, dayNumber } from '../domain/date.ts';
 import { eventText } from '../domain/eventText.ts';
 import { DatedEvents, OwnDatedEvents } from '../domain/DatedEvent.ts';
 import { InputError, fromZod } from '../domain/InputError.ts';
+import { withSuggestion } from '../domain/didYouMean.ts';
 import { readJson } from '../domain/readJson.ts';
 import { loadPolicy } from '../policy/loadPolicy.ts';
 import { policyVersionAt } from '../policy/policyVersionAt.ts';
@@ -17,6 +18,7 @@ import { ruleContext } from '../rules/checkMachine.ts';
 import { checkRun } from '../rules/checkRun.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
 import { loadUserMachine } from './loadUserMachine.ts';
+import { KIND_NAMES } from './kindNames.ts';
 import { parseOptions } from './parseOptions.ts';
 import { checkServedGag } from '../domain/gagTerm.ts';
 
@@ -36,7 +38,7 @@ export async function simulateCommand(args: string[]): Promise<number> {
   const kind = positionals[0];
   const entry = values.machine ? undefined : kind ? findKind(kind) : undefined;
   if (!values.machine && !entry) {
-    throw new InputError('unknownKind', 'kind', kind, kind ? 'is not a kind in the catalogue' : 'is missing', `use one of ${CATALOGUE.map((e) => e.kind).join(', ')}, or --machine FILE`);
+    throw new InputError('unknownKind', 'kind', kind, kind ? 'is not a kind in the catalogue' : 'is missing', withSuggestion(`use one of ${KIND_NAMES.join(', ')}, or --machine FILE`, kind, KIND_NAMES));
   }
   if (!values.request) throw new InputError('usage', '--request', undefined, 'is required', `usage: ${USAGE}`);
   if (!values.events) throw new InputError('usage', '--events', undefined, 'is required', `usage: ${USAGE}`);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { CATALOGUE, findKind } from '../../machines/catalogue.ts';
+import { findKind } from '../../machines/catalogue.ts';
 import { InputError } from '../domain/InputError.ts';
+import { withSuggestion } from '../domain/didYouMean.ts';
 import { readScenarioFile } from '../scenarios/readScenarioFile.ts';
 import { scenarioRequests } from '../scenarios/scenarioRequests.ts';
 import { MODEL_ADAPTER, writeModelAdapter } from '../suite/writeModelAdapter.ts';
@@ -13,6 +14,7 @@ import type { ScenarioFile } from '../scenarios/Scenario.ts';
 import { checkAdapterModule } from './checkAdapterModule.ts';
 import { checkOutputDir } from './checkOutputDir.ts';
 import { inFile } from './inFile.ts';
+import { KIND_NAMES } from './kindNames.ts';
 import { parseOptions } from './parseOptions.ts';
 import { plural } from './plural.ts';
 import { policyOption } from './policyOption.ts';
@@ -59,10 +61,10 @@ export async function suiteCommand(args: string[]): Promise<number> {
 /** `--kinds K,K…` as catalogue kinds: at least one, each in the catalogue. */
 function kindList(value: string): string[] {
   const kinds = value.split(',').map((k) => k.trim()).filter(Boolean);
-  const all = CATALOGUE.map((e) => e.kind).join(', ');
+  const all = KIND_NAMES.join(', ');
   if (!kinds.length) throw new InputError('usage', '--kinds', value, 'names no kind', `give one or more of ${all}, separated by commas, or leave --kinds out for every kind`);
   for (const kind of kinds) {
-    if (!findKind(kind)) throw new InputError('unknownKind', '--kinds', kind, 'is not a kind in the catalogue', `use some of ${all}`);
+    if (!findKind(kind)) throw new InputError('unknownKind', '--kinds', kind, 'is not a kind in the catalogue', withSuggestion(`use some of ${all}`, kind, KIND_NAMES));
   }
   return kinds;
 }

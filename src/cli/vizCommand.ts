@@ -4,6 +4,7 @@ import type { AnyStateMachine } from 'xstate';
 import { CATALOGUE, findKind } from '../../machines/catalogue.ts';
 import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
 import { InputError } from '../domain/InputError.ts';
+import { withSuggestion } from '../domain/didYouMean.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { loadPolicy, POLICIES } from '../policy/loadPolicy.ts';
 import { readScenarioFile } from '../scenarios/readScenarioFile.ts';
@@ -17,6 +18,7 @@ import { statechartModel } from '../viz/statechartModel.ts';
 import { VIZ_FORMATS, vizRender, type VizFormat } from '../viz/vizRender.ts';
 import { checkOutputDir } from './checkOutputDir.ts';
 import { loadUserMachine } from './loadUserMachine.ts';
+import { KIND_NAMES } from './kindNames.ts';
 import { parseOptions } from './parseOptions.ts';
 
 const FORMATS = [...VIZ_FORMATS, 'html'] as const;
@@ -66,7 +68,7 @@ export async function vizCommand(args: string[]): Promise<number> {
 function kindMachine(kind: string | undefined): AnyStateMachine {
   const entry = kind ? findKind(kind) : undefined;
   if (!kind || !entry) {
-    throw new InputError('unknownKind', 'kind', kind, kind ? 'is not a kind in the catalogue' : 'is missing', `use one of ${CATALOGUE.map((e) => e.kind).join(', ')}, or --machine FILE`);
+    throw new InputError('unknownKind', 'kind', kind, kind ? 'is not a kind in the catalogue' : 'is missing', withSuggestion(`use one of ${KIND_NAMES.join(', ')}, or --machine FILE`, kind, KIND_NAMES));
   }
   return entry.machine;
 }

@@ -32,3 +32,16 @@ function editDistance(a: string, b: string): number {
   }
   return (rows[a.length] as number[])[b.length] as number;
 }
+
+/**
+ * `fix` with "; did you mean X?" appended when `word` is a misspelling of one of `options` (see
+ * `didYouMean`); `fix` as it is otherwise.
+ *
+ * @example
+ * withSuggestion('use one of subpoena, mlat', 'subpena', ['subpoena', 'mlat']); // 'use one of subpoena, mlat; did you mean subpoena?'
+ * withSuggestion('use one of subpoena, mlat', 'warrant', ['subpoena', 'mlat']); // 'use one of subpoena, mlat'
+ */
+export function withSuggestion(fix: string, word: string | undefined, options: readonly string[]): string {
+  const meant = word ? didYouMean(word, options) : undefined;
+  return meant ? `${fix}; did you mean ${meant}?` : fix;
+}

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { InputError, fromZod } from '../domain/InputError.ts';
+import { withSuggestion } from '../domain/didYouMean.ts';
 import { readJson } from '../domain/readJson.ts';
 import { ProviderPolicy } from '../domain/policy.ts';
 import { cloudflare } from './cloudflare.ts';
@@ -21,7 +22,7 @@ export function loadPolicy(nameOrFile: string): ProviderPolicy {
   const builtIn = Object.hasOwn(POLICIES, nameOrFile) ? POLICIES[nameOrFile] : undefined;
   if (builtIn) return builtIn;
   if (!/[./\\]/.test(nameOrFile)) {
-    throw new InputError('unknownPolicy', '--policy', nameOrFile, 'is not a built-in policy', `use one of ${Object.keys(POLICIES).join(', ')} or the path of a policy JSON file`);
+    throw new InputError('unknownPolicy', '--policy', nameOrFile, 'is not a built-in policy', withSuggestion(`use one of ${Object.keys(POLICIES).join(', ')} or the path of a policy JSON file`, nameOrFile, Object.keys(POLICIES)));
   }
   const raw = readJson(nameOrFile, '--policy');
   const parsed = ProviderPolicy.safeParse(raw);

@@ -1,5 +1,5 @@
 import { InputError } from '../domain/InputError.ts';
-import { DAY_MS } from '../domain/duration.ts';
+import { DAY_MS, MAX_DAYS } from '../domain/duration.ts';
 
 /** A timer the machine started and has not cancelled: it fires at the end of `dueDay`. */
 export interface PendingTimer {
@@ -44,22 +44,24 @@ export function applyTimerChanges(timers: readonly PendingTimer[], actions: read
 }
 
 /**
- * A timer's delay in whole days; a delay that is not a whole number of days, or is negative, is
- * an InputError naming the delay, since model time is whole days.
+ * A timer's delay in whole days; a delay that is not a whole number of days, is negative, or is
+ * longer than `MAX_DAYS` is an InputError naming the delay, since model time is whole days and
+ * no case is modelled over more than 100 years.
  *
  * @example
  * wholeDays('xstate.after.objectionWindow.subpoena.notice.pending', 14 * DAY_MS); // 14
  */
 export function wholeDays(timerEvent: string, delayMs: number): number {
   const days = delayMs / DAY_MS;
-  if (Number.isInteger(days) && days >= 0) return days;
+  if (Number.isInteger(days) && days >= 0 && days <= MAX_DAYS) return days;
   const shown = Number(days.toFixed(3));
   const length = Number.isInteger(shown) ? `${Math.floor(days)} days and ${delayMs - Math.floor(days) * DAY_MS} ms` : `${shown} days`;
-  const problem = days < 0 ? 'is negative' : `is not a whole number of days (${length})`;
+  const problem = days > MAX_DAYS ? `is longer than ${MAX_DAYS} days (100 years), the longest span a case is modelled over` : `${days < 0 ? 'is negative' : `is not a whole number of days (${length})`}: model time is whole days`;
   const name = delayName(timerEvent);
   // A delay written inline (`after: { 259200000: … }`) has no name in `delays`: name the state it is on.
   const field = /^\d+$/.test(name) ? `${timerEvent.slice(`xstate.after.${name}.`.length)}.after["${name}"]` : `delays.${name}`;
-  throw new InputError('invalid', field, `${delayMs} ms`, `${problem}: model time is whole days`, `give it as a whole number of days × ${DAY_MS} ms`);
+  const fix = days > MAX_DAYS ? `give it as a whole number of days × ${DAY_MS} ms, at most ${MAX_DAYS} days (${MAX_DAYS * DAY_MS} ms)` : `give it as a whole number of days × ${DAY_MS} ms`;
+  throw new InputError('invalid', field, `${delayMs} ms`, problem, fix);
 }
 
 /** The delay name inside an `xstate.after.<delay>.<state id>` event type. */

@@ -35,7 +35,7 @@ describe('readMachineMeta', () => {
   });
 
   it.each([
-    ['a misspelt kind', { kind: 'searchwarrant' }, 'meta.kind', /use one of subpoena, .*searchWarrant.*, or leave it out/],
+    ['a misspelt kind', { kind: 'searchwarrant' }, 'meta.kind', /use one of subpoena, .*searchWarrant.*, or leave it out; did you mean searchWarrant\?$/],
     ['inputs that are not a list', { inputs: { name: 'x' } }, 'meta.inputs', /give an array/],
     ['an input without a name', { inputs: [{ input: 1 }] }, 'meta.inputs[0].name', /give a string/],
     ['two inputs of one name', { inputs: [{ name: 'a', input: 1 }, { name: 'a', input: 2 }] }, 'meta.inputs[1].name', /its own name/],

@@ -1,11 +1,11 @@
 import { setup } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { DAY_MS } from '../../src/domain/duration.ts';
+import { DAY_MS, MAX_DAYS } from '../../src/domain/duration.ts';
 import { explore } from '../../src/explore/explore.ts';
 import { startRun } from '../../src/time/TimedRun.ts';
 import { wholeDays } from '../../src/time/timerChanges.ts';
 import { inputErrorOf } from '../support/inputErrorOf.ts';
-import { runCliCaptured } from '../support/runCliCaptured.ts';
+import { runCliCaptured, tempFile } from '../support/runCliCaptured.ts';
 
 // As test/fixtures/hourDelay.js, which the CLI loads.
 const hourDelay = setup({ delays: { grace: 36 * 3_600_000 } }).createMachine({
@@ -31,6 +31,24 @@ describe('a delay is a whole number of days', () => {
     const inline = inputErrorOf(() => wholeDays(`xstate.after.${3 * DAY_MS + 1000}.flow.noticed`, 3 * DAY_MS + 1000));
     expect(inline.field).toBe(`flow.noticed.after["${3 * DAY_MS + 1000}"]`);
     expect(inline.message).toContain('is not a whole number of days (3 days and 1000 ms)');
+  });
+
+  it('refuses a delay longer than 100 years, which no case is modelled over, and takes one of exactly 100 years', () => {
+    for (const ms of [1e300, 86_400_000 * 1e9, (MAX_DAYS + 1) * DAY_MS, Infinity]) {
+      const long = inputErrorOf(() => wholeDays('xstate.after.w.s.a', ms));
+      expect([long.field, long.value, long.problem]).toEqual(['delays.w', `${ms} ms`, `is longer than ${MAX_DAYS} days (100 years), the longest span a case is modelled over`]);
+      expect(long.fix).toBe(`give it as a whole number of days × ${DAY_MS} ms, at most ${MAX_DAYS} days (${MAX_DAYS * DAY_MS} ms)`);
+    }
+    expect(wholeDays('xstate.after.w.s.a', MAX_DAYS * DAY_MS)).toBe(MAX_DAYS);
+  });
+
+  it.each(['check', 'simulate'])('%s --machine exits 2 on a delay of 1e300 ms, naming it, not 3 or a counterexample dated past any calendar', async (command) => {
+    const machine = tempFile('huge.mjs', "import { setup } from 'xstate'; export default setup({ delays: { w: 1e300 } }).createMachine({ id: 's', initial: 'a', states: { a: { after: { w: 'b' } }, b: { type: 'final', tags: ['closed', 'withdrawn'] } } });");
+    const args = command === 'check' ? ['--policy', 'cloudflare'] : ['--request', tempFile('request.json', { receivedOn: '2026-03-02' }), '--events', tempFile('events.json', [])];
+    const { code, out, err } = await runCliCaptured([command, '--machine', machine, ...args]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain('dueprocess: delays.w: is longer than 36500 days (100 years), the longest span a case is modelled over (got "1e+300 ms")');
   });
 
   it('the explorer and the whole-day clock refuse a 36-hour deadline the same way', () => {

@@ -58,7 +58,7 @@ describe('dueprocess viz', () => {
   });
 
   it.each([
-    ['an unknown kind', ['viz', 'subpena', '--format', 'dot'], /^dueprocess: kind: is not a kind in the catalogue \(got "subpena"\)\. Fix: use one of subpoena, administrativeSubpoena, .*, or --machine FILE$/],
+    ['an unknown kind', ['viz', 'subpena', '--format', 'dot'], /^dueprocess: kind: is not a kind in the catalogue \(got "subpena"\)\. Fix: use one of subpoena, administrativeSubpoena, .*, or --machine FILE; did you mean subpoena\?$/],
     ['a missing kind', ['viz', '--format', 'dot'], /^dueprocess: kind: is missing \(got nothing\)\. Fix: use one of subpoena, /],
     ['an unknown format', ['viz', 'subpoena', '--format', 'png'], /^dueprocess: --format: is not a diagram format \(got "png"\)\. Fix: use one of mermaid, dot, scxml, json, html$/],
     ['no format', ['viz', 'subpoena'], /^dueprocess: --format: is required \(got nothing\)\. Fix: give one of mermaid, dot, scxml, json, html$/],
