@@ -1,7 +1,7 @@
 import { CATALOGUE, findKind } from '../../machines/catalogue.ts';
 import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
 import { IsoDate } from '../domain/date.ts';
-import { InputError } from '../domain/InputError.ts';
+import { fromZod, InputError } from '../domain/InputError.ts';
 import { withSuggestion } from '../domain/didYouMean.ts';
 import { loadPolicy, POLICIES } from '../policy/loadPolicy.ts';
 import { policySlotsOf } from '../policy/policySlotsOf.ts';
@@ -38,7 +38,8 @@ export async function checkCommand(args: string[]): Promise<number> {
   );
   if (values.export && !values.machine) throw new InputError('usage', '--export', values.export, 'needs --machine', `usage: ${USAGE}`);
   const date = values.date ?? CHECK_DATE;
-  if (!IsoDate.safeParse(date).success) throw new InputError('invalid', '--date', date, 'is not a date', 'write it as YYYY-MM-DD');
+  const parsedDate = IsoDate.safeParse(date);
+  if (!parsedDate.success) throw fromZod(parsedDate.error, date, '--date');
   const maxStates = positiveInt(values['max-states'], '--max-states');
   const maxSeconds = positiveInt(values['max-seconds'], '--max-seconds');
   const threads = positiveInt(values.threads, '--threads');

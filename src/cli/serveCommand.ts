@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { IsoDate } from '../domain/date.ts';
-import { InputError } from '../domain/InputError.ts';
+import { fromZod, InputError } from '../domain/InputError.ts';
 import { maskedDb, openCaseStore } from '../runtime/openCaseStore.ts';
 import { serveCases } from '../service/serveCases.ts';
 import { checkHost, hostError } from './checkHost.ts';
@@ -29,7 +29,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   let clock: (() => string) | undefined;
   if (values.today !== undefined) {
     const today = IsoDate.safeParse(values.today);
-    if (!today.success) throw new InputError('invalid', '--today', values.today, 'is not a date', 'give YYYY-MM-DD, or leave it out to use the UTC date');
+    if (!today.success) throw fromZod(today.error, values.today, '--today');
     clock = () => today.data;
   }
   const port = parsePort(values.port);

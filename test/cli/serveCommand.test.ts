@@ -59,7 +59,7 @@ describe('dueprocess token', () => {
 describe('dueprocess serve', () => {
   it.each([
     ['--tick-seconds', ['--tick-seconds', '0'], '--tick-seconds: is not a whole number of seconds'],
-    ['--today', ['--today', '2026-02-30'], '--today: is not a date'],
+    ['--today', ['--today', '2026-02-30'], '--today: is no day of the calendar'],
     ['--policy', ['--policy', 'acme'], '--policy: is not a built-in policy'],
     ['--port', ['--port', '70000'], '--port: is not a TCP port'],
     ['--policy', ['--policy', policyFile({ ...cloudflare, name: 'Ours' })], '--policy: holds the policy id "cloudflare", which is a built-in policy\'s'],
