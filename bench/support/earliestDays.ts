@@ -39,7 +39,8 @@ export function exploreEarliest(machine: AnyStateMachine, input: ExploreInput, e
  * case (the secrecy term) takes the longest `days` any event variant carries.
  */
 export function horizonFor(machine: AnyStateMachine, events: readonly { type: string }[]): number {
-  const lengths = machineTimers(machine).flatMap((t) => (t.days === null ? events.map((e) => (e as { days?: unknown }).days).filter((d): d is number => typeof d === 'number') : [t.days]));
+  // A length set per case counts at its limit when the law gives one, else at the events' days.
+  const lengths = machineTimers(machine).flatMap((t) => (t.days !== null ? [t.days] : t.atMostDays !== undefined ? [t.atMostDays] : events.map((e) => (e as { days?: unknown }).days).filter((d): d is number => typeof d === 'number')));
   return Math.max(0, ...lengths) + 1;
 }
 
