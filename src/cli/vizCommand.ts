@@ -19,6 +19,7 @@ import { VIZ_FORMATS, vizRender, type VizFormat } from '../viz/vizRender.ts';
 import { checkOutputDir } from './checkOutputDir.ts';
 import { loadUserMachine } from './loadUserMachine.ts';
 import { KIND_NAMES } from './kindNames.ts';
+import { wholeDays } from '../time/timerChanges.ts';
 import { parseOptions } from './parseOptions.ts';
 
 const FORMATS = [...VIZ_FORMATS, 'html'] as const;
@@ -44,6 +45,8 @@ export async function vizCommand(args: string[]): Promise<number> {
   if (values.out !== undefined) checkWritable(values.out);
 
   const target = values.machine ? await loadUserMachine(values.machine, values.export) : undefined;
+  // A delay check and simulate would refuse is not drawn either (not whole days, past 100 years).
+  if (target) for (const [name, ms] of Object.entries(target.machine.implementations.delays ?? {})) if (typeof ms === 'number') wholeDays(`xstate.after.${name}.${target.machine.id}`, ms);
   const machine = target ? target.machine : kindMachine(positionals[0]);
   const policy = loadPolicy(values.policy ?? 'cloudflare');
   const version = policyVersionAt(policy, CHECK_DATE);

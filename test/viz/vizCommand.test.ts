@@ -82,4 +82,11 @@ describe('dueprocess viz', () => {
     expect(out).toContain('dueprocess viz <kind> --format mermaid|dot|scxml|json');
     expect(out).toMatch(/^ {2}viz {8}draw a kind's statechart/m);
   });
+
+  it('--machine with a delay check and simulate refuse (36 hours) exits 2 naming the delay, and draws nothing', async () => {
+    const r = await runCliCaptured(['viz', '--machine', 'test/fixtures/hourDelay.js', '--export', 'hourDelay', '--format', 'mermaid']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('delays.grace: is not a whole number of days (1.5 days): model time is whole days');
+    expect(r.out).toBe('');
+  });
 });
