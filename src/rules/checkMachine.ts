@@ -15,6 +15,8 @@ import { withPolicy } from '../policy/withPolicy.ts';
 import { stateLabel } from '../time/TimedRun.ts';
 import type { Rule, RuleContext } from './Rule.ts';
 import { outsideEvents } from '../explore/outsideEvents.ts';
+import { isMachine } from '../explore/isMachine.ts';
+import { InputError } from '../domain/InputError.ts';
 
 /** A machine to check, with the inputs and payload values to explore it with. */
 export interface CheckTarget {
@@ -80,6 +82,7 @@ export function checkMachine(target: CheckTarget, version: PolicyVersion, rules:
  * unreached()?.states; // ['notice.waived']
  */
 export function checkTarget(target: CheckTarget, version: PolicyVersion, rules: readonly Rule[], options: CheckOptions = {}): { results: RuleResult[]; unreached: () => Unreached | null } {
+  if (!isMachine(target.machine)) throw new InputError('invalid', 'target.machine', target.name, 'is not an XState v5 machine (an XState v4 machine, a state node or an object shaped like one)', 'pass a machine made with setup({…}).createMachine({…})');
   const machine = withPolicy(target.machine, version);
   const types = outsideEvents(machine);
   const events = eventVariants(types, target.declared);

@@ -77,6 +77,21 @@ describe('checkMachine on hand-written machines', () => {
     expect(result?.counterexample?.map((s) => s.state)).toEqual(['received', 'told', 'done']);
   });
 
+  it('refuses, through the API too, what only looks like a machine: a state node, a plain object with a root', () => {
+    const real = build({ id: 'real', initial: 'open', states: { open: { on: { 'request.withdrawn': 'done' } }, done: { type: 'final', tags: ['closed', 'withdrawn'] } } });
+    for (const fake of [real.root, { root: {}, transition: () => null, provide: () => null }]) {
+      const thrown = (() => {
+        try {
+          checkMachine(target(fake as unknown as CheckTarget['machine']), version, [termination]);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(thrown).toMatchObject({ name: 'InputError', field: 'target.machine', value: 'hand-written' });
+    }
+    expect(checkMachine(target(real), version, [termination])[0]?.status).toBe('proved');
+  });
+
   it('takes the closed tag alone for no outcome: a final state needs an outcome tag beside it', () => {
     const closedOnly = build({ id: 'closedOnly', initial: 'received', states: { received: { on: { 'request.withdrawn': 'done' } }, done: { type: 'final', tags: ['closed'] } } });
     const [result] = checkMachine(target(closedOnly), version, [termination]);
