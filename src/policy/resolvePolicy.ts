@@ -1,6 +1,7 @@
 import { InputError } from '../domain/InputError.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { POLICIES } from './loadPolicy.ts';
+import { withSuggestion } from '../domain/didYouMean.ts';
 import type { PolicyRegistry } from './policyRegistry.ts';
 
 /**
@@ -17,5 +18,5 @@ export function resolvePolicy(id: unknown, field: string, registry: PolicyRegist
   const ids = Object.keys(registry);
   const known = ids.join(', ');
   const problem = id === undefined ? 'is not given' : ids.every((k) => Object.hasOwn(POLICIES, k)) ? 'is not a built-in policy' : `is not a built-in policy or one registered by id (known: ${known})`;
-  throw new InputError('unknownPolicy', field, id, problem, `use one of ${known}, or register a policy of your own by its id: createCaseEngine({ policies: { [id]: policy } }), or dueprocess serve --policy FILE`);
+  throw new InputError('unknownPolicy', field, id, problem, withSuggestion(`use one of ${known}, or register a policy of your own by its id: createCaseEngine({ policies: { [id]: policy } }), or dueprocess serve --policy FILE`, typeof id === 'string' ? id : undefined, ids));
 }

@@ -14,6 +14,7 @@ import { transparencyReportFromStore } from '../report/reportFromStore.ts';
 import { parsePeriod } from '../report/ReportPeriod.ts';
 import { renderReport } from '../report/renderReport.ts';
 import { type AssignBody, type DeadlinesQuery, type ListQuery, type OpenCaseBody, type ReportQuery, type SendBody, TokenBody } from './routes.ts';
+import { withSuggestion } from '../domain/didYouMean.ts';
 import { type Principal, createToken } from './tokens.ts';
 
 /** What a handler is given: the caller, the parsed body, query and path parameters. */
@@ -85,7 +86,7 @@ export function handlers({ engine, store, today, policy: defaultPolicy, policies
 
     async listCases({ who, query }) {
       const { kind, closed, limit = 100, after } = query as z.infer<typeof ListQuery>;
-      if (kind !== undefined && !findKind(kind)) throw new InputError('unknownKind', 'query.kind', kind, 'is not a kind in the catalogue', `use one of ${CATALOGUE.map((e) => e.kind).join(', ')}`);
+      if (kind !== undefined && !findKind(kind)) throw new InputError('unknownKind', 'query.kind', kind, 'is not a kind in the catalogue', withSuggestion(`use one of ${CATALOGUE.map((e) => e.kind).join(', ')}`, kind, CATALOGUE.map((e) => e.kind)));
       const filter = { ...(kind === undefined ? {} : { kind }), ...(closed === undefined ? {} : { closed: closed === 'true' }) };
       const from = after === undefined ? '' : fromCursor(after);
       return store.transaction(async (tx) => {
