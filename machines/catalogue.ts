@@ -38,6 +38,15 @@ export const CATALOGUE: readonly KindEntry[] = [
   dataSubjectRequestEntry,
 ];
 
+/**
+ * The catalogue's kinds by name, in catalogue order: what an unknown kind's fix lists and what a
+ * misspelt one is matched against.
+ *
+ * @example
+ * KIND_NAMES[0]; // 'subpoena'
+ */
+export const KIND_NAMES: readonly string[] = CATALOGUE.map((e) => e.kind);
+
 /** The catalogue entry of a kind, or undefined. */
 export function findKind(kind: string): KindEntry | undefined {
   return CATALOGUE.find((e) => e.kind === kind);

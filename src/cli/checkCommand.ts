@@ -1,4 +1,4 @@
-import { CATALOGUE, findKind } from '../../machines/catalogue.ts';
+import { CATALOGUE, findKind, KIND_NAMES } from '../../machines/catalogue.ts';
 import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
 import { IsoDate } from '../domain/date.ts';
 import { fromZod, InputError } from '../domain/InputError.ts';
@@ -13,7 +13,6 @@ import { unsupportedFeature } from '../explore/fastSupport.ts';
 import { isStepper, StepMismatch } from '../explore/transitionCache.ts';
 import { type CheckRow, formatReport, reportJson, rowVerdict } from './checkReport.ts';
 import { loadUserMachine } from './loadUserMachine.ts';
-import { KIND_NAMES } from './kindNames.ts';
 import { parseOptions } from './parseOptions.ts';
 import { vocabularyNotes } from './vocabularyNotes.ts';
 

@@ -1,3 +1,4 @@
+import { KIND_NAMES } from '../../machines/catalogue.ts';
 import type { AnyStateMachine } from 'xstate';
 import { z } from 'zod';
 import { didYouMean, withSuggestion } from '../domain/didYouMean.ts';
@@ -8,7 +9,6 @@ import type { DeclaredValues } from '../explore/eventVariants.ts';
 import type { ExploreInput } from '../explore/Exploration.ts';
 import { outsideEvents } from '../explore/outsideEvents.ts';
 import { checkServedGag } from '../domain/gagTerm.ts';
-import { KIND_NAMES } from './kindNames.ts';
 
 const MachineMeta = z.object({
   kind: z.string().min(1).optional(),

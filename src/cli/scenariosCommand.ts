@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { CATALOGUE, findKind } from '../../machines/catalogue.ts';
+import { CATALOGUE, findKind, KIND_NAMES } from '../../machines/catalogue.ts';
 import { InputError } from '../domain/InputError.ts';
 import { withSuggestion } from '../domain/didYouMean.ts';
 import { loadPolicy, POLICIES } from '../policy/loadPolicy.ts';
@@ -8,7 +8,6 @@ import { inWorkers } from '../scenarios/inWorkers.ts';
 import type { ScenarioFile } from '../scenarios/Scenario.ts';
 import { renderScenarioFiles, SCHEMA_FILE, scenarioFileName, staleScenarioFiles, writeScenarioFiles } from '../scenarios/scenarioFiles.ts';
 import { checkOutputDir } from './checkOutputDir.ts';
-import { KIND_NAMES } from './kindNames.ts';
 import { parseOptions } from './parseOptions.ts';
 import { plural } from './plural.ts';
 

@@ -1,6 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import { z } from 'zod';
-import { findKind } from '../../machines/catalogue.ts';
+import { findKind, KIND_NAMES } from '../../machines/catalogue.ts';
 import { IsoDate } from '../domain/date.ts';
 import type { DeclaredValues } from '../explore/eventVariants.ts';
 import { isoDate, dayNumber } from '../domain/date.ts';
@@ -18,7 +18,6 @@ import { ruleContext } from '../rules/checkMachine.ts';
 import { checkRun } from '../rules/checkRun.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
 import { loadUserMachine } from './loadUserMachine.ts';
-import { KIND_NAMES } from './kindNames.ts';
 import { parseOptions } from './parseOptions.ts';
 import { checkServedGag } from '../domain/gagTerm.ts';
 

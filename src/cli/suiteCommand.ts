@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { findKind } from '../../machines/catalogue.ts';
+import { findKind, KIND_NAMES } from '../../machines/catalogue.ts';
 import { InputError } from '../domain/InputError.ts';
 import { withSuggestion } from '../domain/didYouMean.ts';
 import { readScenarioFile } from '../scenarios/readScenarioFile.ts';
@@ -14,7 +14,6 @@ import type { ScenarioFile } from '../scenarios/Scenario.ts';
 import { checkAdapterModule } from './checkAdapterModule.ts';
 import { checkOutputDir } from './checkOutputDir.ts';
 import { inFile } from './inFile.ts';
-import { KIND_NAMES } from './kindNames.ts';
 import { parseOptions } from './parseOptions.ts';
 import { plural } from './plural.ts';
 import { policyOption } from './policyOption.ts';

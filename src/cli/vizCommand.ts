@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { AnyStateMachine } from 'xstate';
-import { CATALOGUE, findKind } from '../../machines/catalogue.ts';
+import { CATALOGUE, findKind, KIND_NAMES } from '../../machines/catalogue.ts';
 import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
 import { InputError } from '../domain/InputError.ts';
 import { withSuggestion } from '../domain/didYouMean.ts';
@@ -18,7 +18,6 @@ import { statechartModel } from '../viz/statechartModel.ts';
 import { VIZ_FORMATS, vizRender, type VizFormat } from '../viz/vizRender.ts';
 import { checkOutputDir } from './checkOutputDir.ts';
 import { loadUserMachine } from './loadUserMachine.ts';
-import { KIND_NAMES } from './kindNames.ts';
 import { wholeDays } from '../time/timerChanges.ts';
 import { parseOptions } from './parseOptions.ts';
 

@@ -22,7 +22,7 @@ export type EmergencyCriterion = z.infer<typeof EmergencyCriterion>;
  * A gag's length in days, at most `MAX_DAYS`. A refinement, not `.max()`: the scenario file's
  * JSON Schema, generated from this one, stays as it is.
  */
-const GagDays = z
+export const GagDays = z
   .number()
   .int()
   .positive()

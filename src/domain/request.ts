@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DataCategory } from './categories.ts';
 import { IsoDate } from './date.ts';
-import { MAX_DAYS } from './duration.ts';
+import { GagDays } from './events.ts';
 
 const Country = z.string().regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166 two-letter country code like US, GB or DE' });
 
@@ -34,7 +34,7 @@ export const DemandRequest = RequestBase.extend({
   categories: z.array(DataCategory).min(1),
   dataAgeDays: z.number().int().min(0).default(0),
   /** A gag served with the request: its length, none for open-ended, and the date it bears when it is not the day of receipt (its term runs from that date). */
-  secrecyOrder: z.object({ days: z.number().int().positive().max(MAX_DAYS, { message: `is more than ${MAX_DAYS} days (100 years), longer than a case is modelled over` }).optional(), issuedOn: IsoDate.optional() }).strict().optional(),
+  secrecyOrder: z.object({ days: GagDays.optional(), issuedOn: IsoDate.optional() }).strict().optional(),
   secrecyCertified: z.boolean().default(false),
   usProcess: z.enum(['subpoena', 'courtOrder', 'searchWarrant']).optional(),
   /** The date the process bears, when it was issued before it was received: an order's term runs from it. */

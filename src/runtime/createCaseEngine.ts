@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CATALOGUE, findKind } from '../../machines/catalogue.ts';
+import { findKind, KIND_NAMES } from '../../machines/catalogue.ts';
 import { caseMachine } from './caseMachine.ts';
 import type { DataCategory } from '../domain/categories.ts';
 import { IsoDate, dayNumber, isoDate } from '../domain/date.ts';
@@ -135,7 +135,7 @@ export function createCaseEngine(options: EngineOptions) {
       knownOptions(opts, ['policy', 'id', 'by', 'idempotencyKey', 'onOpened', 'onRepeat'], 'open options');
       const kind = (request as { kind?: unknown } | null)?.kind;
       const entry = typeof kind === 'string' ? findKind(kind) : undefined;
-      if (!entry) throw new InputError('unknownKind', 'request.kind', kind, 'is not a kind in the catalogue', withSuggestion('open a request of a catalogue kind (dueprocess list)', typeof kind === 'string' ? kind : undefined, CATALOGUE.map((e) => e.kind)));
+      if (!entry) throw new InputError('unknownKind', 'request.kind', kind, 'is not a kind in the catalogue', withSuggestion('open a request of a catalogue kind (dueprocess list)', typeof kind === 'string' ? kind : undefined, KIND_NAMES));
       const parsed = entry.requestSchema.safeParse(request);
       if (!parsed.success) throw fromZod(parsed.error, request, 'request');
       const profile = resolvePolicy(opts.policy ?? options.policy, 'policy', policies);

@@ -4,7 +4,7 @@ import { InputError } from '../domain/InputError.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { resolvePolicy } from '../policy/resolvePolicy.ts';
 import { appendAudit } from '../runtime/auditChain.ts';
-import { CATALOGUE, findKind } from '../../machines/catalogue.ts';
+import { findKind, KIND_NAMES } from '../../machines/catalogue.ts';
 import { caseDeadline } from '../runtime/caseDeadline.ts';
 import { caseMachine } from '../runtime/caseMachine.ts';
 import type { CaseRow, CaseStore } from '../runtime/CaseStore.ts';
@@ -86,7 +86,7 @@ export function handlers({ engine, store, today, policy: defaultPolicy, policies
 
     async listCases({ who, query }) {
       const { kind, closed, limit = 100, after } = query as z.infer<typeof ListQuery>;
-      if (kind !== undefined && !findKind(kind)) throw new InputError('unknownKind', 'query.kind', kind, 'is not a kind in the catalogue', withSuggestion(`use one of ${CATALOGUE.map((e) => e.kind).join(', ')}`, kind, CATALOGUE.map((e) => e.kind)));
+      if (kind !== undefined && !findKind(kind)) throw new InputError('unknownKind', 'query.kind', kind, 'is not a kind in the catalogue', withSuggestion(`use one of ${KIND_NAMES.join(', ')}`, kind, KIND_NAMES));
       const filter = { ...(kind === undefined ? {} : { kind }), ...(closed === undefined ? {} : { closed: closed === 'true' }) };
       const from = after === undefined ? '' : fromCursor(after);
       return store.transaction(async (tx) => {
