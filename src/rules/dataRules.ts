@@ -6,11 +6,13 @@ import { src } from '../domain/source.ts';
 import type { Monitor, StepInfo } from '../explore/Monitor.ts';
 import { decisionsFor } from '../policy/decisionsFor.ts';
 import { CLOUD_ACT_ROUTE, COMPELLABLE } from './compellableByKind.ts';
-import { isStart, neverStep, onEvent, onlyWithin, precedence, respondWithin } from './language.ts';
+import { anyOf, isStart, neverStep, onEvent, onlyWithin, precedence, respondWithin } from './language.ts';
 import type { Rule } from './Rule.ts';
 
 type Request = { receivedOn?: string; usProcess?: string; requester?: { country?: string }; dataAgeDays?: number; target?: { usPerson: boolean; residesInUS: boolean; residenceCountry: string; foreignLawAtRisk?: string }; categories?: readonly DataCategory[] };
 const request = (info: StepInfo) => (info.input ?? {}) as Request;
+/** Legal process reviewed or received: a disclosure after it is made under process, not in an emergency. */
+const underProcess = anyOf(onEvent('review.completed'), onEvent('process.received'));
 const disclosed = (event: StepInfo['event']) => (event as { categories?: readonly DataCategory[] }).categories ?? [];
 
 export const compellableOnly: Rule = {
@@ -37,7 +39,7 @@ export const compellableOnly: Rule = {
 export const emergencyAssessedFirst: Rule = {
   id: 'emergency-assessed-first',
   title: 'An emergency disclosure follows a positive good-faith assessment',
-  rationale: '2702(b)(8) and (c)(4) allow disclosure without process only on a good-faith belief in danger of death or serious physical injury; a policy’s wider criteria (property damage, financial harm) do not open them.',
+  rationale: '2702(b)(8) and (c)(4) allow disclosure without process only on a good-faith belief in danger of death or serious physical injury; a policy’s wider criteria (property damage, financial harm) do not open them. A disclosure after legal process was reviewed or received is made under that process, not in an emergency.',
   sources: EMERGENCY_LAW.sources.slice(0, 2),
   scope: 'machines with emergency.assessed and data.disclosed',
   appliesTo: (ctx) => ctx.events.has('emergency.assessed') && ctx.events.has('data.disclosed'),
@@ -46,6 +48,7 @@ export const emergencyAssessedFirst: Rule = {
     precedence({
       target: onEvent('data.disclosed'),
       after: onEvent('emergency.assessed', (e) => statutoryEmergency(e.criterion)),
+      excuse: underProcess,
       message: 'data was disclosed in an emergency without a good-faith assessment of danger of death or serious physical injury',
     }),
 };
@@ -53,7 +56,7 @@ export const emergencyAssessedFirst: Rule = {
 export const emergencyFollowUp: Rule = {
   id: 'emergency-follow-up',
   title: 'An emergency disclosure is followed by a request for legal process',
-  rationale: 'Providers ask for the legal process afterwards; policy sets how soon.',
+  rationale: 'Providers ask for the legal process afterwards; policy sets how soon. Process that arrives meanwhile answers the duty.',
   sources: [src('§intro source 1', 'Cloudflare: legal process asked for afterwards', 'S')],
   scope: 'machines with emergency.assessed or process.followUpRequested, and data.disclosed',
   appliesTo: (ctx) => (ctx.events.has('emergency.assessed') || ctx.events.has('process.followUpRequested')) && ctx.events.has('data.disclosed'),
@@ -62,8 +65,9 @@ export const emergencyFollowUp: Rule = {
     respondWithin({
       trigger: onEvent('data.disclosed'),
       response: onEvent('process.followUpRequested'),
-      // On a machine that assesses emergencies, only a disclosure after an assessment is an emergency one.
-      ...(ctx.events.has('emergency.assessed') ? { arm: onEvent('emergency.assessed') } : {}),
+      cancel: onEvent('process.received'),
+      // On a machine that assesses emergencies, only a disclosure after an assessment is an emergency one, and none after legal process came.
+      ...(ctx.events.has('emergency.assessed') ? { arm: onEvent('emergency.assessed'), disarm: underProcess } : {}),
       message: `no legal process was asked for within ${durationDays(ctx.policy.emergency.followUpWithin)} days of an emergency disclosure, and the case was not flagged overdue`,
     })(durationDays(ctx.policy.emergency.followUpWithin)),
 };
