@@ -31,8 +31,8 @@ export interface RunningService {
 }
 
 /**
- * Serves the case service over HTTP and runs its scheduler: due deadlines fire on start, then
- * every `tickEveryMs`. A deadline due on a day passes at that day's end, so the scheduler ends
+ * Serves the case service over HTTP and runs its scheduler: due deadlines fire once it listens
+ * (requests wait for that first round), then every `tickEveryMs`. A deadline due on a day passes at that day's end, so the scheduler ends
  * yesterday, never today: events dated today are still taken. A failed tick is logged and
  * retried at the next one; the deadlines it did not fire stay due.
  *
@@ -59,12 +59,17 @@ export async function serveCases(options: ServeOptions): Promise<RunningService>
     });
     return ticking;
   };
-  await tick();
   const host = options.host ?? '127.0.0.1';
+  // The port is bound before anything is fired, so a start that cannot listen changes no case;
+  // a request that comes before the first tick is done waits for it.
+  let opened = () => {};
+  const firstTick = new Promise<void>((resolve) => (opened = resolve));
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s));
+    const s = serve({ fetch: async (request, env) => (await firstTick, app.fetch(request, env)), port: options.port ?? 0, hostname: host }, () => resolve(s));
     s.once('error', reject);
   });
+  await tick();
+  opened();
   const timer = setInterval(() => void tick(), options.tickEveryMs ?? 60_000);
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/runtime/auditChain.ts';
 import { ROUTES } from '../../src/service/routes.ts';
@@ -230,6 +231,25 @@ describe.each(STORES)('the case service over HTTP on %s', (_name, makeStore) => 
     h.service = await serveCases({ store: h.store, policy: 'cloudflare', clock: () => '2026-04-01', log: () => undefined });
     const fired = await h.store.transaction((tx) => tx.auditOf(id));
     expect(fired.map((a) => JSON.parse(a.entry) as { what: string; due?: string }).filter((e) => e.what === 'deadline')).toEqual([expect.objectContaining({ due: '2026-03-18' })]);
+  });
+
+  it('fires nothing when it cannot listen: a start on a busy port leaves every deadline due', async () => {
+    h = await startHarness(makeStore, '2026-03-05');
+    const id = await openSubpoena();
+    await h.call('alice', 'POST', `/cases/${id}/events`, { event: REVIEWED, on: '2026-03-03' });
+    await h.call('alice', 'POST', `/cases/${id}/events`, { event: { type: 'notice.sent' }, on: '2026-03-04' });
+    await h.service.close();
+    const busy = createServer();
+    const port = await new Promise<number>((resolve) => busy.listen(0, '127.0.0.1', () => resolve((busy.address() as { port: number }).port)));
+    try {
+      await expect(serveCases({ store: h.store, policy: 'cloudflare', port, clock: () => '2026-04-01', log: () => undefined })).rejects.toThrow(/EADDRINUSE/);
+    } finally {
+      busy.close();
+    }
+    const audit = await h.store.transaction((tx) => tx.auditOf(id));
+    expect(audit.map((a) => (JSON.parse(a.entry) as { what: string }).what)).toEqual(['opened', 'event', 'event']);
+    h.service = await serveCases({ store: h.store, policy: 'cloudflare', clock: () => '2026-04-01', log: () => undefined });
+    expect(((await h.call('alice', 'GET', `/cases/${id}`)).body as { deadlines: unknown[] }).deadlines).toEqual([]);
   });
 
   it('lists due deadlines and the case audit trail', async () => {
