@@ -1,3 +1,4 @@
+import { withSuggestion } from '../domain/didYouMean.ts';
 import { InputError } from '../domain/InputError.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import type { PolicyRegistry } from '../policy/policyRegistry.ts';
@@ -14,5 +15,5 @@ export function filePolicy(file: ScenarioFile, policies: PolicyRegistry): Provid
   const id = file.policy.id;
   const profile = Object.hasOwn(policies, id) ? policies[id] : undefined;
   if (profile) return profile;
-  throw new InputError('unknownPolicy', 'policy.id', id, `is the policy the scenarios were written under, and not one of ${Object.keys(policies).join(', ')}`, 'give that policy’s JSON file, as the scenarios were written with it: --policy FILE (the API: its `policies` argument)');
+  throw new InputError('unknownPolicy', 'policy.id', id, `is the policy the scenarios were written under, and not one of ${Object.keys(policies).join(', ')}`, withSuggestion('give that policy’s JSON file, as the scenarios were written with it: --policy FILE (the API: its `policies` argument)', id, Object.keys(policies)));
 }

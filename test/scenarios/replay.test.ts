@@ -114,6 +114,10 @@ describe('replayScenarioFile on a file it cannot judge', () => {
   it('an unknown kind or policy is an InputError naming the field', () => {
     expect(() => replayScenarioFile({ ...file, kind: 'nope' })).toThrow(InputError);
     expect(() => replayScenarioFile({ ...file, kind: 'nope' })).toThrow(/^kind: is not a kind in the catalogue \(got "nope"\)/);
+    // A misspelt kind or policy is named with the one meant; one far from any is not.
+    expect(() => replayScenarioFile({ ...file, kind: 'preservaton' })).toThrow(/regenerate the file with `dueprocess scenarios`; did you mean preservation\?/);
+    expect(() => replayScenarioFile({ ...file, kind: 'nope' })).not.toThrow(/did you mean/);
+    expect(() => replayScenarioFile({ ...file, policy: { id: 'cloudflar', version: 'x' } })).toThrow(/did you mean cloudflare\?/);
     expect(() => replayScenarioFile({ ...file, policy: { id: 'google', version: 'x' } })).toThrow(/^policy\.id: is the policy the scenarios were written under, and not one of cloudflare, letsencrypt \(got "google"\)\. Fix: give that policy’s JSON file/);
     // A name every object inherits is no policy either.
     expect(() => replayScenarioFile({ ...file, policy: { id: 'constructor', version: 'x' } })).toThrow(/^policy\.id: is the policy the scenarios were written under, and not one of cloudflare, letsencrypt \(got "constructor"\)/);
