@@ -81,7 +81,15 @@ export const DataSubjectRequestRequest = RequestBase.extend({
   kind: z.literal('dataSubjectRequest'),
   right: z.enum(DATA_SUBJECT_RIGHTS, { message: `right must be one of ${DATA_SUBJECT_RIGHTS.join(', ')}` }),
   categories: z.array(DataCategory).min(1, { message: 'name at least one category, or leave categories out to mean all the user’s data' }).optional(),
-}).strict();
+  /** A gag on another case covers this account: an access answer, which names the data's recipients, would reveal that demand (DOMAIN §8). */
+  gagOnAccount: z.boolean().optional(),
+})
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.gagOnAccount && r.right !== 'access') {
+      ctx.addIssue({ code: 'custom', path: ['gagOnAccount'], message: `is set on a request for ${r.right}: only an access answer, which names who received the data, can reveal a gagged demand (DOMAIN §8)`, params: { fix: 'leave gagOnAccount out, or set it on an access request' } });
+    }
+  });
 export type DataSubjectRequestRequest = z.infer<typeof DataSubjectRequestRequest>;
 
 /** The finite facts of a data-subject request. */
@@ -98,6 +106,7 @@ const EXTENSION = [src('§2 GDPR_EXTENSION', 'GDPR Art. 12(3): +2 months, announ
 const REFUSAL_NOTICE = [src('§2 GDPR_REFUSAL_NOTICE', 'GDPR Art. 12(4): reasons for not acting, with complaint and remedy information, within one month of receipt', 'S')];
 const RIGHTS = [src('§1 row 20', 'GDPR Arts 12, 15-22', 'S')];
 const GAG_CONFLICT = [src('§8', 'A U.S. gag is not an Art. 23 restriction: a true conflict with an access request needs legal escalation', '?')];
+const ANSWERED = { target: '#dataSubjectRequest.fulfilled', actions: { type: 'recordOutcome', params: { outcome: 'fulfilled' } }, meta: { sources: RIGHTS } } as const;
 
 const closed = (tags: string[], description: string) => ({ type: 'final' as const, tags: ['closed', ...tags], description });
 const refuseTo = (target: string) =>
@@ -116,12 +125,14 @@ function monthsFromReceipt(months: number) {
 /**
  * A GDPR data-subject request (Arts 12, 15-22): the answer is due within one month of receipt,
  * or within three when an extension is announced, with reasons, inside the first month. A refusal
- * must rest on a listed ground that answers the right invoked.
+ * must rest on a listed ground that answers the right invoked. An access answer on an account a
+ * gag covers is held, escalated, until the gag lifts.
  */
 export const dataSubjectRequestMachine = setup({
   types: {} as { context: DataSubjectRequestContext; events: VocabularyEvent; input: DataSubjectRequestRequest },
   guards: {
     ...policyGuards(DEFAULT_DECISIONS),
+    gagOnAccount: ({ context }) => context.request.gagOnAccount === true,
     groundFits: ({ context, event }, params: { ground: RefusalGround }) =>
       event.type === 'request.refused' && event.ground === params.ground && (REFUSAL_GROUNDS[params.ground].rights as readonly string[]).includes(context.request.right),
   },
@@ -141,30 +152,46 @@ export const dataSubjectRequestMachine = setup({
   initial: 'awaitingAnswer',
   states: {
     awaitingAnswer: {
-      description: 'The controller owes an answer; the three-month outer limit runs from receipt alongside the first month.',
-      initial: 'firstMonth',
-      after: { P3M: { target: '.overdue', meta: { sources: EXTENSION } } },
-      on: {
-        'request.fulfilled': { target: 'fulfilled', actions: { type: 'recordOutcome', params: { outcome: 'fulfilled' } }, meta: { sources: RIGHTS } },
-        'request.withdrawn': { target: 'withdrawn', actions: { type: 'recordOutcome', params: { outcome: 'withdrawn' } } },
-      },
+      type: 'parallel',
+      on: { 'request.withdrawn': { target: 'withdrawn', actions: { type: 'recordOutcome', params: { outcome: 'withdrawn' } } } },
       states: {
-        firstMonth: {
-          description: 'Within one month of receipt: answer, refuse with reasons, or announce an extension with reasons.',
-          after: { P1M: { target: 'overdue', meta: { sources: RESPONSE } } },
-          on: {
-            'response.extended': { target: 'extended', actions: 'recordExtension', meta: { sources: EXTENSION } },
-            'request.refused': refuseTo('#dataSubjectRequest.refused'),
+        deadline: {
+          description: 'The controller owes an answer; the three-month outer limit runs from receipt alongside the first month.',
+          initial: 'firstMonth',
+          after: { P3M: { target: '.overdue', meta: { sources: EXTENSION } } },
+          states: {
+            firstMonth: {
+              description: 'Within one month of receipt: answer, refuse with reasons, or announce an extension with reasons.',
+              after: { P1M: { target: 'overdue', meta: { sources: RESPONSE } } },
+              on: {
+                'response.extended': { target: 'extended', actions: 'recordExtension', meta: { sources: EXTENSION } },
+                'request.refused': refuseTo('#dataSubjectRequest.refused'),
+              },
+            },
+            extended: {
+              description: 'Extension announced in time: the answer is due within three months of receipt; no further extension.',
+              on: { 'request.refused': refuseTo('#dataSubjectRequest.refusedLate') },
+            },
+            overdue: {
+              tags: ['overdue'],
+              description: 'A deadline passed unanswered (one month without extension, or three with one); the request can still be answered.',
+              on: { 'request.refused': refuseTo('#dataSubjectRequest.refusedLate') },
+            },
           },
         },
-        extended: {
-          description: 'Extension announced in time: the answer is due within three months of receipt; no further extension.',
-          on: { 'request.refused': refuseTo('#dataSubjectRequest.refusedLate') },
-        },
-        overdue: {
-          tags: ['overdue'],
-          description: 'A deadline passed unanswered (one month without extension, or three with one); the request can still be answered.',
-          on: { 'request.refused': refuseTo('#dataSubjectRequest.refusedLate') },
+        answer: {
+          description: 'Whether the answer may go out: an access answer waits while a gag on another case covers the account.',
+          initial: 'screening',
+          states: {
+            screening: { always: [{ guard: 'gagOnAccount', target: 'escalated', meta: { sources: GAG_CONFLICT } }, { target: 'free' }] },
+            free: { description: 'Nothing stops the answer.', on: { 'request.fulfilled': ANSWERED } },
+            escalated: {
+              tags: ['secrecy'],
+              description:
+                'Escalated to counsel: the answer would name the recipient of a gagged demand, and a U.S. gag is no Art. 23 restriction, so the law gives no automatic answer. It waits for the gag to lift; the GDPR clock keeps running, so the case is flagged overdue if it does not lift in time.',
+              on: { 'secrecy.lifted': { target: 'free', meta: { sources: GAG_CONFLICT } } },
+            },
+          },
         },
       },
     },
@@ -175,6 +202,8 @@ export const dataSubjectRequestMachine = setup({
   },
 });
 
+const DSR_BASE = { kind: 'dataSubjectRequest', receivedOn: CHECK_DATE, account: 'account-1', requester: { name: 'requester', country: 'US' } } as const;
+
 /** Catalogue row for GDPR data-subject requests. */
 export const dataSubjectRequestEntry: KindEntry = {
   kind: 'dataSubjectRequest',
@@ -183,10 +212,13 @@ export const dataSubjectRequestEntry: KindEntry = {
   summary: 'The user asks for access to, rectification or erasure of their data, or objects to its use; the answer is due within one month.',
   compels: [],
   compelsNote: 'Nothing goes to a third party: an access request returns the user’s own data to the user.',
-  secrecy: 'No gag (a U.S. gag elsewhere is no Art. 23 restriction)',
+  secrecy: 'No gag of its own. An access request on an account a gag covers (gagOnAccount) is escalated, its answer held until the gag lifts (a U.S. gag is no Art. 23 restriction: a true conflict)',
   sources: [...RIGHTS, ...RESPONSE, ...EXTENSION, ...REFUSAL_NOTICE, ...GAG_CONFLICT, ...Object.values(REFUSAL_GROUNDS).flatMap((g) => g.sources)],
   requestSchema: DataSubjectRequestRequest,
   machine: dataSubjectRequestMachine,
-  inputs: DATA_SUBJECT_RIGHTS.map((right) => ({ name: right, input: DataSubjectRequestRequest.parse({ kind: 'dataSubjectRequest', receivedOn: CHECK_DATE, account: 'account-1', requester: { name: 'requester', country: 'US' }, right }) })),
-  alphabet: { 'data.disclosed': { categories: canonicalCategorySets() }, 'request.refused': { ground: [...Object.keys(REFUSAL_GROUNDS), 'not a listed ground'] }, 'response.extended': { reasons: ['complexity'] } },
+  inputs: [
+    ...DATA_SUBJECT_RIGHTS.map((right) => ({ name: right, input: DataSubjectRequestRequest.parse({ ...DSR_BASE, right }) })),
+    { name: 'access, account under a gag', input: DataSubjectRequestRequest.parse({ ...DSR_BASE, right: 'access', gagOnAccount: true }) },
+  ],
+  alphabet: { 'secrecy.lifted': { reason: ['lifted'] }, 'data.disclosed': { categories: canonicalCategorySets() }, 'request.refused': { ground: [...Object.keys(REFUSAL_GROUNDS), 'not a listed ground'] }, 'response.extended': { reasons: ['complexity'] } },
 };

@@ -10,6 +10,8 @@ export interface DataSubjectIntake {
   kind: 'dataSubjectRequest';
   receivedOn: string;
   right: Right;
+  /** A gag on another case covers the account (DOMAIN §8): an access answer waits for it to lift. */
+  gagOnAccount?: boolean | undefined;
 }
 
 interface DataSubjectState {
@@ -17,6 +19,8 @@ interface DataSubjectState {
   closedAs: 'fulfilled' | 'refused' | 'refusedLate' | 'withdrawn' | null;
   /** The three-month outer limit has passed. */
   outerLimitPassed: boolean;
+  /** The answer is escalated to counsel and held: it would reveal a gagged demand. */
+  held: boolean;
 }
 
 const CLOSED_TAGS = { fulfilled: ['fulfilled'], refused: ['refused'], refusedLate: ['refused', 'overdue'], withdrawn: ['withdrawn'] };
@@ -25,6 +29,7 @@ const CLOSED_TAGS = { fulfilled: ['fulfilled'], refused: ['refused'], refusedLat
  * A GDPR data-subject request (DOMAIN §1 row 20, §2 GDPR_*): answered within one month, or within
  * three when an extension is announced inside the first (calendar months from receipt); a refusal
  * must rest on a ground that answers the right invoked, and one given after the first month is late.
+ * An access answer on an account a gag covers is held until the gag lifts.
  *
  * @example
  * const c = DataSubjectCase.open(request, undefined);
@@ -35,7 +40,7 @@ export class DataSubjectCase extends CaseFile<DataSubjectState> {
     private readonly request: DataSubjectIntake,
     fault: FaultId | undefined,
   ) {
-    super(request.receivedOn, { stage: 'firstMonth', closedAs: null, outerLimitPassed: false }, fault);
+    super(request.receivedOn, { stage: 'firstMonth', closedAs: null, outerLimitPassed: false, held: request.gagOnAccount === true }, fault);
   }
 
   static open(request: DataSubjectIntake, fault: FaultId | undefined): DataSubjectCase {
@@ -49,7 +54,12 @@ export class DataSubjectCase extends CaseFile<DataSubjectState> {
     if (s.stage === 'closed') return false;
     switch (event.type) {
       case 'request.fulfilled':
+        if (s.held && this.fault !== 'access-answered-under-gag') return false;
         this.close('fulfilled');
+        return true;
+      case 'secrecy.lifted':
+        if (!s.held) return false;
+        s.held = false;
         return true;
       case 'request.withdrawn':
         this.close('withdrawn');
@@ -88,7 +98,7 @@ export class DataSubjectCase extends CaseFile<DataSubjectState> {
   protected tags(): string[] {
     const s = this.s;
     if (s.stage === 'closed') return ['closed', ...CLOSED_TAGS[s.closedAs ?? 'fulfilled']];
-    return s.stage === 'overdue' ? ['overdue'] : [];
+    return [...(s.stage === 'overdue' ? ['overdue'] : []), ...(s.held ? ['secrecy'] : [])];
   }
 
   /** A listed ground that answers the right invoked (DOMAIN §7, GDPR Art. 12(4), 17(3)). */

@@ -19,6 +19,7 @@ export const FAULTS = [
   { id: 'lifted-gag-still-secret', title: 'A gag lifted by the government or a court is still reported as secrecy' },
   { id: 'abuse-closed-uninformed', title: 'An abuse complaint is closed without telling the complainant who the host is' },
   { id: 'disclosed-past-retention', title: 'Records older than the policy’s retention are disclosed' },
+  { id: 'access-answered-under-gag', title: 'A data-subject access request is answered while a gag on another case covers the account' },
 ] as const satisfies readonly { id: string; title: string }[];
 
 export type FaultId = (typeof FAULTS)[number]['id'];

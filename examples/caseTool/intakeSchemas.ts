@@ -118,7 +118,11 @@ export const INTAKE_SCHEMAS = {
     kind: z.literal('dataSubjectRequest'),
     right: z.enum(RIGHTS, { message: `right must be one of ${RIGHTS.join(', ')}` }),
     categories: z.array(DataCategory).min(1).optional(),
-  }).strict(),
+    // DOMAIN §8: an access answer names the recipients, so a gag on another case holds it.
+    gagOnAccount: z.boolean().optional(),
+  })
+    .strict()
+    .refine((r) => !r.gagOnAccount || r.right === 'access', { path: ['gagOnAccount'], message: 'only an access answer can reveal a gagged demand: set gagOnAccount on an access request only' }),
 };
 
 export type CaseKind = keyof typeof INTAKE_SCHEMAS;

@@ -1,3 +1,4 @@
+import { answerHeldUnderGag } from './answerHeldUnderGag.ts';
 import { cloudActMotionWindow, compellableOnly, emergencyAssessedFirst, emergencyFollowUp, foreignLawConflictChallenged, noDisclosurePastRetention } from './dataRules.ts';
 import { abuseComplaintHandling, challengeLongSecrecy, dataSubjectDeadline, erasureGround, noSilentDeadline, preservationTerm, termination } from './deadlineRules.ts';
 import { gagEndsOnItsDate } from './gagEndsOnItsDate.ts';
@@ -24,4 +25,5 @@ export const RULES: readonly Rule[] = [
   abuseComplaintHandling,
   dataSubjectDeadline,
   erasureGround,
+  answerHeldUnderGag,
 ];

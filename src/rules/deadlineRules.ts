@@ -3,6 +3,7 @@ import { durationDays, monthsDaysAtMost } from '../domain/duration.ts';
 import { src } from '../domain/source.ts';
 import type { Monitor, StepInfo } from '../explore/Monitor.ts';
 import { snapshotKey } from '../explore/snapshotKey.ts';
+import { gagOfAnotherCase } from './answerHeldUnderGag.ts';
 import { ERASURE_GROUNDS } from './compellableByKind.ts';
 import { after, allOf, anyOf, entering, leaving, neverStep, onEvent, raising, raisingUnclaimed, respondWithin, terminates } from './language.ts';
 import type { Rule, RuleContext } from './Rule.ts';
@@ -28,8 +29,8 @@ export const challengeLongSecrecy: Rule = {
   title: 'Open-ended secrecy, or secrecy longer than the policy’s limit, is challenged within the policy’s time',
   rationale: 'Providers commit to challenge gags that restrict notice more than needed; DOJ policy seeks one year or less.',
   sources: [src('§4', 'Cloudflare challenges requests that unduly restrict notice', 'S'), src('§1 row 7', 'DOJ 2017 policy: one year or less', 'S')],
-  scope: 'policies that challenge open-ended or long gags; machines with a secrecy tag',
-  appliesTo: (ctx) => (ctx.policy.challenges.openEndedSecrecy || ctx.policy.challenges.secrecyLongerThan !== null) && ctx.tags.has('secrecy'),
+  scope: 'policies that challenge open-ended or long gags; machines with a secrecy tag, but a kind whose gag is another case’s (challenged there)',
+  appliesTo: (ctx) => (ctx.policy.challenges.openEndedSecrecy || ctx.policy.challenges.secrecyLongerThan !== null) && ctx.tags.has('secrecy') && !gagOfAnotherCase(ctx),
   premise: { text: 'a gag the policy challenges comes into force', match: (ctx) => (info) => gagBegins(info) && tooLong(ctx, info) },
   check: (ctx) => {
     const within = durationDays(ctx.policy.challenges.within);

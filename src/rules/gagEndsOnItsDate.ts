@@ -2,6 +2,7 @@ import { gagDaysLeft } from '../domain/gagTerm.ts';
 import type { DemandRequest } from '../domain/request.ts';
 import { src } from '../domain/source.ts';
 import type { Monitor, MonitorStep, StepInfo } from '../explore/Monitor.ts';
+import { gagOfAnotherCase } from './answerHeldUnderGag.ts';
 import { onEvent } from './language.ts';
 import type { Rule, RuleContext } from './Rule.ts';
 
@@ -58,8 +59,8 @@ export const gagEndsOnItsDate: Rule = {
   title: 'A gag order with an end date stops binding on that date: the case holds the request secret no longer',
   rationale: 'A 2705(b) order runs for the period the court sets and ends on its expiry date; from then the provider may notify, and providers do. A case that keeps the gag on past the date withholds notice no order bars.',
   sources: [src('§3', '2705(b) order: ends by expiry date, court vacatur or government stipulation', 'S'), src('§1 row 7', 'When it ends, notice is allowed, and providers notify by policy', 'S'), src('§10 note 2', 'Fixed-date gags: 2705(b) orders with an end date', '?')],
-  scope: 'every machine with a state tagged secrecy',
-  appliesTo: (ctx) => ctx.tags.has('secrecy'),
+  scope: 'every machine with a state tagged secrecy, but a kind whose gag is another case’s (a data-subject request held by one)',
+  appliesTo: (ctx) => ctx.tags.has('secrecy') && !gagOfAnotherCase(ctx),
   premise: { text: 'a gag order with an end date comes into force', match: () => (info) => !openEnded(info) && (imposition(info) ? datedDays(info) !== null : info.kind === 'start' && servedDays(info.input) !== null) },
   check: (ctx) => ({ type: 'monitor', monitor: gagTermMonitor(longestTerm(ctx)) }),
 };

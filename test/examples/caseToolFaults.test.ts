@@ -23,6 +23,7 @@ const SHOWN_BY: Record<FaultId, string> = {
   'lifted-gag-still-secret': 'courtOrder',
   'abuse-closed-uninformed': 'abuseComplaint',
   'disclosed-past-retention': 'courtOrder',
+  'access-answered-under-gag': 'dataSubjectRequest',
 };
 
 const STEPS = 4000;

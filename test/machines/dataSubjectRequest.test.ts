@@ -30,7 +30,7 @@ describe('GDPR data-subject request', () => {
   it('accepts an extension on day 30 of a 31-day first month, and refuses it on day 32', () => {
     const march = DataSubjectRequestRequest.parse({ ...erasure, receivedOn: '2026-03-01' });
     const run = send(start(march), 30, { type: 'response.extended', reasons: 'complexity' });
-    expect(run.snapshot.matches({ awaitingAnswer: 'extended' })).toBe(true);
+    expect(run.snapshot.matches({ awaitingAnswer: { deadline: 'extended' } })).toBe(true);
     expect(attempt(start(march), 32, { type: 'response.extended', reasons: 'complexity' }).ok).toBe(false);
   });
 
@@ -47,9 +47,9 @@ describe('GDPR data-subject request', () => {
 
   it('is overdue at the end of the first month without answer or extension, and still answerable', () => {
     let run = advanceTo(start(), ONE_MONTH);
-    expect(run.snapshot.matches({ awaitingAnswer: 'firstMonth' })).toBe(true);
+    expect(run.snapshot.matches({ awaitingAnswer: { deadline: 'firstMonth' } })).toBe(true);
     run = advanceTo(run, ONE_MONTH, true);
-    expect(run.snapshot.matches({ awaitingAnswer: 'overdue' })).toBe(true);
+    expect(run.snapshot.matches({ awaitingAnswer: { deadline: 'overdue' } })).toBe(true);
     expect(run.snapshot.hasTag('overdue')).toBe(true);
     expect(timers(run)).toEqual([['P3M', THREE_MONTHS]]);
 
@@ -59,14 +59,14 @@ describe('GDPR data-subject request', () => {
 
   it('with an extension announced in the first month, is overdue only when three months pass', () => {
     let run = send(start(), 20, { type: 'response.extended', reasons: 'many requests at once' });
-    expect(run.snapshot.matches({ awaitingAnswer: 'extended' })).toBe(true);
+    expect(run.snapshot.matches({ awaitingAnswer: { deadline: 'extended' } })).toBe(true);
     expect(run.snapshot.context.extensionReasons).toBe('many requests at once');
     expect(timers(run)).toEqual([['P3M', THREE_MONTHS]]);
 
     run = advanceTo(run, THREE_MONTHS);
     expect(run.snapshot.hasTag('overdue')).toBe(false);
     run = advanceTo(run, THREE_MONTHS, true);
-    expect(run.snapshot.matches({ awaitingAnswer: 'overdue' })).toBe(true);
+    expect(run.snapshot.matches({ awaitingAnswer: { deadline: 'overdue' } })).toBe(true);
     expect(run.steps.filter((s) => s.trigger.kind === 'timer').map((s) => s.day)).toEqual([THREE_MONTHS]);
   });
 
@@ -81,7 +81,7 @@ describe('GDPR data-subject request', () => {
     const late = advanceTo(start(), ONE_MONTH + 1);
     expect(attempt(late, ONE_MONTH + 1, { type: 'response.extended', reasons: 'complex' }).ok).toBe(false);
     const lastDay = send(start(), ONE_MONTH, { type: 'response.extended', reasons: 'complex' });
-    expect(lastDay.snapshot.matches({ awaitingAnswer: 'extended' })).toBe(true);
+    expect(lastDay.snapshot.matches({ awaitingAnswer: { deadline: 'extended' } })).toBe(true);
     expect(attempt(lastDay, ONE_MONTH, { type: 'response.extended', reasons: 'again' }).ok).toBe(false);
   });
 
@@ -170,5 +170,45 @@ describe('GDPR data-subject request', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['right']);
     expect(result.error?.issues[0]?.message).toMatch(/access, rectification, erasure, objection/);
+  });
+
+  describe('an access request on an account a gag covers (DOMAIN §8: escalate, no automatic answer)', () => {
+    const gagged = DataSubjectRequestRequest.parse({ ...access, gagOnAccount: true });
+
+    it('is escalated under secrecy from receipt, and its answer is refused until the gag lifts', () => {
+      const run = start(gagged);
+      expect(run.snapshot.matches({ awaitingAnswer: { deadline: 'firstMonth', answer: 'escalated' } })).toBe(true);
+      expect(run.snapshot.hasTag('secrecy')).toBe(true);
+      expect(attempt(run, 5, { type: 'request.fulfilled' }).ok).toBe(false);
+      const lifted = send(run, 10, { type: 'secrecy.lifted', reason: 'lifted' });
+      expect(lifted.snapshot.hasTag('secrecy')).toBe(false);
+      const answered = send(lifted, 12, { type: 'request.fulfilled' });
+      expect(answered.snapshot.hasTag('fulfilled')).toBe(true);
+    });
+
+    it('keeps the GDPR clock running: overdue after the first month, still held, still refusable on a ground that fits', () => {
+      const run = advanceTo(start(gagged), ONE_MONTH, true);
+      expect(run.snapshot.hasTag('overdue') && run.snapshot.hasTag('secrecy')).toBe(true);
+      expect(attempt(run, ONE_MONTH + 1, { type: 'request.fulfilled' }).ok).toBe(false);
+      const refused = send(run, ONE_MONTH + 1, { type: 'request.refused', ground: 'identityNotVerified' });
+      expect(refused.snapshot.matches('refusedLate')).toBe(true);
+    });
+
+    it('an extension announced while held keeps the hold', () => {
+      const run = send(start(gagged), 20, { type: 'response.extended', reasons: 'complexity' });
+      expect(run.snapshot.matches({ awaitingAnswer: { deadline: 'extended', answer: 'escalated' } })).toBe(true);
+    });
+
+    it('an ungagged access request is free to be answered at once', () => {
+      expect(start(access).snapshot.matches({ awaitingAnswer: { answer: 'free' } })).toBe(true);
+      expect(start(access).snapshot.hasTag('secrecy')).toBe(false);
+    });
+
+    it('refuses gagOnAccount on any other right, naming the field and the fix', () => {
+      const result = DataSubjectRequestRequest.safeParse({ ...erasure, gagOnAccount: true });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.path).toEqual(['gagOnAccount']);
+      expect(result.error?.issues[0]?.message).toMatch(/only an access answer/);
+    });
   });
 });

@@ -22,7 +22,7 @@ const target = (machine: AnyStateMachine, ...dates: string[]): CheckTarget => ({
 });
 /** The first month as a fixed number of days, whatever the date of receipt. */
 const firstMonthOf = (days: number) =>
-  mutateState(dataSubjectRequestEntry.machine, 'awaitingAnswer.firstMonth', (s) => void (s.after = { [`P${days}D`]: s.after?.P1M }), { delays: { [`P${days}D`]: days * DAY_MS } });
+  mutateState(dataSubjectRequestEntry.machine, 'awaitingAnswer.deadline.firstMonth', (s) => void (s.after = { [`P${days}D`]: s.after?.P1M }), { delays: { [`P${days}D`]: days * DAY_MS } });
 const status = (t: CheckTarget) => checkMachine(t, version, [dataSubjectDeadline])[0];
 
 describe('data-subject-deadline counts calendar months from each run’s date of receipt', () => {
@@ -38,6 +38,6 @@ describe('data-subject-deadline counts calendar months from each run’s date of
     expect(status(target(firstMonthOf(31), '2026-03-01'))?.status).toBe('proved');
     const late = status(target(firstMonthOf(31), '2026-02-01'));
     expect(late?.status).toBe('violated');
-    expect(late?.counterexample?.at(-1)).toMatchObject({ day: 29, state: 'awaitingAnswer.firstMonth' });
+    expect(late?.counterexample?.at(-1)).toMatchObject({ day: 29, state: 'awaitingAnswer.deadline.firstMonth · awaitingAnswer.answer.free' });
   });
 });

@@ -19,6 +19,7 @@ import { type CheckTarget, type RuleResult, checkMachine } from '../../src/rules
 import { cloudActMotionWindow, compellableOnly, emergencyAssessedFirst, emergencyFollowUp, noDisclosurePastRetention } from '../../src/rules/dataRules.ts';
 import { abuseComplaintHandling, challengeLongSecrecy, dataSubjectDeadline, erasureGround, noSilentDeadline, preservationTerm, termination } from '../../src/rules/deadlineRules.ts';
 import { delayedNotice, noNoticeUnderSecrecy, noticeBeforeDisclosure, objectionWindow } from '../../src/rules/noticeRules.ts';
+import { answerHeldUnderGag } from '../../src/rules/answerHeldUnderGag.ts';
 import type { Rule } from '../../src/rules/Rule.ts';
 import { type StateConfig, isNamed, isOr, mutateState, stateAt, transitionsOf, withoutParts } from '../support/mutate.ts';
 
@@ -95,7 +96,7 @@ describe('deliberate faults are caught by the expected rule', () => {
   it('deadline off by one day: the data-subject first month timer at 32 days instead of P1M (31 from 15 January) → data-subject-deadline', () => {
     const mutant = mutateState(
       dataSubjectRequestEntry.machine,
-      'awaitingAnswer.firstMonth',
+      'awaitingAnswer.deadline.firstMonth',
       (s) => {
         s.after = { P32D: s.after?.P1M };
       },
@@ -105,7 +106,7 @@ describe('deliberate faults are caught by the expected rule', () => {
     const { result, last } = caught(dataSubjectDeadline, targetOf(dataSubjectRequestEntry, undefined, inputs), targetOf(dataSubjectRequestEntry, mutant, inputs));
 
     expect(result.message).toBe('the request was neither answered nor flagged overdue in time');
-    expect(last).toMatchObject({ day: 32, what: 'time passes, nothing happens', state: 'awaitingAnswer.firstMonth' });
+    expect(last).toMatchObject({ day: 32, what: 'time passes, nothing happens', state: 'awaitingAnswer.deadline.firstMonth · awaitingAnswer.answer.free' });
     expect(last.tags).not.toContain('overdue');
   });
 
@@ -222,7 +223,7 @@ describe('deliberate faults are caught by the expected rule', () => {
   });
 
   it('erasure refused on a ground that answers no erasure: a catch-all refusal → erasure-ground', () => {
-    const mutant = mutateState(dataSubjectRequestEntry.machine, 'awaitingAnswer.firstMonth', (s) => {
+    const mutant = mutateState(dataSubjectRequestEntry.machine, 'awaitingAnswer.deadline.firstMonth', (s) => {
       s.on = { ...s.on, 'request.refused': [...transitionsOf(s, 'request.refused'), { target: '#dataSubjectRequest.refused', actions: 'recordRefusal' }] };
     });
     const inputs = ['erasure'];
@@ -232,6 +233,17 @@ describe('deliberate faults are caught by the expected rule', () => {
     // The first such ground in the alphabet is an objection's (Art. 21(1)), listed but not for erasure.
     expect(last).toMatchObject({ day: 0, what: 'request.refused { ground: "compellingLegitimateGrounds" }', state: 'refused' });
     expect(last.tags).toEqual(['closed', 'refused']);
+  });
+
+  it('access answered under a gag: the escalated answer may go out → answer-held-under-gag', () => {
+    const mutant = mutateState(dataSubjectRequestEntry.machine, 'awaitingAnswer.answer.escalated', (s) => {
+      s.on = { ...s.on, 'request.fulfilled': { target: '#dataSubjectRequest.fulfilled' } };
+    });
+    const inputs = ['access, account under a gag'];
+    const { result, last } = caught(answerHeldUnderGag, targetOf(dataSubjectRequestEntry, undefined, inputs), targetOf(dataSubjectRequestEntry, mutant, inputs));
+
+    expect(result.message).toBe('the user’s request was answered while a gag covered what the answer shows');
+    expect(last).toMatchObject({ day: 0, what: 'request.fulfilled', state: 'fulfilled' });
   });
 
   it('retention ignored: the retention guard dropped from disclosure → no-disclosure-past-retention', () => {

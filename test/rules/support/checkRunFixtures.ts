@@ -50,7 +50,7 @@ export const subpoenaMachine = () => entryOf('subpoena').machine;
 export const objectionP13D = () => mutateState(subpoenaMachine(), 'notice.sent', (s) => void (s.after = { P13D: 'objectionWindowElapsed' }), { delays: { P13D: 13 * DAY_MS } });
 export const gagTermRemoved = () => mutateState(subpoenaMachine(), 'secrecy.inForce.term.fixed', (s) => void delete s.after);
 export const delayedNoticeRemoved = () => mutateState(subpoenaMachine(), 'notice.due', (s) => void delete s.after);
-export const dsrMonthP32D = () => mutateState(entryOf('dataSubjectRequest').machine, 'awaitingAnswer.firstMonth', (s) => void (s.after = { P32D: s.after?.P1M }), { delays: { P32D: 32 * DAY_MS } });
+export const dsrMonthP32D = () => mutateState(entryOf('dataSubjectRequest').machine, 'awaitingAnswer.deadline.firstMonth', (s) => void (s.after = { P32D: s.after?.P1M }), { delays: { P32D: 32 * DAY_MS } });
 export const cloudActP15D = (): AnyStateMachine => {
   const spec: DemandSpec = { ...searchWarrantSpec, routes: searchWarrantSpec.routes.map((r) => (r.id === 'cloudActComityMotion' ? { ...r, window: 'P15D' } : r)) };
   return createDemandMachine(spec) as unknown as AnyStateMachine;
