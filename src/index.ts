@@ -64,6 +64,7 @@ export { snapshotKey, stableJson } from './explore/snapshotKey.ts';
 export { fastStepper } from './explore/fastStepper.ts';
 export { unsupportedFeature } from './explore/fastSupport.ts';
 export { StepMismatch } from './explore/transitionCache.ts';
+export { MachineThrew } from './explore/machineThrew.ts';
 export type { Stepper } from './explore/transitionCache.ts';
 export { takesStep } from './explore/takesStep.ts';
 export { watchGraph } from './explore/watchGraph.ts';

@@ -1,5 +1,6 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { parseEvent } from '../domain/parseEvent.ts';
+import { capMicrosteps } from '../explore/capMicrosteps.ts';
 import { machineThrew } from '../explore/machineThrew.ts';
 import { stepperOf } from '../explore/pureStepper.ts';
 import { transitionId } from '../paths/machineTransitions.ts';
@@ -45,10 +46,23 @@ export interface Rejection {
 }
 
 const START_FIX = "give an input the machine's own code can start from: for a catalogue kind, a request its requestSchema accepts";
+/** The advice when the machine's own code fails on a step. */
+export const STEP_FIX = "make the machine's guards, assignments and delays work for each event it may be sent, in the state and context the case has reached";
+
+/** `work`, with the machine's own failure on `event` in `snapshot` reported as `machineThrew` words it. */
+function onStep<T>(snapshot: AnyMachineSnapshot, event: { type: string }, work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    throw machineThrew(e, { snapshot, event }, STEP_FIX);
+  }
+}
 
 /**
  * Starts a machine on day `day` with its input, through XState's pure initial transition. An
- * input the machine cannot start from is an `InputError` naming it, as the checker reports it.
+ * input the machine cannot start from is an `InputError` naming it, as the checker reports it;
+ * so, on every later step (`sendEvent`, `advanceTo`), is the machine's own code failing, or
+ * looping through eventless transitions without settling (`MachineThrew`).
  *
  * @example
  * let run = startRun(subpoenaMachine, request, 0);
@@ -56,6 +70,8 @@ const START_FIX = "give an input the machine's own code can start from: for a ca
  */
 export function startRun(machine: AnyStateMachine, input: unknown, day = 0): TimedRun {
   checkDay(day, 'day');
+  // Eventless transitions that never settle are then an error, not a step that never ends.
+  capMicrosteps(machine);
   let started: ReturnType<ReturnType<typeof stepperOf>['initial']>;
   try {
     started = stepperOf(machine).initial(input);
@@ -80,7 +96,8 @@ export function advanceTo(run: TimedRun, day: number, inclusive = false): TimedR
   for (;;) {
     const next = current.timers[0];
     if (!next || next.dueDay > day || (next.dueDay === day && !inclusive)) break;
-    const [snapshot, actions, taken, through] = stepperOf(current.machine).next(current.snapshot, { type: next.event });
+    const fired = { type: next.event };
+    const [snapshot, actions, taken, through] = onStep(current.snapshot, fired, () => stepperOf(current.machine).next(current.snapshot, fired));
     const timers = applyTimerChanges(current.timers.slice(1), actions, next.dueDay, current.seq);
     const step: Step = { day: next.dueDay, trigger: { kind: 'timer', delay: delayName(next.event), event: next.event }, snapshot, timers, transitions: taken.map(transitionId), ...passed(through, actions) };
     current = { ...current, day: next.dueDay, endedDay: next.dueDay, snapshot, timers, seq: current.seq + actions.length, steps: [...current.steps, step] };
@@ -112,12 +129,12 @@ export function sendEvent(run: TimedRun, day: number, event: { type: string }): 
   if (moved.snapshot.status !== 'active') {
     return { ok: false, run, rejection: { reason: 'notAccepted', message: `"${event.type}" cannot be taken on day ${day}: the case has finished, in state ${stateLabel(moved.snapshot)}`, accepted: [] } };
   }
-  const [snapshot, actions, taken, through] = stepperOf(moved.machine).next(moved.snapshot, event);
+  const [snapshot, actions, taken, through] = onStep(moved.snapshot, event, () => stepperOf(moved.machine).next(moved.snapshot, event));
   // XState returns the same snapshot, with no actions, when no transition is taken; only a taken
   // self-transition looks the same, and `can()` tells the two apart.
-  if (snapshot === moved.snapshot && actions.length === 0 && !moved.snapshot.can(event)) {
+  if (snapshot === moved.snapshot && actions.length === 0 && !onStep(moved.snapshot, event, () => moved.snapshot.can(event))) {
     const accepted = acceptedEvents(moved.snapshot);
-    const why = refusalReason(moved.snapshot, event, accepted);
+    const why = onStep(moved.snapshot, event, () => refusalReason(moved.snapshot, event, accepted));
     return { ok: false, run, rejection: { reason: 'notAccepted', message: `"${event.type}" cannot be taken on day ${day} in state ${stateLabel(moved.snapshot)}: ${why} ${pendingDeadlines(moved.timers)}`, accepted } };
   }
   const timers = applyTimerChanges(moved.timers, actions, day, moved.seq);

@@ -4,16 +4,15 @@ import type { DatedEvent } from '../domain/DatedEvent.ts';
 import { MAX_DAYS } from '../domain/duration.ts';
 import { InputError } from '../domain/InputError.ts';
 import { capMicrosteps } from '../explore/capMicrosteps.ts';
-import { machineThrew } from '../explore/machineThrew.ts';
+import { MachineThrew, machineThrew } from '../explore/machineThrew.ts';
 import { parseEvent } from '../domain/parseEvent.ts';
 import type { PolicyVersion } from '../domain/policy.ts';
 import { withPolicy } from '../policy/withPolicy.ts';
 import { checkDay } from './checkDay.ts';
 import { couldTake } from './couldTake.ts';
 import { takenAfter } from './takenAfter.ts';
-import { type Rejection, type TimedRun, advanceTo, sendEvent, startRun } from './TimedRun.ts';
+import { type Rejection, STEP_FIX, type TimedRun, advanceTo, sendEvent, startRun } from './TimedRun.ts';
 
-const STEP_FIX = "make the machine's guards, assignments and delays work for each event it may be sent, in the state and context the case has reached";
 
 type Line = Omit<DatedEvent, 'event'> & { event?: { type: string; [field: string]: unknown } | undefined };
 
@@ -96,8 +95,8 @@ function onLine<T>(name: string, index: number, day: number, line: Line, run: Ti
   try {
     return work();
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    const threw = machineThrew(e, { snapshot: run.snapshot, event: line.event ?? { type: 'deadline' } }, STEP_FIX);
+    if (e instanceof InputError && !(e instanceof MachineThrew)) throw e;
+    const threw = e instanceof MachineThrew ? e : machineThrew(e, { snapshot: run.snapshot, event: line.event ?? { type: 'deadline' } }, STEP_FIX);
     const field = line.event ? `events[${index}].event` : `events[${index}]`;
     throw new InputError(threw.reason, field, line.event ?? line, `on day ${day}, ${name}: ${threw.problem}`, threw.fix);
   }
