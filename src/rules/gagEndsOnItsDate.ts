@@ -15,6 +15,11 @@ type Term = { due: number | null; held: boolean; over: boolean };
 const CLOCK = '@gagTerm';
 
 const RETAKEN = { message: 'the case took up a gag again after its order had ended, with no new order (secrecy.imposed) to bind it' };
+/** A dated gag the case's own timer ended before the order's clock reached its days. */
+const endedEarly = (days: number) => ({
+  message: `the case's own timer ended the gag before its order's ${days} days were over, while the order still bound: the user could be told too soon`,
+  when: { clock: CLOCK, op: '<=' as const, value: days - 1 },
+});
 
 /** Terms longer than any the search meets cannot be told apart; used only when the rule is not given the search's inputs and events. */
 const FALLBACK_MAX = 3650;
@@ -47,7 +52,8 @@ export const gagSpent = (info: StepInfo): boolean => {
  * term runs from the order's date: a served order from the date it bears (`secrecyOrder.issuedOn`),
  * an order imposed during the case from that day, whether the machine enters the gag then or
  * later; a gag that ends by a deadline, a lift or a court's decision spends its order, one left
- * any other way is still held to the date when taken up again; a gag taken up again after its
+ * any other way is still held to the date when taken up again; a deadline of the case's own ends
+ * it on the date, never before (a lift or a decision may, any day); a gag taken up again after its
  * order was spent (not merely modified) binds under no order and breaks the rule at once. A new
  * order replaces the old one. A
  * machine that tags its gag `secrecyOpenEnded` as the order takes effect says another gag with
@@ -78,12 +84,14 @@ function gagTermMonitor(longest: number): Monitor<Term> {
   /** Steps are read, never changed: one object per state and clock change, made once. */
   const made = new Map<string, MonitorStep<Term>>();
   const deadlines = new Map<number, { clock: string; days: number; message: string }>();
-  const outcome = (due: number | null, held: boolean, clock: '' | 'start' | 'stop' | 'restart', over = false, taken = false): MonitorStep<Term> => {
-    const key = `${due}|${held}|${clock}|${over}|${taken}`;
+  /** `early`: the days of an order whose gag the case's own timer ends now, a breach unless the order's clock has reached them. */
+  const outcome = (due: number | null, held: boolean, clock: '' | 'start' | 'stop' | 'restart', over = false, taken = false, early: number | null = null): MonitorStep<Term> => {
+    const key = `${due}|${held}|${clock}|${over}|${taken}|${early}`;
     let step = made.get(key);
     if (!step) {
       const changes = clock === 'start' ? { start } : clock === 'stop' ? { stop: start } : clock === 'restart' ? { stop: start, start } : {};
-      made.set(key, (step = { state: { due, held, over }, ...changes, ...(taken ? { violation: RETAKEN } : {}) }));
+      const violation = taken ? RETAKEN : early !== null ? endedEarly(early) : null;
+      made.set(key, (step = { state: { due, held, over }, ...changes, ...(violation ? { violation } : {}) }));
     }
     return step;
   };
@@ -98,7 +106,8 @@ function gagTermMonitor(longest: number): Monitor<Term> {
       const due = openEnded(info) ? null : servedDays(info.input);
       return outcome(due, held, due === null ? '' : 'start');
     }
-    if (s.due !== null && gagSpent(info)) return outcome(null, held, 'stop', info.event.outcome !== 'modified');
+    // A lift or a court's decision may end a gag on any day; the case's own timer only on the order's date.
+    if (s.due !== null && gagSpent(info)) return outcome(null, held, 'stop', info.event.outcome !== 'modified', false, info.kind === 'timer' ? s.due : null);
     // An order that ended binds no more: a gag taken up again needs a new one (or a statute's, tagged open-ended).
     if (s.over && held && !(info.pre?.hasTag('secrecy') ?? false) && !openEnded(info)) return outcome(null, held, '', true, true);
     return outcome(s.due, held, '', s.over);

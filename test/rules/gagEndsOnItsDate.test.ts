@@ -79,7 +79,18 @@ describe('gag-ends-on-its-date: a gag order with an end date stops binding on it
     expect(whats.filter((w) => w.startsWith('secrecy.imposed'))).toEqual(['secrecy.imposed { days: 400 }', 'secrecy.imposed { days: 90 }']);
   });
 
-  it('a gag the machine tags open-ended is held to no date, and one that ends early is fine', () => {
+  it('the machine’s own timer ends a dated gag on the order’s date, never before: a first term kept under a renewed order ends it too soon', () => {
+    const shortFirst = checkMachine({ ...handTarget(gagMachine('keepsFirst')), declared: { 'secrecy.imposed': { days: [90] } } }, version, [gagEndsOnItsDate])[0];
+    expect(shortFirst?.status).toBe('violated');
+    expect(shortFirst?.message).toBe("the case's own timer ended the gag before its order's 90 days were over, while the order still bound: the user could be told too soon");
+    const steps = shortFirst?.counterexample ?? [];
+    const [first, second] = steps.filter((s) => s.what.startsWith('secrecy.imposed'));
+    // The second order is taken on a later day, and the first order's timer ends the gag 90 days after the first: before the second's 90 are over.
+    expect((second?.day ?? 0) > (first?.day ?? 0)).toBe(true);
+    expect(steps.at(-1)).toMatchObject({ day: (first?.day ?? 0) + 90, what: 'deadline term passes' });
+  });
+
+  it('a gag the machine tags open-ended is held to no date, and one a lift ends early is fine', () => {
     const openEnded = mutateState(gagMachine('keepsFirst'), 'gagged', (s) => {
       s.tags = ['secrecy', 'secrecyOpenEnded'];
       delete s.after;
@@ -87,7 +98,7 @@ describe('gag-ends-on-its-date: a gag order with an end date stops binding on it
     const result = verdict(handTarget(openEnded));
     expect(result?.status).toBe('proved');
     expect(result?.vacuous).toEqual({ premise: 'a gag order with an end date comes into force' });
-    const early = mutateState(gagMachine('keepsFirst'), 'gagged', (s) => {
+    const early = mutateState(gagMachine('restarts'), 'gagged', (s) => {
       s.on = { ...s.on, 'secrecy.lifted': 'free' };
     });
     expect(verdict({ ...handTarget(early), declared: { 'secrecy.imposed': { days: [90] }, 'secrecy.lifted': { reason: ['courtOrder'] } } })?.status).toBe('proved');

@@ -12,13 +12,19 @@ describe(`a gag taken up again after its order is over needs a new order (${FIXT
   it.each([
     ['retakenAfterTerm', 'deadline P3D passes'],
     ['retakenAfterWin', 'process.received'],
-    ['retakenAfterOwnTimer', 'process.received'],
   ])('%s breaks gag-ends-on-its-date where it goes back under the gag', async (name, last) => {
     const rule = await gagRule(name);
     expect(rule?.status).toBe('violated');
     expect(rule?.message).toBe('the case took up a gag again after its order had ended, with no new order (secrecy.imposed) to bind it');
     expect(rule?.counterexample?.at(-1)).toMatchObject({ state: 'again' });
     expect(rule?.counterexample?.at(-1)?.what.startsWith(last)).toBe(true);
+  });
+
+  it('retakenAfterOwnTimer breaks it sooner, where its own 5-day timer ends a 30-day order', async () => {
+    const rule = await gagRule('retakenAfterOwnTimer');
+    expect(rule?.status).toBe('violated');
+    expect(rule?.message).toBe("the case's own timer ended the gag before its order's 30 days were over, while the order still bound: the user could be told too soon");
+    expect(rule?.counterexample?.at(-1)).toMatchObject({ state: 'review', what: 'deadline P5D passes' });
   });
 
   it.each(['retakenByNewOrder', 'retakenAfterModified'])('%s, taken up under a new or modified order, proves it', async (name) => {

@@ -18,6 +18,7 @@ import { policyVersionAt } from '../../src/policy/policyVersionAt.ts';
 import { type CheckTarget, type RuleResult, checkMachine } from '../../src/rules/checkMachine.ts';
 import { cloudActMotionWindow, compellableOnly, emergencyAssessedFirst, emergencyFollowUp, noDisclosurePastRetention } from '../../src/rules/dataRules.ts';
 import { abuseComplaintHandling, challengeLongSecrecy, dataSubjectDeadline, erasureGround, noSilentDeadline, preservationTerm, termination } from '../../src/rules/deadlineRules.ts';
+import { gagEndsOnItsDate } from '../../src/rules/gagEndsOnItsDate.ts';
 import { delayedNotice, noNoticeUnderSecrecy, noticeBeforeDisclosure, objectionWindow } from '../../src/rules/noticeRules.ts';
 import { answerHeldUnderGag } from '../../src/rules/answerHeldUnderGag.ts';
 import type { Rule } from '../../src/rules/Rule.ts';
@@ -271,6 +272,19 @@ describe('deliberate faults are caught by the expected rule', () => {
     expect(last).toMatchObject({ day: 31, what: 'time passes, nothing happens' });
     expect(last.tags).toEqual(expect.arrayContaining(['challengeDue', 'secrecy', 'secrecyOpenEnded']));
     expect(last.tags).not.toContain('overdue');
+  });
+
+  it('gag term one day short: the machine’s own timer ends a 90-day order on day 89 → gag-ends-on-its-date', () => {
+    const mutant = mutateState(subpoenaEntry.machine, 'secrecy.inForce.term.fixed', (s) => {
+      s.after = { shortTerm: s.after?.secrecyTerm };
+    }, { delays: { shortTerm: ({ context }: { context: { secrecyDays: number | null; secrecyOrderAge: number } }) => ((context.secrecyDays ?? 0) - context.secrecyOrderAge - 1) * DAY_MS } });
+    const inputs = ['plain'];
+    const { result, steps, last } = caught(gagEndsOnItsDate, targetOf(subpoenaEntry, undefined, inputs), targetOf(subpoenaEntry, mutant, inputs));
+
+    const imposed = steps.find((s) => s.what.startsWith('secrecy.imposed'));
+    expect(result.message).toMatch(/^the case's own timer ended the gag before its order's (90|400) days were over/);
+    expect(last.what).toBe('deadline shortTerm passes');
+    expect(last.day - (imposed?.day ?? 0)).toBe(Number(/(\d+) days were over/.exec(result.message ?? '')?.[1]) - 1);
   });
 
   it('objection window shortened in the machine: 13 days in place of the policy’s delay → objection-window', () => {
