@@ -13,7 +13,8 @@ const E_EVIDENCE_STATES = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'EE', 'EL', 'ES',
 
 /**
  * A European Production Order (Regulation (EU) 2023/1543) served on a US provider that offers
- * services in the Union: answered within 10 days of receipt. The order reaches subscriber,
+ * services in the Union: answered within 10 days of receipt, an emergency one within 8 hours (the
+ * day of receipt, in whole days). The order reaches subscriber,
  * traffic and content data under EU law, but 2702(a) bars a US provider from giving content to a
  * foreign authority without a CLOUD Act agreement, which the EU does not have: the provider gives
  * non-content records and meets a demand for content with an Art. 17 reasoned objection. The
@@ -59,7 +60,17 @@ export const euProductionOrderSpec = {
       sources: [src('§2 EU_THIRD_COUNTRY_OBJECTION', 'Art. 17: reasoned objection, believed 10 days from receipt', '?'), src('§8', 'Art. 17 review when an order conflicts with third-country law', '?')],
     },
   ],
-  respondWithin: { length: 'P10D', sources: [src('§2 EU_EPOC_PRODUCTION', 'Art. 10: produce within 10 days of receipt', 'S')] },
+  respondWithin: {
+    length: 'P10D',
+    sources: [src('§2 EU_EPOC_PRODUCTION', 'Art. 10: produce within 10 days of receipt', 'S')],
+    emergency: {
+      length: 'P0D',
+      sources: [
+        src('§2 EU_EPOC_EMERGENCY', 'Art. 10: in an emergency, produce within 8 hours of receipt', 'S'),
+        src('§2', 'Whole days: 8 hours is read as the day of receipt, stricter than the Regulation for an order received late in the day (derived, not law)', '?'),
+      ],
+    },
+  },
   sample: {
     receivedOn: E_EVIDENCE_APPLIES,
     requester: { name: 'Staatsanwaltschaft Berlin', country: 'DE' },

@@ -149,7 +149,8 @@ export class DemandCase extends CaseFile<DemandState> {
       law && s.term && s.term.phase !== 'ended'
         ? [{ key: `term:${s.term.phase}`, name: initial ? 'orderTerm' : law.extension, days: lengthInDays(initial ? law.length : law.extension) - (initial && issuedOn ? dayNumber(receivedOn) - dayNumber(issuedOn) : 0) }]
         : [];
-    const response = s.response === 'due' && this.law.respondWithin ? [{ key: 'response', name: this.law.respondWithin, days: lengthInDays(this.law.respondWithin) }] : [];
+    const respond = (s.request.emergency && this.law.respondWithinEmergency) || this.law.respondWithin;
+    const response = s.response === 'due' && respond ? [{ key: 'response', name: respond, days: lengthInDays(respond) }] : [];
     return [...windows, ...term, ...response, ...gagTrack.wanted(s, this.terms), ...noticeTrack.wanted(s, this.terms)];
   }
 

@@ -42,6 +42,8 @@ export interface DemandLaw {
   term?: { length: string; extension: string };
   /** Days from receipt to answer the process (produce, object or refuse), flagged overdue after. */
   respondWithin?: string;
+  /** The same for an emergency order (`emergency: true`): `P0D` is the day of receipt. */
+  respondWithinEmergency?: string;
   /** Data the provider may not give and must object to, whatever its policy, when a request asks for it. */
   objectTo?: readonly DataCategory[];
 }
@@ -160,6 +162,8 @@ export const DEMAND_LAW: Readonly<Record<DemandKind, DemandLaw>> = {
     processRoutes: [{ id: 'thirdCountryObjection', window: 'P10D' }],
     gagRoutes: [],
     respondWithin: 'P10D',
+    // §2 EU_EPOC_EMERGENCY: 8 hours, read in whole days as the day of receipt.
+    respondWithinEmergency: 'P0D',
     objectTo: ['content'],
   },
   // DOMAIN §1 row 19, §2 FRCP45_OBJECTION: non-content only; written objection within 14 days, or by the compliance date if earlier.

@@ -25,8 +25,10 @@ const DATED: readonly Check[] = [
 
 const demand = (kind: DemandKind, check?: Check) => {
   const schema = DemandRequest.extend({ kind: z.literal(kind, { message: `this request is for kind "${kind}"` }) });
+  // DOMAIN §2 EU_EPOC_EMERGENCY: only a law with an emergency deadline reads an emergency order.
+  const urgent: Check = { test: (r) => !r.emergency || DEMAND_LAW[kind].respondWithinEmergency !== undefined, path: ['emergency'], message: `a ${kind} has no shorter deadline for an emergency order` };
   return schema.superRefine((r, ctx) => {
-    for (const c of [...DATED, ...(check ? [check] : [])]) if (!c.test(r)) ctx.addIssue({ code: 'custom', path: c.path, message: c.message });
+    for (const c of [...DATED, urgent, ...(check ? [check] : [])]) if (!c.test(r)) ctx.addIssue({ code: 'custom', path: c.path, message: c.message });
   });
 };
 

@@ -57,6 +57,8 @@ export interface OrderTerm {
 export interface ResponseDeadline {
   length: string;
   sources: readonly Source[];
+  /** A shorter deadline for an emergency order (`emergency: true` on the request), in whole days: `P0D` is the day of receipt. */
+  emergency?: { length: string; sources: readonly Source[] };
 }
 
 /** Everything that makes one kind of legal demand differ from another: data with citations. */

@@ -45,9 +45,18 @@ export function demandEntry(spec: DemandSpec, machine: object): KindEntry {
     ...(spec.compelsNote ? { compelsNote: spec.compelsNote } : {}),
     secrecy: spec.secrecy.title,
     sources: [...spec.sources, ...spec.compelsSources, ...spec.secrecy.sources, ...spec.routes.flatMap((r) => r.sources)],
-    requestSchema: spec.requestSchema,
+    requestSchema: spec.respondWithin?.emergency ? spec.requestSchema : noEmergencyDeadline(spec),
     machine: anyMachine(machine),
     inputs: demandInputs(spec),
     alphabet: demandAlphabet(spec),
   };
+}
+
+/** The kind's intake, refusing `emergency: true`: its law gives an emergency order no shorter deadline. */
+function noEmergencyDeadline(spec: DemandSpec): KindEntry['requestSchema'] {
+  return spec.requestSchema.superRefine((r, ctx) => {
+    if ((r as { emergency?: boolean }).emergency === true) {
+      ctx.addIssue({ code: 'custom', path: ['emergency'], message: `is true, but the law of a ${spec.kind} gives an emergency order no shorter deadline to answer`, params: { fix: 'leave emergency out (a European Production Order is the kind with an emergency deadline), or open the request as an emergency disclosure request (kind emergency)' } });
+    }
+  });
 }

@@ -47,7 +47,7 @@ export function createDemandMachine(spec: DemandSpec) {
   const inSecrecy = stateIn(`#${id}.secrecy.inForce`);
   const processRoutes = spec.routes.filter((r) => r.against === 'process');
   const lawDelays = Object.fromEntries(
-    [...spec.routes.flatMap((r) => [r.endsByComplianceDate ? undefined : r.window, r.governmentMustApplyWithin]), spec.term?.extension, spec.respondWithin?.length]
+    [...spec.routes.flatMap((r) => [r.endsByComplianceDate ? undefined : r.window, r.governmentMustApplyWithin]), spec.term?.extension, spec.respondWithin?.length, spec.respondWithin?.emergency?.length]
       .filter((d): d is string => d !== undefined)
       .map((d) => [d, durationDays(d) * DAY_MS]),
   );
@@ -201,6 +201,7 @@ export function createDemandMachine(spec: DemandSpec) {
     types: {} as { context: DemandContext; events: VocabularyEvent; input: DemandRequest },
     guards: {
       ...policyGuards(DEFAULT_DECISIONS),
+      emergencyOrder: ({ context }) => context.request.emergency === true,
       findingIs: ({ event }, params: { finding: ReviewFinding }) => event.type === 'review.completed' && event.finding === params.finding,
       routeIs: ({ event }, params: { route: string }) => (event as FilingEvent).route === params.route,
       routeOfProcess: ({ event }) => processRoutes.some((r) => r.id === (event as FilingEvent).route),

@@ -41,6 +41,8 @@ export const DemandRequest = RequestBase.extend({
   issuedOn: IsoDate.optional(),
   /** The compliance date the process sets: a window that closes at the earlier of its length and this date ends here. */
   complyBy: IsoDate.optional(),
+  /** An emergency order, for a kind whose law answers one sooner (a European Production Order's 8 hours). */
+  emergency: z.boolean().optional(),
 }).strict();
 export type DemandRequest = z.infer<typeof DemandRequest>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { E_EVIDENCE_APPLIES, euProductionOrderEntry, euProductionOrderSpec } from '../../machines/euProductionOrder.ts';
+import { findKind } from '../../machines/catalogue.ts';
 import { advanceTo } from '../../src/time/TimedRun.ts';
 import { ev, firedTimers, pendingTimers, play, rawRequest, rejectionOf, startCase } from '../support/demandFixtures.ts';
 
@@ -40,6 +41,26 @@ describe('European Production Order (Regulation (EU) 2023/1543), served on a US 
     const refused = play(late, [[12, ev.refuse('process defective')]]);
     expect(refused.snapshot.matches({ response: 'answeredLate' })).toBe(true);
     expect(refused.snapshot.hasTag('overdue')).toBe(false);
+  });
+
+  it('answers an emergency order on the day of receipt (8 hours, in whole days), or flags it overdue at that day’s end', () => {
+    const urgent = startCase(entry, { ...records, emergency: true });
+    expect(urgent.snapshot.matches({ response: 'dueUrgently' })).toBe(true);
+    expect(pendingTimers(urgent)).toContainEqual(['P0D', 0]);
+    // The P10D left is the Art. 17 objection's window, not the answer's.
+    expect(pendingTimers(urgent).filter(([d]) => d === 'P10D')).toHaveLength(1);
+    const sameDay = play(urgent, [[0, ev.review()], [0, ev.disclose('basicSubscriberInfo', 'nonContentRecords')]]);
+    expect(sameDay.snapshot.matches({ response: 'answered' })).toBe(true);
+    const nextDay = advanceTo(play(urgent, [[0, ev.review()]]), 0, true);
+    expect(nextDay.snapshot.matches({ response: 'overdue' })).toBe(true);
+    expect(play(nextDay, [[1, ev.disclose('basicSubscriberInfo')]]).snapshot.matches({ response: 'answeredLate' })).toBe(true);
+  });
+
+  it('refuses emergency on a kind whose law gives an emergency order no shorter deadline, naming the field', () => {
+    expect(parse({ emergency: true }).success).toBe(true);
+    const subpoena = findKind('subpoena')?.requestSchema.safeParse(rawRequest('subpoena', { emergency: true }));
+    expect(subpoena?.error?.issues[0]?.path).toEqual(['emergency']);
+    expect(subpoena?.error?.issues[0]?.message).toMatch(/gives an emergency order no shorter deadline/);
   });
 
   it('counts an Art. 17 objection within the 10 days as the answer, and refuses one after them', () => {
