@@ -29,6 +29,13 @@ export const dmcaSubpoenaSpec = {
     },
   ],
   refuseOn: ['defective'],
+  intakeRefusals: [
+    {
+      ground: 'a conduit: 512(h) reaches only a provider that stores the material',
+      when: { conduit: true },
+      sources: [src('§1 row 18', 'RIAA v. Verizon, 351 F.3d 1229 (D.C. Cir. 2003): no 512(h) subpoena against a pure 512(a) conduit', 'S')],
+    },
+  ],
   requestSchema: demandRequestFor('dmcaSubpoena', {
     test: (r) => withinCategories(r.categories, ['basicSubscriberInfo']),
     path: ['categories'],

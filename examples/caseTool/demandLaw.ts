@@ -44,6 +44,8 @@ export interface DemandLaw {
   respondWithin?: string;
   /** The same for an emergency order (`emergency: true`): `P0D` is the day of receipt. */
   respondWithinEmergency?: string;
+  /** Whether the law turns on the provider having only carried the material (`conduit: true`). */
+  readsConduit?: boolean;
   /** Data the provider may not give and must object to, whatever its policy, when a request asks for it. */
   objectTo?: readonly DataCategory[];
 }
@@ -175,5 +177,14 @@ export const DEMAND_LAW: Readonly<Record<DemandKind, DemandLaw>> = {
     gagRoutes: [],
   },
   // DOMAIN §1 row 18: identifying information only; a defective filing is refused.
-  dmcaSubpoena: { compels: fixed(['subscriberIdentity']), gag: NO_GAG, processRoutes: [MOTION_TO_QUASH], gagRoutes: [], refuseOn: ['defective'], turnAway: [] },
+  // DOMAIN §1 row 18: RIAA v. Verizon, no 512(h) subpoena against a pure 512(a) conduit.
+  dmcaSubpoena: {
+    compels: fixed(['subscriberIdentity']),
+    gag: NO_GAG,
+    processRoutes: [MOTION_TO_QUASH],
+    gagRoutes: [],
+    refuseOn: ['defective'],
+    turnAway: [{ ground: 'a conduit: 512(h) reaches only a provider that stores the material', when: (r) => r.conduit === true }],
+    readsConduit: true,
+  },
 };

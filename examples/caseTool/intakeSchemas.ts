@@ -27,8 +27,10 @@ const demand = (kind: DemandKind, check?: Check) => {
   const schema = DemandRequest.extend({ kind: z.literal(kind, { message: `this request is for kind "${kind}"` }) });
   // DOMAIN §2 EU_EPOC_EMERGENCY: only a law with an emergency deadline reads an emergency order.
   const urgent: Check = { test: (r) => !r.emergency || DEMAND_LAW[kind].respondWithinEmergency !== undefined, path: ['emergency'], message: `a ${kind} has no shorter deadline for an emergency order` };
+  // DOMAIN §1 row 18: whether the provider only carried the material decides a 512(h) subpoena, nothing else.
+  const conduit: Check = { test: (r) => !r.conduit || DEMAND_LAW[kind].readsConduit === true, path: ['conduit'], message: `a ${kind} does not turn on whether the provider only carried the material` };
   return schema.superRefine((r, ctx) => {
-    for (const c of [...DATED, urgent, ...(check ? [check] : [])]) if (!c.test(r)) ctx.addIssue({ code: 'custom', path: c.path, message: c.message });
+    for (const c of [...DATED, urgent, conduit, ...(check ? [check] : [])]) if (!c.test(r)) ctx.addIssue({ code: 'custom', path: c.path, message: c.message });
   });
 };
 

@@ -16,6 +16,8 @@ export interface RequestCondition {
   qualifyingForeignLawAtRisk?: boolean;
   /** The request asks for some of this data: one of these categories, a part of one, or a whole holding one. */
   categoriesInclude?: readonly DataCategory[];
+  /** The provider was only a conduit for the material (`conduit` on the request). */
+  conduit?: boolean;
 }
 
 /** A way for the provider to contest the process or its gag, with its deadline if the law sets one. */

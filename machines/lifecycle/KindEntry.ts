@@ -45,18 +45,36 @@ export function demandEntry(spec: DemandSpec, machine: object): KindEntry {
     ...(spec.compelsNote ? { compelsNote: spec.compelsNote } : {}),
     secrecy: spec.secrecy.title,
     sources: [...spec.sources, ...spec.compelsSources, ...spec.secrecy.sources, ...spec.routes.flatMap((r) => r.sources)],
-    requestSchema: spec.respondWithin?.emergency ? spec.requestSchema : noEmergencyDeadline(spec),
+    requestSchema: unreadFlags(spec),
     machine: anyMachine(machine),
     inputs: demandInputs(spec),
     alphabet: demandAlphabet(spec),
   };
 }
 
-/** The kind's intake, refusing `emergency: true`: its law gives an emergency order no shorter deadline. */
-function noEmergencyDeadline(spec: DemandSpec): KindEntry['requestSchema'] {
+/** Request flags only some kinds' law reads, each with what to do instead. */
+const FLAGS = [
+  {
+    field: 'emergency',
+    read: (spec: DemandSpec) => spec.respondWithin?.emergency !== undefined,
+    problem: 'gives an emergency order no shorter deadline to answer',
+    fix: 'leave emergency out (a European Production Order is the kind with an emergency deadline), or open the request as an emergency disclosure request (kind emergency)',
+  },
+  {
+    field: 'conduit',
+    read: (spec: DemandSpec) => (spec.intakeRefusals ?? []).some((r) => r.when.conduit !== undefined),
+    problem: 'does not turn on whether the provider only carried the material',
+    fix: 'leave conduit out (it decides a DMCA 512(h) subpoena only)',
+  },
+] as const;
+
+/** The kind's intake, refusing a flag set to true that its law does not read (`FLAGS`). */
+function unreadFlags(spec: DemandSpec): KindEntry['requestSchema'] {
+  const unread = FLAGS.filter((f) => !f.read(spec));
+  if (unread.length === 0) return spec.requestSchema;
   return spec.requestSchema.superRefine((r, ctx) => {
-    if ((r as { emergency?: boolean }).emergency === true) {
-      ctx.addIssue({ code: 'custom', path: ['emergency'], message: `is true, but the law of a ${spec.kind} gives an emergency order no shorter deadline to answer`, params: { fix: 'leave emergency out (a European Production Order is the kind with an emergency deadline), or open the request as an emergency disclosure request (kind emergency)' } });
+    for (const f of unread) {
+      if ((r as Record<string, unknown>)[f.field] === true) ctx.addIssue({ code: 'custom', path: [f.field], message: `is true, but the law of a ${spec.kind} ${f.problem}`, params: { fix: f.fix } });
     }
   });
 }

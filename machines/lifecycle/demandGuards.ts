@@ -17,6 +17,7 @@ export function requestMatches(request: DemandRequest, cond: RequestCondition): 
   if (cond.residenceCountryIn && !cond.residenceCountryIn.includes(t.residenceCountry)) return false;
   if (cond.qualifyingForeignLawAtRisk !== undefined && partnerInForce(t.foreignLawAtRisk ?? t.residenceCountry, request.receivedOn) !== cond.qualifyingForeignLawAtRisk) return false;
   if (cond.categoriesInclude && sharedCategories(cond.categoriesInclude, request.categories).length === 0) return false;
+  if (cond.conduit !== undefined && (request.conduit === true) !== cond.conduit) return false;
   return true;
 }
 

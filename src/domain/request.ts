@@ -43,6 +43,8 @@ export const DemandRequest = RequestBase.extend({
   complyBy: IsoDate.optional(),
   /** An emergency order, for a kind whose law answers one sooner (a European Production Order's 8 hours). */
   emergency: z.boolean().optional(),
+  /** The provider only carried the material (a 17 U.S.C. 512(a) conduit) and stored none of it: a DMCA 512(h) subpoena does not reach it. */
+  conduit: z.boolean().optional(),
 }).strict();
 export type DemandRequest = z.infer<typeof DemandRequest>;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { fromZod } from '../../src/domain/InputError.ts';
+import { findKind } from '../../machines/catalogue.ts';
 import { dmcaSubpoenaEntry, dmcaSubpoenaSpec } from '../../machines/dmcaSubpoena.ts';
 import { ev, play, rawRequest, rejectionOf, startCase } from '../support/demandFixtures.ts';
 
@@ -22,6 +23,22 @@ describe('DMCA subpoena (17 U.S.C. 512(h))', () => {
     expect(error.field).toBe('request.categories');
     expect(error.problem).toBe('asks for more than a 512(h) subpoena reaches: information sufficient to identify the alleged infringer');
     expect(error.fix).toBe('list only "basicSubscriberInfo" or its parts ("subscriberIdentity", "tollBillingRecords")');
+  });
+
+  it('turns a subpoena away at intake when the provider was only a conduit for the material (RIAA v. Verizon)', () => {
+    const run = startCase(entry, { conduit: true });
+    expect(run.snapshot.matches({ process: 'refused' })).toBe(true);
+    expect(run.snapshot.context.outcome).toBe('refused: a conduit: 512(h) reaches only a provider that stores the material');
+    expect(rejectionOf(run, 1, ev.disclose('subscriberIdentity')).reason).toBe('notAccepted');
+    expect(startCase(entry, { conduit: false }).snapshot.matches({ process: 'refused' })).toBe(false);
+  });
+
+  it('refuses conduit on a kind whose law does not turn on it, naming the field and the fix', () => {
+    const parsed = findKind('civilSubpoena')?.requestSchema.safeParse(rawRequest('civilSubpoena', { conduit: true }));
+    const error = fromZod(parsed?.error as z.ZodError, {}, 'request');
+    expect(error.field).toBe('request.conduit');
+    expect(error.problem).toBe('is true, but the law of a civilSubpoena does not turn on whether the provider only carried the material');
+    expect(error.fix).toMatch(/DMCA 512\(h\) subpoena only/);
   });
 
   it('complies after notice and the objection window', () => {
