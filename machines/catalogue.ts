@@ -1,3 +1,5 @@
+import { withSuggestion } from '../src/domain/didYouMean.ts';
+import { InputError } from '../src/domain/InputError.ts';
 import type { KindEntry } from './lifecycle/KindEntry.ts';
 import { abuseComplaintEntry } from './abuseComplaint.ts';
 import { administrativeSubpoenaEntry } from './administrativeSubpoena.ts';
@@ -50,4 +52,15 @@ export const KIND_NAMES: readonly string[] = CATALOGUE.map((e) => e.kind);
 /** The catalogue entry of a kind, or undefined. */
 export function findKind(kind: string): KindEntry | undefined {
   return CATALOGUE.find((e) => e.kind === kind);
+}
+
+/**
+ * The error for a kind the catalogue does not have, at `field`: `fix` (by default, the kinds to
+ * use) with the kind meant when `kind` is a misspelling of one.
+ *
+ * @example
+ * throw unknownKind('kind', 'subpena'); // kind: is not a kind in the catalogue (got "subpena"). Fix: use one of subpoena, …; did you mean subpoena?
+ */
+export function unknownKind(field: string, kind: unknown, fix = `use one of ${KIND_NAMES.join(', ')}`, problem = 'is not a kind in the catalogue'): InputError {
+  return new InputError('unknownKind', field, kind, problem, withSuggestion(fix, typeof kind === 'string' ? kind : undefined, KIND_NAMES));
 }

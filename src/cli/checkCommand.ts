@@ -1,8 +1,7 @@
-import { CATALOGUE, findKind, KIND_NAMES } from '../../machines/catalogue.ts';
+import { CATALOGUE, findKind, unknownKind } from '../../machines/catalogue.ts';
 import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
 import { IsoDate } from '../domain/date.ts';
 import { fromZod, InputError } from '../domain/InputError.ts';
-import { withSuggestion } from '../domain/didYouMean.ts';
 import { loadPolicy, POLICIES } from '../policy/loadPolicy.ts';
 import { policySlotsOf } from '../policy/policySlotsOf.ts';
 import { policyVersionAt } from '../policy/policyVersionAt.ts';
@@ -49,7 +48,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   // A kind named twice is checked once: the counts in the summary are of distinct checks.
   const kinds = [...new Set(positionals)].map((kind) => {
     const entry = findKind(kind);
-    if (!entry) throw new InputError('unknownKind', 'kind', kind, 'is not a kind in the catalogue', withSuggestion(`use one of ${KIND_NAMES.join(', ')}`, kind, KIND_NAMES));
+    if (!entry) throw unknownKind('kind', kind);
     return entry;
   });
   if (!user && kinds.length === 0) kinds.push(...CATALOGUE);

@@ -1,7 +1,7 @@
-import { KIND_NAMES } from '../../machines/catalogue.ts';
+import { KIND_NAMES, unknownKind } from '../../machines/catalogue.ts';
 import type { AnyStateMachine } from 'xstate';
 import { z } from 'zod';
-import { didYouMean, withSuggestion } from '../domain/didYouMean.ts';
+import { didYouMean } from '../domain/didYouMean.ts';
 import { VocabularyEvent } from '../domain/events.ts';
 import { DemandRequest } from '../domain/request.ts';
 import { fromZod, InputError } from '../domain/InputError.ts';
@@ -39,7 +39,7 @@ export function readMachineMeta(machine: AnyStateMachine): MachineMeta {
   if (!parsed.success) throw fromZod(parsed.error, raw, 'meta');
   const { kind, inputs = [{ name: 'default', input: undefined }], alphabet = {} } = parsed.data;
   if (kind !== undefined && !KIND_NAMES.includes(kind)) {
-    throw new InputError('unknownKind', 'meta.kind', kind, 'is not a kind in the catalogue, so the rules tied to a kind would not apply', withSuggestion(`use one of ${KIND_NAMES.join(', ')}, or leave it out`, kind, KIND_NAMES));
+    throw unknownKind('meta.kind', kind, `use one of ${KIND_NAMES.join(', ')}, or leave it out`, 'is not a kind in the catalogue, so the rules tied to a kind would not apply');
   }
   inputs.forEach(({ name, input }, i) => {
     if (inputs.findIndex((x) => x.name === name) < i) throw new InputError('invalid', `meta.inputs[${i}].name`, name, 'is the name of an earlier input too', 'give each input its own name');

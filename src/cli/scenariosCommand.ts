@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { CATALOGUE, findKind, KIND_NAMES } from '../../machines/catalogue.ts';
+import { CATALOGUE, findKind, unknownKind } from '../../machines/catalogue.ts';
 import { InputError } from '../domain/InputError.ts';
-import { withSuggestion } from '../domain/didYouMean.ts';
 import { loadPolicy, POLICIES } from '../policy/loadPolicy.ts';
 import { inWorkers } from '../scenarios/inWorkers.ts';
 import type { ScenarioFile } from '../scenarios/Scenario.ts';
@@ -59,6 +58,6 @@ function fileCount(names: readonly string[]): string {
 
 function kindEntry(kind: string) {
   const entry = findKind(kind);
-  if (!entry) throw new InputError('unknownKind', 'kind', kind, 'is not a kind in the catalogue', withSuggestion(`use one of ${KIND_NAMES.join(', ')}`, kind, KIND_NAMES));
+  if (!entry) throw unknownKind('kind', kind);
   return entry;
 }

@@ -1,13 +1,12 @@
 import type { AnyStateMachine } from 'xstate';
 import { z } from 'zod';
-import { findKind, KIND_NAMES } from '../../machines/catalogue.ts';
+import { findKind, KIND_NAMES, unknownKind } from '../../machines/catalogue.ts';
 import { IsoDate } from '../domain/date.ts';
 import type { DeclaredValues } from '../explore/eventVariants.ts';
 import { isoDate, dayNumber } from '../domain/date.ts';
 import { eventText } from '../domain/eventText.ts';
 import { DatedEvents, OwnDatedEvents } from '../domain/DatedEvent.ts';
 import { InputError, fromZod } from '../domain/InputError.ts';
-import { withSuggestion } from '../domain/didYouMean.ts';
 import { readJson } from '../domain/readJson.ts';
 import { loadPolicy } from '../policy/loadPolicy.ts';
 import { policyVersionAt } from '../policy/policyVersionAt.ts';
@@ -37,7 +36,7 @@ export async function simulateCommand(args: string[]): Promise<number> {
   const kind = positionals[0];
   const entry = values.machine ? undefined : kind ? findKind(kind) : undefined;
   if (!values.machine && !entry) {
-    throw new InputError('unknownKind', 'kind', kind, kind ? 'is not a kind in the catalogue' : 'is missing', withSuggestion(`use one of ${KIND_NAMES.join(', ')}, or --machine FILE`, kind, KIND_NAMES));
+    throw unknownKind('kind', kind, `use one of ${KIND_NAMES.join(', ')}, or --machine FILE`, kind ? undefined : 'is missing');
   }
   if (!values.request) throw new InputError('usage', '--request', undefined, 'is required', `usage: ${USAGE}`);
   if (!values.events) throw new InputError('usage', '--events', undefined, 'is required', `usage: ${USAGE}`);

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import { findKind, KIND_NAMES } from '../../machines/catalogue.ts';
+import { findKind, KIND_NAMES, unknownKind } from '../../machines/catalogue.ts';
 import { InputError } from '../domain/InputError.ts';
-import { withSuggestion } from '../domain/didYouMean.ts';
 import { readScenarioFile } from '../scenarios/readScenarioFile.ts';
 import { scenarioRequests } from '../scenarios/scenarioRequests.ts';
 import { MODEL_ADAPTER, writeModelAdapter } from '../suite/writeModelAdapter.ts';
@@ -63,7 +62,7 @@ function kindList(value: string): string[] {
   const all = KIND_NAMES.join(', ');
   if (!kinds.length) throw new InputError('usage', '--kinds', value, 'names no kind', `give one or more of ${all}, separated by commas, or leave --kinds out for every kind`);
   for (const kind of kinds) {
-    if (!findKind(kind)) throw new InputError('unknownKind', '--kinds', kind, 'is not a kind in the catalogue', withSuggestion(`use some of ${all}`, kind, KIND_NAMES));
+    if (!findKind(kind)) throw unknownKind('--kinds', kind, `use some of ${all}`);
   }
   return kinds;
 }

@@ -1,10 +1,9 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { AnyStateMachine } from 'xstate';
-import { CATALOGUE, findKind, KIND_NAMES } from '../../machines/catalogue.ts';
+import { CATALOGUE, findKind, KIND_NAMES, unknownKind } from '../../machines/catalogue.ts';
 import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
 import { InputError } from '../domain/InputError.ts';
-import { withSuggestion } from '../domain/didYouMean.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { loadPolicy, POLICIES } from '../policy/loadPolicy.ts';
 import { readScenarioFile } from '../scenarios/readScenarioFile.ts';
@@ -70,7 +69,7 @@ export async function vizCommand(args: string[]): Promise<number> {
 function kindMachine(kind: string | undefined): AnyStateMachine {
   const entry = kind ? findKind(kind) : undefined;
   if (!kind || !entry) {
-    throw new InputError('unknownKind', 'kind', kind, kind ? 'is not a kind in the catalogue' : 'is missing', withSuggestion(`use one of ${KIND_NAMES.join(', ')}, or --machine FILE`, kind, KIND_NAMES));
+    throw unknownKind('kind', kind, `use one of ${KIND_NAMES.join(', ')}, or --machine FILE`, kind ? undefined : 'is missing');
   }
   return entry.machine;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { findKind, KIND_NAMES } from '../../machines/catalogue.ts';
+import { findKind, unknownKind } from '../../machines/catalogue.ts';
 import { caseMachine } from './caseMachine.ts';
 import type { DataCategory } from '../domain/categories.ts';
 import { IsoDate, dayNumber, isoDate } from '../domain/date.ts';
@@ -20,7 +20,6 @@ import { caseOpenedWith, openingJson, settleKeyRace, storedKey } from './openKey
 import { sameAsEarlier } from './sameAsEarlier.ts';
 import { takenAfter } from '../time/takenAfter.ts';
 import { whatNow } from './whatNow.ts';
-import { withSuggestion } from '../domain/didYouMean.ts';
 import { type CaseView, type Guard, type SendResult, unknownCase } from './CaseView.ts';
 
 export interface EngineOptions {
@@ -135,7 +134,7 @@ export function createCaseEngine(options: EngineOptions) {
       knownOptions(opts, ['policy', 'id', 'by', 'idempotencyKey', 'onOpened', 'onRepeat'], 'open options');
       const kind = (request as { kind?: unknown } | null)?.kind;
       const entry = typeof kind === 'string' ? findKind(kind) : undefined;
-      if (!entry) throw new InputError('unknownKind', 'request.kind', kind, 'is not a kind in the catalogue', withSuggestion('open a request of a catalogue kind (dueprocess list)', typeof kind === 'string' ? kind : undefined, KIND_NAMES));
+      if (!entry) throw unknownKind('request.kind', kind, 'open a request of a catalogue kind (dueprocess list)');
       const parsed = entry.requestSchema.safeParse(request);
       if (!parsed.success) throw fromZod(parsed.error, request, 'request');
       const profile = resolvePolicy(opts.policy ?? options.policy, 'policy', policies);

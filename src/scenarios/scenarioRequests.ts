@@ -1,7 +1,6 @@
-import { KIND_NAMES, findKind } from '../../machines/catalogue.ts';
-import { withSuggestion } from '../domain/didYouMean.ts';
+import { findKind, unknownKind } from '../../machines/catalogue.ts';
 import type { KindEntry } from '../../machines/lifecycle/KindEntry.ts';
-import { InputError, fromZod } from '../domain/InputError.ts';
+import { fromZod } from '../domain/InputError.ts';
 import type { ScenarioFile } from './Scenario.ts';
 
 /**
@@ -14,7 +13,7 @@ import type { ScenarioFile } from './Scenario.ts';
  */
 export function scenarioRequests(file: ScenarioFile): { entry: KindEntry; requests: { kind: string; receivedOn: string }[] } {
   const entry = findKind(file.kind);
-  if (!entry) throw new InputError('unknownKind', 'kind', file.kind, 'is not a kind in the catalogue', withSuggestion('regenerate the file with `dueprocess scenarios`', file.kind, KIND_NAMES));
+  if (!entry) throw unknownKind('kind', file.kind, 'regenerate the file with `dueprocess scenarios`');
   const requests = file.scenarios.map((scenario, i) => {
     const parsed = entry.requestSchema.safeParse(scenario.request);
     if (!parsed.success) throw fromZod(parsed.error, scenario.request, `scenarios[${i}].request`);

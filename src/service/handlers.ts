@@ -4,7 +4,7 @@ import { InputError } from '../domain/InputError.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { resolvePolicy } from '../policy/resolvePolicy.ts';
 import { appendAudit } from '../runtime/auditChain.ts';
-import { findKind, KIND_NAMES } from '../../machines/catalogue.ts';
+import { findKind, unknownKind } from '../../machines/catalogue.ts';
 import { caseDeadline } from '../runtime/caseDeadline.ts';
 import { caseMachine } from '../runtime/caseMachine.ts';
 import type { CaseRow, CaseStore } from '../runtime/CaseStore.ts';
@@ -14,7 +14,6 @@ import { transparencyReportFromStore } from '../report/reportFromStore.ts';
 import { parsePeriod } from '../report/ReportPeriod.ts';
 import { renderReport } from '../report/renderReport.ts';
 import { type AssignBody, type DeadlinesQuery, type ListQuery, type OpenCaseBody, type ReportQuery, type SendBody, TokenBody } from './routes.ts';
-import { withSuggestion } from '../domain/didYouMean.ts';
 import { type Principal, createToken } from './tokens.ts';
 
 /** What a handler is given: the caller, the parsed body, query and path parameters. */
@@ -86,7 +85,7 @@ export function handlers({ engine, store, today, policy: defaultPolicy, policies
 
     async listCases({ who, query }) {
       const { kind, closed, limit = 100, after } = query as z.infer<typeof ListQuery>;
-      if (kind !== undefined && !findKind(kind)) throw new InputError('unknownKind', 'query.kind', kind, 'is not a kind in the catalogue', withSuggestion(`use one of ${KIND_NAMES.join(', ')}`, kind, KIND_NAMES));
+      if (kind !== undefined && !findKind(kind)) throw unknownKind('query.kind', kind);
       const filter = { ...(kind === undefined ? {} : { kind }), ...(closed === undefined ? {} : { closed: closed === 'true' }) };
       const from = after === undefined ? '' : fromCursor(after);
       return store.transaction(async (tx) => {

@@ -1,6 +1,5 @@
-import { findKind } from '../../machines/catalogue.ts';
+import { findKind, unknownKind } from '../../machines/catalogue.ts';
 import { dayNumber } from '../domain/date.ts';
-import { InputError } from '../domain/InputError.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { policyRegistry } from '../policy/policyRegistry.ts';
 import { resolvePolicy } from '../policy/resolvePolicy.ts';
@@ -26,7 +25,7 @@ export function modelAdapterFor(policies: Readonly<Record<string, ProviderPolicy
     open(request, policy) {
       const kind = (request as { kind?: unknown }).kind;
       const entry = typeof kind === 'string' ? findKind(kind) : undefined;
-      if (!entry) throw new InputError('unknownKind', 'request.kind', kind, 'is not a kind in the catalogue', 'open a request of a catalogue kind');
+      if (!entry) throw unknownKind('request.kind', kind, 'open a request of a catalogue kind');
       const profile = resolvePolicy(policy, 'policy', registry);
       const parsed = entry.requestSchema.parse(request);
       const day0 = dayNumber(parsed.receivedOn);
