@@ -3,7 +3,6 @@ import { dayNumber, isoDate } from '../domain/date.ts';
 import type { DatedEvent } from '../domain/DatedEvent.ts';
 import { MAX_DAYS } from '../domain/duration.ts';
 import { InputError } from '../domain/InputError.ts';
-import { capMicrosteps } from '../explore/capMicrosteps.ts';
 import { MachineThrew, machineThrew } from '../explore/machineThrew.ts';
 import { parseEvent } from '../domain/parseEvent.ts';
 import type { PolicyVersion } from '../domain/policy.ts';
@@ -12,7 +11,6 @@ import { checkDay } from './checkDay.ts';
 import { couldTake } from './couldTake.ts';
 import { takenAfter } from './takenAfter.ts';
 import { type Rejection, STEP_FIX, type TimedRun, advanceTo, sendEvent, startRun } from './TimedRun.ts';
-
 
 type Line = Omit<DatedEvent, 'event'> & { event?: { type: string; [field: string]: unknown } | undefined };
 
@@ -63,10 +61,8 @@ export function replay(entry: Pick<KindEntry, 'machine' | 'alphabet'> & { name?:
   });
   for (const [i, e] of events.entries()) if (e.event !== undefined) parseEvent(e.event, `events[${i}].event`, { ownTypes: true });
 
-  const machine = withPolicy(entry.machine, version);
-  // Eventless transitions that never settle are then an error, not a replay that never ends.
-  capMicrosteps(machine);
-  let run = startRun(machine, request, 0);
+  // `startRun` caps the machine's microsteps: eventless transitions that never settle are an error, not a replay that never ends.
+  let run = startRun(withPolicy(entry.machine, version), request, 0);
   for (const [index, line] of events.entries()) {
     const day = days[index] as number;
     const done = onLine(entry.name ?? 'the machine', index, day, line, run, () => replayLine(entry, run, index, day, line));
