@@ -40,6 +40,11 @@ export const PolicyVersion = z
         exceptions: z.array(NoticeException),
         objectionWindow: IsoDuration,
         delayedNoticeWithin: IsoDuration,
+        /**
+         * Whether the provider promises notice once an emergency that let it skip notice has passed
+         * (Google does, DOMAIN §4). Absent, it is held to that promise, the model rule of DOMAIN §4.
+         */
+        afterEmergency: z.boolean().optional(),
       })
       .strict(),
     challenges: z

@@ -12,7 +12,7 @@ export const cloudflare: ProviderPolicy = {
   versions: [
     {
       title: 'Trust hub law-enforcement policy and transparency reports',
-      notice: { beforeDisclosure: true, exceptions: [], objectionWindow: 'P14D', delayedNoticeWithin: 'P7D' },
+      notice: { beforeDisclosure: true, exceptions: [], objectionWindow: 'P14D', delayedNoticeWithin: 'P7D', afterEmergency: false },
       challenges: { grounds: ['overbroad', 'defective', 'foreignLawConflict'], openEndedSecrecy: true, secrecyLongerThan: 'P1Y', within: 'P30D' },
       retention: [
         { records: 'account and billing records', categories: ['basicSubscriberInfo'], deletedAfter: null },
@@ -25,6 +25,7 @@ export const cloudflare: ProviderPolicy = {
         'notice.exceptions': `DOMAIN §4 [S] ${TRUST_HUB}: the only stated exception is a legal prohibition`,
         'notice.objectionWindow': 'DOMAIN §11 q10 [?] not published; parameter set to the 14 days of FRCP 45(d)(2)(B) (§1 row 19)',
         'notice.delayedNoticeWithin': 'DOMAIN §4 [?] not published; parameter, near the NDO Fairness Act proposal of 5 business days (§2, not law)',
+        'notice.afterEmergency': `DOMAIN §4 [S] ${TRUST_HUB}: the notice promise covers "a subpoena or other legal process"; an emergency disclosure is neither, and no notice after it is promised (Google's promise, §4, is Google's)`,
         'challenges.grounds': `DOMAIN §4 [S] ${TRUST_HUB}: challenges requests that are overbroad, lack due process, or conflict with the privacy law of the user’s country of residence`,
         'challenges.openEndedSecrecy': `DOMAIN §4 [S] ${TRUST_HUB}: challenges requests that restrict notice more than needed; NSL-12-358696 (§intro source 1)`,
         'challenges.secrecyLongerThan': 'DOMAIN §1 row 7 [S] DOJ 2017 policy seeks NDOs of one year or less; parameter [?]',

@@ -4,7 +4,7 @@ const PRIVACY = 'letsencrypt/website content/en/privacy.md';
 
 const base: PolicyVersion = {
   title: 'Privacy policy, versions to 28 Jun 2024',
-  notice: { beforeDisclosure: true, exceptions: ['futility'], objectionWindow: 'P14D', delayedNoticeWithin: 'P7D' },
+  notice: { beforeDisclosure: true, exceptions: ['futility'], objectionWindow: 'P14D', delayedNoticeWithin: 'P7D', afterEmergency: false },
   challenges: { grounds: [], openEndedSecrecy: false, secrecyLongerThan: null, within: 'P30D' },
   retention: [
     { records: 'subscriber validation records (IPs, ACME and HTTP logs)', categories: ['basicSubscriberInfo', 'nonContentRecords'], keptAtLeast: 'P7Y', deletedAfter: 'P10Y' },
@@ -17,6 +17,7 @@ const base: PolicyVersion = {
     'notice.exceptions': `DOMAIN §4 [S] ${PRIVACY}: "unless we are prohibited, or it would be futile"`,
     'notice.objectionWindow': 'DOMAIN §4 [?] no number published; parameter set to the 14 days of FRCP 45(d)(2)(B)',
     'notice.delayedNoticeWithin': 'DOMAIN §4 [?] no number published; parameter',
+    'notice.afterEmergency': `DOMAIN §4 [S] ${PRIVACY}: prior notice is promised for a legally required disclosure; an emergency disclosure (§5) is a voluntary one, and no notice after it is promised`,
     'challenges.grounds': `DOMAIN §4 [S] ${PRIVACY}: reserves the right to object, commits to no ground`,
     'challenges.openEndedSecrecy': `DOMAIN §4 [S] ${PRIVACY}: no commitment to challenge gags`,
     'challenges.secrecyLongerThan': `DOMAIN §4 [S] ${PRIVACY}: no commitment`,

@@ -82,19 +82,23 @@ export const objectionWindow: Rule = {
 };
 
 /**
- * After a disclosure made without notice (under a gag, or in an emergency), notice goes out
- * within the policy's delay once the gag ends or the emergency has passed, or the case is
- * flagged overdue by then.
+ * After a disclosure made without notice (under a gag, or in an emergency when the policy
+ * promises notice after one), notice goes out within the policy's delay once the gag ends or the
+ * emergency has passed, or the case is flagged overdue by then.
  */
 export const delayedNotice: Rule = {
   id: 'delayed-notice',
   title: 'When secrecy ends after a secret disclosure, notice goes out within the policy’s delay',
   rationale: 'Providers notify once a gag lifts or an emergency passes; a case that misses the delay must at least be flagged.',
-  sources: [src('§4', 'Google: notice after the prohibition ends; after an emergency has passed', 'S'), src('§10 note 2', 'Modelling inference, not law: notice within N days after the gag ends, if it ends', '?')],
+  sources: [
+    src('§4', 'Google: notice after the prohibition ends; after an emergency has passed', 'S'),
+    src('§4', 'Cloudflare and Let’s Encrypt promise notice for legal process only: after an emergency, as the policy says (notice.afterEmergency)', 'S'),
+    src('§10 note 2', 'Modelling inference, not law: notice within N days after the gag ends, if it ends', '?'),
+  ],
   scope: 'every machine that discloses (data.disclosed)',
   appliesTo: (ctx) => speaks(ctx, 'data.disclosed'),
   premise: { text: 'notice falls due after a disclosure made without it', match: () => entering('noticeDue') },
-  check: (ctx) => ({ type: 'monitor', monitor: delayedNoticeMonitor(durationDays(ctx.policy.notice.delayedNoticeWithin), waivedAsAllowed(ctx)) }),
+  check: (ctx) => ({ type: 'monitor', monitor: delayedNoticeMonitor(durationDays(ctx.policy.notice.delayedNoticeWithin), waivedAsAllowed(ctx), ctx.policy.notice.afterEmergency !== false) }),
 };
 
 /**
@@ -107,7 +111,7 @@ type DN = { owed: boolean; waiting: boolean; waived: boolean; told: boolean; eme
 /** The notice's own flag, raised now: an overdue state that is the notice's (tagged `noticeDue`, or inside one that is). */
 const alarm = raising('overdue', 'noticeDue');
 
-function delayedNoticeMonitor(days: number, noticeWaived: StepMatch): Monitor<DN> {
+function delayedNoticeMonitor(days: number, noticeWaived: StepMatch, afterEmergency: boolean): Monitor<DN> {
   const clock = '@notice';
   const message = `a disclosure made without notice was not followed by notice within ${days} days of the gag ending (with no gag, of the disclosure), and the case was not flagged overdue`;
   const [disclosed, emergencyEnded] = ['data.disclosed', 'emergency.ended'].map((type) => onEvent(type)) as [StepMatch, StepMatch];
@@ -120,7 +124,8 @@ function delayedNoticeMonitor(days: number, noticeWaived: StepMatch): Monitor<DN
     const facts = { waived, told, emergency };
     if (noticeGiven(info) || noticeWaived(info) || (s.waiting && alarm(info))) return { state: { owed: false, waiting: false, ...facts }, ...(s.waiting ? { stop: [clock] } : {}) };
     // A waiver counts only as the event the policy allows, never as a tag a machine puts on itself.
-    const owed = s.owed || (disclosed(info) && !told && !info.post.hasTag('noticeSent') && !waived);
+    // A disclosure in an emergency, with no gag on it, owes notice only where the policy promises it once the emergency passes.
+    const owed = s.owed || (disclosed(info) && !told && !info.post.hasTag('noticeSent') && !waived && (afterEmergency || !emergency || info.post.hasTag('secrecy')));
     if (s.waiting && enteringSecrecy(info)) return { state: { owed, waiting: false, ...facts }, stop: [clock] };
     // Notice falls due as soon as nothing holds it back: no gag in force, no emergency going on.
     if (owed && !s.waiting && !info.post.hasTag('secrecy') && !emergency) return { state: { owed, waiting: true, ...facts }, start: [clock] };

@@ -85,3 +85,44 @@ describe('a timed rule put to the test is not vacuous', () => {
     expect(plain?.status).toBe('violated');
   });
 });
+
+/**
+ * Discloses in an emergency (danger of death), then the emergency ends and the user is never
+ * told; with `gagged`, a gag is also in force when the data goes out.
+ */
+const emergencyThenSilence = (gagged: boolean) =>
+  build({
+    id: 'emergencyThenSilence',
+    initial: 'received',
+    states: {
+      received: { on: { 'emergency.assessed': { target: gagged ? 'gagged' : 'assessed' } } },
+      gagged: { tags: ['secrecy'], on: { 'data.disclosed': 'gaggedDisclosed' } },
+      gaggedDisclosed: { tags: ['secrecy'], on: { 'emergency.ended': 'ended' } },
+      assessed: { on: { 'data.disclosed': 'disclosed' } },
+      disclosed: { on: { 'emergency.ended': 'ended' } },
+      ended: { type: 'final', tags: ['closed', 'disclosed'] },
+    },
+  });
+
+describe('delayed-notice after an emergency follows the policy’s promise (notice.afterEmergency)', () => {
+  const withPromise = (afterEmergency: boolean | undefined) => {
+    const { afterEmergency: _omitted, ...notice } = version.notice;
+    return { ...version, notice: afterEmergency === undefined ? notice : { ...notice, afterEmergency } };
+  };
+  const delayed = (gagged: boolean, afterEmergency: boolean | undefined) =>
+    byId(checkMachine({ ...target(emergencyThenSilence(gagged)), declared: { 'emergency.assessed': { criterion: ['deathOrSeriousInjury'] } } }, withPromise(afterEmergency), [delayedNotice])).get('delayed-notice');
+
+  it('Cloudflare promises notice for legal process only: silence after an emergency breaks no promise', () => {
+    expect(version.notice.afterEmergency).toBe(false);
+    expect(delayed(false, false)?.status).toBe('proved');
+  });
+
+  it('a policy that promises it (or says nothing, as Google’s model rule) is held to it', () => {
+    expect(delayed(false, true)?.status).toBe('violated');
+    expect(delayed(false, undefined)?.status).toBe('violated');
+  });
+
+  it('a disclosure made under a gag owes notice when the gag ends, emergency or not', () => {
+    expect(delayed(true, false)?.status).toBe('violated');
+  });
+});
