@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { fromZod, InputError } from '../domain/InputError.ts';
+import { MachineThrew } from '../explore/machineThrew.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import type { CaseStore } from '../runtime/CaseStore.ts';
 import { ConflictError } from '../runtime/ConflictError.ts';
@@ -33,6 +34,11 @@ const utcToday = () => new Date().toISOString().slice(0, 10);
 const failure = (c: Context, status: ContentfulStatusCode, error: Record<string, unknown>) => c.json({ error }, status);
 
 function errorAnswer(c: Context, err: unknown) {
+  // The case's machine is the service's own: its code failing is the service's fault, never the request's.
+  if (err instanceof MachineThrew) {
+    process.stderr.write(`dueprocess serve: a case's machine failed: ${err.message}\n`);
+    return failure(c, 500, { reason: 'machineThrew', field: err.field, value: err.value ?? null, message: `the case's machine failed on this request, through no fault of it: ${err.problem}; nothing was applied`, fix: 'report it to the operators of this service with the field and value above; resending will fail the same way' });
+  }
   if (err instanceof InputError) {
     const status = err.reason === 'unknownCase' || err.reason === 'unknownToken' ? 404 : err.reason === 'keyReused' ? 409 : 400;
     return failure(c, status, { reason: err.reason, field: err.field, value: err.value ?? null, message: err.message, fix: err.fix });

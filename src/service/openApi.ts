@@ -66,6 +66,7 @@ export function openApiDocument() {
       ['401', 'no valid token'],
       ['403', 'the token’s role may not do this'],
       ...(route.body ? ([['413', 'the body is over 256 KiB']] as const) : []),
+      ['500', 'the service failed (`internal`), or a case’s machine did (`machineThrew`, naming the state and the event); nothing was applied'],
     ] as const) {
       responses[code] ??= { ...ERROR, description };
     }
