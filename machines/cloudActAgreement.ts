@@ -35,6 +35,11 @@ export const cloudActAgreementSpec = {
   intakeRefusals: [
     { ground: 'targets a US person', when: { usPerson: true }, sources: NOT_US_TARGET },
     { ground: 'targets a person in the US', when: { residesInUS: true }, sources: NOT_US_TARGET },
+    {
+      ground: 'does not concern serious crime',
+      when: { seriousCrime: false },
+      sources: [src('§1 row 15', 'as the agreement allows: serious crime', 'S'), src('§8', 'agreements require partner orders to relate to serious crime (2523(b))', 'S')],
+    },
   ],
   sample: { requester: { name: 'UK Home Office', country: 'GB' }, target: { usPerson: false, residesInUS: false, residenceCountry: 'GB' } },
   requestSchema: demandRequestFor('cloudActAgreement', {

@@ -46,6 +46,8 @@ export interface DemandLaw {
   respondWithinEmergency?: string;
   /** Whether the law turns on the provider having only carried the material (`conduit: true`). */
   readsConduit?: boolean;
+  /** Whether the law turns on the order concerning serious crime (`seriousCrime`, true unless given). */
+  readsSeriousCrime?: boolean;
   /** Data the provider may not give and must object to, whatever its policy, when a request asks for it. */
   objectTo?: readonly DataCategory[];
 }
@@ -151,7 +153,10 @@ export const DEMAND_LAW: Readonly<Record<DemandKind, DemandLaw>> = {
     turnAway: [
       { ground: 'targets a US person', when: (r) => r.target.usPerson },
       { ground: 'targets a person in the US', when: (r) => r.target.residesInUS },
+      // DOMAIN §8: partner orders must relate to serious crime (2523(b)).
+      { ground: 'does not concern serious crime', when: (r) => r.seriousCrime === false },
     ],
+    readsSeriousCrime: true,
   },
   // DOMAIN §1 row 17, §2 EU_EPOC_PRODUCTION: a European Production Order, answered within 10 days; §1 rows 15
   // and 19: a US provider gives a foreign authority non-content records, never content; §2

@@ -29,8 +29,10 @@ const demand = (kind: DemandKind, check?: Check) => {
   const urgent: Check = { test: (r) => !r.emergency || DEMAND_LAW[kind].respondWithinEmergency !== undefined, path: ['emergency'], message: `a ${kind} has no shorter deadline for an emergency order` };
   // DOMAIN §1 row 18: whether the provider only carried the material decides a 512(h) subpoena, nothing else.
   const conduit: Check = { test: (r) => !r.conduit || DEMAND_LAW[kind].readsConduit === true, path: ['conduit'], message: `a ${kind} does not turn on whether the provider only carried the material` };
+  // DOMAIN §8: serious crime decides an order under a CLOUD Act agreement, nothing else.
+  const serious: Check = { test: (r) => r.seriousCrime === undefined || DEMAND_LAW[kind].readsSeriousCrime === true, path: ['seriousCrime'], message: `a ${kind} does not turn on whether the order concerns serious crime` };
   return schema.superRefine((r, ctx) => {
-    for (const c of [...DATED, urgent, conduit, ...(check ? [check] : [])]) if (!c.test(r)) ctx.addIssue({ code: 'custom', path: c.path, message: c.message });
+    for (const c of [...DATED, urgent, conduit, serious, ...(check ? [check] : [])]) if (!c.test(r)) ctx.addIssue({ code: 'custom', path: c.path, message: c.message });
   });
 };
 

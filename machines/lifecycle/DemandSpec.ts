@@ -18,6 +18,8 @@ export interface RequestCondition {
   categoriesInclude?: readonly DataCategory[];
   /** The provider was only a conduit for the material (`conduit` on the request). */
   conduit?: boolean;
+  /** The order concerns serious crime (`seriousCrime` on the request; absent, it does). */
+  seriousCrime?: boolean;
 }
 
 /** A way for the provider to contest the process or its gag, with its deadline if the law sets one. */

@@ -52,29 +52,40 @@ export function demandEntry(spec: DemandSpec, machine: object): KindEntry {
   };
 }
 
-/** Request flags only some kinds' law reads, each with what to do instead. */
+/** Request flags only some kinds' law reads, each with the values that say something (`says`) and what to do instead. */
 const FLAGS = [
   {
     field: 'emergency',
     read: (spec: DemandSpec) => spec.respondWithin?.emergency !== undefined,
     problem: 'gives an emergency order no shorter deadline to answer',
+    says: (v: unknown) => v === true,
     fix: 'leave emergency out (a European Production Order is the kind with an emergency deadline), or open the request as an emergency disclosure request (kind emergency)',
   },
   {
     field: 'conduit',
     read: (spec: DemandSpec) => (spec.intakeRefusals ?? []).some((r) => r.when.conduit !== undefined),
     problem: 'does not turn on whether the provider only carried the material',
+    says: (v: unknown) => v === true,
     fix: 'leave conduit out (it decides a DMCA 512(h) subpoena only)',
+  },
+  {
+    field: 'seriousCrime',
+    read: (spec: DemandSpec) => (spec.intakeRefusals ?? []).some((r) => r.when.seriousCrime !== undefined),
+    problem: 'does not turn on whether the order concerns serious crime',
+    // Its default is true, so a value given either way says something.
+    says: (v: unknown) => v !== undefined,
+    fix: 'leave seriousCrime out (it decides an order under a CLOUD Act agreement only)',
   },
 ] as const;
 
-/** The kind's intake, refusing a flag set to true that its law does not read (`FLAGS`). */
+/** The kind's intake, refusing a flag that says something its law does not read (`FLAGS`). */
 function unreadFlags(spec: DemandSpec): KindEntry['requestSchema'] {
   const unread = FLAGS.filter((f) => !f.read(spec));
   if (unread.length === 0) return spec.requestSchema;
   return spec.requestSchema.superRefine((r, ctx) => {
     for (const f of unread) {
-      if ((r as Record<string, unknown>)[f.field] === true) ctx.addIssue({ code: 'custom', path: [f.field], message: `is true, but the law of a ${spec.kind} ${f.problem}`, params: { fix: f.fix } });
+      const value = (r as Record<string, unknown>)[f.field];
+      if (f.says(value)) ctx.addIssue({ code: 'custom', path: [f.field], message: `is ${String(value)}, but the law of a ${spec.kind} ${f.problem}`, params: { fix: f.fix } });
     }
   });
 }

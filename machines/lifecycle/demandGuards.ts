@@ -18,6 +18,7 @@ export function requestMatches(request: DemandRequest, cond: RequestCondition): 
   if (cond.qualifyingForeignLawAtRisk !== undefined && partnerInForce(t.foreignLawAtRisk ?? t.residenceCountry, request.receivedOn) !== cond.qualifyingForeignLawAtRisk) return false;
   if (cond.categoriesInclude && sharedCategories(cond.categoriesInclude, request.categories).length === 0) return false;
   if (cond.conduit !== undefined && (request.conduit === true) !== cond.conduit) return false;
+  if (cond.seriousCrime !== undefined && (request.seriousCrime !== false) !== cond.seriousCrime) return false;
   return true;
 }
 

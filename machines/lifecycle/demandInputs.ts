@@ -44,7 +44,7 @@ export function demandInputs(spec: DemandSpec): { name: string; input: unknown }
   // Each ground the law gives for refusing at intake, met by a request.
   for (const refusal of spec.intakeRefusals ?? []) {
     const { usPerson = base.target.usPerson, residesInUS = base.target.residesInUS } = refusal.when;
-    inputs.push({ name: refusal.ground, input: { ...base, target: { usPerson, residesInUS, residenceCountry: residesInUS ? 'US' : base.target.residenceCountry }, ...(refusal.when.conduit ? { conduit: true } : {}) } });
+    inputs.push({ name: refusal.ground, input: { ...base, target: { usPerson, residesInUS, residenceCountry: residesInUS ? 'US' : base.target.residenceCountry }, ...(refusal.when.conduit ? { conduit: true } : {}), ...(refusal.when.seriousCrime === false ? { seriousCrime: false } : {}) } });
   }
   // A process dated before its receipt, and one whose compliance date comes before a window's end.
   if (spec.term) inputs.push({ name: 'order dated 20 days before receipt', input: { ...base, issuedOn: isoDate(dayNumber(CHECK_DATE) - 20) } });

@@ -45,6 +45,11 @@ export const DemandRequest = RequestBase.extend({
   emergency: z.boolean().optional(),
   /** The provider only carried the material (a 17 U.S.C. 512(a) conduit) and stored none of it: a DMCA 512(h) subpoena does not reach it. */
   conduit: z.boolean().optional(),
+  /**
+   * Whether the order concerns serious crime, as a CLOUD Act agreement requires of a partner's
+   * order (2523(b)); absent, as such an order asserts, it does. `false` turns the order away.
+   */
+  seriousCrime: z.boolean().optional(),
 }).strict();
 export type DemandRequest = z.infer<typeof DemandRequest>;
 

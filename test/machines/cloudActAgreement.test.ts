@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { fromZod } from '../../src/domain/InputError.ts';
+import { findKind } from '../../machines/catalogue.ts';
 import { cloudActAgreementEntry, cloudActAgreementSpec } from '../../machines/cloudActAgreement.ts';
 import { advanceTo } from '../../src/time/TimedRun.ts';
 import { US_TARGET, ev, firedTimers, play, rawRequest, rejectionOf, startCase } from '../support/demandFixtures.ts';
@@ -48,6 +49,23 @@ describe('order under a CLOUD Act executive agreement (18 U.S.C. 2523)', () => {
     expect(run.snapshot.matches({ process: 'refused', notice: 'notRequired' })).toBe(true);
     expect(run.snapshot.context.outcome).toBe(outcome);
     expect(rejectionOf(run, 1, ev.review()).reason).toBe('notAccepted');
+  });
+
+  it('turns away at intake an order that does not concern serious crime (2523(b)); one that says it does, or says nothing, goes on', () => {
+    const run = startCase(entry, { seriousCrime: false });
+    expect(run.snapshot.matches({ process: 'refused', notice: 'notRequired' })).toBe(true);
+    expect(run.snapshot.context.outcome).toBe('refused: does not concern serious crime');
+    expect(rejectionOf(run, 1, ev.disclose('content')).reason).toBe('notAccepted');
+    for (const given of [{ seriousCrime: true }, {}]) expect(startCase(entry, given).snapshot.matches({ process: 'refused' })).toBe(false);
+    expect(entry.inputs.map((i) => i.name)).toContain('does not concern serious crime');
+  });
+
+  it.each([false, true])('refuses seriousCrime: %s on a kind whose law does not turn on it, naming the field and the fix', (value) => {
+    const parsed = findKind('searchWarrant')?.requestSchema.safeParse(rawRequest('searchWarrant', { seriousCrime: value }));
+    const error = fromZod(parsed?.error as z.ZodError, {}, 'request');
+    expect(error.field).toBe('request.seriousCrime');
+    expect(error.problem).toBe(`is ${value}, but the law of a searchWarrant does not turn on whether the order concerns serious crime`);
+    expect(error.fix).toMatch(/CLOUD Act agreement only/);
   });
 
   it('complies with content for a UK resident after notice and the objection window', () => {
