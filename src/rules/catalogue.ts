@@ -1,6 +1,7 @@
 import { answerHeldUnderGag } from './answerHeldUnderGag.ts';
 import { cloudActMotionWindow, compellableOnly, emergencyAssessedFirst, emergencyFollowUp, foreignLawConflictChallenged, noDisclosurePastRetention } from './dataRules.ts';
-import { abuseComplaintHandling, challengeLongSecrecy, dataSubjectDeadline, erasureGround, noSilentDeadline, preservationTerm, termination } from './deadlineRules.ts';
+import { abuseComplaintHandling, dataSubjectDeadline, erasureGround, noSilentDeadline, preservationTerm, termination } from './deadlineRules.ts';
+import { challengeLongSecrecy } from './challengeLongSecrecy.ts';
 import { gagEndsOnItsDate } from './gagEndsOnItsDate.ts';
 import { delayedNotice, noNoticeUnderSecrecy, noticeBeforeDisclosure, objectionWindow } from './noticeRules.ts';
 import type { Rule } from './Rule.ts';

@@ -3,47 +3,9 @@ import { durationDays, monthsDaysAtMost } from '../domain/duration.ts';
 import { src } from '../domain/source.ts';
 import type { Monitor, StepInfo } from '../explore/Monitor.ts';
 import { snapshotKey } from '../explore/snapshotKey.ts';
-import { gagOfAnotherCase } from './answerHeldUnderGag.ts';
 import { ERASURE_GROUNDS } from './compellableByKind.ts';
-import { after, allOf, anyOf, entering, leaving, neverStep, onEvent, raising, raisingUnclaimed, respondWithin, terminates } from './language.ts';
-import type { Rule, RuleContext } from './Rule.ts';
-
-const gagDays = (info: StepInfo): number | null => {
-  if (info.post.hasTag('secrecyOpenEnded')) return null;
-  if (info.kind === 'event' && info.event.type === 'secrecy.imposed') return (info.event.days as number | undefined) ?? null;
-  return (info.input as { secrecyOrder?: { days?: number } } | undefined)?.secrecyOrder?.days ?? null;
-};
-
-/** A gag comes into force at this step: the first, or one imposed over it (an open-ended order replacing a 30-day one). */
-const gagBegins = anyOf(entering('secrecy'), allOf(onEvent('secrecy.imposed'), after('secrecy')));
-
-/** The gag entered at this step is open-ended or longer than the policy tolerates. */
-function tooLong(ctx: RuleContext, info: StepInfo): boolean {
-  const days = gagDays(info);
-  const limit = ctx.policy.challenges.secrecyLongerThan;
-  return days === null ? ctx.policy.challenges.openEndedSecrecy : limit !== null && days > durationDays(limit);
-}
-
-export const challengeLongSecrecy: Rule = {
-  id: 'challenge-long-secrecy',
-  title: 'Open-ended secrecy, or secrecy longer than the policy’s limit, is challenged within the policy’s time',
-  rationale: 'Providers commit to challenge gags that restrict notice more than needed; DOJ policy seeks one year or less.',
-  sources: [src('§4', 'Cloudflare challenges requests that unduly restrict notice', 'S'), src('§1 row 7', 'DOJ 2017 policy: one year or less', 'S')],
-  scope: 'policies that challenge open-ended or long gags; machines with a secrecy tag, but a kind whose gag is another case’s (challenged there)',
-  appliesTo: (ctx) => (ctx.policy.challenges.openEndedSecrecy || ctx.policy.challenges.secrecyLongerThan !== null) && ctx.tags.has('secrecy') && !gagOfAnotherCase(ctx),
-  premise: { text: 'a gag the policy challenges comes into force', match: (ctx) => (info) => gagBegins(info) && tooLong(ctx, info) },
-  check: (ctx) => {
-    const within = durationDays(ctx.policy.challenges.within);
-    return respondWithin({
-      trigger: (info) => gagBegins(info) && tooLong(ctx, info),
-      response: entering('secrecyChallenged'),
-      cancel: leaving('secrecy'),
-      // The gag's own flag: an overdue state inside the gag, not another duty's elsewhere.
-      alarm: raising('overdue', 'secrecy'),
-      message: `a gag the policy challenges was not challenged within ${within} days, and the case was not flagged overdue`,
-    })(within);
-  },
-};
+import { anyOf, entering, neverStep, onEvent, raisingUnclaimed, terminates } from './language.ts';
+import type { Rule } from './Rule.ts';
 
 export const termination: Rule = {
   id: 'termination',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkMachine } from '../../src/rules/checkMachine.ts';
 import { emergencyFollowUp, foreignLawConflictChallenged } from '../../src/rules/dataRules.ts';
-import { challengeLongSecrecy, dataSubjectDeadline, preservationTerm } from '../../src/rules/deadlineRules.ts';
+import { dataSubjectDeadline, preservationTerm } from '../../src/rules/deadlineRules.ts';
+import { challengeLongSecrecy } from '../../src/rules/challengeLongSecrecy.ts';
 import { build, target, version } from '../support/handMachines.ts';
 
 /** Takes an open-ended gag and has no way to challenge it, nor to flag the challenge overdue. */
