@@ -11,8 +11,8 @@ import { CHECK_DATE } from './lifecycle/demandInputs.ts';
 import type { KindEntry } from './lifecycle/KindEntry.ts';
 import { DEFAULT_DECISIONS, POLICY_DELAYS, policyGuards } from './lifecycle/policySlots.ts';
 
-/** The data-subject rights a request can invoke (DOMAIN §1 row 20; Let's Encrypt lists these four). */
-export const DATA_SUBJECT_RIGHTS = ['access', 'rectification', 'erasure', 'objection'] as const;
+/** The data-subject rights a request can invoke (DOMAIN §1 row 20: Let's Encrypt lists the first four; the row names restriction and portability too). */
+export const DATA_SUBJECT_RIGHTS = ['access', 'rectification', 'erasure', 'objection', 'restriction', 'portability'] as const;
 export type DataSubjectRight = (typeof DATA_SUBJECT_RIGHTS)[number];
 
 const ART_17_3 = (letter: string, what: string) => [src('§7', `GDPR Art. 17(3)(${letter}): ${what}`, 'S')];
@@ -60,8 +60,31 @@ export const REFUSAL_GROUNDS = {
     sources: [ART_21_1('the controller demonstrates compelling legitimate grounds for the processing which override the interests, rights and freedoms of the data subject')],
   },
   rightsOfOthers: {
-    rights: ['access'],
-    sources: [src('§1 row 20', NOT_IN_DOMAIN('GDPR Art. 15(4): the right to obtain a copy shall not adversely affect the rights and freedoms of others', 'Arts 15-22'), '?')],
+    rights: ['access', 'portability'],
+    sources: [
+      src('§1 row 20', NOT_IN_DOMAIN('GDPR Art. 15(4): the right to obtain a copy shall not adversely affect the rights and freedoms of others', 'Arts 15-22'), '?'),
+      src('§1 row 20', NOT_IN_DOMAIN('GDPR Art. 20(4): the right to data portability shall not adversely affect the rights and freedoms of others', 'Arts 15-22'), '?'),
+    ],
+  },
+  noRestrictionGroundApplies: {
+    rights: ['restriction'],
+    sources: [
+      src(
+        '§1 row 20',
+        NOT_IN_DOMAIN('GDPR Art. 18(1): restriction is owed only while the data’s accuracy is contested, the processing is unlawful, the data are kept for the user’s legal claims though no longer needed, or an objection is being weighed', 'Arts 15-22'),
+        '?',
+      ),
+    ],
+  },
+  notPortable: {
+    rights: ['portability'],
+    sources: [
+      src(
+        '§1 row 20',
+        NOT_IN_DOMAIN('GDPR Art. 20(1): portability covers only data the user provided, processed on consent or a contract, by automated means', 'Arts 15-22'),
+        '?',
+      ),
+    ],
   },
   publicCertificateTransparencyLog: {
     rights: ['erasure'],
@@ -209,7 +232,7 @@ export const dataSubjectRequestEntry: KindEntry = {
   kind: 'dataSubjectRequest',
   title: 'GDPR data-subject request',
   legalBasis: 'GDPR Arts 12, 15-22',
-  summary: 'The user asks for access to, rectification or erasure of their data, or objects to its use; the answer is due within one month.',
+  summary: 'The user asks for access to, rectification, erasure, restriction or a portable copy of their data, or objects to its use; the answer is due within one month.',
   compels: [],
   compelsNote: 'Nothing goes to a third party: an access request returns the user’s own data to the user.',
   secrecy: 'No gag of its own. An access request on an account a gag covers (gagOnAccount) is escalated, its answer held until the gag lifts (a U.S. gag is no Art. 23 restriction: a true conflict)',

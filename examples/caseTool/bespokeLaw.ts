@@ -1,7 +1,7 @@
 import type { DataCategory } from '../../src/domain/categories.ts';
 
-/** Rights a GDPR data-subject request can invoke (DOMAIN §1 row 20; Let's Encrypt lists these four). */
-export const RIGHTS = ['access', 'rectification', 'erasure', 'objection'] as const;
+/** Rights a GDPR data-subject request can invoke (DOMAIN §1 row 20: Let's Encrypt's four, and restriction and portability). */
+export const RIGHTS = ['access', 'rectification', 'erasure', 'objection', 'restriction', 'portability'] as const;
 export type Right = (typeof RIGHTS)[number];
 
 /**
@@ -44,8 +44,12 @@ export const BESPOKE_LAW = {
       noErasureGroundApplies: ['erasure'],
       // GDPR Art. 21(1): compelling legitimate grounds that override the data subject's; not in DOMAIN.md, unverified.
       compellingLegitimateGrounds: ['objection'],
-      // GDPR Art. 15(4): a copy must not adversely affect the rights and freedoms of others; not in DOMAIN.md, unverified.
-      rightsOfOthers: ['access'],
+      // GDPR Art. 15(4) and 20(4): a copy, or a portable one, must not adversely affect the rights and freedoms of others; not in DOMAIN.md, unverified.
+      rightsOfOthers: ['access', 'portability'],
+      // GDPR Art. 18(1): restriction only while accuracy is contested, processing unlawful, data kept for the user's claims, or an objection weighed; unverified.
+      noRestrictionGroundApplies: ['restriction'],
+      // GDPR Art. 20(1): only data the user provided, on consent or contract, processed by automated means; unverified.
+      notPortable: ['portability'],
       // DOMAIN §1 row 20, §7: issuance records published in Certificate Transparency logs.
       publicCertificateTransparencyLog: ['erasure'],
       // GDPR Art. 12(5) and 12(6), any right: not in DOMAIN.md (§1 row 20 cites Art. 12 as a whole), unverified.

@@ -146,7 +146,7 @@ describe('GDPR data-subject request', () => {
       expect(refused.run).toBe(run);
     }
     const ownRights = Object.fromEntries(['compellingLegitimateGrounds', 'rightsOfOthers', 'noErasureGroundApplies'].map((g) => [g, REFUSAL_GROUNDS[g as keyof typeof REFUSAL_GROUNDS]?.rights]));
-    expect(ownRights).toEqual({ compellingLegitimateGrounds: ['objection'], rightsOfOthers: ['access'], noErasureGroundApplies: ['erasure'] });
+    expect(ownRights).toEqual({ compellingLegitimateGrounds: ['objection'], rightsOfOthers: ['access', 'portability'], noErasureGroundApplies: ['erasure'] });
   });
 
   it('marks a refusal after the first month as late (Art. 12(4))', () => {
@@ -166,10 +166,44 @@ describe('GDPR data-subject request', () => {
   });
 
   it('rejects a right it does not know, naming the field', () => {
-    const result = DataSubjectRequestRequest.safeParse({ ...erasure, right: 'portability' });
+    const result = DataSubjectRequestRequest.safeParse({ ...erasure, right: 'forgetfulness' });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['right']);
-    expect(result.error?.issues[0]?.message).toMatch(/access, rectification, erasure, objection/);
+    expect(result.error?.issues[0]?.message).toMatch(/access, rectification, erasure, objection, restriction, portability/);
+  });
+
+  describe('restriction (Art. 18) and portability (Art. 20)', () => {
+    const restriction = DataSubjectRequestRequest.parse({ ...erasure, right: 'restriction' });
+    const portability = DataSubjectRequestRequest.parse({ ...erasure, right: 'portability' });
+
+    it('are answered within the month, as every right is', () => {
+      for (const request of [restriction, portability]) {
+        expect(send(start(request), 10, { type: 'request.fulfilled' }).snapshot.matches('fulfilled')).toBe(true);
+        expect(send(start(request), 10, { type: 'response.extended', reasons: 'complexity' }).snapshot.matches({ awaitingAnswer: { deadline: 'extended' } })).toBe(true);
+      }
+    });
+
+    it('restriction is refused only where no Art. 18(1) ground applies, or on the grounds any right has', () => {
+      for (const ground of ['noRestrictionGroundApplies', 'manifestlyUnfoundedOrExcessive']) {
+        expect(send(start(restriction), 5, { type: 'request.refused', ground }).snapshot.context.outcome).toBe(`refused: ${ground}`);
+      }
+      for (const ground of ['legalClaims', 'noErasureGroundApplies', 'notPortable', 'rightsOfOthers']) expect(attempt(start(restriction), 5, { type: 'request.refused', ground }).ok, ground).toBe(false);
+    });
+
+    it('portability is refused on data outside Art. 20(1), or where a copy would harm others (Art. 20(4)), and on nothing of erasure’s', () => {
+      for (const ground of ['notPortable', 'rightsOfOthers', 'identityNotVerified']) {
+        expect(send(start(portability), 5, { type: 'request.refused', ground }).snapshot.context.outcome).toBe(`refused: ${ground}`);
+      }
+      for (const ground of ['legalClaims', 'noRestrictionGroundApplies', 'publicCertificateTransparencyLog']) expect(attempt(start(portability), 5, { type: 'request.refused', ground }).ok, ground).toBe(false);
+      // Erasure's grounds never answer the new rights, nor theirs erasure.
+      expect(attempt(start(), 5, { type: 'request.refused', ground: 'notPortable' }).ok).toBe(false);
+    });
+
+    it('a portability request on a gagged account is refused at intake: only an access answer names recipients', () => {
+      const result = DataSubjectRequestRequest.safeParse({ ...erasure, right: 'portability', gagOnAccount: true });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.path).toEqual(['gagOnAccount']);
+    });
   });
 
   describe('an access request on an account a gag covers (DOMAIN §8: escalate, no automatic answer)', () => {
