@@ -156,6 +156,7 @@ export const dataSubjectRequestMachine = setup({
   guards: {
     ...policyGuards(DEFAULT_DECISIONS),
     gagOnAccount: ({ context }) => context.request.gagOnAccount === true,
+    accessRight: ({ context }) => context.request.right === 'access',
     groundFits: ({ context, event }, params: { ground: RefusalGround }) =>
       event.type === 'request.refused' && event.ground === params.ground && (REFUSAL_GROUNDS[params.ground].rights as readonly string[]).includes(context.request.right),
   },
@@ -207,7 +208,10 @@ export const dataSubjectRequestMachine = setup({
           initial: 'screening',
           states: {
             screening: { always: [{ guard: 'gagOnAccount', target: 'escalated', meta: { sources: GAG_CONFLICT } }, { target: 'free' }] },
-            free: { description: 'Nothing stops the answer.', on: { 'request.fulfilled': ANSWERED } },
+            free: {
+              description: 'Nothing stops the answer, until a gag on another case comes to cover the account (an access answer only).',
+              on: { 'request.fulfilled': ANSWERED, 'secrecy.imposed': { guard: 'accessRight', target: 'escalated', meta: { sources: GAG_CONFLICT } } },
+            },
             escalated: {
               tags: ['secrecy'],
               description:
@@ -235,7 +239,7 @@ export const dataSubjectRequestEntry: KindEntry = {
   summary: 'The user asks for access to, rectification, erasure, restriction or a portable copy of their data, or objects to its use; the answer is due within one month.',
   compels: [],
   compelsNote: 'Nothing goes to a third party: an access request returns the user’s own data to the user.',
-  secrecy: 'No gag of its own. An access request on an account a gag covers (gagOnAccount) is escalated, its answer held until the gag lifts (a U.S. gag is no Art. 23 restriction: a true conflict)',
+  secrecy: 'No gag of its own. An access request on an account a gag covers (gagOnAccount at intake, or secrecy.imposed once a gag comes to cover it) is escalated, its answer held until the gag lifts (a U.S. gag is no Art. 23 restriction: a true conflict)',
   sources: [...RIGHTS, ...RESPONSE, ...EXTENSION, ...REFUSAL_NOTICE, ...GAG_CONFLICT, ...Object.values(REFUSAL_GROUNDS).flatMap((g) => g.sources)],
   requestSchema: DataSubjectRequestRequest,
   machine: dataSubjectRequestMachine,
@@ -243,5 +247,6 @@ export const dataSubjectRequestEntry: KindEntry = {
     ...DATA_SUBJECT_RIGHTS.map((right) => ({ name: right, input: DataSubjectRequestRequest.parse({ ...DSR_BASE, right }) })),
     { name: 'access, account under a gag', input: DataSubjectRequestRequest.parse({ ...DSR_BASE, right: 'access', gagOnAccount: true }) },
   ],
-  alphabet: { 'secrecy.lifted': { reason: ['lifted'] }, 'data.disclosed': { categories: canonicalCategorySets() }, 'request.refused': { ground: [...Object.keys(REFUSAL_GROUNDS), 'not a listed ground'] }, 'response.extended': { reasons: ['complexity'] } },
+  // The gag is another case's: how long it runs is that case's, so the days are not tried here.
+  alphabet: { 'secrecy.imposed': { days: [undefined] }, 'secrecy.lifted': { reason: ['lifted'] }, 'data.disclosed': { categories: canonicalCategorySets() }, 'request.refused': { ground: [...Object.keys(REFUSAL_GROUNDS), 'not a listed ground'] }, 'response.extended': { reasons: ['complexity'] } },
 };

@@ -61,6 +61,11 @@ export class DataSubjectCase extends CaseFile<DataSubjectState> {
         if (!s.held) return false;
         s.held = false;
         return true;
+      // DOMAIN §8: a gag on another case that comes to cover the account holds an access answer from then on.
+      case 'secrecy.imposed':
+        if (s.held || this.request.right !== 'access') return false;
+        s.held = true;
+        return true;
       case 'request.withdrawn':
         this.close('withdrawn');
         return true;

@@ -220,6 +220,15 @@ describe('GDPR data-subject request', () => {
       expect(answered.snapshot.hasTag('fulfilled')).toBe(true);
     });
 
+    it('a free access request is escalated when a gag comes to cover the account (secrecy.imposed); other rights are not held', () => {
+      const run = send(start(access), 4, { type: 'secrecy.imposed' });
+      expect(run.snapshot.matches({ awaitingAnswer: { answer: 'escalated' } })).toBe(true);
+      expect(attempt(run, 5, { type: 'request.fulfilled' }).ok).toBe(false);
+      expect(attempt(run, 5, { type: 'secrecy.imposed' }).ok).toBe(false);
+      expect(send(run, 6, { type: 'secrecy.lifted', reason: 'lifted' }).snapshot.hasTag('secrecy')).toBe(false);
+      for (const request of [erasure, objection]) expect(attempt(start(request), 4, { type: 'secrecy.imposed' }).ok).toBe(false);
+    });
+
     it('keeps the GDPR clock running: overdue after the first month, still held, still refusable on a ground that fits', () => {
       const run = advanceTo(start(gagged), ONE_MONTH, true);
       expect(run.snapshot.hasTag('overdue') && run.snapshot.hasTag('secrecy')).toBe(true);
