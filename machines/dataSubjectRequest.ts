@@ -243,6 +243,8 @@ export const dataSubjectRequestEntry: KindEntry = {
   sources: [...RIGHTS, ...RESPONSE, ...EXTENSION, ...REFUSAL_NOTICE, ...GAG_CONFLICT, ...Object.values(REFUSAL_GROUNDS).flatMap((g) => g.sources)],
   requestSchema: DataSubjectRequestRequest,
   machine: dataSubjectRequestMachine,
+  // DOMAIN §8: only an access answer names the data's recipients, and so the gagged demand.
+  heldByAccountGag: { field: 'gagOnAccount', applies: (request) => (request as { right?: unknown }).right === 'access' },
   inputs: [
     ...DATA_SUBJECT_RIGHTS.map((right) => ({ name: right, input: DataSubjectRequestRequest.parse({ ...DSR_BASE, right }) })),
     { name: 'access, account under a gag', input: DataSubjectRequestRequest.parse({ ...DSR_BASE, right: 'access', gagOnAccount: true }) },

@@ -23,6 +23,13 @@ export interface KindEntry {
   inputs: readonly { name: string; input: unknown }[];
   /** Payload values to try for fields the event schemas cannot enumerate (route ids, grounds). */
   alphabet: DeclaredValues;
+  /**
+   * A case of this kind waits while a gag on another case covers its account, for the requests
+   * `applies` takes: its request's `field` says so at intake, and the machine takes
+   * `secrecy.imposed` and `secrecy.lifted` as gags come and go. The case engine sets the field
+   * and sends both events itself, as it alone sees every case on the account.
+   */
+  heldByAccountGag?: { field: string; applies: (request: unknown) => boolean };
 }
 
 /**

@@ -20,6 +20,7 @@ import { caseOpenedWith, openingJson, settleKeyRace, storedKey } from './openKey
 import { sameAsEarlier } from './sameAsEarlier.ts';
 import { takenAfter } from '../time/takenAfter.ts';
 import { whatNow } from './whatNow.ts';
+import { HELD_BECAUSE, holdApplier, openedRequest, syncAccountHolds } from './accountGags.ts';
 import { type CaseView, type Guard, type SendResult, unknownCase } from './CaseView.ts';
 
 export interface EngineOptions {
@@ -108,6 +109,8 @@ export function createCaseEngine(options: EngineOptions) {
     return { id, kind, policy, closed, version, machineVersion: row.machineVersion, ...observed, state: stateLabel(run.snapshot), request, history, takesEventsFrom, passed };
   };
 
+  const applyHold = holdApplier((tx, id) => load(tx, id, true));
+
   /** Fires one claimed case's deadlines due by `now`. */
   const fireCase = async (tx: StoreTx, id: string, now: string) => {
     const { row, run, changes } = await load(tx, id, true);
@@ -116,7 +119,9 @@ export function createCaseEngine(options: EngineOptions) {
     // The case's clock stops at the last deadline fired, not at the tick's day: an event that
     // happened between them can still be entered, as on a case no deadline of which fell due.
     const after = advanceTo(run, through.endedDay, true);
-    if (!(await persistRun(tx, row, run, after, now, [], changes))) throw new ConflictError(id, row.version, (await tx.getCase(id))?.version ?? -1);
+    const next = await persistRun(tx, row, run, after, now, [], changes);
+    if (!next) throw new ConflictError(id, row.version, (await tx.getCase(id))?.version ?? -1);
+    if (next.secrecy !== row.secrecy) await syncAccountHolds(tx, next, isoDate(dayNumber(row.day0) + after.endedDay), applyHold);
     return after.steps.length - run.steps.length;
   };
 
@@ -141,7 +146,6 @@ export function createCaseEngine(options: EngineOptions) {
       const key = idempotencyKeyOf(opts.idempotencyKey, 'give a key of your own making, like a UUID, for each new case');
       const day0 = parsed.data.receivedOn;
       notAfterToday(day0, 'request.receivedOn', 'open a case on or after the day its request was received');
-      const run = startRun(caseMachine(entry, profile, day0), parsed.data, 0);
       const id = opts.id ?? randomUUID();
       const policy = profile.id;
       const opening = { request: parsed.data, policy, by: opts.by ?? null };
@@ -150,13 +154,16 @@ export function createCaseEngine(options: EngineOptions) {
           const earlier = key === undefined ? undefined : await caseOpenedWith(tx, key, opening, opts.id);
           if (earlier !== undefined) return view(tx, earlier, opts.onRepeat);
           if (await tx.getCase(id)) throw new InputError('invalid', 'id', id, 'is already a case', 'give a new id, or none to have one made');
+          const { request: opened, derived } = await openedRequest(tx, entry, parsed.data);
+          const run = startRun(caseMachine(entry, profile, day0), opened, 0);
           const row: CaseRow = { id, kind: entry.kind, policy, machineVersion: machineVersion(entry.machine), version: 1, snapshot: storedSnapshot(run), disclosed: '[]', day0, createdAt: clock(), ...caseFlags(run) };
           await tx.insertCase(row);
           if (key !== undefined) await tx.insertOpenKey({ idempotencyKey: storedKey(key, opening.by), caseId: id, opened: openingJson(opening) });
           for (const t of run.timers) {
             await tx.insertTimer({ caseId: id, event: t.event, delay: t.delay, dueDate: isoDate(dayNumber(day0) + t.dueDay), startedOn: day0, seq: t.seq, firedAt: null });
           }
-          await appendAudit(tx, id, { what: 'opened', kind: entry.kind, policy, request: parsed.data, version: 1, ...(key === undefined ? {} : { idempotencyKey: key }), ...(opts.by === undefined ? {} : { by: opts.by }) });
+          await appendAudit(tx, id, { what: 'opened', kind: entry.kind, policy, request: parsed.data, ...(derived ? { derived, because: HELD_BECAUSE } : {}), version: 1, ...(key === undefined ? {} : { idempotencyKey: key }), ...(opts.by === undefined ? {} : { by: opts.by }) });
+          if (row.secrecy) await syncAccountHolds(tx, row, day0, applyHold);
           await opts.onOpened?.(tx, row);
           return view(tx, id);
         });
@@ -194,6 +201,7 @@ export function createCaseEngine(options: EngineOptions) {
         const entry = { what: 'event', event: parsedEvent, on, idempotencyKey: key, ...(opts.by === undefined ? {} : { by: opts.by }) };
         const next = await persistRun(tx, row, run, outcome.run, on, [entry], { ...changes, disclosed: disclosedAfter(row, parsedEvent) });
         if (!next) throw new ConflictError(caseId, row.version, (await tx.getCase(caseId))?.version ?? -1);
+        if (next.secrecy !== row.secrecy) await syncAccountHolds(tx, next, on, applyHold);
         const result: SendResult = { ok: true, version: next.version, state: stateLabel(outcome.run.snapshot) };
         const seq = (await tx.lastEventSeq(caseId)) + 1;
         await tx.insertEvent({ caseId, seq, idempotencyKey: key, event: JSON.stringify(parsedEvent), on, result: JSON.stringify(result) });
