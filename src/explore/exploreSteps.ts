@@ -11,6 +11,9 @@ import { type Zone, emptyClockZone, includes } from './Zone.ts';
 import { ZoneOps } from './ZoneOps.ts';
 
 const START_EVENT = { type: 'xstate.init' };
+/** An outside event's bounds: none, or after a timer fired, the next day. Shared by every step that has them, never changed. */
+const NO_BOUNDS: ClockBound[] = [];
+const EOD_BOUNDS: ClockBound[] = [{ clock: EOD, op: '>=', value: 1 }];
 
 /** The budgets a search has unless given others (`ExploreOptions.maxStates`, `maxMs`). */
 export const DEFAULT_BUDGET = { maxStates: 200_000, maxMs: 60_000 } as const;
@@ -68,6 +71,42 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
   const symmetric = steps.canonical !== undefined && monitors.length === 0;
   const stopWhenAllFailed = monitors.length > 0;
   const noOps: readonly TimerOp[] = [];
+
+  /**
+   * Steps stored once each, by their bounds, the clocks they start and their event (a timer's event
+   * names its delay): the graph keeps a step per link, and few distinct steps recur across many.
+   * Only steps whose bounds and starts are themselves shared arrays are looked up.
+   */
+  const sharedSteps = new Map<readonly ClockBound[], Map<readonly string[], Map<object, PathStep>>>();
+  const stepOf = (edge: Edge, starts: readonly string[], shared: boolean): PathStep => {
+    let byEvent: Map<object, PathStep> | undefined;
+    if (shared && edge.event !== undefined && edge.input === undefined) {
+      let byStarts = sharedSteps.get(edge.bounds);
+      if (!byStarts) sharedSteps.set(edge.bounds, (byStarts = new Map()));
+      byEvent = byStarts.get(starts);
+      if (!byEvent) byStarts.set(starts, (byEvent = new Map()));
+      const known = byEvent.get(edge.event);
+      if (known) return known;
+    }
+    const step: PathStep = { kind: edge.kind, bounds: edge.bounds, starts: starts as string[] };
+    if (edge.input !== undefined) step.input = edge.input;
+    if (edge.event !== undefined) step.event = edge.event;
+    if (edge.delay !== undefined) step.delay = edge.delay;
+    if (byEvent && edge.event !== undefined) byEvent.set(edge.event, step);
+    return step;
+  };
+  /** Each pending-timer list's bounds for its i-th timer firing first: shared arrays, so steps with them are shared too. */
+  const timerBounds: ClockBound[][][] = [];
+  const firingBounds = (list: number, timers: readonly PendingTimer[], i: number): ClockBound[] => {
+    const row = (timerBounds[list] ??= []);
+    let bounds = row[i];
+    if (!bounds) {
+      const timer = timers[i] as PendingTimer;
+      bounds = [{ clock: timer.event, op: '>=', value: timer.days }, ...timers.slice(0, i).map((t): ClockBound => ({ clock: t.event, op: '<=', value: t.days - 1 }))];
+      row[i] = bounds;
+    }
+    return bounds;
+  };
 
   const pathTo = (id: number) => pathOf(nodes, id);
   const fail = (i: number, from: number, step: PathStep, message: string) => {
@@ -148,6 +187,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     let zone = effect.zone(zoneAtStep, eod);
     const list = effect.list(from ? (timerLists[from.id] as number) : emptyList);
     let starts = effect.starts[eod ? 1 : 0];
+    let sharedStarts = true;
     let states: readonly unknown[] = [];
     let tuple = 0;
     if (monitors.length > 0) {
@@ -173,6 +213,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
         for (const c of verdict.start ?? []) {
           zone = zones.addClock(zone, c);
           starts = [...starts, c];
+          sharedStarts = false;
         }
       }
     }
@@ -182,10 +223,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
       if (from) edges[from.id]?.push(id);
       return;
     }
-    const fullStep: PathStep = { kind: edge.kind, bounds: edge.bounds, starts: starts as string[] };
-    if (edge.input !== undefined) fullStep.input = edge.input;
-    if (edge.event !== undefined) fullStep.event = edge.event;
-    if (edge.delay !== undefined) fullStep.delay = edge.delay;
+    const fullStep = stepOf(edge, starts, sharedStarts);
     if (id < 0) {
       id = insert(from ? from.id : -1, fullStep, eod, states, input, tuple);
       if (!from && move.through.length) (nodes[id] as ExploredNode<S>).through = move.through;
@@ -220,17 +258,14 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     }
     const node = nodes[queue[head++] as number] as ExploredNode<S>;
     const eventZone = node.eod ? zones.constrain(node.zone, EOD, '>=', 1) : node.zone;
-    const eventBounds: ClockBound[] = node.eod ? [{ clock: EOD, op: '>=', value: 1 }] : [];
+    const eventBounds = node.eod ? EOD_BOUNDS : NO_BOUNDS;
     for (const { event, move } of zones.isEmpty(eventZone) ? [] : steps.enabled(node.snapshot, events, listId, stateIds[node.id])) {
       follow(node, move, move.timerOps, { kind: 'event', event, bounds: eventBounds }, eventZone, false, node.input);
     }
     for (const [i, timer] of node.timers.entries()) {
       let zone = zones.constrain(node.zone, timer.event, '>=', timer.days);
-      const bounds: ClockBound[] = [{ clock: timer.event, op: '>=', value: timer.days }];
-      for (const earlier of node.timers.slice(0, i)) {
-        zone = zones.constrain(zone, earlier.event, '<=', earlier.days - 1);
-        bounds.push({ clock: earlier.event, op: '<=', value: earlier.days - 1 });
-      }
+      for (const earlier of node.timers.slice(0, i)) zone = zones.constrain(zone, earlier.event, '<=', earlier.days - 1);
+      const bounds = firingBounds(timerLists[node.id] as number, node.timers, i);
       if (zones.isEmpty(zone)) continue;
       let event = timerEventObjects.get(timer.event);
       if (!event) timerEventObjects.set(timer.event, (event = { type: timer.event }));
