@@ -11,8 +11,13 @@ export type StepMatch = (info: StepInfo) => boolean;
  */
 export const onEvent =
   (type: string, where: (event: StepInfo['event'], info: StepInfo) => boolean = () => true): StepMatch =>
-  (info) =>
-    (info.kind === 'event' && info.event.type === type && where(info.event, info)) || (info.raised?.length ? info.raised.some((e) => e.type === type && where(e, info)) : false);
+  (info) => {
+    if (info.kind === 'event' && info.event.type === type && where(info.event, info)) return true;
+    const raised = info.raised;
+    // A loop, not `some`: matchers run on every step the checker explores, and a closure per call adds up.
+    if (raised) for (let i = 0; i < raised.length; i++) if ((raised[i] as StepInfo['event']).type === type && where(raised[i] as StepInfo['event'], info)) return true;
+    return false;
+  };
 
 /** The state after the step has the tag, and the one before did not (or the run just started). */
 export const entering =
@@ -57,7 +62,12 @@ export const raising = (tag: string, within?: string): StepMatch => raisedWhere(
 function raisedWhere(tag: string, accept: (node: ChartNode) => boolean): StepMatch {
   return (info) => {
     const before = (info.pre as unknown as ActiveNodes | null)?._nodes;
-    return (info.post as unknown as ActiveNodes)._nodes.some((n) => n.tags.includes(tag) && !(before?.includes(n) ?? false) && accept(n));
+    const nodes = (info.post as unknown as ActiveNodes)._nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i] as ChartNode;
+      if (n.tags.includes(tag) && !(before?.includes(n) ?? false) && accept(n)) return true;
+    }
+    return false;
   };
 }
 
@@ -91,13 +101,17 @@ export const after =
 
 export const anyOf =
   (...matches: StepMatch[]): StepMatch =>
-  (info) =>
-    matches.some((m) => m(info));
+  (info) => {
+    for (let i = 0; i < matches.length; i++) if ((matches[i] as StepMatch)(info)) return true;
+    return false;
+  };
 
 export const allOf =
   (...matches: StepMatch[]): StepMatch =>
-  (info) =>
-    matches.every((m) => m(info));
+  (info) => {
+    for (let i = 0; i < matches.length; i++) if (!(matches[i] as StepMatch)(info)) return false;
+    return true;
+  };
 
 export const isStart: StepMatch = (info) => info.kind === 'start';
 
@@ -142,18 +156,22 @@ export function neverStep(bad: StepMatch, message: string): RuleCheck {
  * precedence({ target: onEvent('data.disclosed'), after: onEvent('notice.sent'), excuseWhile: { from: onEvent('emergency.assessed'), until: onEvent('emergency.ended') }, message: 'disclosed before notice' });
  */
 export function precedence(o: { target: StepMatch; after: StepMatch; unless?: StepMatch; excuse?: StepMatch; excuseWhile?: { from: StepMatch; until: StepMatch }; message: string }): RuleCheck {
-  type S = { allowed: boolean; excused: boolean; during: boolean };
+  // The state is three flags as bits (allowed 4, excused 2, during 1); every step is built once, as monitors run on every explored step.
   const violation = { message: o.message };
-  const next = (s: S, info: StepInfo) => {
-    const bad = o.target(info) && !s.allowed && !s.excused && !s.during && !(o.unless?.(info) ?? false);
-    const during = o.excuseWhile ? (s.during || o.excuseWhile.from(info)) && !o.excuseWhile.until(info) : false;
-    const state = { allowed: s.allowed || o.after(info), excused: s.excused || (o.excuse?.(info) ?? false), during };
-    return bad ? { state, violation } : { state };
+  const fine = Array.from({ length: 8 }, (_, s): MonitorStep<number> => ({ state: s }));
+  const broken = Array.from({ length: 8 }, (_, s): MonitorStep<number> => ({ state: s, violation }));
+  const keys = fine.map((_, s) => s.toString(2).padStart(3, '0'));
+  const next = (s: number, info: StepInfo) => {
+    const [allowed, excused, wasDuring] = [(s & 4) !== 0, (s & 2) !== 0, (s & 1) !== 0];
+    const bad = o.target(info) && !allowed && !excused && !wasDuring && !(o.unless?.(info) ?? false);
+    const during = o.excuseWhile ? (wasDuring || o.excuseWhile.from(info)) && !o.excuseWhile.until(info) : false;
+    const state = (allowed || o.after(info) ? 4 : 0) + (excused || (o.excuse?.(info) ?? false) ? 2 : 0) + (during ? 1 : 0);
+    return (bad ? broken : fine)[state] as MonitorStep<number>;
   };
-  const monitor: Monitor<S> = {
-    initial: (info) => next({ allowed: false, excused: false, during: false }, info),
+  const monitor: Monitor<number> = {
+    initial: (info) => next(0, info),
     step: next,
-    key: (s) => `${s.allowed ? 1 : 0}${s.excused ? 1 : 0}${s.during ? 1 : 0}`,
+    key: (s) => keys[s] as string,
   };
   return { type: 'monitor', monitor };
 }
@@ -208,21 +226,27 @@ export function onlyWithin(o: { target: StepMatch; since: StepMatch; message: st
 export function respondWithin(o: { trigger: StepMatch; response: StepMatch; cancel?: StepMatch; arm?: StepMatch; disarm?: StepMatch; alarm?: StepMatch; message: string }) {
   return (days: number): RuleCheck => {
     const clock = '@response';
-    type S = { armed: boolean; waiting: boolean };
+    // The state is two flags as bits (armed 2, waiting 1); every step is built once.
+    const [start, stop] = [[clock], [clock]];
+    const steps = Array.from({ length: 4 }, (_, s) => ({ stay: { state: s } as MonitorStep<number>, start: { state: s, start } as MonitorStep<number>, stop: { state: s, stop } as MonitorStep<number> }));
+    const keys = ['00', '01', '10', '11'];
+    const deadline = { clock, days, message: o.message };
     const answered = (info: StepInfo) => o.response(info) || (o.cancel?.(info) ?? false);
-    const next = (s: S, info: StepInfo) => {
-      const armed = o.arm ? (s.armed || o.arm(info)) && !(o.disarm?.(info) ?? false) : true;
+    const next = (s: number, info: StepInfo): MonitorStep<number> => {
+      const waiting = (s & 1) !== 0;
+      const armed = o.arm ? ((s & 2) !== 0 || o.arm(info)) && !(o.disarm?.(info) ?? false) : true;
+      const a = armed ? 2 : 0;
       // A flag raised on the trigger step is another duty's: this one has not yet had a day to be missed.
       // A trigger while one is waiting keeps the earlier, nearer deadline.
-      if (armed && o.trigger(info) && !answered(info)) return s.waiting ? { state: { armed, waiting: true } } : { state: { armed, waiting: true }, start: [clock] };
-      if (s.waiting && (answered(info) || (o.alarm ?? alarm)(info))) return { state: { armed, waiting: false }, stop: [clock] };
-      return { state: { armed, waiting: s.waiting } };
+      if (armed && o.trigger(info) && !answered(info)) return waiting ? (steps[a + 1] as (typeof steps)[number]).stay : (steps[a + 1] as (typeof steps)[number]).start;
+      if (waiting && (answered(info) || (o.alarm ?? alarm)(info))) return (steps[a] as (typeof steps)[number]).stop;
+      return (steps[a + (waiting ? 1 : 0)] as (typeof steps)[number]).stay;
     };
-    const monitor: Monitor<S> = {
-      initial: (info) => next({ armed: false, waiting: false }, info),
+    const monitor: Monitor<number> = {
+      initial: (info) => next(0, info),
       step: next,
-      deadline: (s) => (s.waiting ? { clock, days, message: o.message } : null),
-      key: (s) => `${s.armed ? 1 : 0}${s.waiting ? 1 : 0}`,
+      deadline: (s) => ((s & 1) !== 0 ? deadline : null),
+      key: (s) => keys[s] as string,
       clockMax: { [clock]: days + 1 },
     };
     return { type: 'monitor', monitor };
