@@ -30,7 +30,7 @@ export interface Configuration {
   /** For each atomic node (in order) that has any, the `always` lists from it up to the root. */
   readonly eventless: readonly (readonly (readonly ChartTransition[])[])[];
   readonly selections: Map<string, Selection | null>;
-  readonly plans: Map<string, MicroPlan>;
+  readonly plans: Map<string | number, MicroPlan>;
 }
 
 /**
@@ -88,7 +88,8 @@ export class Configurations {
 
   /** The microstep plan of these (selected, not yet filtered) transitions from `config`; `fromDone` when the machine already was done. */
   plan(config: Configuration, transitions: readonly ChartTransition[], fromDone: boolean): MicroPlan {
-    const key = `${fromDone ? 'd' : ''}${transitions.map((t) => this.idOf(t)).join(',')}`;
+    // Most microsteps take one transition: its id is the key, with no text built.
+    const key = transitions.length === 1 && !fromDone ? this.idOf(transitions[0] as ChartTransition) : `${fromDone ? 'd' : ''}${transitions.map((t) => this.idOf(t)).join(',')}`;
     let plan = config.plans.get(key);
     if (!plan) config.plans.set(key, (plan = this.build(config, transitions, fromDone)));
     return plan;

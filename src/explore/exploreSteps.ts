@@ -262,7 +262,8 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     for (const { event, move } of zones.isEmpty(eventZone) ? [] : steps.enabled(node.snapshot, events, listId, stateIds[node.id])) {
       follow(node, move, move.timerOps, { kind: 'event', event, bounds: eventBounds }, eventZone, false, node.input);
     }
-    for (const [i, timer] of node.timers.entries()) {
+    for (let i = 0; i < node.timers.length; i++) {
+      const timer = node.timers[i] as PendingTimer;
       let zone = zones.constrain(node.zone, timer.event, '>=', timer.days);
       for (const earlier of node.timers.slice(0, i)) zone = zones.constrain(zone, earlier.event, '<=', earlier.days - 1);
       const bounds = firingBounds(timerLists[node.id] as number, node.timers, i);
