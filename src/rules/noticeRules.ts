@@ -117,22 +117,28 @@ function delayedNoticeMonitor(days: number, noticeWaived: StepMatch, afterEmerge
   const [disclosed, emergencyEnded] = ['data.disclosed', 'emergency.ended'].map((type) => onEvent(type)) as [StepMatch, StepMatch];
   const emergencyFound = onEvent('emergency.assessed', (e) => statutoryEmergency(e.criterion));
   const enteringSecrecy = entering('secrecy');
+  // Each of the 32 states, and each step into one (staying, starting the clock, stopping it), is built once: the monitor runs on every explored step.
+  const states = Array.from({ length: 32 }, (_, b): DN => ({ owed: (b & 16) !== 0, waiting: (b & 8) !== 0, waived: (b & 4) !== 0, told: (b & 2) !== 0, emergency: (b & 1) !== 0 }));
+  const [start, stop] = [[clock], [clock]];
+  const steps = states.map((state) => ({ stay: { state }, start: { state, start }, stop: { state, stop } }));
+  const into = (owed: boolean, waiting: boolean, facts: { waived: boolean; told: boolean; emergency: boolean }) =>
+    steps[(owed ? 16 : 0) + (waiting ? 8 : 0) + (facts.waived ? 4 : 0) + (facts.told ? 2 : 0) + (facts.emergency ? 1 : 0)] as (typeof steps)[number];
   const next = (s: DN, info: StepInfo): ReturnType<Monitor<DN>['step']> => {
     const waived = s.waived || noticeWaived(info);
     const told = s.told || noticeGiven(info);
     const emergency = (s.emergency || emergencyFound(info)) && !emergencyEnded(info);
     const facts = { waived, told, emergency };
-    if (noticeGiven(info) || noticeWaived(info) || (s.waiting && alarm(info))) return { state: { owed: false, waiting: false, ...facts }, ...(s.waiting ? { stop: [clock] } : {}) };
+    if (noticeGiven(info) || noticeWaived(info) || (s.waiting && alarm(info))) return s.waiting ? into(false, false, facts).stop : into(false, false, facts).stay;
     // A waiver counts only as the event the policy allows, never as a tag a machine puts on itself.
     // A disclosure in an emergency, with no gag on it, owes notice only where the policy promises it once the emergency passes.
     const owed = s.owed || (disclosed(info) && !told && !info.post.hasTag('noticeSent') && !waived && (afterEmergency || !emergency || info.post.hasTag('secrecy')));
-    if (s.waiting && enteringSecrecy(info)) return { state: { owed, waiting: false, ...facts }, stop: [clock] };
+    if (s.waiting && enteringSecrecy(info)) return into(owed, false, facts).stop;
     // Notice falls due as soon as nothing holds it back: no gag in force, no emergency going on.
-    if (owed && !s.waiting && !info.post.hasTag('secrecy') && !emergency) return { state: { owed, waiting: true, ...facts }, start: [clock] };
-    return { state: { owed, waiting: s.waiting, ...facts } };
+    if (owed && !s.waiting && !info.post.hasTag('secrecy') && !emergency) return into(owed, true, facts).start;
+    return into(owed, s.waiting, facts).stay;
   };
   return {
-    initial: (info) => next({ owed: false, waiting: false, waived: false, told: false, emergency: false }, info),
+    initial: (info) => next(states[0] as DN, info),
     step: next,
     deadline: (s) => (s.waiting ? { clock, days, message } : null),
     key: (s) => `${+s.owed}${+s.waiting}${+s.waived}${+s.told}${+s.emergency}`,
