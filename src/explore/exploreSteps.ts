@@ -1,25 +1,22 @@
 import type { Exploration, ExploredNode, ExploreOptions, Link, PathStep, PendingTimer, Violation } from './Exploration.ts';
-import type { ClockBound, Monitor, StepInfo } from './Monitor.ts';
+import type { Monitor, StepInfo } from './Monitor.ts';
 import { invariants, pathOf } from './pathOf.ts';
 import { renameClocks } from './renameClocks.ts';
 import { stableJson } from './snapshotKey.ts';
 import type { Steps } from './Steps.ts';
 import { MonitorTuples } from './MonitorTuples.ts';
+import { EOD_BOUNDS, type Edge, NO_BOUNDS, SharedSteps } from './SharedSteps.ts';
 import { EOD, TimerEffects } from './TimerEffects.ts';
 import type { EventEntry, Move, TimerOp } from './transitionCache.ts';
 import { type Zone, emptyClockZone, includes } from './Zone.ts';
 import { ZoneOps } from './ZoneOps.ts';
 
 const START_EVENT = { type: 'xstate.init' };
-/** An outside event's bounds: none, or after a timer fired, the next day. Shared by every step that has them, never changed. */
-const NO_BOUNDS: ClockBound[] = [];
-const EOD_BOUNDS: ClockBound[] = [{ clock: EOD, op: '>=', value: 1 }];
+const NO_MONITOR_STATES: readonly unknown[] = [];
 
 /** The budgets a search has unless given others (`ExploreOptions.maxStates`, `maxMs`). */
 export const DEFAULT_BUDGET = { maxStates: 200_000, maxMs: 60_000 } as const;
 
-/** A step as the search meets it, before the clocks it starts are known. */
-type Edge = Omit<PathStep, 'starts'>;
 
 /**
  * The explorer's core over any `Steps`: exact whole-day time with named delays as clocks in a
@@ -72,41 +69,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
   const stopWhenAllFailed = monitors.length > 0;
   const noOps: readonly TimerOp[] = [];
 
-  /**
-   * Steps stored once each, by their bounds, the clocks they start and their event (a timer's event
-   * names its delay): the graph keeps a step per link, and few distinct steps recur across many.
-   * Only steps whose bounds and starts are themselves shared arrays are looked up.
-   */
-  const sharedSteps = new Map<readonly ClockBound[], Map<readonly string[], Map<object, PathStep>>>();
-  const stepOf = (edge: Edge, starts: readonly string[], shared: boolean): PathStep => {
-    let byEvent: Map<object, PathStep> | undefined;
-    if (shared && edge.event !== undefined && edge.input === undefined) {
-      let byStarts = sharedSteps.get(edge.bounds);
-      if (!byStarts) sharedSteps.set(edge.bounds, (byStarts = new Map()));
-      byEvent = byStarts.get(starts);
-      if (!byEvent) byStarts.set(starts, (byEvent = new Map()));
-      const known = byEvent.get(edge.event);
-      if (known) return known;
-    }
-    const step: PathStep = { kind: edge.kind, bounds: edge.bounds, starts: starts as string[] };
-    if (edge.input !== undefined) step.input = edge.input;
-    if (edge.event !== undefined) step.event = edge.event;
-    if (edge.delay !== undefined) step.delay = edge.delay;
-    if (byEvent && edge.event !== undefined) byEvent.set(edge.event, step);
-    return step;
-  };
-  /** Each pending-timer list's bounds for its i-th timer firing first: shared arrays, so steps with them are shared too. */
-  const timerBounds: ClockBound[][][] = [];
-  const firingBounds = (list: number, timers: readonly PendingTimer[], i: number): ClockBound[] => {
-    const row = (timerBounds[list] ??= []);
-    let bounds = row[i];
-    if (!bounds) {
-      const timer = timers[i] as PendingTimer;
-      bounds = [{ clock: timer.event, op: '>=', value: timer.days }, ...timers.slice(0, i).map((t): ClockBound => ({ clock: t.event, op: '<=', value: t.days - 1 }))];
-      row[i] = bounds;
-    }
-    return bounds;
-  };
+  const shared = new SharedSteps();
 
   const pathTo = (id: number) => pathOf(nodes, id);
   const fail = (i: number, from: number, step: PathStep, message: string) => {
@@ -153,7 +116,12 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     } else {
       byDiscrete.set(key, (stored = []));
     }
-    [place, placeZone, placeSnapshot, placeList, placeSid, placeRenamed] = [stored, zone, snapshot, list, sid, canon?.names];
+    place = stored;
+    placeZone = zone;
+    placeSnapshot = snapshot;
+    placeList = list;
+    placeSid = sid;
+    placeRenamed = canon?.names;
     return -1;
   };
   /** Stores the state `find` did not find; returns its id. */
@@ -188,7 +156,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     const list = effect.list(from ? (timerLists[from.id] as number) : emptyList);
     let starts = effect.starts[eod ? 1 : 0];
     let sharedStarts = true;
-    let states: readonly unknown[] = [];
+    let states: readonly unknown[] = NO_MONITOR_STATES;
     let tuple = 0;
     if (monitors.length > 0) {
       const before = from ? (tupleIds[from.id] as number) : 0;
@@ -223,7 +191,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
       if (from) edges[from.id]?.push(id);
       return;
     }
-    const fullStep = stepOf(edge, starts, sharedStarts);
+    const fullStep = shared.of(edge, starts, sharedStarts);
     if (id < 0) {
       id = insert(from ? from.id : -1, fullStep, eod, states, input, tuple);
       if (!from && move.through.length) (nodes[id] as ExploredNode<S>).through = move.through;
@@ -266,7 +234,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
       const timer = node.timers[i] as PendingTimer;
       let zone = zones.constrain(node.zone, timer.event, '>=', timer.days);
       for (const earlier of node.timers.slice(0, i)) zone = zones.constrain(zone, earlier.event, '<=', earlier.days - 1);
-      const bounds = firingBounds(timerLists[node.id] as number, node.timers, i);
+      const bounds = shared.firingBounds(timerLists[node.id] as number, node.timers, i);
       if (zones.isEmpty(zone)) continue;
       let event = timerEventObjects.get(timer.event);
       if (!event) timerEventObjects.set(timer.event, (event = { type: timer.event }));
