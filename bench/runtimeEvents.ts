@@ -35,7 +35,8 @@ export async function eventsPerSecond(backend: BenchBackend): Promise<boolean> {
   const ours = await backend.fresh();
   const raw = await backend.fresh();
   const rec = recorded(ours.store);
-  const engine = createCaseEngine({ store: rec.store, policy: 'cloudflare', clock: () => '2026-01-15' });
+  // Today is the stream's last day: the engine refuses an event dated after its today.
+  const engine = createCaseEngine({ store: rec.store, policy: 'cloudflare', clock: () => '2026-02-21' });
   let refused = 0;
   const send = async (id: string, [on, event]: (typeof STREAM)[number], i: number) => {
     const result = await engine.send(id, event, { on, idempotencyKey: `${id}/${i}` });

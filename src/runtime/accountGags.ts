@@ -1,4 +1,4 @@
-import { findKind } from '../../machines/catalogue.ts';
+import { CATALOGUE, findKind } from '../../machines/catalogue.ts';
 import type { KindEntry } from '../../machines/lifecycle/KindEntry.ts';
 import { dayNumber, isoDate } from '../domain/date.ts';
 import type { VocabularyEvent } from '../domain/events.ts';
@@ -23,6 +23,9 @@ function holdOf(kind: string, request: unknown): NonNullable<KindEntry['heldByAc
   const hold = findKind(kind)?.heldByAccountGag;
   return hold?.applies(request) ? hold : undefined;
 }
+
+/** The kinds whose cases a gag on their account holds. */
+const HELD_KINDS = CATALOGUE.filter((e) => e.heldByAccountGag !== undefined).map((e) => e.kind);
 
 /** A case of a kind whose gag binds its account: not one that is itself held by one. */
 const gagSource = (row: CaseRow): boolean => row.secrecy && findKind(row.kind)?.heldByAccountGag === undefined;
@@ -92,12 +95,18 @@ export function holdApplier(load: (tx: StoreTx, caseId: string) => Promise<{ row
 export async function syncAccountHolds(tx: StoreTx, changed: CaseRow, on: string, apply: ApplyHold): Promise<string[]> {
   const account = accountOf(changed);
   if (account === undefined || !gagSource({ ...changed, secrecy: true })) return [];
-  const onAccount = (await tx.listCases({ closed: false })).filter((row) => accountOf(row) === account);
+  // Only the open cases of the kinds a gag holds are read, and the account's gags only when one of them is on it: most changes of secrecy find none.
+  const held: CaseRow[] = [];
+  for (const kind of HELD_KINDS) {
+    for (const row of await tx.listCases({ kind, closed: false })) {
+      const request = (JSON.parse(row.snapshot) as { context?: { request?: unknown } }).context?.request;
+      if (accountOf(row) === account && holdOf(row.kind, request)) held.push(row);
+    }
+  }
+  if (held.length === 0) return [];
   const gagged = await accountUnderGag(tx, account);
   const done: string[] = [];
-  for (const row of onAccount) {
-    const request = (JSON.parse(row.snapshot) as { context?: { request?: unknown } }).context?.request;
-    if (!holdOf(row.kind, request)) continue;
+  for (const row of held) {
     if (gagged && !row.secrecy && (await apply(tx, row.id, { type: 'secrecy.imposed' }, on, HELD_BECAUSE))) done.push(row.id);
     if (!gagged && row.secrecy && !(await declaredHold(tx, row.id)) && (await apply(tx, row.id, { type: 'secrecy.lifted', reason: 'lifted' }, on, FREED_BECAUSE))) done.push(row.id);
   }
