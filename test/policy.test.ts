@@ -155,6 +155,22 @@ describe('loadPolicy', () => {
     expect((error as InputError).fix).toBe('write it like P10D (days), P2M (months) or P1Y (years)');
   });
 
+  it('names notice.afterEmergency when it is not true or false', () => {
+    const file = join(dir, 'bad-emergency.json');
+    const v = cloudflare.versions[0] as PolicyVersion;
+    writeFileSync(file, JSON.stringify({ ...cloudflare, id: 'acme', versions: [{ ...v, notice: { ...v.notice, afterEmergency: 'no' } }] }));
+    const error = (() => {
+      try {
+        loadPolicy(file);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe('policy.versions[0].notice.afterEmergency');
+    expect((error as InputError).value).toBe('no');
+  });
+
   it('refuses a citation keyed by no value of its version, naming the key as one key', () => {
     const v = cloudflare.versions[0] as PolicyVersion;
     const { 'notice.objectionWindow': cited, ...others } = v.sources;

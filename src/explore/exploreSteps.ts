@@ -17,7 +17,6 @@ const NO_MONITOR_STATES: readonly unknown[] = [];
 /** The budgets a search has unless given others (`ExploreOptions.maxStates`, `maxMs`). */
 export const DEFAULT_BUDGET = { maxStates: 200_000, maxMs: 60_000 } as const;
 
-
 /**
  * The explorer's core over any `Steps`: exact whole-day time with named delays as clocks in a
  * difference-bound zone, monitors run in product, budgets that stop with the frontier reported.
@@ -233,7 +232,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     for (let i = 0; i < node.timers.length; i++) {
       const timer = node.timers[i] as PendingTimer;
       let zone = zones.constrain(node.zone, timer.event, '>=', timer.days);
-      for (const earlier of node.timers.slice(0, i)) zone = zones.constrain(zone, earlier.event, '<=', earlier.days - 1);
+      for (let j = 0; j < i; j++) zone = zones.constrain(zone, (node.timers[j] as PendingTimer).event, '<=', (node.timers[j] as PendingTimer).days - 1);
       const bounds = shared.firingBounds(timerLists[node.id] as number, node.timers, i);
       if (zones.isEmpty(zone)) continue;
       let event = timerEventObjects.get(timer.event);

@@ -14,6 +14,8 @@ const gagDays = (info: StepInfo): number | null => {
 /** A gag comes into force at this step: the first, or one imposed over it (an open-ended order replacing a 30-day one). */
 const gagBegins = anyOf(entering('secrecy'), allOf(onEvent('secrecy.imposed'), after('secrecy')));
 
+const leavesGag = leaving('secrecy');
+
 /** A new order, or a court's word on the old one: a gag taken up at this step is a new one. */
 const renewed = anyOf(onEvent('secrecy.imposed'), onEvent('challenge.decided'));
 
@@ -46,13 +48,13 @@ function challengeMonitor(ctx: RuleContext, days: number): Monitor<Phase> {
   const start: MonitorStep<Phase> = { state: 'waiting', start: [clock] };
   const stop: MonitorStep<Phase> = { state: 'idle', stop: [clock] };
   const suspend: MonitorStep<Phase> = { state: 'suspended' };
-  const fresh = (info: StepInfo) => gagBegins(info) && tooLong(ctx, info) && !challenged(info) && !leaving('secrecy')(info);
+  const fresh = (info: StepInfo) => gagBegins(info) && tooLong(ctx, info) && !challenged(info) && !leavesGag(info);
   const next = (s: Phase, info: StepInfo): MonitorStep<Phase> => {
     if (s === 'idle') return fresh(info) ? start : idle;
     if (challenged(info)) return stop;
     if (s === 'waiting') {
-      if (alarm(info) || (leaving('secrecy')(info) && endedByLaw(info))) return stop;
-      return leaving('secrecy')(info) ? suspend : wait;
+      if (alarm(info) || (leavesGag(info) && endedByLaw(info))) return stop;
+      return leavesGag(info) ? suspend : wait;
     }
     // Suspended: the law ending the gag closes the duty; the gag taken up again with no new order resumes it.
     if (!info.post.hasTag('secrecy')) return endedByLaw(info) ? stop : suspend;

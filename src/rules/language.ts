@@ -162,7 +162,9 @@ export function precedence(o: { target: StepMatch; after: StepMatch; unless?: St
   const broken = Array.from({ length: 8 }, (_, s): MonitorStep<number> => ({ state: s, violation }));
   const keys = fine.map((_, s) => s.toString(2).padStart(3, '0'));
   const next = (s: number, info: StepInfo) => {
-    const [allowed, excused, wasDuring] = [(s & 4) !== 0, (s & 2) !== 0, (s & 1) !== 0];
+    const allowed = (s & 4) !== 0;
+    const excused = (s & 2) !== 0;
+    const wasDuring = (s & 1) !== 0;
     const bad = o.target(info) && !allowed && !excused && !wasDuring && !(o.unless?.(info) ?? false);
     const during = o.excuseWhile ? (wasDuring || o.excuseWhile.from(info)) && !o.excuseWhile.until(info) : false;
     const state = (allowed || o.after(info) ? 4 : 0) + (excused || (o.excuse?.(info) ?? false) ? 2 : 0) + (during ? 1 : 0);

@@ -11,10 +11,14 @@ import { ConflictError } from './ConflictError.ts';
 export const HELD_BECAUSE = 'a case on this account is under secrecy';
 export const FREED_BECAUSE = 'no case on this account is under secrecy any more';
 
-/** The account a stored case's request names, if any. */
-function accountOf(row: CaseRow): string | undefined {
-  const context = (JSON.parse(row.snapshot) as { context?: { request?: { account?: unknown } } }).context;
-  const account = context?.request?.account;
+/** The request a stored case was opened with, as its snapshot keeps it. */
+function requestOf(row: CaseRow): unknown {
+  return (JSON.parse(row.snapshot) as { context?: { request?: unknown } }).context?.request;
+}
+
+/** The account a request names, if any. */
+function accountIn(request: unknown): string | undefined {
+  const account = (request as { account?: unknown } | undefined)?.account;
   return typeof account === 'string' ? account : undefined;
 }
 
@@ -27,8 +31,8 @@ function holdOf(kind: string, request: unknown): NonNullable<KindEntry['heldByAc
 /** The kinds whose cases a gag on their account holds. */
 const HELD_KINDS = CATALOGUE.filter((e) => e.heldByAccountGag !== undefined).map((e) => e.kind);
 
-/** A case of a kind whose gag binds its account: not one that is itself held by one. */
-const gagSource = (row: CaseRow): boolean => row.secrecy && findKind(row.kind)?.heldByAccountGag === undefined;
+/** A case of this kind may hold a gag that binds its account: it is not of a kind such gags hold. */
+const bindsAccount = (kind: string): boolean => findKind(kind)?.heldByAccountGag === undefined;
 
 /**
  * Whether a case on the account is under a gag now (`secrecy`), other than cases held by one.
@@ -37,7 +41,7 @@ const gagSource = (row: CaseRow): boolean => row.secrecy && findKind(row.kind)?.
  * await accountUnderGag(tx, 'subscriber-3'); // true while a gagged subpoena on it is open
  */
 export async function accountUnderGag(tx: StoreTx, account: string): Promise<boolean> {
-  return (await tx.listCases({ secrecy: true })).some((row) => gagSource(row) && accountOf(row) === account);
+  return (await tx.listCases({ secrecy: true })).some((row) => bindsAccount(row.kind) && accountIn(requestOf(row)) === account);
 }
 
 /**
@@ -50,8 +54,8 @@ export async function accountUnderGag(tx: StoreTx, account: string): Promise<boo
  */
 export async function openedRequest<R extends object>(tx: StoreTx, entry: KindEntry, request: R): Promise<{ request: R; derived?: string }> {
   const hold = entry.heldByAccountGag;
-  const { account } = request as { account?: unknown };
-  if (!hold?.applies(request) || (request as Record<string, unknown>)[hold.field] === true || typeof account !== 'string') return { request };
+  const account = accountIn(request);
+  if (!hold?.applies(request) || (request as Record<string, unknown>)[hold.field] === true || account === undefined) return { request };
   if (!(await accountUnderGag(tx, account))) return { request };
   return { request: { ...request, [hold.field]: true }, derived: hold.field };
 }
@@ -93,14 +97,14 @@ export function holdApplier(load: (tx: StoreTx, caseId: string) => Promise<{ row
  * await syncAccountHolds(tx, row, '2026-03-10', apply); // after row's secrecy flag changed
  */
 export async function syncAccountHolds(tx: StoreTx, changed: CaseRow, on: string, apply: ApplyHold): Promise<string[]> {
-  const account = accountOf(changed);
-  if (account === undefined || !gagSource({ ...changed, secrecy: true })) return [];
+  const account = accountIn(requestOf(changed));
+  if (account === undefined || !bindsAccount(changed.kind)) return [];
   // Only the open cases of the kinds a gag holds are read, and the account's gags only when one of them is on it: most changes of secrecy find none.
   const held: CaseRow[] = [];
   for (const kind of HELD_KINDS) {
     for (const row of await tx.listCases({ kind, closed: false })) {
-      const request = (JSON.parse(row.snapshot) as { context?: { request?: unknown } }).context?.request;
-      if (accountOf(row) === account && holdOf(row.kind, request)) held.push(row);
+      const request = requestOf(row);
+      if (accountIn(request) === account && holdOf(row.kind, request)) held.push(row);
     }
   }
   if (held.length === 0) return [];
