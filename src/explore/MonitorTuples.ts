@@ -10,6 +10,9 @@ export interface TupleStep {
   readonly tuple: number;
 }
 
+/** Each level maps one monitor's state id to the next level, the last one to the tuple's id. */
+type TupleTrie = Map<number, TupleTrie | number>;
+
 type Deadline = ReturnType<NonNullable<Monitor<unknown>['deadline']>>;
 
 /**
@@ -29,7 +32,8 @@ export class MonitorTuples {
   /** By monitor, then state id − 1. */
   private readonly canonical: unknown[][];
   private readonly deadlines: (Deadline | undefined)[][];
-  private readonly tupleIds = new Map<string, number>();
+  /** Tuple ids in a trie over the monitors' state ids: no key text made per look-up. */
+  private readonly tupleIds: TupleTrie = new Map();
   private readonly tuples: (readonly number[])[] = [];
   private readonly keys = new Map<number, number>();
   private readonly memo = new Map<object, { key: number; step: TupleStep }[]>();
@@ -102,26 +106,28 @@ export class MonitorTuples {
   }
 
   private build(failed: readonly unknown[], run: (m: Monitor<unknown>, i: number) => MonitorStep<unknown>): TupleStep {
-    const verdicts: (MonitorStep<unknown> | null)[] = [];
-    const states: unknown[] = [];
-    const ids: number[] = [];
-    this.monitors.forEach((m, i) => {
+    const n = this.monitors.length;
+    const verdicts: (MonitorStep<unknown> | null)[] = new Array(n);
+    const states: unknown[] = new Array(n);
+    const ids: number[] = new Array(n);
+    for (let i = 0; i < n; i++) {
       if (failed[i]) {
-        verdicts.push(null);
-        states.push(null);
-        ids.push(0);
-        return;
+        verdicts[i] = null;
+        states[i] = null;
+        ids[i] = 0;
+        continue;
       }
-      const verdict = run(m, i);
-      verdicts.push(verdict);
-      const [id, state] = this.intern(i, verdict.state);
-      states.push(state);
-      ids.push(id);
-    });
+      const verdict = run(this.monitors[i] as Monitor<unknown>, i);
+      verdicts[i] = verdict;
+      const id = this.intern(i, verdict.state);
+      states[i] = (this.canonical[i] as unknown[])[id - 1];
+      ids[i] = id;
+    }
     return { verdicts, states, tuple: this.tupleId(ids) };
   }
 
-  private intern(i: number, state: unknown): [number, unknown] {
+  /** The state's id for monitor `i` (from 1), its first object kept as the canonical one. */
+  private intern(i: number, state: unknown): number {
     const key = (this.monitors[i] as Monitor<unknown>).key(state);
     const ids = this.ids[i] as Map<string, number>;
     let id = ids.get(key);
@@ -129,14 +135,21 @@ export class MonitorTuples {
       ids.set(key, (id = ids.size + 1));
       (this.canonical[i] as unknown[]).push(state);
     }
-    return [id, (this.canonical[i] as unknown[])[id - 1]];
+    return id;
   }
 
   private tupleId(ids: readonly number[]): number {
-    const text = ids.join(',');
-    let id = this.tupleIds.get(text);
+    let level = this.tupleIds;
+    const last = ids.length - 1;
+    for (let i = 0; i < last; i++) {
+      const at = ids[i] as number;
+      let below = level.get(at);
+      if (!(below instanceof Map)) level.set(at, (below = new Map()));
+      level = below;
+    }
+    let id = level.get(ids[last] as number) as number | undefined;
     if (id === undefined) {
-      this.tupleIds.set(text, (id = this.tuples.length));
+      level.set(ids[last] as number, (id = this.tuples.length));
       this.tuples.push(ids);
     }
     return id;

@@ -22,6 +22,13 @@ export function retentionDays(version: PolicyVersion, category: DataCategory): n
 /** A policy version as the plain decisions the machines' policy guards ask for. */
 export function decisionsFor(version: PolicyVersion): PolicyDecisions {
   const limit = version.challenges.secrecyLongerThan;
+  // Asked on every disclosure step the checker explores: each category's answer is worked out once.
+  const kept = new Map<DataCategory, number | null>();
+  const keptFor = (category: DataCategory) => {
+    let max = kept.get(category);
+    if (max === undefined) kept.set(category, (max = retentionDays(version, category)));
+    return max;
+  };
   return {
     challengesFinding: (finding) => (version.challenges.grounds as string[]).includes(finding),
     challengesSecrecy: (days) => (days === null ? version.challenges.openEndedSecrecy : limit !== null && days > durationDays(limit)),
@@ -31,7 +38,7 @@ export function decisionsFor(version: PolicyVersion): PolicyDecisions {
     verifiesRequester: () => version.emergency.verifyRequester,
     emergencyDiscloses: () => version.emergency.discloses ?? null,
     retained: (category, age) => {
-      const max = retentionDays(version, category);
+      const max = keptFor(category);
       return max === null || age <= max;
     },
   };

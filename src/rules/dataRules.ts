@@ -3,7 +3,7 @@ import { partnerInForce } from '../domain/cloudActPartners.ts';
 import { durationDays } from '../domain/duration.ts';
 import { EMERGENCY_LAW, statutoryEmergency } from '../domain/emergencyLaw.ts';
 import { src } from '../domain/source.ts';
-import type { Monitor, StepInfo } from '../explore/Monitor.ts';
+import type { Monitor, MonitorStep, StepInfo } from '../explore/Monitor.ts';
 import { decisionsFor } from '../policy/decisionsFor.ts';
 import { CLOUD_ACT_ROUTE, COMPELLABLE } from './compellableByKind.ts';
 import { anyOf, isStart, neverStep, onEvent, onlyWithin, precedence, respondWithin } from './language.ts';
@@ -84,18 +84,22 @@ export const foreignLawConflictChallenged: Rule = {
   check: () => ({ type: 'monitor', monitor: conflictMonitor() }),
 };
 
-function conflictMonitor(): Monitor<{ conflict: boolean; challenged: boolean }> {
-  type S = { conflict: boolean; challenged: boolean };
+/** States are 2 bits: conflict found (2), challenge filed (1). */
+function conflictMonitor(): Monitor<number> {
   const disclosed = onEvent('data.disclosed');
   const conflict = onEvent('review.completed', (e) => e.finding === 'foreignLawConflict');
   const challenged = onEvent('challenge.filed');
   const violation = { message: 'data was disclosed despite a conflict with the residence country’s law, with no challenge filed' };
-  const next = (s: S, info: StepInfo) => {
-    const bad = s.conflict && !s.challenged && disclosed(info);
-    const state = { conflict: s.conflict || conflict(info), challenged: s.challenged || challenged(info) };
-    return bad ? { state, violation } : { state };
+  // Steps are read, never changed: one object per state and verdict, made once.
+  const fine = [0, 1, 2, 3].map((state): MonitorStep<number> => ({ state }));
+  const broken = [0, 1, 2, 3].map((state): MonitorStep<number> => ({ state, violation }));
+  const keys = ['00', '01', '10', '11'];
+  const next = (s: number, info: StepInfo): MonitorStep<number> => {
+    const bad = s === 2 && disclosed(info);
+    const state = s | (conflict(info) ? 2 : 0) | (challenged(info) ? 1 : 0);
+    return (bad ? broken : fine)[state] as MonitorStep<number>;
   };
-  return { initial: (info) => next({ conflict: false, challenged: false }, info), step: next, key: (s) => `${s.conflict ? 1 : 0}${s.challenged ? 1 : 0}` };
+  return { initial: (info) => next(0, info), step: next, key: (s) => keys[s] as string };
 }
 
 export const cloudActMotionWindow: Rule = {

@@ -10,7 +10,7 @@ import type { Rule, RuleContext } from './Rule.ts';
  * The dated order that governs: days from the clock's start to its end date (null: none, or an
  * open-ended one), and whether the machine holds the request secret now (tagged `secrecy`).
  */
-type Term = { due: number | null; held: boolean; over: boolean };
+type Term = { due: number | null; held: boolean; over: boolean; key: string };
 
 const CLOCK = '@gagTerm';
 
@@ -81,17 +81,20 @@ function longestTerm(ctx: RuleContext): number {
 
 function gagTermMonitor(longest: number): Monitor<Term> {
   const start = [CLOCK];
-  /** Steps are read, never changed: one object per state and clock change, made once. */
-  const made = new Map<string, MonitorStep<Term>>();
+  /** Steps are read, never changed: one object per state and clock change, made once; by the order's days (-1: none), then the rest packed in one number. */
+  const made = new Map<number, Map<number, MonitorStep<Term>>>();
+  const CLOCKS = { '': 0, start: 1, stop: 2, restart: 3 } as const;
   const deadlines = new Map<number, { clock: string; days: number; message: string }>();
   /** `early`: the days of an order whose gag the case's own timer ends now, a breach unless the order's clock has reached them. */
   const outcome = (due: number | null, held: boolean, clock: '' | 'start' | 'stop' | 'restart', over = false, taken = false, early: number | null = null): MonitorStep<Term> => {
-    const key = `${due}|${held}|${clock}|${over}|${taken}|${early}`;
-    let step = made.get(key);
+    let byDue = made.get(due ?? -1);
+    if (!byDue) made.set(due ?? -1, (byDue = new Map()));
+    const key = ((early === null ? 0 : early + 1) * 4 + CLOCKS[clock]) * 8 + (held ? 4 : 0) + (over ? 2 : 0) + (taken ? 1 : 0);
+    let step = byDue.get(key);
     if (!step) {
       const changes = clock === 'start' ? { start } : clock === 'stop' ? { stop: start } : clock === 'restart' ? { stop: start, start } : {};
       const violation = taken ? RETAKEN : early !== null ? endedEarly(early) : null;
-      made.set(key, (step = { state: { due, held, over }, ...changes, ...(violation ? { violation } : {}) }));
+      byDue.set(key, (step = { state: { due, held, over, key: `${due ?? '-'}${held ? '+' : ''}${over ? '!' : ''}` }, ...changes, ...(violation ? { violation } : {}) }));
     }
     return step;
   };
@@ -118,10 +121,10 @@ function gagTermMonitor(longest: number): Monitor<Term> {
     return d;
   };
   return {
-    initial: (info) => next({ due: null, held: false, over: false }, info, true),
+    initial: (info) => next({ due: null, held: false, over: false, key: '-' }, info, true),
     step: (s, info) => next(s, info, false),
     deadline: (s) => (s.due !== null && s.held ? deadline(s.due) : null),
-    key: (s) => `${s.due ?? '-'}${s.held ? '+' : ''}${s.over ? '!' : ''}`,
+    key: (s) => s.key,
     clockMax: { [CLOCK]: longest + 1 },
   };
 }
