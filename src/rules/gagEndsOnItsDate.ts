@@ -15,6 +15,7 @@ type Term = { due: number | null; held: boolean; over: boolean; key: string };
 const CLOCK = '@gagTerm';
 
 const RETAKEN = { message: 'the case took up a gag again after its order had ended, with no new order (secrecy.imposed) to bind it' };
+const OPEN_ENDED_CUT = { message: 'the case’s own timer ended a gag whose order has no end date, with no lift (secrecy.lifted) and no court decision: the user could be told while the order still binds' };
 /** A dated gag the case's own timer ended before the order's clock reached its days. */
 const endedEarly = (days: number) => ({
   message: `the case's own timer ended the gag before its order's ${days} days were over, while the order still bound: the user could be told too soon`,
@@ -57,17 +58,19 @@ export const gagSpent = (info: StepInfo): boolean => {
  * order was spent (not merely modified) binds under no order and breaks the rule at once. A new
  * order replaces the old one. A
  * machine that tags its gag `secrecyOpenEnded` as the order takes effect says another gag with
- * no end date binds (a statute's, a certification's) and is held to nothing; one that moves a
- * dated gag to an open-ended state later is still held to the date.
+ * no end date binds (a statute's, a certification's); one that moves a dated gag to an
+ * open-ended state later is still held to the date. A gag with no end date (open-ended, or
+ * under no dated order the rule can see) ends only by a lift or a court's decision: a timer of
+ * the case's own that ends it breaks the rule, for no date says the order is over.
  */
 export const gagEndsOnItsDate: Rule = {
   id: 'gag-ends-on-its-date',
-  title: 'A gag order with an end date stops binding on that date: the case holds the request secret no longer',
-  rationale: 'A 2705(b) order runs for the period the court sets and ends on its expiry date; from then the provider may notify, and providers do. A case that keeps the gag on past the date withholds notice no order bars.',
+  title: 'A gag ends as its order ends: on its end date, or, with none, only when lifted or decided',
+  rationale: 'A 2705(b) order runs for the period the court sets and ends on its expiry date, by the court’s vacatur or by the government’s stipulation; from then the provider may notify, and providers do. A case that keeps the gag on past the date withholds notice no order bars; one that drops an order with no date on a clock of its own may tell the user while the order still binds.',
   sources: [src('§3', '2705(b) order: ends by expiry date, court vacatur or government stipulation', 'S'), src('§1 row 7', 'When it ends, notice is allowed, and providers notify by policy', 'S'), src('§10 note 2', 'Fixed-date gags: 2705(b) orders with an end date', '?')],
   scope: 'every machine with a state tagged secrecy, but a kind whose gag is another case’s (a data-subject request held by one)',
   appliesTo: (ctx) => ctx.tags.has('secrecy') && !gagOfAnotherCase(ctx),
-  premise: { text: 'a gag order with an end date comes into force', match: () => (info) => !openEnded(info) && (imposition(info) ? datedDays(info) !== null : info.kind === 'start' && servedDays(info.input) !== null) },
+  premise: { text: 'a gag comes into force', match: () => (info) => imposition(info) || (info.kind === 'start' && servedDays(info.input) !== null) || (info.post.hasTag('secrecy') && !(info.pre?.hasTag('secrecy') ?? false)) },
   check: (ctx) => ({ type: 'monitor', monitor: gagTermMonitor(longestTerm(ctx)) }),
 };
 
@@ -84,16 +87,17 @@ function gagTermMonitor(longest: number): Monitor<Term> {
   /** Steps are read, never changed: one object per state and clock change, made once; by the order's days (-1: none), then the rest packed in one number. */
   const made = new Map<number, Map<number, MonitorStep<Term>>>();
   const CLOCKS = { '': 0, start: 1, stop: 2, restart: 3 } as const;
+  const BROKEN = { '': 0, retaken: 1, cut: 2 } as const;
   const deadlines = new Map<number, { clock: string; days: number; message: string }>();
   /** `early`: the days of an order whose gag the case's own timer ends now, a breach unless the order's clock has reached them. */
-  const outcome = (due: number | null, held: boolean, clock: '' | 'start' | 'stop' | 'restart', over = false, taken = false, early: number | null = null): MonitorStep<Term> => {
+  const outcome = (due: number | null, held: boolean, clock: '' | 'start' | 'stop' | 'restart', over = false, broken: '' | 'retaken' | 'cut' = '', early: number | null = null): MonitorStep<Term> => {
     let byDue = made.get(due ?? -1);
     if (!byDue) made.set(due ?? -1, (byDue = new Map()));
-    const key = ((early === null ? 0 : early + 1) * 4 + CLOCKS[clock]) * 8 + (held ? 4 : 0) + (over ? 2 : 0) + (taken ? 1 : 0);
+    const key = (((early === null ? 0 : early + 1) * 4 + CLOCKS[clock]) * 3 + BROKEN[broken]) * 4 + (held ? 2 : 0) + (over ? 1 : 0);
     let step = byDue.get(key);
     if (!step) {
       const changes = clock === 'start' ? { start } : clock === 'stop' ? { stop: start } : clock === 'restart' ? { stop: start, start } : {};
-      const violation = taken ? RETAKEN : early !== null ? endedEarly(early) : null;
+      const violation = broken === 'retaken' ? RETAKEN : broken === 'cut' ? OPEN_ENDED_CUT : early !== null ? endedEarly(early) : null;
       byDue.set(key, (step = { state: { due, held, over, key: `${due ?? '-'}${held ? '+' : ''}${over ? '!' : ''}` }, ...changes, ...(violation ? { violation } : {}) }));
     }
     return step;
@@ -110,9 +114,11 @@ function gagTermMonitor(longest: number): Monitor<Term> {
       return outcome(due, held, due === null ? '' : 'start');
     }
     // A lift or a court's decision may end a gag on any day; the case's own timer only on the order's date.
-    if (s.due !== null && gagSpent(info)) return outcome(null, held, 'stop', info.event.outcome !== 'modified', false, info.kind === 'timer' ? s.due : null);
+    if (s.due !== null && gagSpent(info)) return outcome(null, held, 'stop', info.event.outcome !== 'modified', '', info.kind === 'timer' ? s.due : null);
+    // An order with no end date ends only by a lift or a court's decision, never by a timer of the case's own.
+    if (s.due === null && info.kind === 'timer' && gagSpent(info)) return outcome(null, held, '', true, 'cut');
     // An order that ended binds no more: a gag taken up again needs a new one (or a statute's, tagged open-ended).
-    if (s.over && held && !(info.pre?.hasTag('secrecy') ?? false) && !openEnded(info)) return outcome(null, held, '', true, true);
+    if (s.over && held && !(info.pre?.hasTag('secrecy') ?? false) && !openEnded(info)) return outcome(null, held, '', true, 'retaken');
     return outcome(s.due, held, '', s.over);
   };
   const deadline = (days: number) => {

@@ -43,7 +43,7 @@ function gagMachine(renew: 'restarts' | 'keepsFirst') {
 }
 const handTarget = (machine: AnyStateMachine): CheckTarget => ({ name: 'hand-written', machine, inputs: [{ name: 'only', input: {} }], declared: { 'secrecy.imposed': { days: [90, 400] } } });
 
-describe('gag-ends-on-its-date: a gag order with an end date stops binding on it', () => {
+describe('gag-ends-on-its-date: a gag ends as its order ends', () => {
   it('a fixed gag whose end timer was lost is still held the day after its term, counted from the day it was imposed', () => {
     expect(verdict(subpoenaTarget(subpoenaEntry.machine))?.status).toBe('proved');
     const result = verdict(subpoenaTarget(gagTermRemoved()));
@@ -97,11 +97,36 @@ describe('gag-ends-on-its-date: a gag order with an end date stops binding on it
     });
     const result = verdict(handTarget(openEnded));
     expect(result?.status).toBe('proved');
-    expect(result?.vacuous).toEqual({ premise: 'a gag order with an end date comes into force' });
+    // It checked the gag: no timer of the case's own ends it.
+    expect(result?.vacuous).toBeUndefined();
     const early = mutateState(gagMachine('restarts'), 'gagged', (s) => {
       s.on = { ...s.on, 'secrecy.lifted': 'free' };
     });
     expect(verdict({ ...handTarget(early), declared: { 'secrecy.imposed': { days: [90] }, 'secrecy.lifted': { reason: ['courtOrder'] } } })?.status).toBe('proved');
+  });
+
+  it('a gag with no end date ends only by a lift or a court’s decision: one the case’s own timer ends is caught, on the day it ends', () => {
+    const timedOut = setup({ types: {} as { events: VocabularyEvent }, delays: { review: 365 * DAY_MS } }).createMachine({
+      initial: 'free',
+      states: {
+        free: { on: { 'secrecy.imposed': 'gagged' } },
+        gagged: { tags: ['secrecy'], after: { review: 'free' }, on: { 'secrecy.lifted': 'free' } },
+      },
+    }) as unknown as AnyStateMachine;
+    const target = (machine: AnyStateMachine): CheckTarget => ({ ...handTarget(machine), declared: { 'secrecy.imposed': { days: [undefined] }, 'secrecy.lifted': { reason: ['courtOrder'] } } });
+    const result = verdict(target(timedOut));
+    expect(result?.status).toBe('violated');
+    expect(result?.message).toBe('the case’s own timer ended a gag whose order has no end date, with no lift (secrecy.lifted) and no court decision: the user could be told while the order still binds');
+    const steps = result?.counterexample ?? [];
+    const imposed = steps.find((s) => s.what.startsWith('secrecy.imposed'));
+    expect(steps.at(-1)).toMatchObject({ day: (imposed?.day ?? 0) + 365, what: 'deadline review passes' });
+    // Ended by a lift alone, it holds, and the proof had the gag to check.
+    const liftedOnly = mutateState(timedOut, 'gagged', (s) => {
+      delete s.after;
+    });
+    const held = verdict(target(liftedOnly));
+    expect(held?.status).toBe('proved');
+    expect(held?.vacuous).toBeUndefined();
   });
 
   it('applies to every machine with a secrecy tag, whatever it is called', () => {
