@@ -31,6 +31,8 @@ export interface Configuration {
   readonly eventless: readonly (readonly (readonly ChartTransition[])[])[];
   readonly selections: Map<string, Selection | null>;
   readonly plans: Map<string | number, MicroPlan>;
+  /** `withoutConflicts` results by transition-id list. */
+  readonly kept: Map<string, readonly ChartTransition[]>;
 }
 
 /**
@@ -68,16 +70,20 @@ export class Configurations {
           return chain;
         })
         .filter((chain) => chain.length > 0);
-      config = { nodes, active: new Set(nodes), value, tags: new Set(nodes.flatMap((n) => n.tags)), eventless, selections: new Map(), plans: new Map() };
+      config = { nodes, active: new Set(nodes), value, tags: new Set(nodes.flatMap((n) => n.tags)), eventless, selections: new Map(), plans: new Map(), kept: new Map() };
       this.byKey.set(key, config);
     }
     this.byArray.set(nodes, config);
     return config;
   }
 
-  /** XState's `removeConflictingTransitions` over the configuration's active nodes. */
-  withoutConflicts(config: Configuration, enabled: readonly ChartTransition[]): ChartTransition[] {
-    return this.sets.withoutConflicts(enabled, config.active);
+  /** XState's `removeConflictingTransitions` over the configuration's active nodes, worked out once per configuration and list. */
+  withoutConflicts(config: Configuration, enabled: readonly ChartTransition[]): readonly ChartTransition[] {
+    if (enabled.length < 2) return enabled;
+    const key = `!${enabled.map((t) => this.idOf(t)).join(',')}`;
+    let kept = config.kept.get(key);
+    if (!kept) config.kept.set(key, (kept = this.sets.withoutConflicts(enabled, config.active)));
+    return kept;
   }
 
   selection(config: Configuration, type: string): Selection | null {

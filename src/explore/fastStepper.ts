@@ -116,21 +116,24 @@ export function fastStepper(machine: AnyStateMachine) {
     const selection = configs.selection(state.config, event.type);
     return (selection && evaluate(selection, state, event)) ?? [];
   };
-  const selectEventless = (state: State, event: Event): ChartTransition[] => {
+  const selectEventless = (state: State, event: Event): readonly ChartTransition[] => {
     const chains = state.config.eventless;
-    if (!chains.length) return [];
-    const enabled = new Set<ChartTransition>();
+    if (!chains.length) return NO_TRANSITIONS;
+    // Most scans enable nothing, or one transition: no set or conflict check is built for those.
+    let enabled: ChartTransition[] | null = null;
     for (const chain of chains) {
       loop: for (const list of chain) {
         for (const t of list) {
           if (t.guard === undefined || guardPasses(t.guard, state.context, event, state)) {
-            enabled.add(t);
+            if (!enabled) enabled = [t];
+            else if (!enabled.includes(t)) enabled.push(t);
             break loop;
           }
         }
       }
     }
-    return configs.withoutConflicts(state.config, [...enabled]);
+    if (!enabled) return NO_TRANSITIONS;
+    return enabled.length === 1 ? enabled : configs.withoutConflicts(state.config, enabled);
   };
 
   const resolveActions = (state: State, event: Event, actions: readonly unknown[], queue: Event[], out: Action[]): State => {
@@ -196,7 +199,7 @@ export function fastStepper(machine: AnyStateMachine) {
     let current = event;
     while (next.status === 'active') {
       if (++iterations > maxIterations) throw new NotPorted('maxIterations');
-      let enabled: ChartTransition[] = eventless ? selectEventless(next, current) : [];
+      let enabled: readonly ChartTransition[] = eventless ? selectEventless(next, current) : NO_TRANSITIONS;
       const previous: State | undefined = enabled.length ? next : undefined;
       if (!enabled.length) {
         const raised = queue.shift();
@@ -248,6 +251,7 @@ function snapshotOf(previous: AnyMachineSnapshot, status: string, context: unkno
 }
 
 const NONE: AnyMachineSnapshot[] = [];
+const NO_TRANSITIONS: ChartTransition[] = [];
 
 const noSpawn = () => {
   throw new NotPorted('spawn');
