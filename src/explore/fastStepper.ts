@@ -225,29 +225,50 @@ export function fastStepper(machine: AnyStateMachine) {
 }
 
 /**
- * The snapshot XState's `createMachineSnapshot` would build, its keys in the same order; the
- * methods and the parts a port step never changes are the previous snapshot's.
+ * The snapshot XState's `createMachineSnapshot` would build, its own keys the same, in the same
+ * order; the methods and the parts a port step never changes are the previous snapshot's.
  */
 function snapshotOf(previous: AnyMachineSnapshot, status: string, context: unknown, config: Configuration): AnyMachineSnapshot {
-  const p = previous as unknown as Record<string, unknown>;
-  const built = {
-    status,
-    output: undefined,
-    error: p.error,
-    machine: p.machine,
-    context,
-    _nodes: config.nodes,
-    value: config.value,
-    tags: config.tags,
-    children: p.children,
-    historyValue: p.historyValue,
-    matches: p.matches,
-    hasTag: p.hasTag,
-    can: p.can,
-    getMeta: p.getMeta,
-    toJSON: p.toJSON,
-  };
-  return built as unknown as AnyMachineSnapshot;
+  return new PortSnapshot(previous as unknown as Record<string, unknown>, status, context, config) as unknown as AnyMachineSnapshot;
+}
+
+/**
+ * A snapshot made by the port. Built by a constructor rather than an object literal: V8
+ * allocates these, which the explorer keeps by the hundred thousand, several times faster.
+ */
+class PortSnapshot {
+  status: string;
+  output: undefined;
+  error: unknown;
+  machine: unknown;
+  context: unknown;
+  _nodes: readonly ChartNode[];
+  value: StateValue;
+  tags: ReadonlySet<string>;
+  children: unknown;
+  historyValue: unknown;
+  matches: unknown;
+  hasTag: unknown;
+  can: unknown;
+  getMeta: unknown;
+  toJSON: unknown;
+  constructor(p: Record<string, unknown>, status: string, context: unknown, config: Configuration) {
+    this.status = status;
+    this.output = undefined;
+    this.error = p.error;
+    this.machine = p.machine;
+    this.context = context;
+    this._nodes = config.nodes;
+    this.value = config.value;
+    this.tags = config.tags;
+    this.children = p.children;
+    this.historyValue = p.historyValue;
+    this.matches = p.matches;
+    this.hasTag = p.hasTag;
+    this.can = p.can;
+    this.getMeta = p.getMeta;
+    this.toJSON = p.toJSON;
+  }
 }
 
 const NONE: AnyMachineSnapshot[] = [];
