@@ -288,6 +288,19 @@ describe('deliberate faults are caught by the expected rule', () => {
     expect(last.day - (imposed?.day ?? 0)).toBe(Number(/(\d+) days were over/.exec(result.message ?? '')?.[1]) - 1);
   });
 
+  it('open-ended gag dropped by a timer: the NSL’s certified gag ends itself after a year → gag-ends-on-its-date', () => {
+    const id = nationalSecurityLetterEntry.machine.id;
+    const mutant = mutateState(nationalSecurityLetterEntry.machine, 'secrecy.inForce.term.openEnded', (s) => {
+      s.after = { P365D: `#${id}.secrecy.ended` };
+    }, { delays: { P365D: 365 * DAY_MS } });
+    const { result, steps, last } = caught(gagEndsOnItsDate, targetOf(nationalSecurityLetterEntry), targetOf(nationalSecurityLetterEntry, mutant));
+
+    expect(result.message).toBe('the case’s own timer ended a gag whose order has no end date, with no lift (secrecy.lifted) and no court decision: the user could be told while the order still binds');
+    expect(last).toMatchObject({ day: 365, what: 'deadline P365D passes' });
+    expect(last.tags).not.toContain('secrecy');
+    expect(steps.slice(0, -1).some((s) => s.tags?.includes('secrecyOpenEnded'))).toBe(true);
+  });
+
   it('objection window shortened in the machine: 13 days in place of the policy’s delay → objection-window', () => {
     const mutant = mutateState(subpoenaEntry.machine, 'notice.sent', (s) => {
       s.after = { P13D: 'objectionWindowElapsed' };
