@@ -36,7 +36,8 @@ export class MonitorTuples {
   private readonly tupleIds: TupleTrie = new Map();
   private readonly tuples: (readonly number[])[] = [];
   private readonly keys = new Map<number, number>();
-  private readonly memo = new Map<object, { key: number; step: TupleStep }[]>();
+  /** By memo key (tuple, failures, input), then by move. */
+  private readonly memo: (Map<object, TupleStep> | undefined)[] = [];
 
   constructor(
     readonly monitors: readonly Monitor<unknown>[],
@@ -58,19 +59,16 @@ export class MonitorTuples {
    * was taken before; else undefined, and `remember` computes it.
    */
   known(tuple: number, failures: number, move: object, input: number): TupleStep | undefined {
-    const entries = this.memo.get(move);
-    if (!entries) return undefined;
-    const key = this.memoKey(tuple, failures, input);
-    for (const entry of entries) if (entry.key === key) return entry.step;
-    return undefined;
+    return this.memo[this.memoKey(tuple, failures, input)]?.get(move);
   }
 
   /** The monitors' step from `tuple` by `move`, computed from `info` and remembered. */
   remember(tuple: number, failed: readonly unknown[], failures: number, move: object, input: number, info: StepInfo): TupleStep {
     const step = this.compute(tuple, failed, info);
-    let entries = this.memo.get(move);
-    if (!entries) this.memo.set(move, (entries = []));
-    entries.push({ key: this.memoKey(tuple, failures, input), step });
+    const key = this.memoKey(tuple, failures, input);
+    let byMove = this.memo[key];
+    if (!byMove) this.memo[key] = byMove = new Map();
+    byMove.set(move, step);
     return step;
   }
 
