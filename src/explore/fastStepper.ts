@@ -233,8 +233,9 @@ function snapshotOf(previous: AnyMachineSnapshot, status: string, context: unkno
 }
 
 /**
- * A snapshot made by the port. Built by a constructor rather than an object literal: V8
- * allocates these, which the explorer keeps by the hundred thousand, several times faster.
+ * A snapshot made by the port, which the explorer keeps by the hundred thousand. Built by a
+ * constructor rather than a 15-key object literal, which a line-level profile showed to be the
+ * port's costliest line; a first-time step is about 30% faster so (design note 84).
  */
 class PortSnapshot {
   status: string;
