@@ -187,8 +187,8 @@ function deadEnd(run: Exploration): { message: string; path: PathStep[] } | null
   edges.forEach((succ, from) => succ.forEach((to) => reverse[to]?.push(from)));
   const canFinish = [...closed];
   const queue = nodes.filter((_, i) => closed[i]).map((n) => n.id);
-  while (queue.length) {
-    const n = queue.shift() as number;
+  for (let head = 0; head < queue.length; head++) {
+    const n = queue[head] as number;
     for (const p of reverse[n] ?? []) {
       if (!canFinish[p]) {
         canFinish[p] = true;
