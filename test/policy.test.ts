@@ -27,6 +27,16 @@ function leafPaths(value: unknown, prefix = ''): string[] {
   return [prefix];
 }
 
+/** What `loadPolicy` throws for the file; undefined when it loads. */
+function loadError(file: string): unknown {
+  try {
+    loadPolicy(file);
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
 describe('policy timers’ citations', () => {
   it('a policy timer carries the citation of the profile given, tagged with the weakest tag in it', () => {
     const subpoena = findKind('subpoena');
@@ -141,13 +151,7 @@ describe('loadPolicy', () => {
     const file = join(dir, 'bad.json');
     const v = cloudflare.versions[0] as PolicyVersion;
     writeFileSync(file, JSON.stringify({ ...cloudflare, versions: [{ ...v, notice: { ...v.notice, objectionWindow: '14 days' } }] }));
-    const error = (() => {
-      try {
-        loadPolicy(file);
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = loadError(file);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe('policy.versions[0].notice.objectionWindow');
     expect((error as InputError).value).toBe('14 days');
@@ -159,13 +163,7 @@ describe('loadPolicy', () => {
     const file = join(dir, 'bad-emergency.json');
     const v = cloudflare.versions[0] as PolicyVersion;
     writeFileSync(file, JSON.stringify({ ...cloudflare, id: 'acme', versions: [{ ...v, notice: { ...v.notice, afterEmergency: 'no' } }] }));
-    const error = (() => {
-      try {
-        loadPolicy(file);
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = loadError(file);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe('policy.versions[0].notice.afterEmergency');
     expect((error as InputError).value).toBe('no');
@@ -179,13 +177,8 @@ describe('loadPolicy', () => {
     expect(parsed.success).toBe(false);
     const file = join(dir, 'misspelt-source.json');
     writeFileSync(file, JSON.stringify(misspelt));
-    const error = (() => {
-      try {
-        loadPolicy(file);
-      } catch (e) {
-        return e as InputError;
-      }
-    })();
+    const error = loadError(file) as InputError | undefined;
+    expect(error).toBeInstanceOf(InputError);
     expect(error?.field).toBe('policy.versions[0].sources["notice.objectionWindw"]');
     expect(error?.problem).toBe('names no value of this version, so its citation would be lost');
     expect(error?.fix).toBe('key each citation by the path of the value it cites, like notice.objectionWindow or retention.0: did you mean "notice.objectionWindow"?');
