@@ -83,8 +83,8 @@ export class TransitionCache implements Steps {
   /** Each state's value, as JSON, by state id. */
   private readonly stateValues: string[] = [];
   private readonly listening: Set<string>[] = [];
-  /** Event types listened for, by state value. */
-  private readonly configurations = new Map<string, Set<string>>();
+  /** Event types listened for, by state value: the machine's chart, shared by all its caches. */
+  private readonly configurations: Map<string, Set<string>>;
   /** By event list, then by state id. */
   private readonly enabledMoves: EnabledMove[][][] = [];
   private readonly lists = new Map<string, number>();
@@ -106,6 +106,7 @@ export class TransitionCache implements Steps {
     how: Stepper = 'port',
   ) {
     capMicrosteps(machine);
+    this.configurations = listenersOf(machine);
     this.stepper = stepperOf(machine);
     this.fast = how === 'xstate' ? null : fastStepperOf(machine);
     this.verify = how === 'verify';
@@ -276,6 +277,15 @@ export class TransitionCache implements Steps {
 }
 
 const NO_STATES: readonly AnyMachineSnapshot[] = [];
+
+const listeners = new WeakMap<AnyStateMachine, Map<string, Set<string>>>();
+
+/** The event types each state value of a machine listens for, worked out once per machine: they describe the chart, not a run. */
+function listenersOf(machine: AnyStateMachine): Map<string, Set<string>> {
+  let byValue = listeners.get(machine);
+  if (!byValue) listeners.set(machine, (byValue = new Map()));
+  return byValue;
+}
 
 const caches = new WeakMap<AnyStateMachine, TransitionCache>();
 

@@ -64,9 +64,13 @@ export function wholeDays(timerEvent: string, delayMs: number): number {
   throw new InputError('invalid', field, `${delayMs} ms`, problem, fix);
 }
 
+const AFTER = 'xstate.after.';
+
 /** The delay name inside an `xstate.after.<delay>.<state id>` event type. */
 export function delayName(timerEvent: string): string {
-  return timerEvent.startsWith('xstate.after.') ? (timerEvent.slice('xstate.after.'.length).split('.')[0] ?? timerEvent) : timerEvent;
+  if (!timerEvent.startsWith('xstate.after.')) return timerEvent;
+  const end = timerEvent.indexOf('.', AFTER.length);
+  return timerEvent.slice(AFTER.length, end < 0 ? undefined : end);
 }
 
 /**

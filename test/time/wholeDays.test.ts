@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY_MS, MAX_DAYS } from '../../src/domain/duration.ts';
 import { explore } from '../../src/explore/explore.ts';
 import { startRun } from '../../src/time/TimedRun.ts';
-import { wholeDays } from '../../src/time/timerChanges.ts';
+import { delayName, wholeDays } from '../../src/time/timerChanges.ts';
 import { inputErrorOf } from '../support/inputErrorOf.ts';
 import { runCliCaptured, tempFile } from '../support/runCliCaptured.ts';
 
@@ -64,5 +64,14 @@ describe('a delay is a whole number of days', () => {
     expect(out).toBe('');
     // A note that the machine speaks little of the vocabulary may come first.
     expect(err.slice(err.indexOf('dueprocess: ')).trim()).toBe('dueprocess: delays.grace: is not a whole number of days (1.5 days): model time is whole days (got "129600000 ms"). Fix: give it as a whole number of days × 86400000 ms');
+  });
+});
+
+describe('delayName: the delay inside a timer event', () => {
+  it('is the part after xstate.after., up to the next dot, or the whole text when no dot follows', () => {
+    expect(delayName('xstate.after.objectionWindow.subpoena.notice.pending')).toBe('objectionWindow');
+    expect(delayName('xstate.after.259200000.m.open')).toBe('259200000');
+    expect(delayName('xstate.after.grace')).toBe('grace');
+    expect(delayName('review.completed')).toBe('review.completed');
   });
 });
