@@ -1,3 +1,4 @@
+import { withinCategories } from '../src/domain/categories.ts';
 import { dayNumber } from '../src/domain/date.ts';
 import { src } from '../src/domain/source.ts';
 import type { DemandSpec } from './lifecycle/DemandSpec.ts';
@@ -18,7 +19,9 @@ const E_EVIDENCE_STATES = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'EE', 'EL', 'ES',
  * traffic and content data under EU law, but 2702(a) bars a US provider from giving content to a
  * foreign authority without a CLOUD Act agreement, which the EU does not have: the provider gives
  * non-content records and meets a demand for content with an Art. 17 reasoned objection. The
- * order is confidential: informing the person is the issuing authority's duty.
+ * order is confidential: informing the person is the issuing authority's duty. When its
+ * certificate says the enforcing authority was notified (Art. 8), that authority may refuse it
+ * within 10 days (96 hours for an emergency), and an order that is not an emergency waits for it.
  */
 export const euProductionOrderSpec = {
   kind: 'euProductionOrder',
@@ -71,6 +74,18 @@ export const euProductionOrderSpec = {
       ],
     },
   },
+  enforcingReview: {
+    window: 'P10D',
+    emergencyWindow: 'P4D',
+    respondWithin: 'P11D',
+    sources: [
+      src('§2 EU_ENFORCING_OBJECTION', 'the enforcing authority may raise grounds for refusal within 10 days of receipt of the notification (96 hours in emergencies), Arts 10, 12', 'S'),
+      src('§2 EU_EPOC_PRODUCTION', 'produce within 10 days of receipt, or at the end of the enforcing authority’s 10-day window', 'S'),
+      src('§1 row 17', 'the enforcing state is notified in some cases (Art. 8)', 'S'),
+      src('§2', 'Whole days: 96 hours as 4 days, and data due at the end of the 10-day window as the day after it (derived, not law)', '?'),
+      src('§1 row 17', 'Art. 12: a ground for refusal raised stops the order’s execution; Art. 10(4): an emergency order is answered within 8 hours, not after the 96 hours; DOMAIN gives the windows, not these effects, unverified', '?'),
+    ],
+  },
   sample: {
     receivedOn: E_EVIDENCE_APPLIES,
     requester: { name: 'Staatsanwaltschaft Berlin', country: 'DE' },
@@ -83,6 +98,12 @@ export const euProductionOrderSpec = {
       path: ['requester', 'country'],
       message: 'is not a Member State bound by Regulation 2023/1543',
       fix: `give the issuing Member State: one of ${E_EVIDENCE_STATES.join(', ')} (Denmark does not take part)`,
+    },
+    {
+      test: (r) => r.enforcingStateNotified !== true || !withinCategories(r.categories, ['basicSubscriberInfo']),
+      path: ['enforcingStateNotified'],
+      message: 'is true, but the order asks only for subscriber data, of which the enforcing authority is never notified (Art. 8(1): traffic data and content only)',
+      fix: 'leave enforcingStateNotified out, or check the certificate: an order naming a notification asks for traffic data or content',
     },
     {
       test: (r) => dayNumber(r.receivedOn) >= dayNumber(E_EVIDENCE_APPLIES),

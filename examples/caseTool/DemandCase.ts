@@ -15,6 +15,8 @@ import { type PolicyTerms, isHeld } from './policyTerms.ts';
 
 const OPEN: readonly Stage[] = ['review', 'challengeRequired', 'challenged', 'compliance', 'inEffect'];
 const FILING: readonly Stage[] = ['review', 'challengeRequired', 'compliance'];
+/** Where an enforcing authority's ground for refusal still stops the process. */
+const STOPPABLE: readonly Stage[] = ['review', 'challengeRequired', 'challenged', 'compliance'];
 const STAGE_TAGS: Partial<Record<Stage, string>> = { challengeRequired: 'awaitingChallenge', challenged: 'challenged', inEffect: 'disclosing' };
 
 /**
@@ -46,6 +48,7 @@ export class DemandCase extends CaseFile<DemandState> {
       windows: Object.fromEntries(law.processRoutes.filter((r) => r.window).map((r) => [r.id, 'open'])),
       term: law.term ? { phase: 'initial', extensionPending: false } : null,
       response: law.respondWithin ? 'due' : null,
+      enforcing: law.enforcingReview ? (request.enforcingStateNotified ? (request.emergency ? 'openUrgently' : 'open') : 'notNotified') : null,
     }, fault);
     this.law = law;
   }
@@ -102,6 +105,12 @@ export class DemandCase extends CaseFile<DemandState> {
         if (!FILING.includes(s.stage)) return false;
         this.close('refused', `refused: ${event.ground}`);
         return true;
+      case 'enforcingAuthority.cleared':
+      case 'enforcingAuthority.refused':
+        if (s.enforcing !== 'open' && s.enforcing !== 'openUrgently') return false;
+        s.enforcing = event.type === 'enforcingAuthority.cleared' ? 'cleared' : 'refused';
+        if (s.enforcing === 'refused' && STOPPABLE.includes(s.stage)) this.close('refused', 'refused: the enforcing authority raised a ground for refusal');
+        return true;
       default:
         return false;
     }
@@ -112,6 +121,7 @@ export class DemandCase extends CaseFile<DemandState> {
     if (key.startsWith('window:')) s.windows[key.slice('window:'.length)] = 'lapsed';
     else if (key.startsWith('term:') && s.term) s.term = s.term.extensionPending ? { phase: 'extension', extensionPending: false } : { phase: 'ended', extensionPending: false };
     else if (key === 'response') s.response = 'overdue';
+    else if (key === 'enforcing') s.enforcing = 'elapsed';
     else if (key.startsWith('gag:')) gagTrack.expire(s, key);
     else noticeTrack.expire(s, key);
   }
@@ -149,15 +159,18 @@ export class DemandCase extends CaseFile<DemandState> {
       law && s.term && s.term.phase !== 'ended'
         ? [{ key: `term:${s.term.phase}`, name: initial ? 'orderTerm' : law.extension, days: lengthInDays(initial ? law.length : law.extension) - (initial && issuedOn ? dayNumber(receivedOn) - dayNumber(issuedOn) : 0) }]
         : [];
-    const respond = (s.request.emergency && this.law.respondWithinEmergency) || this.law.respondWithin;
+    const review = this.law.enforcingReview;
+    const respond = (s.request.emergency && this.law.respondWithinEmergency) || (s.request.enforcingStateNotified && review?.respondWithin) || this.law.respondWithin;
     const response = s.response === 'due' && respond ? [{ key: 'response', name: respond, days: lengthInDays(respond) }] : [];
-    return [...windows, ...term, ...response, ...gagTrack.wanted(s, this.terms), ...noticeTrack.wanted(s, this.terms)];
+    const window = review && (s.enforcing === 'open' || s.enforcing === 'openUrgently') ? (s.enforcing === 'open' ? review.window : review.emergencyWindow) : null;
+    const enforcing = window ? [{ key: 'enforcing', name: window, days: lengthInDays(window) }] : [];
+    return [...windows, ...term, ...response, ...enforcing, ...gagTrack.wanted(s, this.terms), ...noticeTrack.wanted(s, this.terms)];
   }
 
   protected tags(): string[] {
     const s = this.s;
     const stage = s.stage === 'closed' ? ['closed', s.closedAs ?? 'refused'] : [STAGE_TAGS[s.stage] ?? []].flat();
-    return [...new Set([...stage, ...gagTrack.tags(s, this.fault), ...noticeTrack.tags(s), ...(s.response === 'overdue' ? ['overdue'] : [])])];
+    return [...new Set([...stage, ...gagTrack.tags(s, this.fault), ...noticeTrack.tags(s), ...(s.response === 'overdue' ? ['overdue'] : []), ...(s.enforcing === 'open' ? ['awaitingEnforcingAuthority'] : [])])];
   }
 
   /** A process route is filed: open to this requester, and inside its window if it has one. */
@@ -185,7 +198,7 @@ export class DemandCase extends CaseFile<DemandState> {
       s.notice === 'waived' ||
       !this.terms.noticeBeforeDisclosure ||
       (this.fault === 'objection-window-ignored' && s.notice === 'sent');
-    if (s.stage !== 'compliance' || !compellable || !held || !noticeAllows || s.term?.phase === 'ended') return false;
+    if (s.stage !== 'compliance' || !compellable || !held || !noticeAllows || s.term?.phase === 'ended' || s.enforcing === 'open') return false;
     s.disclosed = [...categories];
     s.outcome ??= 'disclosed';
     if (s.term) s.stage = 'inEffect';

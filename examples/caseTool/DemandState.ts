@@ -46,4 +46,6 @@ export interface DemandState {
   term: { phase: 'initial' | 'extension' | 'ended'; extensionPending: boolean } | null;
   /** The deadline to answer the process, for kinds that have one. */
   response: 'due' | 'overdue' | 'answered' | null;
+  /** A notified enforcing authority's window to refuse the order (`open` holds it back; `openUrgently`, an emergency's, does not), for kinds that have one. */
+  enforcing: 'notNotified' | 'open' | 'openUrgently' | 'elapsed' | 'cleared' | 'refused' | null;
 }

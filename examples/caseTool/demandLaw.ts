@@ -50,6 +50,12 @@ export interface DemandLaw {
   readsSeriousCrime?: boolean;
   /** Data the provider may not give and must object to, whatever its policy, when a request asks for it. */
   objectTo?: readonly DataCategory[];
+  /**
+   * When the order names a notified enforcing authority (`enforcingStateNotified`): its window to
+   * refuse from receipt (an emergency's shorter), and the answer deadline that replaces
+   * `respondWithin` for an order that waits for it.
+   */
+  enforcingReview?: { window: string; emergencyWindow: string; respondWithin: string };
 }
 
 const BSI: readonly DataCategory[] = ['basicSubscriberInfo'];
@@ -172,6 +178,9 @@ export const DEMAND_LAW: Readonly<Record<DemandKind, DemandLaw>> = {
     // §2 EU_EPOC_EMERGENCY: 8 hours, read in whole days as the day of receipt.
     respondWithinEmergency: 'P0D',
     objectTo: ['content'],
+    // §2 EU_ENFORCING_OBJECTION: 10 days to refuse, 96 hours (4 whole days) in an emergency;
+    // EU_EPOC_PRODUCTION: data at the end of the 10 days, read as the day after they end.
+    enforcingReview: { window: 'P10D', emergencyWindow: 'P4D', respondWithin: 'P11D' },
   },
   // DOMAIN §1 row 19, §2 FRCP45_OBJECTION: non-content only; written objection within 14 days, or by the compliance date if earlier.
   civilSubpoena: {

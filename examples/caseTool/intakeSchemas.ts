@@ -31,8 +31,14 @@ const demand = (kind: DemandKind, check?: Check) => {
   const conduit: Check = { test: (r) => !r.conduit || DEMAND_LAW[kind].readsConduit === true, path: ['conduit'], message: `a ${kind} does not turn on whether the provider only carried the material` };
   // DOMAIN §8: serious crime decides an order under a CLOUD Act agreement, nothing else.
   const serious: Check = { test: (r) => r.seriousCrime === undefined || DEMAND_LAW[kind].readsSeriousCrime === true, path: ['seriousCrime'], message: `a ${kind} does not turn on whether the order concerns serious crime` };
+  // DOMAIN §1 row 17: only a European Production Order names a notified enforcing authority, and only for traffic data or content (Art. 8(1)).
+  const enforcing: Check = {
+    test: (r) => !r.enforcingStateNotified || (DEMAND_LAW[kind].enforcingReview !== undefined && r.categories.some((c) => !reaches(['basicSubscriberInfo'], c))),
+    path: ['enforcingStateNotified'],
+    message: DEMAND_LAW[kind].enforcingReview ? 'an enforcing authority is notified of orders for traffic data or content only' : `a ${kind} has no enforcing authority to notify`,
+  };
   return schema.superRefine((r, ctx) => {
-    for (const c of [...DATED, urgent, conduit, serious, ...(check ? [check] : [])]) if (!c.test(r)) ctx.addIssue({ code: 'custom', path: c.path, message: c.message });
+    for (const c of [...DATED, urgent, conduit, serious, enforcing, ...(check ? [check] : [])]) if (!c.test(r)) ctx.addIssue({ code: 'custom', path: c.path, message: c.message });
   });
 };
 

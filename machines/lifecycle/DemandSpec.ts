@@ -65,6 +65,22 @@ export interface ResponseDeadline {
   emergency?: { length: string; sources: readonly Source[] };
 }
 
+/**
+ * An authority of the provider's own state, notified of the order by its issuer, that may raise
+ * a ground for refusal within a window from receipt (a European Production Order's enforcing
+ * authority, Reg. 2023/1543 Arts 8, 10, 12). Read only for a request whose certificate says it
+ * was notified (`enforcingStateNotified`).
+ */
+export interface EnforcingReview {
+  /** ISO-8601 duration from receipt: an order that is not an emergency is carried out only once it has passed, or once the authority clears it. */
+  window: string;
+  /** The window for an emergency order, which is answered without waiting for it. */
+  emergencyWindow: string;
+  /** The deadline to answer a notified order that is not an emergency, in place of `respondWithin.length`: in whole days, the day after its window ends. */
+  respondWithin: string;
+  sources: readonly Source[];
+}
+
 /** Everything that makes one kind of legal demand differ from another: data with citations. */
 export interface DemandSpec {
   kind: string;
@@ -85,6 +101,7 @@ export interface DemandSpec {
   intakeRefusals?: readonly { ground: string; when: RequestCondition; sources: readonly Source[] }[];
   term?: OrderTerm;
   respondWithin?: ResponseDeadline;
+  enforcingReview?: EnforcingReview;
   /**
    * Requests the provider must object to rather than answer or refuse: one that meets `when` goes
    * from intake to `challengeRequired`, whatever the policy says (a European Production Order

@@ -76,6 +76,13 @@ const FLAGS = [
     fix: 'leave conduit out (it decides a DMCA 512(h) subpoena only)',
   },
   {
+    field: 'enforcingStateNotified',
+    read: (spec: DemandSpec) => spec.enforcingReview !== undefined,
+    problem: 'has no enforcing authority to notify',
+    says: (v: unknown) => v === true,
+    fix: 'leave enforcingStateNotified out (it concerns a European Production Order only)',
+  },
+  {
     field: 'seriousCrime',
     read: (spec: DemandSpec) => (spec.intakeRefusals ?? []).some((r) => r.when.seriousCrime !== undefined),
     problem: 'does not turn on whether the order concerns serious crime',

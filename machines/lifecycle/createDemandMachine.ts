@@ -11,6 +11,7 @@ import { noticeRegion } from './noticeRegion.ts';
 import { responseRegion } from './responseRegion.ts';
 import { DEFAULT_DECISIONS, POLICY_DELAYS, policyGuards } from './policySlots.ts';
 import { secrecyRegion } from './secrecyRegion.ts';
+import { enforcingRegion } from './enforcingRegion.ts';
 
 /** The finite facts a demand case keeps; dates live outside, in the clock. */
 export interface DemandContext {
@@ -47,7 +48,15 @@ export function createDemandMachine(spec: DemandSpec) {
   const inSecrecy = stateIn(`#${id}.secrecy.inForce`);
   const processRoutes = spec.routes.filter((r) => r.against === 'process');
   const lawDelays = Object.fromEntries(
-    [...spec.routes.flatMap((r) => [r.endsByComplianceDate ? undefined : r.window, r.governmentMustApplyWithin]), spec.term?.extension, spec.respondWithin?.length, spec.respondWithin?.emergency?.length]
+    [
+      ...spec.routes.flatMap((r) => [r.endsByComplianceDate ? undefined : r.window, r.governmentMustApplyWithin]),
+      spec.term?.extension,
+      spec.respondWithin?.length,
+      spec.respondWithin?.emergency?.length,
+      spec.enforcingReview?.window,
+      spec.enforcingReview?.emergencyWindow,
+      spec.enforcingReview?.respondWithin,
+    ]
       .filter((d): d is string => d !== undefined)
       .map((d) => [d, durationDays(d) * DAY_MS]),
   );
@@ -68,6 +77,17 @@ export function createDemandMachine(spec: DemandSpec) {
     'request.withdrawn': { target: 'withdrawn', actions: { type: 'recordOutcome', params: { outcome: 'withdrawn' } } },
     'request.refused': { target: 'refused', actions: 'recordRefusal' },
   } as const;
+  // The enforcing authority's ground for refusal stops the process while its window is open (Reg. 2023/1543 Art. 12).
+  const stopOn = spec.enforcingReview
+    ? {
+        'enforcingAuthority.refused': {
+          guard: or([stateIn(`#${id}.enforcing.open`), stateIn(`#${id}.enforcing.openUrgently`)]),
+          target: 'refused',
+          actions: { type: 'recordOutcome', params: { outcome: 'refused: the enforcing authority raised a ground for refusal' } },
+          meta: { sources: spec.enforcingReview.sources },
+        },
+      }
+    : {};
 
   const compelledParams = ({ context }: { context: DemandContext }) => ({ compels: compelledFor(spec, context.request) });
   const disclosesAll = { type: 'policyDisclosesAll', params: compelledParams };
@@ -76,6 +96,7 @@ export function createDemandMachine(spec: DemandSpec) {
       'disclosureCompelled',
       'policyRetains',
       ...(spec.term ? [stateIn(`#${id}.orderTerm.active`)] : []),
+      ...(spec.enforcingReview ? [not(stateIn(`#${id}.enforcing.open`))] : []),
       // A gag lets the provider disclose without notice; a user already told keeps the objection window a later gag does not cut short.
       or([and([inSecrecy, not(stateIn(`#${id}.notice.sent`))]), stateIn(`#${id}.notice.objectionWindowElapsed`), stateIn(`#${id}.notice.waived`), not('policyNoticeBeforeDisclosure')]),
       full ? disclosesAll : not(disclosesAll as never),
@@ -144,13 +165,13 @@ export function createDemandMachine(spec: DemandSpec) {
           review: {
             ...expires,
             description: 'Legal review: is the process valid, in scope, and lawful where the user lives?',
-            on: { 'review.completed': reviewTransitions, 'challenge.filed': fileChallenge('challenged'), ...closeOn },
+            on: { 'review.completed': reviewTransitions, 'challenge.filed': fileChallenge('challenged'), ...closeOn, ...stopOn },
           },
           challengeRequired: {
             ...expires,
             tags: ['awaitingChallenge'],
             description: 'Policy says this finding is challenged before anything is disclosed.',
-            on: { 'challenge.filed': fileChallenge('challenged'), ...closeOn },
+            on: { 'challenge.filed': fileChallenge('challenged'), ...closeOn, ...stopOn },
           },
           challenged: {
             ...expires,
@@ -162,12 +183,13 @@ export function createDemandMachine(spec: DemandSpec) {
                 { guard: 'routeOfProcess', target: 'compliance' },
               ],
               'request.withdrawn': closeOn['request.withdrawn'],
+              ...stopOn,
             },
           },
           compliance: {
             ...expires,
             description: 'Process is valid: disclose what it compels, once the notice rules allow.',
-            on: { 'data.disclosed': [disclose(true), disclose(false)], 'challenge.filed': fileChallenge('challenged'), ...closeOn },
+            on: { 'data.disclosed': [disclose(true), disclose(false)], 'challenge.filed': fileChallenge('challenged'), ...closeOn, ...stopOn },
           },
           ...(spec.term
             ? {
@@ -193,7 +215,8 @@ export function createDemandMachine(spec: DemandSpec) {
       notice: noticeRegion(id),
       ...Object.fromEntries(processRoutes.filter((r) => r.window).map((r) => [`window_${r.id}`, routeWindow(r)])),
       ...(spec.term ? { orderTerm: orderTermRegion(id, spec.term.length, spec.term.extension) } : {}),
-      ...(spec.respondWithin ? { response: responseRegion(id, spec.respondWithin) } : {}),
+      ...(spec.respondWithin ? { response: responseRegion(id, spec.respondWithin, spec.enforcingReview) } : {}),
+      ...(spec.enforcingReview ? { enforcing: enforcingRegion(spec.enforcingReview) } : {}),
     },
   };
 
@@ -202,6 +225,7 @@ export function createDemandMachine(spec: DemandSpec) {
     guards: {
       ...policyGuards(DEFAULT_DECISIONS),
       emergencyOrder: ({ context }) => context.request.emergency === true,
+      enforcingStateNotified: ({ context }) => context.request.enforcingStateNotified === true,
       findingIs: ({ event }, params: { finding: ReviewFinding }) => event.type === 'review.completed' && event.finding === params.finding,
       routeIs: ({ event }, params: { route: string }) => (event as FilingEvent).route === params.route,
       routeOfProcess: ({ event }) => processRoutes.some((r) => r.id === (event as FilingEvent).route),

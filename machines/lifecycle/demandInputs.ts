@@ -15,7 +15,8 @@ export const CHECK_DATE = '2026-01-15';
  * cannot, where the intake allows them; one for each ground the law gives to refuse at intake
  * (a CLOUD Act order targeting a US person); one dated before its receipt where an order runs
  * for a term, and one whose compliance date cuts a window short; an emergency order where the
- * law answers one sooner; and one for data older than any retention period.
+ * law answers one sooner; one whose enforcing authority was notified, emergency or not, where an
+ * authority may refuse the order; and one for data older than any retention period.
  */
 export function demandInputs(spec: DemandSpec): { name: string; input: unknown }[] {
   const foreign = spec.routes.some((r) => r.eligible?.residenceCountryIn || r.eligible?.qualifyingForeignLawAtRisk) || (spec.intakeRefusals?.length ?? 0) > 0 || spec.refuseOn?.includes('foreignLawConflict');
@@ -50,6 +51,12 @@ export function demandInputs(spec: DemandSpec): { name: string; input: unknown }
   if (spec.term) inputs.push({ name: 'order dated 20 days before receipt', input: { ...base, issuedOn: isoDate(dayNumber(CHECK_DATE) - 20) } });
   if (spec.routes.some((r) => r.endsByComplianceDate)) inputs.push({ name: 'compliance date 7 days after receipt', input: { ...base, complyBy: isoDate(dayNumber(CHECK_DATE) + 7) } });
   if (spec.respondWithin?.emergency) inputs.push({ name: 'emergency order', input: { ...base, emergency: true } });
+  if (spec.enforcingReview) {
+    // Notified of an order for traffic data about a person living in another Member State.
+    const notified = { ...base, enforcingStateNotified: true, target: { usPerson: false, residesInUS: false, residenceCountry: 'FR' } };
+    inputs.push({ name: 'enforcing authority notified', input: notified });
+    if (spec.respondWithin?.emergency) inputs.push({ name: 'emergency order, enforcing authority notified', input: { ...notified, emergency: true } });
+  }
   inputs.push({ name: 'data 3700 days old', input: { ...base, dataAgeDays: 3700 } });
   // A variant the kind's sample already is (a CLOUD Act agreement's target lives abroad) adds nothing.
   const parsed = inputs.map((i) => ({ name: i.name, input: spec.requestSchema.parse(i.input) }));
@@ -69,6 +76,7 @@ export function demandAlphabet(spec: DemandSpec): DeclaredValues {
     'challenge.decided': { route: routes },
     'challenge.governmentApplied': { route: routes },
     'request.refused': { ground: ['process defective'] },
+    'enforcingAuthority.refused': { ground: ['ne bis in idem'] },
     'secrecy.imposed': { days: [undefined, 90, 400] },
   };
 }

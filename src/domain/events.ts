@@ -58,6 +58,8 @@ export const VocabularyEvent = z.discriminatedUnion('type', [
   ev('complaint.forwarded', { to: z.enum(['host', 'owner']) }),
   ev('complainant.informed', {}),
   ev('response.extended', { reasons: z.string().min(1) }),
+  ev('enforcingAuthority.cleared', {}),
+  ev('enforcingAuthority.refused', { ground: z.string().min(1) }),
 ]);
 export type VocabularyEvent = z.infer<typeof VocabularyEvent>;
 export type EventOf<T extends VocabularyEvent['type']> = Extract<VocabularyEvent, { type: T }>;

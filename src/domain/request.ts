@@ -43,6 +43,13 @@ export const DemandRequest = RequestBase.extend({
   complyBy: IsoDate.optional(),
   /** An emergency order, for a kind whose law answers one sooner (a European Production Order's 8 hours). */
   emergency: z.boolean().optional(),
+  /**
+   * The order's certificate says the issuing authority notified the enforcing authority of the
+   * provider's Member State (Reg. 2023/1543 Art. 8): that authority may raise a ground for
+   * refusal within 10 days of receipt (96 hours for an emergency order), and an order that is not
+   * an emergency waits for it.
+   */
+  enforcingStateNotified: z.boolean().optional(),
   /** The provider only carried the material (a 17 U.S.C. 512(a) conduit) and stored none of it: a DMCA 512(h) subpoena does not reach it. */
   conduit: z.boolean().optional(),
   /**

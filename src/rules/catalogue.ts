@@ -2,6 +2,7 @@ import { answerHeldUnderGag } from './answerHeldUnderGag.ts';
 import { cloudActMotionWindow, compellableOnly, emergencyAssessedFirst, emergencyFollowUp, foreignLawConflictChallenged, noDisclosurePastRetention } from './dataRules.ts';
 import { abuseComplaintHandling, dataSubjectDeadline, erasureGround, noSilentDeadline, preservationTerm, termination } from './deadlineRules.ts';
 import { challengeLongSecrecy } from './challengeLongSecrecy.ts';
+import { enforcingAuthorityWindow } from './enforcingAuthorityWindow.ts';
 import { gagEndsOnItsDate } from './gagEndsOnItsDate.ts';
 import { delayedNotice, noNoticeUnderSecrecy, noticeBeforeDisclosure, objectionWindow } from './noticeRules.ts';
 import type { Rule } from './Rule.ts';
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   challengeLongSecrecy,
   foreignLawConflictChallenged,
   cloudActMotionWindow,
+  enforcingAuthorityWindow,
   noDisclosurePastRetention,
   termination,
   noSilentDeadline,

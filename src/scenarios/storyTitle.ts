@@ -23,6 +23,8 @@ const words: Record<string, (e: AnyEvent) => string> = {
   'complaint.forwarded': (e) => `complaint forwarded to the ${String(e.to)}`,
   'complainant.informed': () => 'complainant told who the host is',
   'response.extended': () => 'response time extended',
+  'enforcingAuthority.cleared': () => 'enforcing authority raises no ground',
+  'enforcingAuthority.refused': (e) => `enforcing authority refuses (${String(e.ground)})`,
 };
 
 /** An event in words: `gag lifted (courtOrder)`. Unknown types read as themselves. */

@@ -74,8 +74,10 @@ export function delayName(timerEvent: string): string {
 }
 
 /**
- * Throws an InputError for a delayed event other than an `after` timer: a `raise` or `sendTo`
- * with a `delay`. Only `after` timers are clocks here; such an event would be lost, and every
+ * Throws an InputError for an `after` timer whose named delay the machine does not define, or
+ * whose delay function gives nothing (XState fires it at once, so a deadline would pass the
+ * moment its state is entered), and for a delayed event other than an `after` timer: a `raise`
+ * or `sendTo` with a `delay`. Only `after` timers are clocks here; such an event would be lost, and every
  * run that waits for it would be missing, so a proof would be wrong. Returns quietly otherwise.
  *
  * @example
@@ -83,8 +85,12 @@ export function delayName(timerEvent: string): string {
  */
 export function refuseDelayedSend(action: ActionLike): void {
   const params = (action.params ?? {}) as { id?: unknown; delay?: unknown; event?: { type?: unknown } };
-  if (params.delay === undefined || params.delay === null) return;
   const timer = action.type === 'xstate.raise' && typeof params.id === 'string' && params.id.startsWith('xstate.after.');
+  if (timer && (params.delay === undefined || params.delay === null)) {
+    const name = delayName(params.id as string);
+    throw new InputError('invalid', `delays.${name}`, 'not defined', `is named by an \`after\` transition (${String(params.id)}) but setup({ delays }) does not define it (or its function gave nothing), so XState fires it at once`, `define it in setup({ delays: { ${name}: <whole days> * ${DAY_MS} } }), or give the delay in milliseconds in \`after\``);
+  }
+  if (params.delay === undefined || params.delay === null) return;
   if (timer || (action.type !== 'xstate.raise' && action.type !== 'xstate.sendTo')) return;
   const how = action.type === 'xstate.raise' ? 'raise' : 'sendTo';
   const event = typeof params.event?.type === 'string' ? params.event.type : '?';

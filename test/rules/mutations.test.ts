@@ -4,6 +4,7 @@ import { abuseComplaintEntry } from '../../machines/abuseComplaint.ts';
 import { courtOrderEntry } from '../../machines/courtOrder.ts';
 import { dataSubjectRequestEntry } from '../../machines/dataSubjectRequest.ts';
 import { emergencyEntry } from '../../machines/emergency.ts';
+import { euProductionOrderEntry } from '../../machines/euProductionOrder.ts';
 import { nationalSecurityLetterEntry, nationalSecurityLetterSpec } from '../../machines/nationalSecurityLetter.ts';
 import { preservationEntry } from '../../machines/preservation.ts';
 import { searchWarrantEntry, searchWarrantSpec } from '../../machines/searchWarrant.ts';
@@ -19,6 +20,7 @@ import { type CheckTarget, type RuleResult, checkMachine } from '../../src/rules
 import { cloudActMotionWindow, compellableOnly, emergencyAssessedFirst, emergencyFollowUp, noDisclosurePastRetention } from '../../src/rules/dataRules.ts';
 import { abuseComplaintHandling, dataSubjectDeadline, erasureGround, noSilentDeadline, preservationTerm, termination } from '../../src/rules/deadlineRules.ts';
 import { challengeLongSecrecy } from '../../src/rules/challengeLongSecrecy.ts';
+import { enforcingAuthorityWindow } from '../../src/rules/enforcingAuthorityWindow.ts';
 import { gagEndsOnItsDate } from '../../src/rules/gagEndsOnItsDate.ts';
 import { delayedNotice, noNoticeUnderSecrecy, noticeBeforeDisclosure, objectionWindow } from '../../src/rules/noticeRules.ts';
 import { answerHeldUnderGag } from '../../src/rules/answerHeldUnderGag.ts';
@@ -326,5 +328,18 @@ describe('deliberate faults are caught by the expected rule', () => {
     expect(last.day).toBe((disclosure?.day ?? -99) + 8);
     expect(last.state).toContain('followUp.awaiting');
     expect(last.tags).not.toContain('overdue');
+  });
+
+  it('enforcing authority’s window one day short: the order is carried out on day 10, while it may still refuse → enforcing-authority-window', () => {
+    const mutant = mutateState(euProductionOrderEntry.machine, 'enforcing.open', (s) => {
+      s.after = { P9D: 'elapsed' };
+    }, { delays: { P9D: 9 * DAY_MS } });
+    const inputs = ['enforcing authority notified'];
+    const { result, steps, last } = caught(enforcingAuthorityWindow, targetOf(euProductionOrderEntry, undefined, inputs), targetOf(euProductionOrderEntry, mutant, inputs));
+
+    expect(result.message).toMatch(/^data was disclosed within 10 days of receipt, while the notified enforcing authority could still raise a ground for refusal/);
+    expect(last.what).toMatch(/^data\.disclosed /);
+    expect(last.day).toBe(10);
+    expect(whats(steps)).toContain('deadline P9D passes');
   });
 });
