@@ -55,6 +55,6 @@ describe('an input error’s fix is something to do, never the problem again', (
     expect(typo.fix).toBe('did you mean "notice.sent"?');
     const none = inputErrorOf(() => parseEvent({ kind: 'x' }, 'body'));
     expect([none.field, none.value, none.problem]).toEqual(['body.type', undefined, 'is not an event type']);
-    expect(none.fix).toMatch(/^use one of the vocabulary's types: review\.completed, .*response\.extended$/);
+    expect(none.fix).toMatch(/^use one of the vocabulary's types: review\.completed, .*enforcingAuthority\.refused$/);
   });
 });
