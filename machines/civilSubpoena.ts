@@ -25,9 +25,11 @@ export const civilSubpoenaSpec = {
       against: 'process',
       window: 'P14D',
       endsByComplianceDate: true,
+      rollsForward: true,
       sources: [
         src('§1 row 19', 'FRCP 45(d)(2)(B): earlier of the compliance date or 14 days after service', 'S'),
-        src('§2 FRCP45_OBJECTION', '14 calendar days; FRCP 6(a) roll-forward not modelled', 'L'),
+        src('§2 FRCP45_OBJECTION', '14 calendar days, computed under FRCP 6(a): a last day on a weekend or legal holiday rolls forward', 'L'),
+        src('§2', 'FRCP 6(a)(6)(A) lists the federal legal holidays, each on its observed day (5 U.S.C. 6103); DOMAIN cites 6(a) but not the list, and days declared by the President or Congress or by a state are not modelled, unverified', '?'),
       ],
     },
     {

@@ -9,6 +9,8 @@ export interface ProcessRoute {
   window?: string;
   /** The window ends at the compliance date the process sets, when that comes first. */
   untilComplianceDate?: boolean;
+  /** A last day on a Saturday, Sunday or legal holiday runs on to the next day that is none. */
+  rollsForward?: boolean;
   /** Who may use the route; open to all when absent. */
   open?: (request: DemandRequest) => boolean;
 }
@@ -187,7 +189,8 @@ export const DEMAND_LAW: Readonly<Record<DemandKind, DemandLaw>> = {
     ...plain,
     compels: fixed(['basicSubscriberInfo', 'nonContentRecords']),
     gag: NO_GAG,
-    processRoutes: [{ id: 'writtenObjection', window: 'P14D', untilComplianceDate: true }, MOTION_TO_QUASH],
+    // FRCP 6(a)(1)(C): the 14 days' last day rolls past a weekend or legal holiday; the compliance date does not.
+    processRoutes: [{ id: 'writtenObjection', window: 'P14D', untilComplianceDate: true, rollsForward: true }, MOTION_TO_QUASH],
     gagRoutes: [],
   },
   // DOMAIN §1 row 18: identifying information only; a defective filing is refused.

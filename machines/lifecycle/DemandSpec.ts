@@ -31,6 +31,11 @@ export interface ChallengeRoute {
   window?: string;
   /** The window closes at the compliance date the process sets (`complyBy`) when that comes first (FRCP 45(d)(2)(B)). */
   endsByComplianceDate?: boolean;
+  /**
+   * The window's last day, when a Saturday, a Sunday or a legal holiday, runs on to the next day
+   * that is none (FRCP 6(a)(1)(C)), so the window is a few days longer for some receipt dates.
+   */
+  rollsForward?: boolean;
   /** ISO-8601 duration within which the government must go to court once the provider objects. */
   governmentMustApplyWithin?: string;
   /** Who may use the route; absent means always open. */

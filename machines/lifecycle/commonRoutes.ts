@@ -16,7 +16,9 @@ export const VACATE_NDO: ChallengeRoute = {
  * qualifying foreign government: a partner whose executive agreement was in force when the
  * process came (`CLOUD_ACT_PARTNERS`). Whose law is at risk is `target.foreignLawAtRisk`, by
  * default the customer's residence country; where the customer lives beyond the US is no
- * condition of the statute.
+ * condition of the statute. Its 14 days are calendar days here: a court would roll a last day on
+ * a weekend or holiday (FRCP 6(a), Fed. R. Crim. P. 45(a); DOMAIN §2 cautions), but
+ * `cloud-act-motion-window` counts them too and would have to roll them per request.
  */
 export const CLOUD_ACT_MOTION: ChallengeRoute = {
   id: 'cloudActComityMotion',

@@ -49,7 +49,7 @@ export function createDemandMachine(spec: DemandSpec) {
   const processRoutes = spec.routes.filter((r) => r.against === 'process');
   const lawDelays = Object.fromEntries(
     [
-      ...spec.routes.flatMap((r) => [r.endsByComplianceDate ? undefined : r.window, r.governmentMustApplyWithin]),
+      ...spec.routes.flatMap((r) => [r.endsByComplianceDate || r.rollsForward ? undefined : r.window, r.governmentMustApplyWithin]),
       spec.term?.extension,
       spec.respondWithin?.length,
       spec.respondWithin?.emergency?.length,

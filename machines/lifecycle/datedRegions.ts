@@ -1,11 +1,18 @@
 import { not } from 'xstate';
 import { dayNumber } from '../../src/domain/date.ts';
+import { rollForward } from '../../src/domain/courtDays.ts';
 import { DAY_MS, durationDays } from '../../src/domain/duration.ts';
 import type { DemandRequest } from '../../src/domain/request.ts';
 import type { ChallengeRoute, OrderTerm } from './DemandSpec.ts';
 
-/** The delay a route's window closes on: its own name when the compliance date can cut it short, its length otherwise. */
-const windowDelay = (route: ChallengeRoute): string => (route.endsByComplianceDate ? `${route.id}Window` : (route.window as string));
+/** Whether a route's window depends on the request's dates: the compliance date may cut it short, or a weekend or holiday draw it out. */
+const datedWindow = (route: ChallengeRoute): boolean => route.endsByComplianceDate === true || route.rollsForward === true;
+
+/** The delay a route's window closes on: its own name when the request's dates set it (`datedWindow`), its length otherwise. */
+export const windowDelay = (route: ChallengeRoute): string => (datedWindow(route) ? `${route.id}Window` : (route.window as string));
+
+/** Days a rolled-forward window can run past its length: a Saturday, a Sunday and a Monday holiday, or a Friday holiday and the weekend. */
+const MOST_ROLLED_DAYS = 3;
 
 /** The delay of an order's first term, counted from the order's date. */
 const ORDER_TERM = 'orderTerm';
@@ -26,16 +33,20 @@ function daysToComplianceDate(request: DemandRequest): number | null {
 
 /**
  * The delays that read the request's dates: a window that closes at the earlier of its length and
- * the compliance date (FRCP 45(d)(2)(B)), and a first term that runs from the order's date, not
+ * the compliance date (FRCP 45(d)(2)(B)), its last day rolled past a weekend or legal holiday
+ * where the route says so (FRCP 6(a)(1)(C); the compliance date is a date, not a period, and does
+ * not roll), and a first term that runs from the order's date, not
  * from its receipt (3123(c)(1)). A delay never ends later than the law's deadline.
  */
 export function datedDelays(routes: readonly ChallengeRoute[], term: OrderTerm | undefined) {
   type Args = { context: { request: DemandRequest } };
   const windows = routes
-    .filter((r) => r.window && r.endsByComplianceDate)
+    .filter((r) => r.window && datedWindow(r))
     .map((r) => {
       const days = durationDays(r.window as string);
-      return [windowDelay(r), atMost(days, ({ context }: Args) => Math.min(days, daysToComplianceDate(context.request) ?? days) * DAY_MS)] as const;
+      const lasts = (request: DemandRequest) => (r.rollsForward ? rollForward(dayNumber(request.receivedOn) + days) - dayNumber(request.receivedOn) : days);
+      const cut = (request: DemandRequest) => (r.endsByComplianceDate ? daysToComplianceDate(request) : null);
+      return [windowDelay(r), atMost(days + (r.rollsForward ? MOST_ROLLED_DAYS : 0), ({ context }: Args) => Math.min(lasts(context.request), cut(context.request) ?? Infinity) * DAY_MS)] as const;
     });
   const termDays = term ? durationDays(term.length) : 0;
   const terms = term ? [[ORDER_TERM, atMost(termDays, ({ context }: Args) => (termDays - daysIssuedBeforeReceipt(context.request)) * DAY_MS)] as const] : [];
@@ -54,7 +65,7 @@ export function atMost<F extends (args: never) => number>(days: number, delay: F
 
 /** One challenge route's window: open from service until it lapses, or used once filed. */
 export function routeWindow(route: ChallengeRoute) {
-  const cut = route.endsByComplianceDate ? ', or until the compliance date if earlier' : '';
+  const cut = `${route.rollsForward ? ', its last day rolled past a weekend or legal holiday' : ''}${route.endsByComplianceDate ? ', or until the compliance date if earlier' : ''}`;
   return {
     initial: 'open',
     description: `${route.title}: open for ${route.window} from service${cut}.`,

@@ -1,5 +1,7 @@
 import { DATA_CATEGORIES, canonicalCategorySets, sharedCategories, withinCategories } from '../../src/domain/categories.ts';
+import { legalHoliday } from '../../src/domain/courtDays.ts';
 import { dayNumber, isoDate } from '../../src/domain/date.ts';
+import { durationDays } from '../../src/domain/duration.ts';
 import type { DeclaredValues } from '../../src/explore/eventVariants.ts';
 import { stableJson } from '../../src/explore/snapshotKey.ts';
 import type { DemandSpec } from './DemandSpec.ts';
@@ -14,7 +16,8 @@ export const CHECK_DATE = '2026-01-15';
  * the process can compel (a subpoena demanding content), and one that asks only for what it
  * cannot, where the intake allows them; one for each ground the law gives to refuse at intake
  * (a CLOUD Act order targeting a US person); one dated before its receipt where an order runs
- * for a term, and one whose compliance date cuts a window short; an emergency order where the
+ * for a term, one whose compliance date cuts a window short, and one whose window's last day is a
+ * legal holiday where the window rolls past it; an emergency order where the
  * law answers one sooner; one whose enforcing authority was notified, emergency or not, where an
  * authority may refuse the order; and one for data older than any retention period.
  */
@@ -50,6 +53,14 @@ export function demandInputs(spec: DemandSpec): { name: string; input: unknown }
   // A process dated before its receipt, and one whose compliance date comes before a window's end.
   if (spec.term) inputs.push({ name: 'order dated 20 days before receipt', input: { ...base, issuedOn: isoDate(dayNumber(CHECK_DATE) - 20) } });
   if (spec.routes.some((r) => r.endsByComplianceDate)) inputs.push({ name: 'compliance date 7 days after receipt', input: { ...base, complyBy: isoDate(dayNumber(CHECK_DATE) + 7) } });
+  // A window whose last day rolls forward, served so that day is a legal holiday (2026-02-02: day 14 is Washington's Birthday).
+  const rolled = spec.routes.find((r) => r.rollsForward && r.window);
+  if (rolled) {
+    const days = durationDays(rolled.window as string);
+    let served = dayNumber(CHECK_DATE);
+    while (legalHoliday(isoDate(served + days)) === null) served++;
+    inputs.push({ name: `last day of the ${days}-day window a legal holiday`, input: { ...base, receivedOn: isoDate(served) } });
+  }
   if (spec.respondWithin?.emergency) inputs.push({ name: 'emergency order', input: { ...base, emergency: true } });
   if (spec.enforcingReview) {
     // Notified of an order for traffic data about a person living in another Member State.

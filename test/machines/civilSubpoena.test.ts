@@ -86,4 +86,18 @@ describe('civil subpoena: written objection within 14 days of service (FRCP 45(d
 
     expect(rejectionOf(refused, 3, ev.file(OBJECTION)).reason).toBe('notAccepted');
   });
+
+  it('runs the 14 days past a last day on a weekend or legal holiday (FRCP 6(a)(1)(C)), but not past the compliance date', () => {
+    // 2026-02-02 + 14 is Washington's Birthday (Monday 2026-02-16): the window runs through Tuesday, day 15.
+    const holiday = startCase(entry, { ...records, receivedOn: '2026-02-02' });
+    expect(pendingTimers(holiday)).toEqual([['writtenObjectionWindow', 15]]);
+    expect(play(holiday, [[15, ev.file(OBJECTION)]]).snapshot.matches({ window_writtenObjection: 'used' })).toBe(true);
+    expect(rejectionOf(holiday, 16, ev.file(OBJECTION)).reason).toBe('notAccepted');
+    // Served on a Saturday, the 14th day is a Saturday too: the window runs to Monday, day 16.
+    expect(pendingTimers(startCase(entry, { ...records, receivedOn: '2026-01-17' }))).toEqual([['writtenObjectionWindow', 16]]);
+    // Day 14 is Juneteenth, a Friday: on through the weekend to Monday, day 17.
+    expect(pendingTimers(startCase(entry, { ...records, receivedOn: '2026-06-05' }))).toEqual([['writtenObjectionWindow', 17]]);
+    // A compliance date is a date, not a period: served before it, by day 14, though that day is a holiday.
+    expect(pendingTimers(startCase(entry, { ...records, receivedOn: '2026-02-02', complyBy: '2026-02-17' }))).toEqual([['writtenObjectionWindow', 14]]);
+  });
 });
