@@ -37,7 +37,7 @@ describe('dueprocess list', () => {
     expect(timers('penRegister')).toContainEqual({ name: 'P60D', days: 60, setBy: 'law' });
     expect(timers('penRegister')).toContainEqual({ name: 'orderTerm', days: null, setBy: 'case', atMostDays: 60 });
     expect(timers('civilSubpoena')).toContainEqual({ name: 'writtenObjectionWindow', days: null, setBy: 'case', atMostDays: 17 });
-    expect(timers('searchWarrant')).toContainEqual({ name: 'P14D', days: 14, setBy: 'law' });
+    expect(timers('searchWarrant')).toContainEqual({ name: 'cloudActComityMotionWindow', days: null, setBy: 'case', atMostDays: 17 });
     expect(timers('preservation')).toContainEqual({ name: 'P90D', days: 90, setBy: 'law' });
     expect(timers('subpoena')).toContainEqual({ name: 'secrecyTerm', days: null, setBy: 'case' });
     expect(timers('subpoena')).toContainEqual(expect.objectContaining({ name: 'objectionWindow', days: 14, setBy: 'policy' }));

@@ -77,6 +77,8 @@ const MOTION_TO_QUASH: ProcessRoute = { id: 'motionToQuash' };
 const CLOUD_MOTION: ProcessRoute = {
   id: 'cloudActComityMotion',
   window: 'P14D',
+  // Counted as a court counts a statute's days (FRCP 6(a), Fed. R. Crim. P. 45(a), DOMAIN §2 cautions).
+  rollsForward: true,
   // Whose law is at risk decides, by default the residence country's; where the customer lives beyond the US does not.
   open: (r) => !r.target.usPerson && !r.target.residesInUS && ['GB', 'AU'].includes(r.target.foreignLawAtRisk ?? r.target.residenceCountry) && overlap(r.categories, ['content']).length > 0,
 };

@@ -16,19 +16,21 @@ export const VACATE_NDO: ChallengeRoute = {
  * qualifying foreign government: a partner whose executive agreement was in force when the
  * process came (`CLOUD_ACT_PARTNERS`). Whose law is at risk is `target.foreignLawAtRisk`, by
  * default the customer's residence country; where the customer lives beyond the US is no
- * condition of the statute. Its 14 days are calendar days here: a court would roll a last day on
- * a weekend or holiday (FRCP 6(a), Fed. R. Crim. P. 45(a); DOMAIN §2 cautions), but
- * `cloud-act-motion-window` counts them too and would have to roll them per request.
+ * condition of the statute. Its 14 days are counted as a court counts a statute's days: a last
+ * day on a weekend or legal holiday runs on to the next court day (FRCP 6(a)(1)(C), Fed. R. Crim.
+ * P. 45(a)(1)(C); DOMAIN §2 cautions).
  */
 export const CLOUD_ACT_MOTION: ChallengeRoute = {
   id: 'cloudActComityMotion',
   title: 'CLOUD Act motion to quash or modify (18 U.S.C. 2703(h))',
   against: 'process',
   window: 'P14D',
+  rollsForward: true,
   eligible: { usPerson: false, residesInUS: false, qualifyingForeignLawAtRisk: true, categoriesInclude: ['content'] },
   sources: [
     src('§1 row 14', '18 U.S.C. 2703(h)(2): 14 days of service; non-US person not residing in the US; material risk of violating the laws of a qualifying foreign government', 'S'),
     src('§2 CLOUD_MOTION_TO_QUASH', '2703(h)(2)', 'S'),
+    src('§2', 'Day-counting: FRCP 6(a) and Fed. R. Crim. P. 45 for U.S. federal rules, which roll a last day on a weekend or legal holiday', 'L'),
     ...CLOUD_ACT_PARTNERS.map((p) => p.source),
   ],
 };

@@ -5,6 +5,7 @@ import { durationDays } from '../../src/domain/duration.ts';
 import type { DeclaredValues } from '../../src/explore/eventVariants.ts';
 import { stableJson } from '../../src/explore/snapshotKey.ts';
 import type { DemandSpec } from './DemandSpec.ts';
+import { requestMatches } from './demandGuards.ts';
 
 /** The day every catalogue check case is received: policies are judged as of this date. */
 export const CHECK_DATE = '2026-01-15';
@@ -54,7 +55,8 @@ export function demandInputs(spec: DemandSpec): { name: string; input: unknown }
   if (spec.term) inputs.push({ name: 'order dated 20 days before receipt', input: { ...base, issuedOn: isoDate(dayNumber(CHECK_DATE) - 20) } });
   if (spec.routes.some((r) => r.endsByComplianceDate)) inputs.push({ name: 'compliance date 7 days after receipt', input: { ...base, complyBy: isoDate(dayNumber(CHECK_DATE) + 7) } });
   // A window whose last day rolls forward, served so that day is a legal holiday (2026-02-02: day 14 is Washington's Birthday).
-  const rolled = spec.routes.find((r) => r.rollsForward && r.window);
+  // Only a route open to the plain request: one open to others only (a CLOUD Act motion) is rolled per request, and its rule reads the receipt date.
+  const rolled = spec.routes.find((r) => r.rollsForward && r.window && requestMatches(spec.requestSchema.parse(base), r.eligible ?? {}));
   if (rolled) {
     const days = durationDays(rolled.window as string);
     let served = dayNumber(CHECK_DATE);

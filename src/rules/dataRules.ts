@@ -6,8 +6,10 @@ import { src } from '../domain/source.ts';
 import type { Monitor, MonitorStep, StepInfo } from '../explore/Monitor.ts';
 import { decisionsFor } from '../policy/decisionsFor.ts';
 import { CLOUD_ACT_ROUTE, COMPELLABLE } from './compellableByKind.ts';
-import { anyOf, isStart, neverStep, onEvent, onlyWithin, precedence, respondWithin } from './language.ts';
-import type { Rule } from './Rule.ts';
+import { anyOf, neverStep, onEvent, precedence, respondWithin } from './language.ts';
+import type { Rule, RuleCheck } from './Rule.ts';
+import { rollForward } from '../domain/courtDays.ts';
+import { IsoDate, dayNumber } from '../domain/date.ts';
 
 type Request = { receivedOn?: string; usProcess?: string; requester?: { country?: string }; dataAgeDays?: number; target?: { usPerson: boolean; residesInUS: boolean; residenceCountry: string; foreignLawAtRisk?: string }; categories?: readonly DataCategory[] };
 const request = (info: StepInfo) => (info.input ?? {}) as Request;
@@ -105,15 +107,19 @@ function conflictMonitor(): Monitor<number> {
 export const cloudActMotionWindow: Rule = {
   id: 'cloud-act-motion-window',
   title: 'A CLOUD Act motion is filed within its 14 days, for an eligible customer, or not at all',
-  rationale: '2703(h)(2): 14 days from service; only for a non-US person not residing in the US, for content, where a qualifying foreign government’s law is at risk.',
-  sources: [src('§1 row 14', '18 U.S.C. 2703(h)', 'S'), src('§2 CLOUD_MOTION_TO_QUASH', '14 days from service', 'S'), src('§8', 'Qualifying foreign governments: partners with an agreement in force', 'S')],
+  rationale: '2703(h)(2): 14 days from service, counted as a court counts them (a last day on a weekend or legal holiday runs on to the next court day); only for a non-US person not residing in the US, for content, where a qualifying foreign government’s law is at risk.',
+  sources: [
+    src('§1 row 14', '18 U.S.C. 2703(h)', 'S'),
+    src('§2 CLOUD_MOTION_TO_QUASH', '14 days from service', 'S'),
+    src('§2', 'Day-counting: FRCP 6(a) and Fed. R. Crim. P. 45 for U.S. federal rules', 'L'),
+    src('§8', 'Qualifying foreign governments: partners with an agreement in force', 'S'),
+  ],
   scope: 'machines that can file the cloudActComityMotion route',
   appliesTo: (ctx) => ctx.events.has('challenge.filed'),
   premise: { text: 'a CLOUD Act motion is filed', match: () => onEvent('challenge.filed', (e) => e.route === CLOUD_ACT_ROUTE.id) },
   check: () => {
     const filing = onEvent('challenge.filed', (e) => e.route === CLOUD_ACT_ROUTE.id);
-    const late = onlyWithin({ target: filing, since: isStart, message: `the CLOUD Act motion was filed more than ${CLOUD_ACT_ROUTE.days} days after service` })(CLOUD_ACT_ROUTE.days);
-    if (late.type !== 'monitor') return late;
+    const late: RuleCheck = { type: 'monitor', monitor: motionWindowMonitor(filing) };
     const ineligible = (info: StepInfo) => {
       const r = request(info);
       return !r.target || r.target.usPerson || r.target.residesInUS || !partnerInForce(r.target.foreignLawAtRisk ?? r.target.residenceCountry, r.receivedOn) || sharedCategories(r.categories ?? [], ['content']).length === 0;
@@ -124,6 +130,38 @@ export const cloudActMotionWindow: Rule = {
     return { type: 'monitor', monitor: { ...base, initial: (info) => wrap(base.initial(info), info), step: (s, info) => wrap(base.step(s, info), info) } };
   },
 };
+
+/**
+ * The motion's days for a run: 14 from service, its last day rolled past a weekend or legal
+ * holiday as a court counts a statute's days (FRCP 6(a)(1)(C), Fed. R. Crim. P. 45(a)(1)(C)); 14
+ * when the request bears no date.
+ */
+function motionDays(input: unknown): number {
+  const on = (input as { receivedOn?: unknown } | undefined)?.receivedOn;
+  if (typeof on !== 'string' || !IsoDate.safeParse(on).success) return CLOUD_ACT_ROUTE.days;
+  return rollForward(dayNumber(on) + CLOUD_ACT_ROUTE.days) - dayNumber(on);
+}
+
+/** Its state is the run's number of days (`motionDays`); a filing after them breaks the rule. */
+function motionWindowMonitor(filing: (info: StepInfo) => boolean): Monitor<number> {
+  const clock = '@since';
+  const steps = new Map<number, { stay: MonitorStep<number>; start: MonitorStep<number>; late: MonitorStep<number> }>();
+  const stepsFor = (days: number) => {
+    let known = steps.get(days);
+    if (!known) {
+      const rolled = days === CLOUD_ACT_ROUTE.days ? '' : ` (${CLOUD_ACT_ROUTE.days}, the last rolled past a weekend or legal holiday)`;
+      const violation = { message: `the CLOUD Act motion was filed more than ${days} days after service${rolled}`, when: { clock, op: '>=' as const, value: days + 1 } };
+      steps.set(days, (known = { stay: { state: days }, start: { state: days, start: [clock] }, late: { state: days, violation } }));
+    }
+    return known;
+  };
+  return {
+    initial: (info) => stepsFor(motionDays(info.input)).start,
+    step: (days, info) => (filing(info) ? stepsFor(days).late : stepsFor(days).stay),
+    key: (days) => String(days),
+    clockMax: { [clock]: CLOUD_ACT_ROUTE.days + 4 },
+  };
+}
 
 export const noDisclosurePastRetention: Rule = {
   id: 'no-disclosure-past-retention',

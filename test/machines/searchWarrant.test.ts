@@ -66,11 +66,19 @@ describe('search warrant (18 U.S.C. 2703(a), (b)(1)(A))', () => {
 });
 
 describe('search warrant: CLOUD Act comity motion (2703(h), 14 days from service)', () => {
-  it('opens a P14D window at receipt for a non-US person living in the UK whose content is sought', () => {
+  it('opens a 14-day window at receipt for a non-US person living in the UK whose content is sought', () => {
     const run = startCase(entry, ukContent);
 
-    expect(pendingTimers(run)).toContainEqual(['P14D', 14]);
+    expect(pendingTimers(run)).toContainEqual(['cloudActComityMotionWindow', 14]);
     expect(run.snapshot.matches({ window_cloudActComityMotion: 'open' })).toBe(true);
+  });
+
+  it('runs the window on to day 15 when day 14 is a legal holiday (FRCP 6(a)(1)(C), Fed. R. Crim. P. 45(a))', () => {
+    const run = startCase(entry, { ...ukContent, receivedOn: '2026-02-02' });
+
+    expect(pendingTimers(run)).toContainEqual(['cloudActComityMotionWindow', 15]);
+    expect(play(run, [[15, ev.file(MOTION)]]).snapshot.matches({ window_cloudActComityMotion: 'used' })).toBe(true);
+    expect(rejectionOf(run, 16, ev.file(MOTION)).reason).toBe('notAccepted');
   });
 
   it('takes the motion from the day the partner’s agreement is in force: for a UK resident, from 3 Oct 2022', () => {
@@ -98,7 +106,7 @@ describe('search warrant: CLOUD Act comity motion (2703(h), 14 days from service
     const rejection = rejectionOf(run, 15, ev.file(MOTION));
 
     expect(rejection.reason).toBe('notAccepted');
-    expect(firedTimers(advanceTo(run, 15))).toEqual([[14, 'P14D']]);
+    expect(firedTimers(advanceTo(run, 15))).toEqual([[14, 'cloudActComityMotionWindow']]);
     expect(advanceTo(run, 15).snapshot.matches({ window_cloudActComityMotion: 'lapsed' })).toBe(true);
   });
 

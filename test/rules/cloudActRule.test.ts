@@ -35,3 +35,26 @@ describe('cloud-act-motion-window reads the partner’s agreement as in force on
     expect(verdict({ ...ukContent(), target: { ...ukContent().target, foreignLawAtRisk: 'FR' } })?.status).toBe('violated');
   });
 });
+
+/** Files the motion on day 15 or not at all: a P14D timer fires at the end of day 14, and a day later the chance is gone. */
+const filesOnDay15 = build({
+  id: 'filesOnDay15',
+  initial: 'received',
+  states: {
+    received: { after: { P14D: 'filing' } },
+    filing: { after: { P1D: 'lapsed' }, on: { 'challenge.filed': 'challenged' } },
+    challenged: { type: 'final', tags: ['closed', 'refused'] },
+    lapsed: { type: 'final', tags: ['closed', 'disclosed'] },
+  },
+}).provide({ delays: { P1D: 86_400_000 } } as never);
+const onDay15 = (receivedOn: string) =>
+  checkMachine({ name: 'filesOnDay15', machine: filesOnDay15, inputs: [{ name: 'uk', input: ukContent(receivedOn) }], declared: { 'challenge.filed': { route: ['cloudActComityMotion'] } } }, version, [cloudActMotionWindow])[0];
+
+describe('cloud-act-motion-window counts the 14 days as a court does (FRCP 6(a)(1)(C), Fed. R. Crim. P. 45(a))', () => {
+  it('takes a motion on day 15 when day 14 is a legal holiday, and not when it is a court day', () => {
+    // 2026-02-02 + 14 is Washington's Birthday; 2026-03-02 + 14 is a Monday like any other.
+    expect(onDay15('2026-02-02')?.status).toBe('proved');
+    expect(onDay15('2026-03-02')).toMatchObject({ status: 'violated', message: 'the CLOUD Act motion was filed more than 14 days after service' });
+  });
+});
+

@@ -73,7 +73,8 @@ describe('toMermaid', () => {
   it('labels timers with their length and who sets it, and shows descriptions and tags', () => {
     const text = (kind: string) => toMermaid(KIND_CHARTS.find((k) => k.kind === kind)?.chart as StatechartJson);
     expect(text('civilSubpoena')).toContain(': after writtenObjectionWindow (per case)');
-    expect(text('mlat')).toContain(': after P14D (14 d, law)');
+    expect(text('mlat')).toContain(': after cloudActComityMotionWindow (per case)');
+    expect(text('nationalSecurityLetter')).toContain(': after P30D (30 d, law)');
     expect(text('subpoena')).toContain('notice_sent --> notice_objectionWindowElapsed : after objectionWindow (14 d, policy [?])');
     expect(text('subpoena')).toContain(': after secrecyTerm (per case)');
     expect(text('subpoena')).toContain('process_intake : Request received and logged#59; retention and eligibility are checked first.');
