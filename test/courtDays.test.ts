@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legalHoliday, rollForward, weekdayOf } from '../src/domain/courtDays.ts';
+import { courtPeriodDays, legalHoliday, rollForward, weekdayOf } from '../src/domain/courtDays.ts';
 import { dayNumber, isoDate } from '../src/domain/date.ts';
 
 const rolled = (iso: string) => isoDate(rollForward(dayNumber(iso)));
@@ -25,5 +25,7 @@ describe('court days: FRCP 6(a) legal holidays and the roll-forward of a periodâ
     expect(rolled('2026-02-13')).toBe('2026-02-13');
     expect(rolled('2027-12-31')).toBe('2028-01-03');
     expect(weekdayOf(dayNumber('2026-11-25'))).toBe(3);
+    expect(courtPeriodDays('2026-02-02', 14)).toBe(15);
+    expect(courtPeriodDays('2026-03-02', 14)).toBe(14);
   });
 });

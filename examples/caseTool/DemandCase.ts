@@ -1,5 +1,5 @@
 import type { DataCategory } from '../../src/domain/categories.ts';
-import { rollForward } from '../../src/domain/courtDays.ts';
+import { courtPeriodDays } from '../../src/domain/courtDays.ts';
 import { dayNumber } from '../../src/domain/date.ts';
 import type { VocabularyEvent } from '../../src/domain/events.ts';
 import type { DemandRequest } from '../../src/domain/request.ts';
@@ -151,8 +151,7 @@ export class DemandCase extends CaseFile<DemandState> {
       if (!r.window || s.windows[r.id] !== 'open') return [];
       // FRCP 45(d)(2)(B): served before the time set for compliance, so by the day before it.
       const cut = r.untilComplianceDate && complyBy ? dayNumber(complyBy) - dayNumber(receivedOn) - 1 : Infinity;
-      const served = dayNumber(receivedOn);
-      const length = r.rollsForward ? rollForward(served + lengthInDays(r.window)) - served : lengthInDays(r.window);
+      const length = r.rollsForward ? courtPeriodDays(receivedOn, lengthInDays(r.window)) : lengthInDays(r.window);
       const days = Math.min(length, cut) + (this.fault === 'window-one-day-long' ? 1 : 0);
       return [{ key: `window:${r.id}`, name: r.untilComplianceDate || r.rollsForward ? `${r.id}Window` : r.window, days }];
     });

@@ -1,6 +1,6 @@
 import { not } from 'xstate';
 import { dayNumber } from '../../src/domain/date.ts';
-import { rollForward } from '../../src/domain/courtDays.ts';
+import { courtPeriodDays } from '../../src/domain/courtDays.ts';
 import { DAY_MS, durationDays } from '../../src/domain/duration.ts';
 import type { DemandRequest } from '../../src/domain/request.ts';
 import type { ChallengeRoute, OrderTerm } from './DemandSpec.ts';
@@ -44,7 +44,7 @@ export function datedDelays(routes: readonly ChallengeRoute[], term: OrderTerm |
     .filter((r) => r.window && datedWindow(r))
     .map((r) => {
       const days = durationDays(r.window as string);
-      const lasts = (request: DemandRequest) => (r.rollsForward ? rollForward(dayNumber(request.receivedOn) + days) - dayNumber(request.receivedOn) : days);
+      const lasts = (request: DemandRequest) => (r.rollsForward ? courtPeriodDays(request.receivedOn, days) : days);
       const cut = (request: DemandRequest) => (r.endsByComplianceDate ? daysToComplianceDate(request) : null);
       return [windowDelay(r), atMost(days + (r.rollsForward ? MOST_ROLLED_DAYS : 0), ({ context }: Args) => Math.min(lasts(context.request), cut(context.request) ?? Infinity) * DAY_MS)] as const;
     });

@@ -80,3 +80,15 @@ export function rollForward(day: number): number {
     at++;
   }
 }
+
+/**
+ * Days a period of `days` counted from the event on `iso` lasts as a court counts it: its last
+ * day rolled past a weekend or legal holiday (`rollForward`).
+ *
+ * @example
+ * courtPeriodDays('2026-02-02', 14); // 15: day 14 is Washington's Birthday
+ */
+export function courtPeriodDays(iso: string, days: number): number {
+  const from = dayNumber(iso);
+  return rollForward(from + days) - from;
+}

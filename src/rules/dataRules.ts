@@ -8,8 +8,8 @@ import { decisionsFor } from '../policy/decisionsFor.ts';
 import { CLOUD_ACT_ROUTE, COMPELLABLE } from './compellableByKind.ts';
 import { anyOf, neverStep, onEvent, precedence, respondWithin } from './language.ts';
 import type { Rule, RuleCheck } from './Rule.ts';
-import { rollForward } from '../domain/courtDays.ts';
-import { IsoDate, dayNumber } from '../domain/date.ts';
+import { courtPeriodDays } from '../domain/courtDays.ts';
+import { IsoDate } from '../domain/date.ts';
 
 type Request = { receivedOn?: string; usProcess?: string; requester?: { country?: string }; dataAgeDays?: number; target?: { usPerson: boolean; residesInUS: boolean; residenceCountry: string; foreignLawAtRisk?: string }; categories?: readonly DataCategory[] };
 const request = (info: StepInfo) => (info.input ?? {}) as Request;
@@ -139,7 +139,7 @@ export const cloudActMotionWindow: Rule = {
 function motionDays(input: unknown): number {
   const on = (input as { receivedOn?: unknown } | undefined)?.receivedOn;
   if (typeof on !== 'string' || !IsoDate.safeParse(on).success) return CLOUD_ACT_ROUTE.days;
-  return rollForward(dayNumber(on) + CLOUD_ACT_ROUTE.days) - dayNumber(on);
+  return courtPeriodDays(on, CLOUD_ACT_ROUTE.days);
 }
 
 /** Its state is the run's number of days (`motionDays`); a filing after them breaks the rule. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INTAKE_SCHEMAS } from '../../examples/caseTool/intakeSchemas.ts';
 import { searchWarrantEntry } from '../../machines/searchWarrant.ts';
 import { civilSubpoenaEntry } from '../../machines/civilSubpoena.ts';
+import { findKind } from '../../machines/catalogue.ts';
 import { rawRequest } from '../support/demandFixtures.ts';
 
 // rawRequest receives on 2026-03-02. Random walks start only from valid inputs, so the two intakes are held together here.
@@ -27,4 +28,17 @@ describe('the reference case tool and the model refuse the same dated intakes', 
     const request = rawRequest('civilSubpoena', { complyBy });
     expect(INTAKE_SCHEMAS.civilSubpoena.safeParse(request).success).toBe(civilSubpoenaEntry.requestSchema.safeParse(request).success);
   });
+
+  it.each([
+    ['a European Production Order for records, its enforcing authority notified', 'euProductionOrder', { categories: ['basicSubscriberInfo', 'nonContentRecords'], enforcingStateNotified: true }, true],
+    ['one for subscriber data only that claims a notification', 'euProductionOrder', { categories: ['basicSubscriberInfo'], enforcingStateNotified: true }, false],
+    ['a subpoena that claims one', 'subpoena', { enforcingStateNotified: true }, false],
+  ] as const)('%s', (_what, kind, fields, valid) => {
+    const request = rawRequest(kind, fields);
+    const tool = INTAKE_SCHEMAS[kind].safeParse(request);
+    expect(tool.success).toBe(valid);
+    expect(findKind(kind)?.requestSchema.safeParse(request).success).toBe(valid);
+    if (!valid) expect(tool.error?.issues[0]?.path).toEqual(['enforcingStateNotified']);
+  });
 });
+

@@ -9,6 +9,7 @@ import { enforcingAuthorityWindow } from '../../src/rules/enforcingAuthorityWind
 import { kindTarget } from '../../src/rules/runCheckTask.ts';
 import { advanceTo } from '../../src/time/TimedRun.ts';
 import { ev, pendingTimers, play, rawRequest, rejectionOf, startCase } from '../support/demandFixtures.ts';
+import { build, version } from '../support/handMachines.ts';
 
 // DOMAIN §2 EU_ENFORCING_OBJECTION, EU_EPOC_PRODUCTION: a notified enforcing authority has 10 days
 // (96 hours in an emergency) to raise a ground for refusal; the data goes at the end of the 10 days.
@@ -56,8 +57,11 @@ describe('a European Production Order whose enforcing authority was notified (Ar
     expect(play(urgent, [[0, ev.review()], [0, refused]]).snapshot.matches({ process: 'refused' })).toBe(true);
   });
 
-  it('waits for nothing when the order names no notification', () => {
-    const run = play(startCase(entry, { categories: notified.categories }), [[1, ev.review()], [1, records]]);
+  it('waits for nothing when the order names no notification, and takes no word from an authority it never notified', () => {
+    const plain = startCase(entry, { categories: notified.categories });
+    expect(rejectionOf(plain, 1, cleared).reason).toBe('notAccepted');
+    expect(rejectionOf(plain, 1, refused).reason).toBe('notAccepted');
+    const run = play(plain, [[1, ev.review()], [1, records]]);
     expect(run.snapshot.matches({ process: 'disclosedInFull', enforcing: 'notNotified' })).toBe(true);
   });
 
@@ -69,6 +73,21 @@ describe('a European Production Order whose enforcing authority was notified (Ar
     expect(bsi.error?.issues[0]?.path).toEqual(['enforcingStateNotified']);
     expect(bsi.error?.issues[0]?.message).toMatch(/Art\. 8\(1\)/);
     expect(entry.requestSchema.safeParse(rawRequest('euProductionOrder', { categories: ['basicSubscriberInfo'], enforcingStateNotified: false })).success).toBe(true);
+  });
+
+  it('breaks enforcing-authority-window on a machine that discloses after the authority refused', () => {
+    const ignoresRefusal = build({
+      id: 'ignoresRefusal',
+      initial: 'open',
+      states: {
+        open: { on: { 'enforcingAuthority.refused': 'refused' } },
+        refused: { on: { 'data.disclosed': 'disclosed' } },
+        disclosed: { type: 'final', tags: ['closed', 'disclosed'] },
+      },
+    });
+    const [result] = checkMachine({ name: 'ignoresRefusal', machine: ignoresRefusal, inputs: [{ name: 'notified', input: { enforcingStateNotified: true, emergency: true } }], declared: { 'enforcingAuthority.refused': { ground: ['ne bis in idem'] }, 'data.disclosed': { categories: [['nonContentRecords']] } } }, version, [enforcingAuthorityWindow]);
+    expect(result).toMatchObject({ status: 'violated', message: 'data was disclosed after the enforcing authority raised a ground for refusal' });
+    expect(result?.counterexample?.map((s) => s.what.split(' ')[0])).toEqual(['request', 'enforcingAuthority.refused', 'data.disclosed']);
   });
 
   it('is checked by enforcing-authority-window over every path, not vacuously', () => {
