@@ -12,9 +12,10 @@ export type { PolicyDecisions, PolicyDelay } from '../machines/lifecycle/policyS
 export { CATEGORY_TITLES, DATA_CATEGORIES, DataCategory, PART_OF, canonicalCategorySets, covers, partsOf, sharedCategories, wholesOf, withinCategories } from './domain/categories.ts';
 export { DatedEvent, DatedEvents } from './domain/DatedEvent.ts';
 export { dayNumber, IsoDate, isoDate } from './domain/date.ts';
+export { eventAsOf } from './domain/eventAsOf.ts';
 export { DAY_MS, durationDays, IsoDuration } from './domain/duration.ts';
 export { EMERGENCY_LAW, emergencyReach, statutoryEmergency } from './domain/emergencyLaw.ts';
-export { EVENT_TYPES, EmergencyCriterion, LiftReason, NoticeException, ReviewFinding, VocabularyEvent } from './domain/events.ts';
+export { EVENT_TYPES, EmergencyCriterion, LiftReason, MachineEvent, NoticeException, ReviewFinding, SENT_ONLY_FIELDS, VocabularyEvent } from './domain/events.ts';
 export type { EventOf } from './domain/events.ts';
 export { fromZod, InputError } from './domain/InputError.ts';
 export type { InputErrorReason } from './domain/InputError.ts';

@@ -1,6 +1,7 @@
 import { DATA_CATEGORIES, type DataCategory } from '../../src/domain/categories.ts';
 import { dayNumber, isoDate } from '../../src/domain/date.ts';
 import { VocabularyEvent } from '../../src/domain/events.ts';
+import { eventAsOf } from '../../src/domain/eventAsOf.ts';
 import { InputError, fromZod } from '../../src/domain/InputError.ts';
 import type { NoticeStatus, Observation } from '../../src/scenarios/Observation.ts';
 import type { CaseUnderTest, Delivery } from '../../src/suite/CaseAdapter.ts';
@@ -56,13 +57,14 @@ export abstract class CaseFile<S> implements CaseUnderTest {
     const parsed = VocabularyEvent.safeParse(event);
     if (!parsed.success) throw fromZod(parsed.error, event, 'event');
     const day = this.dayOf(on);
+    const taken = eventAsOf(parsed.data, on);
     if (day <= this.ledger.endedDay) {
       throw new InputError('timeWentBack', 'on', on, `day ${isoDate(this.start + this.ledger.endedDay)} has ended and its deadlines have passed`, `date the event ${isoDate(this.start + this.ledger.endedDay + 1)} or later`);
     }
     const passing = (this.deadlines.first()?.due ?? Infinity) < day;
     const saved = passing ? { ledger: structuredClone(this.ledger), deadlines: this.deadlines.copy() } : null;
     this.passDeadlines(day, false);
-    if (!this.take(parsed.data)) {
+    if (!this.take(taken)) {
       if (saved) {
         this.ledger = saved.ledger;
         this.deadlines = saved.deadlines;
@@ -70,7 +72,7 @@ export abstract class CaseFile<S> implements CaseUnderTest {
       return { accepted: false };
     }
     this.ledger.day = day;
-    if (parsed.data.type === 'data.disclosed') this.ledger.disclosed.push(...parsed.data.categories);
+    if (taken.type === 'data.disclosed') this.ledger.disclosed.push(...taken.categories);
     this.settleAndSync(day);
     return { accepted: true };
   }

@@ -2,7 +2,7 @@ import { KIND_NAMES, unknownKind } from '../../machines/catalogue.ts';
 import type { AnyStateMachine } from 'xstate';
 import { z } from 'zod';
 import { didYouMean } from '../domain/didYouMean.ts';
-import { VocabularyEvent } from '../domain/events.ts';
+import { MachineEvent, SENT_ONLY_FIELDS } from '../domain/events.ts';
 import { DemandRequest } from '../domain/request.ts';
 import { fromZod, InputError } from '../domain/InputError.ts';
 import type { DeclaredValues } from '../explore/eventVariants.ts';
@@ -48,10 +48,11 @@ export function readMachineMeta(machine: AnyStateMachine): MachineMeta {
   const events = outsideEvents(machine);
   for (const [type, fields] of Object.entries(alphabet)) {
     if (!events.includes(type)) throw new InputError('invalid', `meta.alphabet["${type}"]`, fields, 'is not an event this machine listens for', `declare values only for its events: ${events.join(', ') || 'it has none'}`);
-    const shape = VocabularyEvent.options.find((o) => o.shape.type.value === type)?.shape as Record<string, z.ZodType> | undefined;
+    const shape = MachineEvent.options.find((o) => o.shape.type.value === type)?.shape as Record<string, z.ZodType> | undefined;
     if (!shape) continue;
     for (const [field, values] of Object.entries(fields)) {
       const schema = field === 'type' ? undefined : shape[field];
+      if (SENT_ONLY_FIELDS[type]?.includes(field)) throw new InputError('invalid', `meta.alphabet["${type}"].${field}`, values, 'never reaches a machine: a dated order is turned into its days left before a step (eventAsOf)', 'declare the days left to try instead (days)');
       if (!schema) throw new InputError('invalid', `meta.alphabet["${type}"].${field}`, values, `is not a field of ${type}`, fieldsOf(shape));
       values.forEach((value, i) => {
         const check = schema.safeParse(value);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { VocabularyEvent } from '../domain/events.ts';
+import { MachineEvent } from '../domain/events.ts';
 import { InputError } from '../domain/InputError.ts';
 
 /** Values to try for payload fields a schema cannot enumerate (strings, numbers), by event type and field. */
@@ -66,7 +66,7 @@ function subsets(items: unknown[]): unknown[][] {
 export function eventVariants(types: readonly string[], declared: DeclaredValues): { type: string }[] {
   const out: { type: string }[] = [];
   for (const type of types) {
-    const schema = VocabularyEvent.options.find((o) => o.shape.type.value === type);
+    const schema = MachineEvent.options.find((o) => o.shape.type.value === type);
     if (!schema) {
       // An event of the machine's own: only the values declared for it, field by field.
       let own: Record<string, unknown>[] = [{ type }];

@@ -1,4 +1,5 @@
 import { findKind } from '../../machines/catalogue.ts';
+import { eventAsOf } from '../domain/eventAsOf.ts';
 import type { DataCategory } from '../domain/categories.ts';
 import { dayNumber, isoDate } from '../domain/date.ts';
 import type { VocabularyEvent } from '../domain/events.ts';
@@ -42,7 +43,7 @@ export function summarizeCase(row: CaseRow, history: CaseHistory, asOf: string, 
   let run = startRun(caseMachine(entry, resolvePolicy(row.policy, 'case.policy', policies), row.day0), request.request, 0);
   for (const { on, event } of history) {
     if (on > asOf) break;
-    const sent = sendEvent(run, dayNumber(on) - day0, event);
+    const sent = sendEvent(run, dayNumber(on) - day0, eventAsOf(event, on));
     if (!sent.ok) throw new Error(`case ${row.id}: its history no longer replays on the ${row.kind} machine: ${sent.rejection.message}`);
     run = sent.run;
   }

@@ -7,6 +7,7 @@ import type { VocabularyEvent } from '../domain/events.ts';
 import { InputError, fromZod } from '../domain/InputError.ts';
 import { knownOptions } from '../domain/knownOptions.ts';
 import { parseEvent } from '../domain/parseEvent.ts';
+import { eventAsOf } from '../domain/eventAsOf.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { policyRegistry } from '../policy/policyRegistry.ts';
 import { resolvePolicy } from '../policy/resolvePolicy.ts';
@@ -192,9 +193,11 @@ export function createCaseEngine(options: EngineOptions) {
         const day = dayNumber(on) - dayNumber(row.day0);
         const couldTakeOn = (date: string) => whatNow(kindEntry, run, row.day0, date).couldTake;
         if (day < 0) return { ok: false, reason: 'timeWentBack', message: `${on} is before ${row.day0}, the day the case was received; events must be in date order`, allowed: acceptedEvents(run.snapshot), couldTake: couldTakeOn(clock()) };
-        const outcome = sendEvent(run, day, parsedEvent);
+        // The event is kept as sent; the machine takes a dated order as its days left today.
+        const machineEvent = eventAsOf(parsedEvent, on);
+        const outcome = sendEvent(run, day, machineEvent);
         if (!outcome.ok) {
-          const hint = outcome.rejection.reason === 'notAccepted' && run.snapshot.status === 'active' ? `; ${takenAfter(kindEntry, run, day, parsedEvent)}` : '';
+          const hint = outcome.rejection.reason === 'notAccepted' && run.snapshot.status === 'active' ? `; ${takenAfter(kindEntry, run, day, machineEvent)}` : '';
           const message = outcome.rejection.message.replace(/\bday (-?\d+)/g, (_, n: string) => isoDate(dayNumber(row.day0) + Number(n))) + hint;
           return { ok: false, reason: outcome.rejection.reason, message, allowed: outcome.rejection.accepted, couldTake: couldTakeOn(outcome.rejection.reason === 'timeWentBack' ? clock() : on) };
         }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from '../domain/date.ts';
-import { VocabularyEvent } from '../domain/events.ts';
+import { MachineEvent } from '../domain/events.ts';
 import { Observation } from './Observation.ts';
 
 export const SCENARIO_FORMAT = 'dueprocess-scenarios/1';
@@ -21,7 +21,7 @@ export const ScenarioStep = z
     says: z.string().describe('what happens, in words'),
     do: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('receive') }).strict(),
-      z.object({ kind: z.literal('event'), event: VocabularyEvent }).strict(),
+      z.object({ kind: z.literal('event'), event: MachineEvent }).strict(),
       z.object({ kind: z.literal('endDay'), passes: z.array(z.string()).min(1).describe('the deadlines that pass at the end of the day, in order') }).strict(),
     ]),
     expect: Expectation.describe('what the model shows after the step'),

@@ -1,4 +1,5 @@
 import { findKind, unknownKind } from '../../machines/catalogue.ts';
+import { eventAsOf } from '../domain/eventAsOf.ts';
 import { dayNumber } from '../domain/date.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { policyRegistry } from '../policy/policyRegistry.ts';
@@ -32,7 +33,7 @@ export function modelAdapterFor(policies: Readonly<Record<string, ProviderPolicy
       let run: TimedRun = startRun(withPolicy(entry.machine, policyVersionAt(profile, parsed.receivedOn)), parsed, 0);
       return {
         send(event, on) {
-          const result = sendEvent(run, dayNumber(on) - day0, event);
+          const result = sendEvent(run, dayNumber(on) - day0, eventAsOf(event, on));
           run = result.run;
           return { accepted: result.ok };
         },

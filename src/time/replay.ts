@@ -2,6 +2,7 @@ import type { KindEntry } from '../../machines/lifecycle/KindEntry.ts';
 import { dayNumber, isoDate } from '../domain/date.ts';
 import type { DatedEvent } from '../domain/DatedEvent.ts';
 import { MAX_DAYS } from '../domain/duration.ts';
+import { eventAsOf } from '../domain/eventAsOf.ts';
 import { InputError } from '../domain/InputError.ts';
 import { MachineThrew, machineThrew } from '../explore/machineThrew.ts';
 import { parseEvent } from '../domain/parseEvent.ts';
@@ -59,11 +60,12 @@ export function replay(entry: Pick<KindEntry, 'machine' | 'alphabet'> & { name?:
       throw new InputError('timeWentBack', field, events[i]?.date ?? day, `goes backwards: the event before it is on day ${prev}`, 'list events in date order');
     }
   });
-  for (const [i, e] of events.entries()) if (e.event !== undefined) parseEvent(e.event, `events[${i}].event`, { ownTypes: true });
+  // A dated order's days are its days left on the line's day: the machine counts from the day the event comes.
+  const lines = events.map((e, i) => (e.event === undefined ? e : { ...e, event: eventAsOf(parseEvent(e.event, `events[${i}].event`, { ownTypes: true }), isoDate(start + (days[i] as number)), `events[${i}].event`) }));
 
   // `startRun` caps the machine's microsteps: eventless transitions that never settle are an error, not a replay that never ends.
   let run = startRun(withPolicy(entry.machine, version), request, 0);
-  for (const [index, line] of events.entries()) {
+  for (const [index, line] of lines.entries()) {
     const day = days[index] as number;
     const done = onLine(entry.name ?? 'the machine', index, day, line, run, () => replayLine(entry, run, index, day, line));
     if ('rejected' in done) return done;
