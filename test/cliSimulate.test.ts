@@ -68,6 +68,13 @@ describe('dueprocess simulate: good input', () => {
     expect(steps.at(-1)).toMatchObject({ secrecy: false, notice: 'overdue', outcome: 'disclosed' });
   });
 
+  it('counts a gag order imposed during the case from the date it bears', async () => {
+    const events = tempFile('e.json', [{ date: '2026-03-06', event: { type: 'secrecy.imposed', days: 90, issuedOn: '2026-02-24' } }]);
+    const { code, out } = await simulate('subpoena', '--request', tempFile('r.json', subpoenaRequest), '--events', events, '--json');
+    expect(code).toBe(0);
+    expect(json(out).steps.at(-1)?.deadlines).toContainEqual(expect.objectContaining({ timer: 'secrecyTerm', due: '2026-05-25', dueDay: 84 }));
+  });
+
   it('judges a case under the policy version of its date', async () => {
     const old = tempFile('r.json', { ...subpoenaRequest, receivedOn: '2024-09-01', dataAgeDays: 4000 });
     const recent = tempFile('r.json', { ...subpoenaRequest, receivedOn: '2025-09-01', dataAgeDays: 4000 });
@@ -120,6 +127,7 @@ describe('dueprocess simulate: bad input exits 2 with field, value and fix', () 
     ['a date that goes backwards', ['subpoena', '--request', tempFile('r.json', subpoenaRequest), '--events', tempFile('e.json', [{ date: '2026-03-10' }, { date: '2026-03-05' }])], /events\[1\]\.date: goes backwards.*Fix: list events in date order/],
     ['a date before receipt', ['subpoena', '--request', tempFile('r.json', subpoenaRequest), '--events', tempFile('e.json', [{ date: '2026-03-01' }])], /events\[0\]\.date: is before the request was received/],
     ['both day and date', ['subpoena', '--request', tempFile('r.json', subpoenaRequest), '--events', tempFile('e.json', [{ day: 1, date: '2026-03-05' }])], /events\[0\]\.day: give exactly one of "day"/],
+    ['a gag order dated after the day it comes', ['subpoena', '--request', tempFile('r.json', subpoenaRequest), '--events', tempFile('e.json', [{ date: '2026-03-06', event: { type: 'secrecy.imposed', days: 90, issuedOn: '2026-03-07' } }])], /events\[0\]\.event\.issuedOn: is after 2026-03-06.*\(got "2026-03-07"\)/],
     ['an unknown policy', ['subpoena', '--request', tempFile('r.json', subpoenaRequest), '--events', events, '--policy', 'google'], /--policy: is not a built-in policy \(got "google"\)/],
     ['a request for another kind', ['subpoena', '--request', 'examples/nsl-request.json', '--events', events], /request\.kind: this file is for kind "subpoena"/],
   ])('%s', async (_name, args, message) => {
