@@ -22,8 +22,10 @@ export interface Gag {
   days: number | null;
   /** Days it had run when it came into force here: a served order counts from the date it bears. */
   age: number;
-  /** The policy's view of the gag, or the route it is being challenged on. */
-  challenge: 'unchallenged' | 'challengeDue' | 'overdue' | 'upheld' | 'onRoute';
+  /** Which order the gag runs under, counted up as each is imposed: a new order restarts the gag's deadlines. */
+  order: number;
+  /** The policy's view of the gag, the route it is being challenged on, or a court's decision (`modified`: a new order may replace it). */
+  challenge: 'unchallenged' | 'challengeDue' | 'overdue' | 'upheld' | 'modified' | 'onRoute';
   route: string | null;
   /** On a route where the government must go to court: whether it has. */
   government: 'awaiting' | 'late' | 'applied' | null;

@@ -7,7 +7,7 @@ import type { FaultId } from './faults.ts';
 import { lengthInDays } from './lengthInDays.ts';
 import { type PolicyTerms, challengesGag } from './policyTerms.ts';
 
-const NO_GAG: Gag = { phase: 'none', days: null, age: 0, challenge: 'unchallenged', route: null, government: null, endedBy: null };
+const NO_GAG: Gag = { phase: 'none', days: null, age: 0, order: 0, challenge: 'unchallenged', route: null, government: null, endedBy: null };
 const CHALLENGEABLE: readonly Gag['challenge'][] = ['unchallenged', 'challengeDue', 'overdue'];
 const LIFTS: readonly Gag['endedBy'][] = ['lifted', 'courtOrder', 'threeYearReview', 'investigationClosed'];
 
@@ -39,7 +39,8 @@ export const gagTrack = {
     const inForce = g.phase === 'inForce';
     switch (event.type) {
       case 'secrecy.imposed':
-        if (!law.gag.courtMayOrder || inForce) return false;
+        // A gag in force takes a new order only after a court modified it: the new order replaces the old.
+        if (!law.gag.courtMayOrder || (inForce && g.challenge !== 'modified')) return false;
         impose(s, event.days ?? null, terms);
         return true;
       case 'secrecy.lifted':
@@ -59,7 +60,7 @@ export const gagTrack = {
       case 'challenge.decided':
         if (!inForce || g.challenge !== 'onRoute' || g.route !== event.route) return false;
         if (event.outcome === 'won') end(s, 'challenge');
-        else s.gag = { ...g, challenge: 'upheld', route: null, government: null };
+        else s.gag = { ...g, challenge: event.outcome === 'modified' && law.gag.courtMayOrder ? 'modified' : 'upheld', route: null, government: null };
         return true;
       default:
         return false;
@@ -67,8 +68,8 @@ export const gagTrack = {
   },
 
   expire(s: DemandState, key: string): void {
-    if (key === 'gag:term') end(s, 'term');
-    else if (key === 'gag:challenge') s.gag = { ...s.gag, challenge: 'overdue' };
+    if (key.startsWith('gag:term:')) end(s, 'term');
+    else if (key.startsWith('gag:challenge:')) s.gag = { ...s.gag, challenge: 'overdue' };
     else if (key === 'gag:government') s.gag = { ...s.gag, government: 'late' };
   },
 
@@ -76,8 +77,8 @@ export const gagTrack = {
     const g = s.gag;
     if (g.phase !== 'inForce') return [];
     const out: WantedDeadline[] = [];
-    if (g.days !== null) out.push({ key: 'gag:term', name: 'secrecyTerm', days: g.days - g.age });
-    if (g.challenge === 'challengeDue') out.push({ key: 'gag:challenge', name: 'secrecyChallengeWindow', days: terms.secrecyChallengeWindow });
+    if (g.days !== null) out.push({ key: `gag:term:${g.order}`, name: 'secrecyTerm', days: g.days - g.age });
+    if (g.challenge === 'challengeDue') out.push({ key: `gag:challenge:${g.order}`, name: 'secrecyChallengeWindow', days: terms.secrecyChallengeWindow });
     const applyWithin = DEMAND_LAW[s.kind].gagRoutes.find((r) => r.id === g.route)?.governmentAppliesWithin;
     if (g.government === 'awaiting' && applyWithin) out.push({ key: 'gag:government', name: applyWithin, days: lengthInDays(applyWithin) });
     return out;
@@ -97,9 +98,9 @@ export const gagTrack = {
 };
 
 function impose(s: DemandState, days: number | null, terms: PolicyTerms, age = 0): void {
-  s.gag = { phase: 'inForce', days, age, challenge: challengesGag(terms, days) ? 'challengeDue' : 'unchallenged', route: null, government: null, endedBy: null };
+  s.gag = { phase: 'inForce', days, age, order: s.gag.order + 1, challenge: challengesGag(terms, days) ? 'challengeDue' : 'unchallenged', route: null, government: null, endedBy: null };
 }
 
 function end(s: DemandState, by: NonNullable<Gag['endedBy']>): void {
-  s.gag = { ...NO_GAG, phase: 'ended', endedBy: by };
+  s.gag = { ...NO_GAG, phase: 'ended', order: s.gag.order, endedBy: by };
 }

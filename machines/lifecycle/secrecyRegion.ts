@@ -23,6 +23,7 @@ export function secrecyRegion(spec: DemandSpec) {
             target: `#${id}.secrecy.ended`,
             actions: 'clearOrderTerm',
           },
+          ...(s.orderPossible ? [{ guard: and([{ type: 'routeIs', params: { route: r.id } }, { type: 'outcomeIs', params: { outcome: 'modified' } }]), target: 'modified' }] : []),
           { guard: { type: 'routeIs', params: { route: r.id } }, target: 'upheld' },
         ],
       };
@@ -89,6 +90,8 @@ export function secrecyRegion(spec: DemandSpec) {
               },
               overdue: { tags: ['overdue'], description: 'Policy required a challenge to this gag by now.', on: fileOn },
               upheld: { description: 'The gag was challenged and upheld.' },
+              // DOMAIN §1 row 7: the court may vacate or modify the order; a modified order's new term comes as a new order, which replaces the old.
+              ...(s.orderPossible ? { modified: { description: 'The court modified the gag: its new order, with its own term, replaces the old.', on: impose } } : {}),
               ...routeStates,
             },
           },

@@ -119,6 +119,32 @@ describe('subpoena gag under Cloudflare’s policy (challenge gags longer than a
   });
 });
 
+describe('subpoena: a gag the court modified', () => {
+  const modified = () =>
+    play(startCase(entry, { secrecyOrder: { days: 400 } }, 'cloudflare'), [
+      [10, ev.file('vacateNondisclosure')],
+      [60, ev.decide('vacateNondisclosure', 'modified')],
+    ]);
+
+  it('takes the new order, whose term replaces the old one from its day', () => {
+    const run = play(modified(), [[61, ev.impose(30)]]);
+    expect(run.snapshot.matches({ secrecy: { inForce: { term: 'fixed' } } })).toBe(true);
+    expect(pendingTimers(run)).toContainEqual(['secrecyTerm', 91]);
+    expect(pendingTimers(run).filter(([delay]) => delay === 'secrecyTerm')).toHaveLength(1);
+    const after = advanceTo(run, 92, true);
+    expect(after.snapshot.matches({ secrecy: 'ended' })).toBe(true);
+  });
+
+  it('keeps the old order until a new one comes, and takes none after a decision that upheld it', () => {
+    expect(pendingTimers(modified())).toContainEqual(['secrecyTerm', 400]);
+    const lost = play(startCase(entry, { secrecyOrder: { days: 400 } }, 'cloudflare'), [
+      [10, ev.file('vacateNondisclosure')],
+      [60, ev.decide('vacateNondisclosure', 'lost')],
+    ]);
+    expect(rejectionOf(lost, 61, ev.impose(30)).accepted).not.toContain('secrecy.imposed');
+  });
+});
+
 describe('subpoena intake schema', () => {
   it('names target.usPerson when it is not a boolean', () => {
     const parsed = entry.requestSchema.safeParse(rawRequest('subpoena', { target: { usPerson: 'no', residesInUS: true, residenceCountry: 'US' } }));
