@@ -13,8 +13,9 @@ const LIFTS: readonly Gag['endedBy'][] = ['lifted', 'courtOrder', 'threeYearRevi
 
 /**
  * The gag on a legal demand: in force from receipt (by statute, certification or a served order)
- * or imposed later by a court; ended by its term, a lift or a won challenge. The policy may require
- * the provider to challenge it within a delay.
+ * or imposed later by a court; ended by its term, a lift or a won challenge; after a modified
+ * decision, replaced by the court's new order. The policy may require the provider to challenge
+ * it within a delay.
  *
  * @example
  * gagTrack.atReceipt(state, terms, undefined);

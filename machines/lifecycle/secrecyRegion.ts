@@ -4,7 +4,8 @@ import type { DemandSpec } from './DemandSpec.ts';
 /**
  * The gag region of a legal-demand machine: in force from receipt by statute or certification,
  * or imposed by a court order with or without an end date; ended by expiry, a lift or a won
- * challenge. Open-ended secrecy has no timer: it may never end.
+ * challenge. A court order the court modified gives way to its new order. Open-ended secrecy has
+ * no timer: it may never end.
  */
 export function secrecyRegion(spec: DemandSpec) {
   const id = spec.kind;
