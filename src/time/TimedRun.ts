@@ -1,6 +1,7 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { parseEvent } from '../domain/parseEvent.ts';
 import { InputError } from '../domain/InputError.ts';
+import { SENT_ONLY_FIELDS } from '../domain/events.ts';
 import { capMicrosteps } from '../explore/capMicrosteps.ts';
 import { machineThrew } from '../explore/machineThrew.ts';
 import { stepperOf } from '../explore/pureStepper.ts';
@@ -119,9 +120,10 @@ export function advanceTo(run: TimedRun, day: number, inclusive = false): TimedR
 export function sendEvent(run: TimedRun, day: number, event: { type: string }): { ok: true; run: TimedRun } | { ok: false; run: TimedRun; rejection: Rejection } {
   checkDay(day, 'day');
   parseEvent(event, 'event', { ownTypes: true });
-  const dated = event.type === 'secrecy.imposed' ? (event as { issuedOn?: unknown }).issuedOn : undefined;
-  if (dated !== undefined) {
-    throw new InputError('invalid', 'event.issuedOn', dated, 'is a date, and a timed run counts days from its start: a machine would count the order from the day it comes', "give days as the order's days left that day (eventAsOf(event, date) works them out), or send the event through the case engine, which knows the date");
+  for (const field of SENT_ONLY_FIELDS[event.type] ?? []) {
+    const value = (event as Record<string, unknown>)[field];
+    if (value === undefined) continue;
+    throw new InputError('invalid', `event.${field}`, value, 'is for a sender, and a timed run counts days from its start, not dates: the machine would misread the event', "turn the event into what a machine takes on its date first (eventAsOf(event, date): a dated order's days left), or send it through the case engine, which knows the date");
   }
   if (day < run.day) {
     return { ok: false, run, rejection: { reason: 'timeWentBack', message: `day ${day} is before day ${run.day}, the last step; events must be in date order`, accepted: acceptedEvents(run.snapshot) } };

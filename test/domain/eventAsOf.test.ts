@@ -32,10 +32,12 @@ describe('a gag order imposed during a case, with the date it bears', () => {
     const early = inputErrorOf(() => eventAsOf(DATED, '2026-02-23'));
     expect([early.field, early.value]).toEqual(['event.issuedOn', '2026-02-24']);
     expect(early.message).toContain('is after 2026-02-23');
-    const spent = inputErrorOf(() => eventAsOf({ ...DATED, days: 10 }, '2026-03-06'));
-    expect(spent.field).toBe('event.issuedOn');
-    expect(spent.message).toContain('ran out the day before');
-    expect(inputErrorOf(() => eventAsOf({ ...DATED, days: 10 }, '2026-03-08')).message).toContain('ran out 3 days before');
+    const lastDay = inputErrorOf(() => eventAsOf({ ...DATED, days: 10 }, '2026-03-06'));
+    expect(lastDay.field).toBe('event.issuedOn');
+    expect(lastDay.message).toContain("puts the last of the order's 10 days on 2026-03-06, the day it comes");
+    const spent = inputErrorOf(() => eventAsOf({ ...DATED, days: 10 }, '2026-03-08'));
+    expect([spent.field, spent.value]).toEqual(['event.issuedOn', '2026-02-24']);
+    expect(spent.message).toContain("puts the last of the order's 10 days on 2026-03-06, before 2026-03-08: it no longer binds");
     const open = inputErrorOf(() => parseEvent({ type: 'secrecy.imposed', issuedOn: '2026-02-24' }, 'event'));
     expect(open.field).toBe('event.issuedOn');
   });
@@ -57,8 +59,12 @@ describe('a gag order imposed during a case, with the date it bears', () => {
     const view = await engine.get(id);
     expect(view.deadlines).toContainEqual(expect.objectContaining({ name: 'secrecyTerm', due: '2026-05-25' }));
     expect(view.history.at(-1)).toMatchObject({ on: '2026-03-06', event: DATED });
-    const late = await engine.open(demandRequest(subpoenaEntry, { receivedOn: '2026-03-02' })).then(({ id: other }) => engine.send(other, { ...DATED, days: 5 }, { on: '2026-03-06' }).catch((e: unknown) => e));
+    const { id: other } = await engine.open(demandRequest(subpoenaEntry, { receivedOn: '2026-03-02' }));
+    const before = await engine.get(other);
+    const late = await engine.send(other, { ...DATED, days: 5 }, { on: '2026-03-06' }).catch((e: unknown) => e);
     expect(late).toMatchObject({ field: 'event.issuedOn' });
+    // Nothing of the refused event is applied or kept.
+    expect(await engine.get(other)).toEqual(before);
   });
 
   it('is counted the same by a replay and by the reference case tool', async () => {
