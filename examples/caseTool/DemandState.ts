@@ -22,8 +22,10 @@ export interface Gag {
   days: number | null;
   /** Days it had run when it came into force here: a served order counts from the date it bears. */
   age: number;
-  /** Which order the gag runs under, counted up as each is imposed: a new order restarts the gag's deadlines. */
+  /** Which order the gag runs under, counted up as each is imposed: a new order restarts the gag's term. */
   order: number;
+  /** The order whose coming started the policy's challenge clock: a renewal leaves a running clock as it stands. */
+  duty: number;
   /** The policy's view of the gag, the route it is being challenged on, or a court's decision (`modified`: a new order may replace it). */
   challenge: 'unchallenged' | 'challengeDue' | 'overdue' | 'upheld' | 'modified' | 'onRoute';
   route: string | null;

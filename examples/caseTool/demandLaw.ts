@@ -27,6 +27,8 @@ export interface GagLaw {
   atReceipt: 'never' | 'always' | 'ifCertified';
   /** Whether a court order may impose a gag, at receipt or later. */
   courtMayOrder: boolean;
+  /** Whether the court may renew or replace its order while it still runs. */
+  renewable: boolean;
   endsBy: readonly LiftReason[];
 }
 
@@ -66,9 +68,12 @@ const STORED: readonly DataCategory[] = [...RECORDS, 'content'];
 const fixed = (categories: readonly DataCategory[]) => () => categories;
 
 // DOMAIN §1 row 7, §3: a 2705(b) order, for as long as the court says; ends by expiry, vacatur or stipulation.
-const COURT_GAG: GagLaw = { atReceipt: 'never', courtMayOrder: true, endsBy: ['lifted', 'courtOrder'] };
+// DOMAIN §1 row 7: a 2705(b) order is renewed by a new one (the DOJ policy covers applications and renewals).
+const COURT_GAG: GagLaw = { atReceipt: 'never', courtMayOrder: true, renewable: true, endsBy: ['lifted', 'courtOrder'] };
+// DOMAIN §1 row 15: a partner country's gag is per its law, which DOMAIN does not say renews an order.
+const PARTNER_GAG: GagLaw = { ...COURT_GAG, renewable: false };
 // DOMAIN §1 rows 18-19: no gag on civil process; §3: no US gag source reaches a direct foreign request.
-const NO_GAG: GagLaw = { atReceipt: 'never', courtMayOrder: false, endsBy: [] };
+const NO_GAG: GagLaw = { atReceipt: 'never', courtMayOrder: false, renewable: false, endsBy: [] };
 // DOMAIN §1 row 7: motion to vacate or modify the 2705(b) order, no statutory deadline.
 const VACATE: GagRoute = { id: 'vacateNondisclosure' };
 const MOTION_TO_QUASH: ProcessRoute = { id: 'motionToQuash' };
@@ -120,7 +125,7 @@ export const DEMAND_LAW: Readonly<Record<DemandKind, DemandLaw>> = {
   penRegister: {
     ...plain,
     compels: fixed(['realTimeNonContent']),
-    gag: { atReceipt: 'always', courtMayOrder: false, endsBy: ['courtOrder'] },
+    gag: { atReceipt: 'always', courtMayOrder: false, renewable: false, endsBy: ['courtOrder'] },
     processRoutes: [{ id: 'motionToIssuingCourt' }],
     gagRoutes: [{ id: 'motionToUnseal' }],
     term: { length: 'P60D', extension: 'P60D' },
@@ -130,7 +135,7 @@ export const DEMAND_LAW: Readonly<Record<DemandKind, DemandLaw>> = {
   nationalSecurityLetter: {
     ...plain,
     compels: fixed(['subscriberIdentity', 'tollBillingRecords']),
-    gag: { atReceipt: 'ifCertified', courtMayOrder: false, endsBy: ['lifted', 'threeYearReview', 'investigationClosed', 'courtOrder'] },
+    gag: { atReceipt: 'ifCertified', courtMayOrder: false, renewable: false, endsBy: ['lifted', 'threeYearReview', 'investigationClosed', 'courtOrder'] },
     processRoutes: [{ id: 'petitionToSetAside' }],
     gagRoutes: [{ id: 'reciprocalNotice', governmentAppliesWithin: 'P30D' }, { id: 'petitionAgainstNondisclosure' }],
   },
@@ -138,7 +143,7 @@ export const DEMAND_LAW: Readonly<Record<DemandKind, DemandLaw>> = {
   fisaOrder: {
     ...plain,
     compels: fixed([...STORED, 'realTimeNonContent']),
-    gag: { atReceipt: 'always', courtMayOrder: false, endsBy: ['lifted', 'courtOrder'] },
+    gag: { atReceipt: 'always', courtMayOrder: false, renewable: false, endsBy: ['lifted', 'courtOrder'] },
     processRoutes: [{ id: 'petitionToFisc' }],
     gagRoutes: [{ id: 'petitionOnSecrecy' }],
   },
@@ -156,7 +161,7 @@ export const DEMAND_LAW: Readonly<Record<DemandKind, DemandLaw>> = {
   // DOMAIN §1 row 15: as the agreement allows; never aimed at a US person or anyone in the US.
   cloudActAgreement: {
     compels: fixed(STORED),
-    gag: COURT_GAG,
+    gag: PARTNER_GAG,
     processRoutes: [{ id: 'agreementObjection' }],
     gagRoutes: [],
     refuseOn: [],
@@ -175,7 +180,7 @@ export const DEMAND_LAW: Readonly<Record<DemandKind, DemandLaw>> = {
   euProductionOrder: {
     ...plain,
     compels: fixed(RECORDS),
-    gag: { atReceipt: 'always', courtMayOrder: false, endsBy: ['lifted'] },
+    gag: { atReceipt: 'always', courtMayOrder: false, renewable: false, endsBy: ['lifted'] },
     processRoutes: [{ id: 'thirdCountryObjection', window: 'P10D' }],
     gagRoutes: [],
     respondWithin: 'P10D',

@@ -7,15 +7,17 @@ import type { FaultId } from './faults.ts';
 import { lengthInDays } from './lengthInDays.ts';
 import { type PolicyTerms, challengesGag } from './policyTerms.ts';
 
-const NO_GAG: Gag = { phase: 'none', days: null, age: 0, order: 0, challenge: 'unchallenged', route: null, government: null, endedBy: null };
+const NO_GAG: Gag = { phase: 'none', days: null, age: 0, order: 0, duty: 0, challenge: 'unchallenged', route: null, government: null, endedBy: null };
 const CHALLENGEABLE: readonly Gag['challenge'][] = ['unchallenged', 'challengeDue', 'overdue'];
+/** Where a renewal leaves the challenge as it is: a clock already running, or a challenge before the court. */
+const KEPT_BY_RENEWAL: readonly Gag['challenge'][] = ['challengeDue', 'onRoute'];
 const LIFTS: readonly Gag['endedBy'][] = ['lifted', 'courtOrder', 'threeYearReview', 'investigationClosed'];
 
 /**
  * The gag on a legal demand: in force from receipt (by statute, certification or a served order)
  * or imposed later by a court; ended by its term, a lift or a won challenge; after a modified
- * decision, replaced by the court's new order. The policy may require the provider to challenge
- * it within a delay.
+ * decision, or where the court may renew its order, replaced by the court's new order. The policy
+ * may require the provider to challenge it within a delay.
  *
  * @example
  * gagTrack.atReceipt(state, terms, undefined);
@@ -40,9 +42,10 @@ export const gagTrack = {
     const inForce = g.phase === 'inForce';
     switch (event.type) {
       case 'secrecy.imposed':
-        // A gag in force takes a new order only after a court modified it: the new order replaces the old.
-        if (!law.gag.courtMayOrder || (inForce && g.challenge !== 'modified')) return false;
-        impose(s, event.days ?? null, terms);
+        // A gag in force takes a new order after a court modified it, or where the court may renew it: the new order replaces the old.
+        if (!law.gag.courtMayOrder || (inForce && g.challenge !== 'modified' && !law.gag.renewable)) return false;
+        if (inForce && law.gag.renewable) renew(s, event.days ?? null, terms);
+        else impose(s, event.days ?? null, terms);
         return true;
       case 'secrecy.lifted':
         if (!inForce || !law.gag.endsBy.includes(event.reason)) return false;
@@ -79,7 +82,7 @@ export const gagTrack = {
     if (g.phase !== 'inForce') return [];
     const out: WantedDeadline[] = [];
     if (g.days !== null) out.push({ key: `gag:term:${g.order}`, name: 'secrecyTerm', days: g.days - g.age });
-    if (g.challenge === 'challengeDue') out.push({ key: `gag:challenge:${g.order}`, name: 'secrecyChallengeWindow', days: terms.secrecyChallengeWindow });
+    if (g.challenge === 'challengeDue') out.push({ key: `gag:challenge:${g.duty}`, name: 'secrecyChallengeWindow', days: terms.secrecyChallengeWindow });
     const applyWithin = DEMAND_LAW[s.kind].gagRoutes.find((r) => r.id === g.route)?.governmentAppliesWithin;
     if (g.government === 'awaiting' && applyWithin) out.push({ key: 'gag:government', name: applyWithin, days: lengthInDays(applyWithin) });
     return out;
@@ -99,9 +102,17 @@ export const gagTrack = {
 };
 
 function impose(s: DemandState, days: number | null, terms: PolicyTerms, age = 0): void {
-  s.gag = { phase: 'inForce', days, age, order: s.gag.order + 1, challenge: challengesGag(terms, days) ? 'challengeDue' : 'unchallenged', route: null, government: null, endedBy: null };
+  const order = s.gag.order + 1;
+  s.gag = { phase: 'inForce', days, age, order, duty: order, challenge: challengesGag(terms, days) ? 'challengeDue' : 'unchallenged', route: null, government: null, endedBy: null };
+}
+
+/** A new order over one still in force: its term starts today; the challenge is weighed again unless a clock runs or a court hears it. */
+function renew(s: DemandState, days: number | null, terms: PolicyTerms): void {
+  const g = s.gag;
+  if (!KEPT_BY_RENEWAL.includes(g.challenge)) return impose(s, days, terms);
+  s.gag = { ...g, days, age: 0, order: g.order + 1 };
 }
 
 function end(s: DemandState, by: NonNullable<Gag['endedBy']>): void {
-  s.gag = { ...NO_GAG, phase: 'ended', order: s.gag.order, endedBy: by };
+  s.gag = { ...NO_GAG, phase: 'ended', order: s.gag.order, duty: s.gag.duty, endedBy: by };
 }

@@ -51,6 +51,11 @@ export interface SecrecySpec {
   atReceipt: 'never' | 'always' | 'ifCertified';
   /** Whether a court may impose (or re-impose) a gag after receipt. */
   orderPossible: boolean;
+  /**
+   * Whether the court may renew or replace its order while it still runs: a new order then takes
+   * over with its own term (a 2705(b) order extended before it lapses). Needs `orderPossible`.
+   */
+  renewal?: { sources: readonly Source[] };
   endsBy: readonly LiftReason[];
   sources: readonly Source[];
 }

@@ -7,6 +7,7 @@ export const COURT_NDO: SecrecySpec = {
   title: 'Preclusion-of-notice order (18 U.S.C. 2705(b))',
   atReceipt: 'never',
   orderPossible: true,
+  renewal: { sources: [src('§1 row 7', 'DOJ 2017 policy covers 2705(b) applications and renewals: an order is renewed by a new one', 'S')] },
   endsBy: ['lifted', 'courtOrder'],
   sources: [
     src('§1 row 7', '18 U.S.C. 2705(b): "for such period as the court deems appropriate", no cap', 'S'),

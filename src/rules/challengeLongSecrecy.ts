@@ -48,7 +48,8 @@ function challengeMonitor(ctx: RuleContext, days: number): Monitor<Phase> {
   const start: MonitorStep<Phase> = { state: 'waiting', start: [clock] };
   const stop: MonitorStep<Phase> = { state: 'idle', stop: [clock] };
   const suspend: MonitorStep<Phase> = { state: 'suspended' };
-  const fresh = (info: StepInfo) => gagBegins(info) && tooLong(ctx, info) && !challenged(info) && !leavesGag(info);
+  // A challenge before the court when a new order comes is heard with it: no second one is owed.
+  const fresh = (info: StepInfo) => gagBegins(info) && tooLong(ctx, info) && !info.post.hasTag('secrecyChallenged') && !leavesGag(info);
   const next = (s: Phase, info: StepInfo): MonitorStep<Phase> => {
     if (s === 'idle') return fresh(info) ? start : idle;
     if (challenged(info)) return stop;

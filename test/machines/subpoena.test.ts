@@ -135,13 +135,61 @@ describe('subpoena: a gag the court modified', () => {
     expect(after.snapshot.matches({ secrecy: 'ended' })).toBe(true);
   });
 
-  it('keeps the old order until a new one comes, and takes none after a decision that upheld it', () => {
+  it('keeps the old order until a new one comes', () => {
     expect(pendingTimers(modified())).toContainEqual(['secrecyTerm', 400]);
-    const lost = play(startCase(entry, { secrecyOrder: { days: 400 } }, 'cloudflare'), [
-      [10, ev.file('vacateNondisclosure')],
-      [60, ev.decide('vacateNondisclosure', 'lost')],
-    ]);
-    expect(rejectionOf(lost, 61, ev.impose(30)).accepted).not.toContain('secrecy.imposed');
+    expect(modified().snapshot.hasTag('secrecyChallenged')).toBe(false);
+  });
+});
+
+describe('subpoena: a gag renewed before it lapses (DOMAIN §1 row 7)', () => {
+  const served = (days: number, policy?: 'cloudflare') => startCase(entry, { secrecyOrder: { days } }, policy);
+
+  it('runs under the new order from its day: notice waits for the new end, not the old', () => {
+    const run = play(served(90), [[80, ev.impose(90)]]);
+
+    expect(pendingTimers(run).filter(([delay]) => delay === 'secrecyTerm')).toEqual([['secrecyTerm', 170]]);
+    expect(rejectionOf(run, 100, ev.noticeSent()).reason).toBe('notAccepted');
+    expect(advanceTo(run, 170).snapshot.hasTag('secrecy')).toBe(true);
+    expect(advanceTo(run, 170, true).snapshot.matches({ secrecy: 'ended' })).toBe(true);
+  });
+
+  it('takes an open-ended order over a dated one, which then never ends by a date', () => {
+    const run = play(served(90), [[80, ev.impose()]]);
+
+    expect(run.snapshot.hasTag('secrecyOpenEnded')).toBe(true);
+    expect(pendingTimers(run).map(([delay]) => delay)).not.toContain('secrecyTerm');
+  });
+
+  it('weighs the challenge duty again: a renewal past a year is owed a challenge within 30 days of it', () => {
+    const run = play(served(90, 'cloudflare'), [[80, ev.impose(400)]]);
+
+    expect(served(90, 'cloudflare').snapshot.hasTag('challengeDue')).toBe(false);
+    expect(run.snapshot.hasTag('challengeDue')).toBe(true);
+    expect(pendingTimers(run)).toContainEqual(['secrecyChallengeWindow', 110]);
+  });
+
+  it('keeps a running challenge duty on its first clock: a renewal does not put the challenge off', () => {
+    const run = play(served(400, 'cloudflare'), [[20, ev.impose(400)]]);
+
+    expect(pendingTimers(run)).toContainEqual(['secrecyChallengeWindow', 30]);
+    expect(pendingTimers(run)).toContainEqual(['secrecyTerm', 420]);
+  });
+
+  it('leaves a challenge before the court pending, to be decided with the new order', () => {
+    const run = play(served(400, 'cloudflare'), [[10, ev.file('vacateNondisclosure')], [20, ev.impose(400)]]);
+
+    expect(run.snapshot.hasTag('secrecyChallenged')).toBe(true);
+    expect(pendingTimers(run)).toContainEqual(['secrecyTerm', 420]);
+    expect(play(run, [[60, ev.decide('vacateNondisclosure', 'won')]]).snapshot.matches({ secrecy: 'ended' })).toBe(true);
+  });
+
+  it('owes a new challenge after one was upheld, when the renewal is again longer than a year', () => {
+    const upheld = play(served(400, 'cloudflare'), [[10, ev.file('vacateNondisclosure')], [60, ev.decide('vacateNondisclosure', 'lost')]]);
+    const run = play(upheld, [[61, ev.impose(400)]]);
+
+    expect(upheld.snapshot.hasTag('challengeDue')).toBe(false);
+    expect(run.snapshot.hasTag('challengeDue')).toBe(true);
+    expect(pendingTimers(run)).toContainEqual(['secrecyTerm', 461]);
   });
 });
 

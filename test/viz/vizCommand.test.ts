@@ -32,7 +32,7 @@ describe('dueprocess viz', () => {
     const { code, out: stdout, err } = await runCliCaptured(['viz', 'subpoena', '--format', 'mermaid', '--out', out]);
     expect(code).toBe(0);
     expect(stdout).toBe('');
-    expect(err).toMatch(/^wrote .*subpoena\.mmd \(mermaid, 39 states \(root not counted\), 49 transitions\)$/);
+    expect(err).toMatch(/^wrote .*subpoena\.mmd \(mermaid, 39 states \(root not counted\), 54 transitions\)$/);
     expect(readFileSync(out, 'utf8')).toMatch(/^stateDiagram-v2\n/);
   });
 
