@@ -290,6 +290,21 @@ describe('deliberate faults are caught by the expected rule', () => {
     expect(last.day - (imposed?.day ?? 0)).toBe(Number(/(\d+) days were over/.exec(result.message ?? '')?.[1]) - 1);
   });
 
+  it('renewal that keeps the old term: a new order is recorded but the first order’s timer runs on → gag-ends-on-its-date', () => {
+    const mutant = mutateState(subpoenaEntry.machine, 'secrecy.inForce.term.fixed', (s) => {
+      s.on = { ...s.on, 'secrecy.imposed': { actions: 'recordOrderTerm' } };
+    });
+    const inputs = ['plain'];
+    const { result, steps, last } = caught(gagEndsOnItsDate, targetOf(subpoenaEntry, undefined, inputs), targetOf(subpoenaEntry, mutant, inputs));
+
+    const orders = steps.filter((s) => s.what.startsWith('secrecy.imposed'));
+    expect(orders).toHaveLength(2);
+    // The new order (open-ended, or dated) still binds when the first order's timer ends the gag on that order's date.
+    expect(result.message).toMatch(/^the case(’|')s own timer ended (a gag whose order has no end date|the gag before its order's \d+ days were over)/);
+    expect(last.what).toBe('deadline secrecyTerm passes');
+    expect(last.day - (orders[0]?.day ?? 0)).toBe(Number(/days: (\d+)/.exec(orders[0]?.what ?? '')?.[1]));
+  });
+
   it('open-ended gag dropped by a timer: the NSL’s certified gag ends itself after a year → gag-ends-on-its-date', () => {
     const id = nationalSecurityLetterEntry.machine.id;
     const mutant = mutateState(nationalSecurityLetterEntry.machine, 'secrecy.inForce.term.openEnded', (s) => {
