@@ -79,16 +79,16 @@ export class DemandCase extends CaseFile<DemandState> {
         else s.stage = 'compliance';
         return true;
       case 'challenge.filed':
-        return this.file(event.route) || gagTrack.take(s, event, this.terms);
+        return this.file(event.route) || gagTrack.take(s, event, this.terms, this.fault);
       case 'challenge.decided':
-        if (s.stage !== 'challenged' || !this.law.processRoutes.some((r) => r.id === event.route)) return gagTrack.take(s, event, this.terms);
+        if (s.stage !== 'challenged' || !this.law.processRoutes.some((r) => r.id === event.route)) return gagTrack.take(s, event, this.terms, this.fault);
         if (event.outcome === 'won') this.close('refused', 'quashed');
         else s.stage = 'compliance';
         return true;
       case 'challenge.governmentApplied':
       case 'secrecy.imposed':
       case 'secrecy.lifted':
-        return gagTrack.take(s, event, this.terms);
+        return gagTrack.take(s, event, this.terms, this.fault);
       case 'notice.sent':
       case 'notice.waived':
         return noticeTrack.take(s, event, this.terms, this.fault);

@@ -20,6 +20,7 @@ export const FAULTS = [
   { id: 'abuse-closed-uninformed', title: 'An abuse complaint is closed without telling the complainant who the host is' },
   { id: 'disclosed-past-retention', title: 'Records older than the policy’s retention are disclosed' },
   { id: 'access-answered-under-gag', title: 'A data-subject access request is answered while a gag on another case covers the account' },
+  { id: 'renewal-keeps-old-term', title: 'A gag order renewed before it lapses still ends on the old order’s date' },
 ] as const satisfies readonly { id: string; title: string }[];
 
 export type FaultId = (typeof FAULTS)[number]['id'];

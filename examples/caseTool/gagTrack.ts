@@ -36,7 +36,7 @@ export const gagTrack = {
     }
   },
 
-  take(s: DemandState, event: VocabularyEvent, terms: PolicyTerms): boolean {
+  take(s: DemandState, event: VocabularyEvent, terms: PolicyTerms, fault?: FaultId): boolean {
     const law = DEMAND_LAW[s.kind];
     const g = s.gag;
     const inForce = g.phase === 'inForce';
@@ -44,7 +44,7 @@ export const gagTrack = {
       case 'secrecy.imposed':
         // A gag in force takes a new order after a court modified it, or where the court may renew it: the new order replaces the old.
         if (!law.gag.courtMayOrder || (inForce && g.challenge !== 'modified' && !law.gag.renewable)) return false;
-        if (inForce && law.gag.renewable) renew(s, event.days ?? null, terms);
+        if (inForce && law.gag.renewable) renew(s, event.days ?? null, terms, fault);
         else impose(s, event.days ?? null, terms);
         return true;
       case 'secrecy.lifted':
@@ -107,8 +107,9 @@ function impose(s: DemandState, days: number | null, terms: PolicyTerms, age = 0
 }
 
 /** A new order over one still in force: its term starts today; the challenge is weighed again unless a clock runs or a court hears it. */
-function renew(s: DemandState, days: number | null, terms: PolicyTerms): void {
+function renew(s: DemandState, days: number | null, terms: PolicyTerms, fault?: FaultId): void {
   const g = s.gag;
+  if (fault === 'renewal-keeps-old-term') return;
   if (!KEPT_BY_RENEWAL.includes(g.challenge)) return impose(s, days, terms);
   s.gag = { ...g, days, age: 0, order: g.order + 1 };
 }

@@ -24,6 +24,7 @@ const SHOWN_BY: Record<FaultId, string> = {
   'abuse-closed-uninformed': 'abuseComplaint',
   'disclosed-past-retention': 'courtOrder',
   'access-answered-under-gag': 'dataSubjectRequest',
+  'renewal-keeps-old-term': 'subpoena',
 };
 
 const STEPS = 4000;
