@@ -52,11 +52,12 @@ export function buildScenario(graph: TimedGraph, ctx: ScenarioContext, plan: Pla
   };
   const send = (day: number, event: { type: string }, mustAccept: boolean): boolean => {
     while (run.timers[0] && run.timers[0].dueDay < day) endDay(run.timers[0].dueDay);
+    const gagged = run.snapshot.hasTag('secrecy');
     const result = sendEvent(run, day, event);
     if (!result.ok && mustAccept) throw new Error(`${ctx.kind}: the graph's path does not replay: ${result.rejection.message}`);
     run = result.run;
     const act = { kind: 'event' as const, event: event as VocabularyEvent };
-    record(result.ok ? eventWords(event) : `${eventWords(event)} — refused`, act, result.ok, day);
+    record(result.ok ? eventWords(event, gagged) : `${eventWords(event, gagged)} — refused`, act, result.ok, day);
     return result.ok;
   };
 

@@ -27,8 +27,16 @@ const words: Record<string, (e: AnyEvent) => string> = {
   'enforcingAuthority.refused': (e) => `enforcing authority refuses (${String(e.ground)})`,
 };
 
-/** An event in words: `gag lifted (courtOrder)`. Unknown types read as themselves. */
-export function eventWords(event: AnyEvent): string {
+/**
+ * An event in words: `gag lifted (courtOrder)`. Unknown types read as themselves. `gagged`: the
+ * case was under a gag when it came, so a `secrecy.imposed` is a new order over it (a renewal, or
+ * the court's order after it modified the old).
+ *
+ * @example
+ * eventWords({ type: 'secrecy.imposed', days: 90 }, true); // 'new gag order for 90 days'
+ */
+export function eventWords(event: AnyEvent, gagged = false): string {
+  if (gagged && event.type === 'secrecy.imposed') return event.days ? `new gag order for ${String(event.days)} days` : 'new open-ended gag order';
   return words[event.type]?.(event) ?? event.type;
 }
 

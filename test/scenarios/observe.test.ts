@@ -101,6 +101,9 @@ describe('story wording', () => {
     expect(eventWords({ type: 'review.completed', finding: 'foreignLawConflict' })).toBe('review finds a conflict with foreign law');
     expect(eventWords({ type: 'secrecy.imposed' })).toBe('open-ended gag imposed');
     expect(eventWords({ type: 'secrecy.imposed', days: 90 })).toBe('gag imposed for 90 days');
+    expect(eventWords({ type: 'secrecy.imposed', days: 90 }, true)).toBe('new gag order for 90 days');
+    expect(eventWords({ type: 'secrecy.imposed' }, true)).toBe('new open-ended gag order');
+    expect(eventWords({ type: 'secrecy.lifted', reason: 'lifted' }, true)).toBe('gag lifted (lifted)');
     expect(eventWords({ type: 'data.disclosed', categories: ['basicSubscriberInfo', 'content'] })).toBe('basicSubscriberInfo and content disclosed');
     expect(eventWords({ type: 'challenge.decided', route: 'motionToQuash', outcome: 'lost' })).toBe('motionToQuash lost');
     expect(eventWords({ type: 'emergency.assessed', criterion: null })).toBe('no emergency found');
