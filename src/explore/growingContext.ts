@@ -12,26 +12,26 @@ const MAX_DEPTH = 4;
 
 /**
  * The numbers in snapshots' contexts (array lengths included) that are larger in the last
- * quarter of a breadth-first search's states than anywhere in its first half: a counter or list
- * that grows with every step has no bound, and such a search never ends, whatever its budget.
- * A hint for a search a budget stopped, not a proof; a bounded count the search had not yet
- * run up can show too.
+ * quarter of a breadth-first search's states than anywhere in its first half, their largest
+ * value rising from each quarter to the next: a counter or list that grows with every step has
+ * no bound, and such a search never ends, whatever its budget. A value taken from a few an event
+ * may carry (a gag's 90 or 400 days) rises once, not in every quarter, and is not named. A hint
+ * for a search a budget stopped, not a proof; a bounded count the search had not yet run up can
+ * show too.
  *
  * @example
  * growingContext(run.nodes.map((n) => n.snapshot)); // [{ path: 'extensions', early: 900, late: 1999 }]
  */
 export function growingContext(snapshots: readonly { context?: unknown }[]): Growth[] {
-  const half = Math.floor(snapshots.length / 2);
-  const lastQuarter = snapshots.length - Math.floor(snapshots.length / 4);
-  const early = new Map<string, number>();
-  const late = new Map<string, number>();
-  snapshots.forEach((s, i) => {
-    const into = i < half ? early : i >= lastQuarter ? late : null;
-    if (into) numbersOf(s.context, '', 0, into);
-  });
+  const n = snapshots.length;
+  // Largest values by quarter; the first half is quarters 0 and 1, the last quarter is 3.
+  const quarters = [0, 1, 2, 3].map(() => new Map<string, number>());
+  snapshots.forEach((s, i) => numbersOf(s.context, '', 0, quarters[Math.min(3, Math.floor((i * 4) / n))] as Map<string, number>));
+  const [q0, q1, q2, late] = quarters as [Map<string, number>, Map<string, number>, Map<string, number>, Map<string, number>];
+  const below = Number.NEGATIVE_INFINITY;
   return [...late]
-    .filter(([path, value]) => value > (early.get(path) ?? Number.NEGATIVE_INFINITY))
-    .map(([path, value]) => ({ path, early: early.get(path) ?? 0, late: value }))
+    .filter(([path, value]) => (q0.get(path) ?? below) < (q1.get(path) ?? below) && (q1.get(path) ?? below) < (q2.get(path) ?? below) && (q2.get(path) ?? below) < value)
+    .map(([path, value]) => ({ path, early: Math.max(q0.get(path) ?? 0, q1.get(path) ?? 0), late: value }))
     .sort((a, b) => a.path.localeCompare(b.path));
 }
 

@@ -20,6 +20,12 @@ describe('growingContext', () => {
     expect(growingContext([{ context: undefined }, { context: 'text' }, {}])).toEqual([]);
   });
 
+  it('does not name a value drawn from a few an event may carry, met only deeper in the search', () => {
+    // A gag's days: none at first, then 90, then 400 once a longer order is imposed.
+    const days = (i: number) => (i < 10 ? null : i < 25 ? 90 : 400);
+    expect(growingContext(Array.from({ length: 40 }, (_, i) => ({ context: { secrecyDays: days(i) } })))).toEqual([]);
+  });
+
   it('is told with an inconclusive rule, in the report and in JSON', () => {
     const counter = setup({}).createMachine({
       id: 'counter',
