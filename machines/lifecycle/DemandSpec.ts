@@ -53,7 +53,7 @@ export interface SecrecySpec {
   orderPossible: boolean;
   /**
    * Whether the court may renew or replace its order while it still runs: a new order then takes
-   * over with its own term (a 2705(b) order extended before it lapses). Needs `orderPossible`.
+   * over with its own term (a 2705(b) order extended before it lapses). Refused without `orderPossible`.
    */
   renewal?: { sources: readonly Source[] };
   endsBy: readonly LiftReason[];

@@ -1,4 +1,5 @@
 import { and } from 'xstate';
+import { InputError } from '../../src/domain/InputError.ts';
 import type { DemandSpec } from './DemandSpec.ts';
 
 /**
@@ -17,7 +18,10 @@ export function secrecyRegion(spec: DemandSpec) {
   const s = spec.secrecy;
   const routes = spec.routes.filter((r) => r.against === 'secrecy');
   const impose = { 'secrecy.imposed': { target: '#' + id + '.secrecy.inForce', actions: 'recordOrderTerm', meta: { sources: s.sources } } };
-  const renewal = s.orderPossible ? s.renewal : undefined;
+  if (s.renewal && !s.orderPossible) {
+    throw new InputError('invalid', 'secrecy.renewal', s.renewal, 'is given for a gag no court may order (secrecy.orderPossible is false): only a court’s order is renewed by a new one', 'set secrecy.orderPossible to true, or leave renewal out');
+  }
+  const renewal = s.renewal;
   // Under a renewable order, the term region takes the new order and the challenge region weighs it.
   const renewTerm = renewal ? { 'secrecy.imposed': { target: 'resolve', actions: 'recordOrderTerm', meta: { sources: renewal.sources } } } : {};
   const reweigh = renewal ? { 'secrecy.imposed': { target: 'resolve', meta: { sources: renewal.sources } } } : {};

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { NO_SECRECY } from '../../machines/lifecycle/commonSecrecy.ts';
+import { createDemandMachine } from '../../machines/lifecycle/createDemandMachine.ts';
 import { subpoenaEntry, subpoenaSpec } from '../../machines/subpoena.ts';
 import { advanceTo } from '../../src/time/TimedRun.ts';
 import { ev, firedTimers, pendingTimers, play, rawRequest, rejectionOf, startCase, stepLog } from '../support/demandFixtures.ts';
+import { inputErrorOf } from '../support/inputErrorOf.ts';
 
 const entry = subpoenaEntry;
 
@@ -190,6 +193,13 @@ describe('subpoena: a gag renewed before it lapses (DOMAIN §1 row 7)', () => {
     expect(upheld.snapshot.hasTag('challengeDue')).toBe(false);
     expect(run.snapshot.hasTag('challengeDue')).toBe(true);
     expect(pendingTimers(run)).toContainEqual(['secrecyTerm', 461]);
+  });
+
+  it('is refused in a spec whose gag no court may order, naming the field', () => {
+    const renewal = { sources: [] };
+    const error = inputErrorOf(() => createDemandMachine({ ...subpoenaSpec, secrecy: { ...NO_SECRECY, renewal } }));
+    expect(error).toMatchObject({ field: 'secrecy.renewal', value: renewal });
+    expect(error.fix).toContain('secrecy.orderPossible');
   });
 });
 
