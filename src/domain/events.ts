@@ -29,6 +29,13 @@ export const GagDays = z
   .positive()
   .refine((d) => d <= MAX_DAYS, { message: `is more than ${MAX_DAYS} days (100 years)`, params: { fix: `give at most ${MAX_DAYS}, or leave days out for a gag with no end date` } });
 
+/** A gag's days still to run after the day it comes, as a machine takes them: 0 binds for the rest of that day. */
+const GagDaysLeft = z
+  .number()
+  .int()
+  .nonnegative()
+  .refine((d) => d <= MAX_DAYS, { message: `is more than ${MAX_DAYS} days (100 years)`, params: { fix: `give at most ${MAX_DAYS}, or leave days out for a gag with no end date` } });
+
 const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), ...shape }).strict();
 
@@ -38,10 +45,10 @@ const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
  */
 export const SENT_ONLY_FIELDS: Readonly<Record<string, readonly string[]>> = { 'secrecy.imposed': ['issuedOn'] };
 
-const imposed = ev('secrecy.imposed', { days: GagDays.optional() });
+const imposed = ev('secrecy.imposed', { days: GagDaysLeft.optional() });
 
-/** `secrecy.imposed` as a case tool may send it: with the date the order bears, its days counted from it. */
-const imposedAsSent = imposed.extend({ issuedOn: IsoDate.optional() }).refine((e) => e.issuedOn === undefined || e.days !== undefined, {
+/** `secrecy.imposed` as a case tool may send it: the order's term (a day at least), and the date it bears, its days counted from it. */
+const imposedAsSent = ev('secrecy.imposed', { days: GagDays.optional(), issuedOn: IsoDate.optional() }).refine((e) => e.issuedOn === undefined || e.days !== undefined, {
   path: ['issuedOn'],
   message: 'is given for an order with no end date (no days): its date changes nothing',
   params: { fix: 'give the order’s term in days beside issuedOn, or leave issuedOn out' },

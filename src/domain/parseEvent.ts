@@ -1,5 +1,5 @@
 import { didYouMean } from './didYouMean.ts';
-import { EVENT_TYPES, VocabularyEvent } from './events.ts';
+import { EVENT_TYPES, MachineEvent, VocabularyEvent } from './events.ts';
 import { InputError, fromZod } from './InputError.ts';
 
 const VOCABULARY = new Set<string>(EVENT_TYPES);
@@ -8,15 +8,16 @@ const VOCABULARY = new Set<string>(EVENT_TYPES);
  * An outside event checked against the vocabulary schema, or an `InputError` naming the field
  * under `field` (`event.finding`), the value and the fix. With `ownTypes`, an event whose type is
  * not in the vocabulary passes as given (a user's machine may speak events of its own); a
- * vocabulary type is checked all the same.
+ * vocabulary type is checked all the same. With `taken`, the event is checked as a machine takes
+ * it (`MachineEvent`: no sender-only field, a gag's days left from 0) rather than as sent.
  *
  * @example
  * parseEvent({ type: 'review.completed', finding: 'ok' }, 'event'); // throws: event.finding … use one of "sufficient", …
  * parseEvent({ type: 'poke' }, 'event', { ownTypes: true }); // { type: 'poke' }
  */
 export function parseEvent(event: unknown, field: string): VocabularyEvent;
-export function parseEvent(event: unknown, field: string, opts: { ownTypes: true }): { type: string };
-export function parseEvent(event: unknown, field: string, { ownTypes = false } = {}): { type: string } {
+export function parseEvent(event: unknown, field: string, opts: { ownTypes: true; taken?: boolean }): { type: string };
+export function parseEvent(event: unknown, field: string, { ownTypes = false, taken = false } = {}): { type: string } {
   const type = (event as { type?: unknown } | null)?.type;
   if (ownTypes && typeof type === 'string' && !VOCABULARY.has(type)) return event as { type: string };
   if (ownTypes && typeof type !== 'string') {
@@ -27,7 +28,7 @@ export function parseEvent(event: unknown, field: string, { ownTypes = false } =
     const all = EVENT_TYPES.join(', ');
     throw new InputError('invalid', `${field}.type`, type, typeof type === 'string' ? 'is not an event type of the vocabulary' : 'is not an event type', meant ? `did you mean "${meant}"?` : `use one of the vocabulary's types: ${all}`);
   }
-  const parsed = VocabularyEvent.safeParse(event);
+  const parsed = (taken ? MachineEvent : VocabularyEvent).safeParse(event);
   if (!parsed.success) throw fromZod(parsed.error, event, field);
   return parsed.data;
 }

@@ -119,12 +119,13 @@ export function advanceTo(run: TimedRun, day: number, inclusive = false): TimedR
  */
 export function sendEvent(run: TimedRun, day: number, event: { type: string }): { ok: true; run: TimedRun } | { ok: false; run: TimedRun; rejection: Rejection } {
   checkDay(day, 'day');
-  parseEvent(event, 'event', { ownTypes: true });
-  for (const field of SENT_ONLY_FIELDS[event.type] ?? []) {
-    const value = (event as Record<string, unknown>)[field];
+  // Before the schema, so a date a sender gave is named as such rather than as an unknown key.
+  for (const field of SENT_ONLY_FIELDS[String((event as { type?: unknown } | null)?.type)] ?? []) {
+    const value = (event as unknown as Record<string, unknown>)[field];
     if (value === undefined) continue;
     throw new InputError('invalid', `event.${field}`, value, 'is for a sender, and a timed run counts days from its start, not dates: the machine would misread the event', "turn the event into what a machine takes on its date first (eventAsOf(event, date): a dated order's days left), or send it through the case engine, which knows the date");
   }
+  parseEvent(event, 'event', { ownTypes: true, taken: true });
   if (day < run.day) {
     return { ok: false, run, rejection: { reason: 'timeWentBack', message: `day ${day} is before day ${run.day}, the last step; events must be in date order`, accepted: acceptedEvents(run.snapshot) } };
   }

@@ -24,6 +24,8 @@ describe('a gag order imposed during a case, with the date it bears', () => {
     expect(eventAsOf(DATED, '2026-03-06')).toEqual({ type: 'secrecy.imposed', days: 80 });
     expect(eventAsOf(DATED, '2026-02-24')).toEqual({ type: 'secrecy.imposed', days: 90 });
     expect(eventAsOf({ ...DATED, days: 11 }, '2026-03-06')).toEqual({ type: 'secrecy.imposed', days: 1 });
+    // On its last day: binding for the rest of it.
+    expect(eventAsOf({ ...DATED, days: 10 }, '2026-03-06')).toEqual({ type: 'secrecy.imposed', days: 0 });
     const plain = { type: 'secrecy.imposed', days: 30 };
     expect(eventAsOf(plain, '2026-03-06')).toBe(plain);
   });
@@ -32,9 +34,10 @@ describe('a gag order imposed during a case, with the date it bears', () => {
     const early = inputErrorOf(() => eventAsOf(DATED, '2026-02-23'));
     expect([early.field, early.value]).toEqual(['event.issuedOn', '2026-02-24']);
     expect(early.message).toContain('is after 2026-02-23');
-    const lastDay = inputErrorOf(() => eventAsOf({ ...DATED, days: 10 }, '2026-03-06'));
-    expect(lastDay.field).toBe('event.issuedOn');
-    expect(lastDay.message).toContain("puts the last of the order's 10 days on 2026-03-06, the day it comes");
+    const dayAfter = inputErrorOf(() => eventAsOf({ ...DATED, days: 10 }, '2026-03-07'));
+    expect(dayAfter.message).toContain("puts the last of the order's 10 days on 2026-03-06, before 2026-03-07: it no longer binds");
+    const zero = inputErrorOf(() => parseEvent({ type: 'secrecy.imposed', days: 0, issuedOn: '2026-02-24' }, 'event'));
+    expect(zero.field).toBe('event.days');
     const spent = inputErrorOf(() => eventAsOf({ ...DATED, days: 10 }, '2026-03-08'));
     expect([spent.field, spent.value]).toEqual(['event.issuedOn', '2026-02-24']);
     expect(spent.message).toContain("puts the last of the order's 10 days on 2026-03-06, before 2026-03-08: it no longer binds");
@@ -67,6 +70,15 @@ describe('a gag order imposed during a case, with the date it bears', () => {
     expect(await engine.get(other)).toEqual(before);
   });
 
+  it('binds for the rest of the day when it comes on its last day: notice waits for the next', async () => {
+    const engine = createCaseEngine({ store: sqliteStore(':memory:'), policy: 'letsencrypt', clock: () => '2026-03-10' });
+    const { id } = await engine.open(demandRequest(subpoenaEntry, { receivedOn: '2026-03-02', categories: ['basicSubscriberInfo'] }));
+    expect(await engine.send(id, { ...DATED, days: 10 }, { on: '2026-03-06' })).toMatchObject({ ok: true });
+    expect((await engine.get(id)).deadlines).toContainEqual(expect.objectContaining({ name: 'secrecyTerm', due: '2026-03-06' }));
+    expect(await engine.send(id, { type: 'notice.sent' }, { on: '2026-03-06' })).toMatchObject({ ok: false, reason: 'notAccepted' });
+    expect(await engine.send(id, { type: 'notice.sent' }, { on: '2026-03-07' })).toMatchObject({ ok: true });
+  });
+
   it('is counted the same by a replay and by the reference case tool', async () => {
     const request = demandRequest(subpoenaEntry, { receivedOn: '2026-03-02' });
     const replayed = replay(subpoenaEntry, policyVersionAt(cloudflare, '2026-03-02'), request, [{ date: '2026-03-06', event: DATED }]);
@@ -77,5 +89,12 @@ describe('a gag order imposed during a case, with the date it bears', () => {
     const seen = await model.observe();
     expect(await tool.observe()).toEqual(seen);
     expect(seen.deadlines).toContainEqual({ name: 'secrecyTerm', due: '2026-05-25' });
+    // An order on its last day: the same single day of gag on both sides.
+    const lastDay = { ...DATED, days: 10 };
+    const [m, t] = [await modelAdapter.open(request, 'cloudflare'), await caseTool.open(request, 'cloudflare')];
+    for (const side of [m, t]) expect(await side.send(lastDay, '2026-03-06')).toEqual({ accepted: true });
+    const held = await m.observe();
+    expect(await t.observe()).toEqual(held);
+    expect(held).toMatchObject({ secrecy: true, deadlines: expect.arrayContaining([{ name: 'secrecyTerm', due: '2026-03-06' }]) });
   });
 });
