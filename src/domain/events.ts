@@ -19,22 +19,19 @@ export type NoticeException = z.infer<typeof NoticeException>;
 export const EmergencyCriterion = z.enum(['deathOrSeriousInjury', 'propertyDamage', 'significantFinancialHarm']);
 export type EmergencyCriterion = z.infer<typeof EmergencyCriterion>;
 
-/**
- * A gag's length in days, at most `MAX_DAYS`. A refinement, not `.max()`: the scenario file's
- * JSON Schema, generated from this one, stays as it is.
- */
-export const GagDays = z
-  .number()
-  .int()
-  .positive()
-  .refine((d) => d <= MAX_DAYS, { message: `is more than ${MAX_DAYS} days (100 years)`, params: { fix: `give at most ${MAX_DAYS}, or leave days out for a gag with no end date` } });
+/** Whole days from `min` to `MAX_DAYS`; a refinement, not `.max()`, so the scenario file's JSON Schema, generated from it, stays as it is. */
+const daysFrom = (min: 0 | 1) =>
+  z
+    .number()
+    .int()
+    .min(min)
+    .refine((d) => d <= MAX_DAYS, { message: `is more than ${MAX_DAYS} days (100 years)`, params: { fix: `give at most ${MAX_DAYS}, or leave days out for a gag with no end date` } });
+
+/** A gag's length in days, at most `MAX_DAYS`. */
+export const GagDays = daysFrom(1);
 
 /** A gag's days still to run after the day it comes, as a machine takes them: 0 binds for the rest of that day. */
-const GagDaysLeft = z
-  .number()
-  .int()
-  .nonnegative()
-  .refine((d) => d <= MAX_DAYS, { message: `is more than ${MAX_DAYS} days (100 years)`, params: { fix: `give at most ${MAX_DAYS}, or leave days out for a gag with no end date` } });
+const GagDaysLeft = daysFrom(0);
 
 const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), ...shape }).strict();
