@@ -27,11 +27,12 @@ export function growingContext(snapshots: readonly { context?: unknown }[]): Gro
   // Largest values by quarter; the first half is quarters 0 and 1, the last quarter is 3.
   const quarters = [0, 1, 2, 3].map(() => new Map<string, number>());
   snapshots.forEach((s, i) => numbersOf(s.context, '', 0, quarters[Math.min(3, Math.floor((i * 4) / n))] as Map<string, number>));
-  const [q0, q1, q2, late] = quarters as [Map<string, number>, Map<string, number>, Map<string, number>, Map<string, number>];
-  const below = Number.NEGATIVE_INFINITY;
-  return [...late]
-    .filter(([path, value]) => (q0.get(path) ?? below) < (q1.get(path) ?? below) && (q1.get(path) ?? below) < (q2.get(path) ?? below) && (q2.get(path) ?? below) < value)
-    .map(([path, value]) => ({ path, early: Math.max(q0.get(path) ?? 0, q1.get(path) ?? 0), late: value }))
+  // Each quarter's largest value of a path, -Infinity where the path did not occur.
+  const maxima = (path: string) => quarters.map((q) => q.get(path) ?? Number.NEGATIVE_INFINITY);
+  return [...(quarters[3] as Map<string, number>).keys()]
+    .map((path) => ({ path, m: maxima(path) }))
+    .filter(({ m }) => m.every((v, i) => i === 0 || (m[i - 1] as number) < v))
+    .map(({ path, m }) => ({ path, early: Math.max(...m.slice(0, 2).map((v) => (v === Number.NEGATIVE_INFINITY ? 0 : v))), late: m[3] as number }))
     .sort((a, b) => a.path.localeCompare(b.path));
 }
 
