@@ -7,7 +7,7 @@ import type { Monitor, MonitorStep, StepInfo } from '../explore/Monitor.ts';
 import { decisionsFor } from '../policy/decisionsFor.ts';
 import { CLOUD_ACT_ROUTE, COMPELLABLE } from './compellableByKind.ts';
 import { anyOf, neverStep, onEvent, precedence, respondWithin } from './language.ts';
-import type { Rule, RuleCheck } from './Rule.ts';
+import type { Rule } from './Rule.ts';
 import { courtPeriodDays } from '../domain/courtDays.ts';
 import { IsoDate } from '../domain/date.ts';
 
@@ -124,15 +124,11 @@ export const cloudActMotionWindow: Rule = {
   premise: { text: 'a CLOUD Act motion is filed', match: () => onEvent('challenge.filed', (e) => e.route === CLOUD_ACT_ROUTE.id) },
   check: () => {
     const filing = onEvent('challenge.filed', (e) => e.route === CLOUD_ACT_ROUTE.id);
-    const late: RuleCheck = { type: 'monitor', monitor: motionWindowMonitor(filing) };
-    const ineligible = (info: StepInfo) => {
+    const covered = (info: StepInfo) => {
       const r = request(info);
-      return !r.target || r.target.usPerson || r.target.residesInUS || !partnerInForce(r.target.foreignLawAtRisk ?? r.target.residenceCountry, r.receivedOn) || sharedCategories(r.categories ?? [], ['content']).length === 0;
+      return !(!r.target || r.target.usPerson || r.target.residesInUS || !partnerInForce(r.target.foreignLawAtRisk ?? r.target.residenceCountry, r.receivedOn) || sharedCategories(r.categories ?? [], ['content']).length === 0);
     };
-    const base = late.monitor;
-    const wrap = (step: ReturnType<typeof base.step>, info: StepInfo) =>
-      filing(info) && ineligible(info) ? { ...step, violation: { message: 'a CLOUD Act motion was filed for a customer the statute does not cover' } } : step;
-    return { type: 'monitor', monitor: { ...base, initial: (info) => wrap(base.initial(info), info), step: (s, info) => wrap(base.step(s, info), info) } };
+    return { type: 'monitor', monitor: motionWindowMonitor(filing, covered) };
   },
 };
 
@@ -147,9 +143,14 @@ function motionDays(input: unknown): number {
   return courtPeriodDays(on, CLOUD_ACT_ROUTE.days);
 }
 
-/** Its state is the run's number of days (`motionDays`); a filing after them breaks the rule. */
-function motionWindowMonitor(filing: (info: StepInfo) => boolean): Monitor<number> {
+/**
+ * Its state is the run's number of days (`motionDays`), a filing after them breaking the rule; or
+ * 0 on a run whose request the statute does not cover, where any filing breaks it. Only a covered
+ * run starts the clock: on the others it would split zones for a bound nothing reads.
+ */
+function motionWindowMonitor(filing: (info: StepInfo) => boolean, covered: (info: StepInfo) => boolean): Monitor<number> {
   const clock = '@since';
+  const uncovered = { stay: { state: 0 }, filed: { state: 0, violation: { message: 'a CLOUD Act motion was filed for a customer the statute does not cover' } } };
   const steps = new Map<number, { stay: MonitorStep<number>; start: MonitorStep<number>; late: MonitorStep<number> }>();
   const stepsFor = (days: number) => {
     let known = steps.get(days);
@@ -161,8 +162,8 @@ function motionWindowMonitor(filing: (info: StepInfo) => boolean): Monitor<numbe
     return known;
   };
   return {
-    initial: (info) => stepsFor(motionDays(info.input)).start,
-    step: (days, info) => (filing(info) ? stepsFor(days).late : stepsFor(days).stay),
+    initial: (info) => (covered(info) ? stepsFor(motionDays(info.input)).start : uncovered.stay),
+    step: (days, info) => (days === 0 ? (filing(info) ? uncovered.filed : uncovered.stay) : filing(info) ? stepsFor(days).late : stepsFor(days).stay),
     key: (days) => String(days),
     clockMax: { [clock]: CLOUD_ACT_ROUTE.days + 4 },
   };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkMachine } from '../../src/rules/checkMachine.ts';
+import { createActor } from 'xstate';
+import type { StepInfo } from '../../src/explore/Monitor.ts';
+import { checkMachine, ruleContext } from '../../src/rules/checkMachine.ts';
 import { cloudActMotionWindow } from '../../src/rules/dataRules.ts';
 import { build, version } from '../support/handMachines.ts';
 
@@ -58,3 +60,15 @@ describe('cloud-act-motion-window counts the 14 days as a court does (FRCP 6(a)(
   });
 });
 
+
+describe('cloud-act-motion-window starts its clock only where the statute covers the request', () => {
+  const check = cloudActMotionWindow.check(ruleContext(filesAtOnce, undefined, version));
+  const monitor = check.type === 'monitor' ? check.monitor : null;
+  const start = (input: object) => monitor?.initial({ kind: 'start', event: { type: 'xstate.init' }, pre: null, post: createActor(filesAtOnce).getSnapshot(), input } as StepInfo);
+
+  it('a covered run starts the 14 days at service; an uncovered one starts no clock, which would only split its zones', () => {
+    expect(start(ukContent('2026-03-02'))?.start).toEqual(['@since']);
+    expect(start({ categories: ['content'], target: { usPerson: true, residesInUS: true, residenceCountry: 'US' } })?.start).toBeUndefined();
+    expect(start({ categories: ['basicSubscriberInfo'], target: ukContent().target })?.start).toBeUndefined();
+  });
+});
