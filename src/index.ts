@@ -70,6 +70,8 @@ export type { Stepper } from './explore/transitionCache.ts';
 export { takesStep } from './explore/takesStep.ts';
 export { watchGraph } from './explore/watchGraph.ts';
 export type { GraphWatch } from './explore/watchGraph.ts';
+export { graphQuotient } from './explore/graphQuotient.ts';
+export type { GraphQuotient } from './explore/graphQuotient.ts';
 export { datePath, replayPath } from './explore/witness.ts';
 export type { DatedStep } from './explore/witness.ts';
 

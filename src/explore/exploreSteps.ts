@@ -54,6 +54,8 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
   const inputKeys = options.inputs.map((i) => stableJson(i.input));
   const inputClass = inputKeys.map((key) => inputKeys.indexOf(key));
   const seenWithMonitors: Map<number, Map<number, number[]>>[] = [];
+  /** The first snapshot stored of each state id: nodes of one state in different zones share it, so a walk of the graph can tell them one state (`graphQuotient`). */
+  const snapshotOfState: S[] = [];
   const zones = new ZoneOps();
   const effects = new TimerEffects(zones);
   const tuples = new MonitorTuples(monitors, options.inputs.length);
@@ -117,7 +119,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     }
     place = stored;
     placeZone = zone;
-    placeSnapshot = snapshot;
+    placeSnapshot = snapshotOfState[sid] ??= snapshot;
     placeList = list;
     placeSid = sid;
     placeRenamed = canon?.names;

@@ -1,5 +1,5 @@
 import { InputError } from '../domain/InputError.ts';
-import type { Exploration, ExploreInput, ExploredNode } from './Exploration.ts';
+import type { Exploration, ExploreInput, ExploredNode, Link } from './Exploration.ts';
 import type { StepInfo } from './Monitor.ts';
 
 const NO_STATES: readonly unknown[] = [];
@@ -8,7 +8,10 @@ const NO_STATES: readonly unknown[] = [];
 export const START_EVENT = { type: 'xstate.init' };
 
 /** Rows made so far, per graph and inputs list: every monitor watched over a graph reads the same steps. */
-const made = new WeakMap<Exploration<unknown>, WeakMap<readonly ExploreInput[], StepInfo[][]>>();
+const made = new WeakMap<Exploration<unknown>, WeakMap<readonly ExploreInput[], { rows: StepInfo[][]; shared: SharedInfos }>>();
+
+/** Shared steps by input, then by the objects of the state before, the event and the state after (a step's `through` and `raised` follow from those). */
+type SharedInfos = Map<unknown, Map<object, Map<unknown, StepInfo>>>[];
 
 /**
  * What a monitor sees of a run's first step, into a start node of an explored graph.
@@ -23,7 +26,9 @@ export function startInfo<S>(node: ExploredNode<S>, inputs: readonly ExploreInpu
 /**
  * What a monitor sees of each link of an explored graph kept with `links`: `row(id)` is the step
  * of each of node `id`'s links, in link order. A row is made the first time it is asked for and
- * kept for the graph and inputs list, so every monitor over the graph shares it. A graph
+ * kept for the graph and inputs list, so every monitor over the graph shares it. Links that take
+ * one machine step (from and to the same snapshot objects, by the same event object, on a run from
+ * the same input, as links between zones of the same states do) share one object. A graph
  * explored without its links is refused with an InputError: there would be no step to see.
  *
  * @example
@@ -35,16 +40,31 @@ export function linkInfos<S>(graph: Exploration<S>, inputs: readonly ExploreInpu
   if (nodes.length > 0 && links.length !== nodes.length) throw new InputError('invalid', 'graph.links', `${links.length} of ${nodes.length} nodes`, 'the graph kept no edges to walk', 'explore it with { subsumption: false, links: true }');
   let byInputs = made.get(graph as Exploration<unknown>);
   if (!byInputs) made.set(graph as Exploration<unknown>, (byInputs = new WeakMap()));
-  let rows = byInputs.get(inputs);
-  if (!rows) byInputs.set(inputs, (rows = []));
-  const known = rows;
+  let kept = byInputs.get(inputs);
+  if (!kept) byInputs.set(inputs, (kept = { rows: [], shared: inputs.map(() => new Map()) }));
+  const { rows, shared } = kept;
+  const infoOf = (from: ExploredNode<S>, link: Link): StepInfo => {
+    const event = link.step.event ?? START_EVENT;
+    const post = (nodes[link.to] as ExploredNode<S>).snapshot;
+    const byPre = shared[from.input] as SharedInfos[number];
+    let byEvent = byPre.get(from.snapshot);
+    if (!byEvent) byPre.set(from.snapshot, (byEvent = new Map()));
+    let byPost = byEvent.get(event);
+    if (!byPost) byEvent.set(event, (byPost = new Map()));
+    let info = byPost.get(post);
+    if (!info) {
+      const { step, through, raised } = link;
+      info = { kind: step.kind, event, delay: step.delay, pre: from.snapshot, post, through: through ?? NO_STATES, raised: raised ?? NO_STATES, input: inputs[from.input]?.input } as unknown as StepInfo;
+      byPost.set(post, info);
+    }
+    return info;
+  };
   return (id) => {
-    let row = known[id];
+    let row = rows[id];
     if (row) return row;
     const from = nodes[id] as ExploredNode<S>;
-    const input = inputs[from.input]?.input;
-    row = (links[id] ?? []).map(({ to, step, through, raised }) => ({ kind: step.kind, event: step.event ?? START_EVENT, delay: step.delay, pre: from.snapshot, post: (nodes[to] as ExploredNode<S>).snapshot, through: through ?? NO_STATES, raised: raised ?? NO_STATES, input }) as unknown as StepInfo);
-    known[id] = row;
+    row = (links[id] ?? []).map((link) => infoOf(from, link));
+    rows[id] = row;
     return row;
   };
 }

@@ -1,5 +1,6 @@
 import { InputError } from '../domain/InputError.ts';
 import type { Exploration, ExploreInput, Link, Violation } from './Exploration.ts';
+import { type GraphQuotient, graphQuotient } from './graphQuotient.ts';
 import { linkInfos, startInfo } from './linkInfos.ts';
 import type { Monitor, MonitorStep, StepInfo } from './Monitor.ts';
 import { pathAlong } from './pathOf.ts';
@@ -30,6 +31,9 @@ export function watchGraph<S>(graph: Exploration<S>, monitor: Monitor, inputs: r
   const { nodes, links } = graph;
   // A covered zone's node stands for states it may not reach, and without links the walk sees no edge: either would hide violations.
   if (graph.subsumption) throw new InputError('invalid', 'graph.subsumption', true, 'the graph reused covering zones, so its edges are not exact', 'explore it with { subsumption: false, links: true }');
+  // Most rules hold, and over the zone-free quotient a proof walks a fraction of the links; only a violation or a clock met there needs the graph's own walk.
+  const proved = holdsOverQuotient(graphQuotient(graph, inputs), monitor);
+  if (proved) return { violation: null, ...proved };
   const infos = linkInfos(graph, inputs);
   const pairNode: number[] = [];
   const pairState: unknown[] = [];
@@ -89,4 +93,43 @@ export function watchGraph<S>(graph: Exploration<S>, monitor: Monitor, inputs: r
     }
   }
   return { violation: null, states: pairNode.length, transitions };
+}
+
+/**
+ * The pairs and steps walked when a clockless monitor meets neither a violation nor a clock over
+ * the quotient of a graph (`graphQuotient`), breadth first over (class, monitor state) pairs;
+ * null when it meets either, and the graph itself must be walked.
+ */
+function holdsOverQuotient(q: GraphQuotient, monitor: Monitor): { states: number; transitions: number } | null {
+  const reads = (v: MonitorStep<unknown>) => v.violation !== undefined || (monitor.deadline?.(v.state) ?? null) !== null;
+  const pairClass: number[] = [];
+  const pairState: unknown[] = [];
+  const stateOf = new Map<string, Int32Array>();
+  const visit = (cls: number, state: unknown) => {
+    const key = monitor.key(state);
+    let row = stateOf.get(key);
+    if (!row) stateOf.set(key, (row = new Int32Array(q.steps.length).fill(-1)));
+    if ((row[cls] as number) >= 0) return;
+    row[cls] = pairClass.length;
+    pairClass.push(cls);
+    pairState.push(state);
+  };
+  for (const { to, info } of q.starts) {
+    const verdict = monitor.initial(info);
+    if (reads(verdict)) return null;
+    visit(to, verdict.state);
+  }
+  let transitions = 0;
+  for (let pair = 0; pair < pairClass.length; pair++) {
+    const cls = pairClass[pair] as number;
+    const steps = q.steps[cls] as readonly StepInfo[];
+    const targets = q.targets[cls] as readonly number[];
+    for (let j = 0; j < steps.length; j++) {
+      const verdict = monitor.step(pairState[pair], steps[j] as StepInfo);
+      transitions++;
+      if (reads(verdict)) return null;
+      visit(targets[j] as number, verdict.state);
+    }
+  }
+  return { states: pairClass.length, transitions };
 }

@@ -20,6 +20,7 @@ import { never, neverStep } from '../../src/rules/language.ts';
 import { objectionWindow } from '../../src/rules/noticeRules.ts';
 import { cloudActMotionWindow } from '../../src/rules/dataRules.ts';
 import { inputErrorOf } from '../support/inputErrorOf.ts';
+import { build } from '../support/handMachines.ts';
 import { mutateState, transitionsOf, withoutParts, isOr } from '../support/mutate.ts';
 
 const version = policyVersionAt(cloudflare, '2026-01-15');
@@ -124,10 +125,46 @@ describe('watchGraph: clockless monitors over the exact graph', () => {
     expect(watched?.violation?.path.map((s) => s.kind)).toEqual(['start']);
   });
 
-  it('visits each (graph node, monitor state) pair once: a stateless monitor visits each node once and follows each link once', () => {
+  it('proves over the graph with its zones forgotten: a stateless monitor visits each machine state once and follows each distinct step once', () => {
     const { graph, base } = setUp(nationalSecurityLetterEntry);
     const watched = watchGraph(graph, (never(() => false, 'never') as { monitor: Monitor }).monitor, base.inputs);
-    expect(watched).toEqual({ violation: null, states: graph.nodes.length, transitions: graph.links.reduce((n, out) => n + out.length, 0) });
+    const stateKey = (id: number) => {
+      const node = graph.nodes[id] as (typeof graph.nodes)[number];
+      return JSON.stringify([node.input, node.snapshot.value, node.snapshot.context]);
+    };
+    const states = new Set(graph.nodes.map((n) => stateKey(n.id)));
+    const steps = new Set(graph.links.flatMap((out, from) => out.map((l) => JSON.stringify([stateKey(from), l.step.event, stateKey(l.to)]))));
+    expect(watched).toEqual({ violation: null, states: states.size, transitions: steps.size });
+    expect(states.size).toBeLessThan(graph.nodes.length);
+  });
+
+  it('takes a violation met only with the zones forgotten as a lead, and walks the graph itself: none is reported where no dated run breaks the rule', () => {
+    // Region c fires on day 3; the case may be served (x) before or after. Served first, b fires (day 5) before a (day 8); served after day 3, a fires first.
+    const machine = build({
+      id: 'leads',
+      type: 'parallel',
+      states: {
+        a: { initial: 'a0', states: { a0: { after: { P8D: 'a1' } }, a1: { tags: ['aFired'] } } },
+        b: { initial: 'b0', states: { b0: { on: { 'request.withdrawn': 'b1' } }, b1: { after: { P5D: 'b2' } }, b2: {} } },
+        c: { initial: 'c0', states: { c0: { after: { P3D: 'c1' } }, c1: {} } },
+      },
+    }).provide({ delays: { P3D: 3 * 86_400_000, P8D: 8 * 86_400_000 } } as never);
+    const inputs = [{ name: 'only', input: {} }];
+    const graph = explore(machine, { inputs, events: [{ type: 'request.withdrawn' }], subsumption: false, links: true });
+    // Broken by c's timer, then the service, then b's timer while a's has not fired: no dated run does that, though each step is one some run takes.
+    const bFiresFirstAfterLateService: Monitor<number> = {
+      initial: () => ({ state: 0 }),
+      step: (s, info) => {
+        if (s === 0 && info.kind === 'timer' && info.post.matches({ c: 'c1' }) && info.post.matches({ b: 'b0' })) return { state: 1 };
+        if (s === 1 && info.kind === 'event') return { state: 2 };
+        if (s === 2 && info.kind === 'timer' && info.post.matches({ b: 'b2' }) && !info.post.hasTag('aFired')) return { state: 3, violation: { message: 'b before a' } };
+        return { state: s };
+      },
+      key: (s) => String(s),
+    };
+    const watched = watchGraph(graph, bFiresFirstAfterLateService, inputs);
+    expect(explore(machine, { inputs, events: [{ type: 'request.withdrawn' }], monitors: [bFiresFirstAfterLateService] }).violations).toEqual([null]);
+    expect(watched?.violation).toBeNull();
   });
 
   it('refuses a graph whose edges are not exact or not kept, naming the field and the fix', () => {
