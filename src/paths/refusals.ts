@@ -24,6 +24,7 @@ export function refusals(graph: TimedGraph): PlannedPath[] {
   const { nodes, links } = graph.run;
   const byTrigger = new Map<string, string[]>();
   for (const t of graph.transitions) byTrigger.set(`${t.source}@${t.trigger}`, [...(byTrigger.get(`${t.source}@${t.trigger}`) ?? []), t.id]);
+  const order = new Map(graph.transitions.map((t, i) => [t.id, i]));
   const parallel = graph.machine.root.type === 'parallel';
   const region = (state: string) => (parallel ? (state.split('.')[0] as string) : '');
   const regionsOf = new Map<string, Set<string>>();
@@ -41,7 +42,10 @@ export function refusals(graph: TimedGraph): PlannedPath[] {
     if (!row) reasons.set(snapshot, (row = new Map()));
     let keys = row.get(type);
     if (!keys) {
-      const blocked = statesOf(snapshot).flatMap((s) => byTrigger.get(`${s}@${type}`) ?? []);
+      // In the machine's order, not the snapshot's: two snapshots of one state may list their active states in different orders.
+      const blocked = statesOf(snapshot)
+        .flatMap((s) => byTrigger.get(`${s}@${type}`) ?? [])
+        .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
       const under = SITUATION_TAGS.filter((t) => snapshot.hasTag(t));
       const situation = under.length ? `, under ${under.join(' and ')}` : '';
       keys = blocked.length

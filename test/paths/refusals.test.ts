@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { refusals } from '../../src/paths/refusals.ts';
 import { buildScenario } from '../../src/scenarios/buildScenario.ts';
 import { catalogueGraph } from './pathFixtures.ts';
+import { letsencrypt } from '../../src/policy/letsencrypt.ts';
 
 // Refusal scenarios end with an event the machine refuses, leaving the case as it was; the ones
 // the law cares about are among them.
@@ -40,5 +41,25 @@ describe('the refusals the law cares about are generated', () => {
 
   it('an emergency disclosure before the good-faith assessment', () => {
     expect(purposes('emergency').some((p) => /^data\.disclosed is refused in process\.(assessing|verifying)/.test(p))).toBe(true);
+  });
+});
+
+describe('a refusal is told apart by what it refuses, not by the order a snapshot lists its states in', () => {
+  it('names the transitions that do not fire in the machine’s order, and no two plans refuse the same thing', () => {
+    const { graph } = catalogueGraph('euProductionOrder', letsencrypt);
+    const order = new Map(graph.transitions.map((t, i) => [t.id, i]));
+    const seen = new Set<string>();
+    for (const plan of refusals(graph)) {
+      for (const part of plan.purpose.split('; ')) {
+        const listed = /^(.*?) is refused \((.*?) (?:do|does) not fire\)(.*)$/.exec(part);
+        if (!listed) continue;
+        const ids = (listed[2] as string).split(', ');
+        expect(ids.map((id) => order.get(id) ?? -1), part).toEqual([...ids.map((id) => order.get(id) ?? -1)].sort((a, b) => a - b));
+        const key = `${listed[1]}|${[...ids].sort().join(',')}|${listed[3]}`;
+        expect(seen.has(key), part).toBe(false);
+        seen.add(key);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(5);
   });
 });
