@@ -40,7 +40,7 @@ export function graphQuotient<S>(graph: Exploration<S>, inputs: readonly Explore
   const byInput = inputs.map(() => new Map<unknown, number>());
   let classes = 0;
   for (const node of nodes) {
-    const ids = byInput[node.input] ?? new Map<unknown, number>();
+    const ids = byInput[node.input] as Map<unknown, number>;
     let id = ids.get(node.snapshot);
     if (id === undefined) ids.set(node.snapshot, (id = classes++));
     classOf[node.id] = id;

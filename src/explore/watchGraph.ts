@@ -20,8 +20,11 @@ export interface GraphWatch {
  * Returns null when the monitor turns out to read a clock (a violation bounded by one, or a
  * deadline): that monitor must run in the explorer's timed product. A clock it only starts or
  * stops changes no verdict, so a window rule whose window never decides anything (no run takes
- * the step it times) is walked here. A graph explored with covering zones, or without its links,
- * is refused with an InputError: walking it could miss a violation.
+ * the step it times) is walked here. The walk goes first over the graph with its zones forgotten
+ * (`graphQuotient`), where a proof holds for the graph too and takes a fraction of the steps;
+ * states and transitions are then the quotient's. A violation or clock met there may be no dated
+ * run's, so the graph itself is walked. A graph explored with covering zones, or without its
+ * links, is refused with an InputError: walking it could miss a violation.
  *
  * @example
  * const graph = explore(machine, { inputs, events, subsumption: false, links: true });
