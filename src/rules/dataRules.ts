@@ -125,8 +125,8 @@ export const cloudActMotionWindow: Rule = {
   check: () => {
     const filing = onEvent('challenge.filed', (e) => e.route === CLOUD_ACT_ROUTE.id);
     const covered = (info: StepInfo) => {
-      const r = request(info);
-      return !(!r.target || r.target.usPerson || r.target.residesInUS || !partnerInForce(r.target.foreignLawAtRisk ?? r.target.residenceCountry, r.receivedOn) || sharedCategories(r.categories ?? [], ['content']).length === 0);
+      const { target, receivedOn, categories } = request(info);
+      return !!target && !target.usPerson && !target.residesInUS && partnerInForce(target.foreignLawAtRisk ?? target.residenceCountry, receivedOn) && sharedCategories(categories ?? [], ['content']).length > 0;
     };
     return { type: 'monitor', monitor: motionWindowMonitor(filing, covered) };
   },
@@ -163,7 +163,10 @@ function motionWindowMonitor(filing: (info: StepInfo) => boolean, covered: (info
   };
   return {
     initial: (info) => (covered(info) ? stepsFor(motionDays(info.input)).start : uncovered.stay),
-    step: (days, info) => (days === 0 ? (filing(info) ? uncovered.filed : uncovered.stay) : filing(info) ? stepsFor(days).late : stepsFor(days).stay),
+    step: (days, info) => {
+      if (days === 0) return filing(info) ? uncovered.filed : uncovered.stay;
+      return filing(info) ? stepsFor(days).late : stepsFor(days).stay;
+    },
     key: (days) => String(days),
     clockMax: { [clock]: CLOUD_ACT_ROUTE.days + 4 },
   };
