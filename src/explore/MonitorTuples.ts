@@ -4,9 +4,7 @@ import type { Monitor, MonitorStep, StepInfo } from './Monitor.ts';
 export interface TupleStep {
   /** Each monitor's verdict; null where its rule had already failed. */
   readonly verdicts: readonly (MonitorStep<unknown> | null)[];
-  /** Each monitor's state after the step (one object per distinct `key`); null where its rule had already failed. */
-  readonly states: readonly unknown[];
-  /** The id of that tuple of states. */
+  /** The id of the tuple of the monitors' states after the step (`MonitorTuples.states`). */
   readonly tuple: number;
 }
 
@@ -35,6 +33,8 @@ export class MonitorTuples {
   /** Tuple ids in a trie over the monitors' state ids: no key text made per look-up. */
   private readonly tupleIds: TupleTrie = new Map();
   private readonly tuples: (readonly number[])[] = [];
+  /** By tuple id, made when first asked for. */
+  private readonly stateLists: (readonly unknown[] | undefined)[] = [];
   private readonly keys = new Map<number, number>();
   /** By memo key (tuple, failures, input), then by move. */
   private readonly memo: (Map<object, TupleStep> | undefined)[] = [];
@@ -88,6 +88,13 @@ export class MonitorTuples {
     return key;
   }
 
+  /** Each monitor's state in a tuple (one object per distinct `key`), null where its rule had failed: one list per tuple, shared by every state that holds it. */
+  states(tuple: number): readonly unknown[] {
+    let states = this.stateLists[tuple];
+    if (!states) this.stateLists[tuple] = states = (this.tuples[tuple] as readonly number[]).map((id, i) => (id === 0 ? null : (this.canonical[i] as unknown[])[id - 1]));
+    return states;
+  }
+
   /** A monitor's deadline in the state a tuple holds for it (none once its rule failed). */
   deadline(i: number, tuple: number): Deadline {
     const id = (this.tuples[tuple] as readonly number[])[i] as number;
@@ -106,22 +113,18 @@ export class MonitorTuples {
   private build(failed: readonly unknown[], run: (m: Monitor<unknown>, i: number) => MonitorStep<unknown>): TupleStep {
     const n = this.monitors.length;
     const verdicts: (MonitorStep<unknown> | null)[] = new Array(n);
-    const states: unknown[] = new Array(n);
     const ids: number[] = new Array(n);
     for (let i = 0; i < n; i++) {
       if (failed[i]) {
         verdicts[i] = null;
-        states[i] = null;
         ids[i] = 0;
         continue;
       }
       const verdict = run(this.monitors[i] as Monitor<unknown>, i);
       verdicts[i] = verdict;
-      const id = this.intern(i, verdict.state);
-      states[i] = (this.canonical[i] as unknown[])[id - 1];
-      ids[i] = id;
+      ids[i] = this.intern(i, verdict.state);
     }
-    return { verdicts, states, tuple: this.tupleId(ids) };
+    return { verdicts, tuple: this.tupleId(ids) };
   }
 
   /** The state's id for monitor `i` (from 1), its first object kept as the canonical one. */

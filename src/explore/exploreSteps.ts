@@ -157,7 +157,6 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     const list = effect.list(from ? (timerLists[from.id] as number) : emptyList);
     let starts = effect.starts[eod ? 1 : 0];
     let sharedStarts = true;
-    let states: readonly unknown[] = NO_MONITOR_STATES;
     let tuple = 0;
     if (monitors.length > 0) {
       const before = from ? (tupleIds[from.id] as number) : 0;
@@ -166,7 +165,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
         const info = { kind: edge.kind, event: edge.event ?? START_EVENT, delay: edge.delay, pre: from ? from.snapshot : null, post: move.snapshot, through: move.through, raised: move.raised, input: options.inputs[input]?.input } as unknown as StepInfo;
         next = from ? tuples.remember(before, violations, failures, move, input, info) : tuples.start(info, violations);
       }
-      ({ states, tuple } = next);
+      tuple = next.tuple;
       const { verdicts } = next;
       for (let i = 0; i < verdicts.length; i++) {
         const v = verdicts[i]?.violation;
@@ -178,10 +177,10 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
       for (let i = 0; i < verdicts.length; i++) {
         const verdict = verdicts[i];
         if (!verdict || violations[i]) continue;
-        for (const c of verdict.stop ?? []) zone = zones.removeClock(zone, c);
-        for (const c of verdict.start ?? []) {
-          zone = zones.addClock(zone, c);
-          starts = [...starts, c];
+        if (verdict.stop) for (const c of verdict.stop) zone = zones.removeClock(zone, c);
+        if (verdict.start) {
+          for (const c of verdict.start) zone = zones.addClock(zone, c);
+          starts = [...starts, ...verdict.start];
           sharedStarts = false;
         }
       }
@@ -194,7 +193,7 @@ export function exploreSteps<S>(steps: Steps<S>, options: ExploreOptions): Explo
     }
     const fullStep = shared.of(edge, starts, sharedStarts);
     if (id < 0) {
-      id = insert(from ? from.id : -1, fullStep, eod, states, input, tuple);
+      id = insert(from ? from.id : -1, fullStep, eod, monitors.length > 0 ? tuples.states(tuple) : NO_MONITOR_STATES, input, tuple);
       if (!from && move.through.length) (nodes[id] as ExploredNode<S>).through = move.through;
       if (!from && move.raised.length) (nodes[id] as ExploredNode<S>).raised = move.raised;
     }
