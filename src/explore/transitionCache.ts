@@ -82,6 +82,8 @@ export class TransitionCache implements Steps {
   private readonly opLists = new TimerOpLists();
   /** Each state's value, as JSON, by state id. */
   private readonly stateValues: string[] = [];
+  /** The first snapshot met of each state id: every move to that state carries it, so a step's own copy is garbage at once instead of kept for the run. */
+  private readonly snapshots: AnyMachineSnapshot[] = [];
   private readonly listening: Set<string>[] = [];
   /** Event types listened for, by state value: the machine's chart, shared by all its caches. */
   private readonly configurations: Map<string, Set<string>>;
@@ -272,7 +274,8 @@ export class TransitionCache implements Steps {
         timerOps.push({ op: 'start', event: p.id, delay: delayName(p.id), days: wholeDays(p.id, p.delay) });
       }
     }
-    return { snapshot, id: this.keyId(snapshot), timerOps: this.opLists.intern(timerOps), taken: taken.map(transitionId), through: through.length ? through : NO_STATES, raised: raisedEvents(actions) };
+    const id = this.keyId(snapshot);
+    return { snapshot: (this.snapshots[id] ??= snapshot), id, timerOps: this.opLists.intern(timerOps), taken: taken.map(transitionId), through: through.length ? through : NO_STATES, raised: raisedEvents(actions) };
   }
 }
 

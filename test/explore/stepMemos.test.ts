@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Monitor, StepInfo } from '../../src/explore/Monitor.ts';
 import { MonitorTuples } from '../../src/explore/MonitorTuples.ts';
 import { EOD, TimerEffects, TimerOpLists } from '../../src/explore/TimerEffects.ts';
-import type { TimerOp } from '../../src/explore/transitionCache.ts';
+import { type Move, type TimerOp, TransitionCache } from '../../src/explore/transitionCache.ts';
+import { setup } from 'xstate';
 import { addClock, emptyClockZone, equalZones, removeClock } from '../../src/explore/Zone.ts';
 import { ZoneOps } from '../../src/explore/ZoneOps.ts';
 
@@ -114,5 +115,23 @@ describe('MonitorTuples', () => {
     expect(tuples.key(one.tuple, [null, null], 0)).toBe(one.tuple);
     expect(tuples.key(one.tuple, failed, 1)).not.toBe(one.tuple);
     expect(tuples.key(two.tuple, failed, 1)).toBe(two.tuple);
+  });
+});
+
+describe('TransitionCache', () => {
+  it('carries one snapshot object per state on every move to it, whichever step reached it', () => {
+    const machine = setup({}).createMachine({
+      initial: 'a',
+      states: { a: { on: { go: 'b', skip: 'c' } }, b: { on: { go: 'c' } }, c: { on: { back: 'a' } } },
+    });
+    const cache = new TransitionCache(machine);
+    const a = cache.start(undefined);
+    const b = cache.next(a.snapshot, { type: 'go' }) as Move;
+    const viaB = cache.next(b.snapshot, { type: 'go' }) as Move;
+    const direct = cache.next(a.snapshot, { type: 'skip' }) as Move;
+    expect(viaB.snapshot.value).toBe('c');
+    expect(direct.id).toBe(viaB.id);
+    expect(direct.snapshot).toBe(viaB.snapshot);
+    expect((cache.next(direct.snapshot, { type: 'back' }) as Move).snapshot).toBe(a.snapshot);
   });
 });
