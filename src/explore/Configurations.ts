@@ -42,7 +42,7 @@ export interface Configuration {
  * context; `fastStepper` runs those over these plans.
  */
 export class Configurations {
-  private readonly byKey = new Map<string, Configuration>();
+  private readonly byHash = new Map<number, Configuration[]>();
   private readonly byArray = new WeakMap<readonly ChartNode[], Configuration>();
   private readonly transitionIds = new Map<ChartTransition, number>();
   private readonly candidateCache = new Map<ChartNode, Map<string, ChartTransition[]>>();
@@ -56,24 +56,34 @@ export class Configurations {
   of(nodes: readonly ChartNode[]): Configuration | null {
     const known = this.byArray.get(nodes);
     if (known) return known;
-    // A node's order is its unique place in the machine's document order.
-    const key = nodes.map((n) => n.order).join(',');
-    let config = this.byKey.get(key);
-    if (!config) {
-      const value = this.sets.value(nodes);
-      if (value === null) return null;
-      const eventless = nodes
-        .filter((n) => n.type === 'atomic' || n.type === 'final')
-        .map((atomic) => {
-          const chain: ChartTransition[][] = [];
-          for (let s: ChartNode | undefined = atomic; s; s = s.parent) if (s.always) chain.push(s.always);
-          return chain;
-        })
-        .filter((chain) => chain.length > 0);
-      config = { nodes, active: new Set(nodes), value, tags: new Set(nodes.flatMap((n) => n.tags)), eventless, selections: new Map(), plans: new Map(), kept: new Map() };
-      this.byKey.set(key, config);
+    const config = this.ofList(nodes);
+    if (config) this.byArray.set(nodes, config);
+    return config;
+  }
+
+  /** `of` for a list met once (a microstep's result): found by a hash of its nodes, not remembered by the list's identity. */
+  private ofList(nodes: readonly ChartNode[]): Configuration | null {
+    // A node's order is its unique place in the machine's document order. A number, not a text of them: hashing a new text per step cost more than the rest of the look-up.
+    let hash = nodes.length;
+    for (let i = 0; i < nodes.length; i++) hash = Math.imul(hash ^ (nodes[i] as ChartNode).order, 0x01000193);
+    let bucket = this.byHash.get(hash);
+    if (bucket) {
+      for (const known of bucket) if (sameList(known.nodes, nodes)) return known;
+    } else {
+      this.byHash.set(hash, (bucket = []));
     }
-    this.byArray.set(nodes, config);
+    const value = this.sets.value(nodes);
+    if (value === null) return null;
+    const eventless = nodes
+      .filter((n) => n.type === 'atomic' || n.type === 'final')
+      .map((atomic) => {
+        const chain: ChartTransition[][] = [];
+        for (let s: ChartNode | undefined = atomic; s; s = s.parent) if (s.always) chain.push(s.always);
+        return chain;
+      })
+      .filter((chain) => chain.length > 0);
+    const config: Configuration = { nodes, active: new Set(nodes), value, tags: new Set(nodes.flatMap((n) => n.tags)), eventless, selections: new Map(), plans: new Map(), kept: new Map() };
+    bucket.push(config);
     return config;
   }
 
@@ -102,6 +112,46 @@ export class Configurations {
   }
 
   private build(config: Configuration, transitions: readonly ChartTransition[], fromDone: boolean): MicroPlan {
+    return this.buildQuick(config, transitions, fromDone) ?? this.buildInFull(config, transitions, fromDone);
+  }
+
+  /**
+   * `buildInFull` for the common microstep, which enters no final state from a machine not yet
+   * done: no done event to raise and no exit actions of a finishing machine, so the active set
+   * after the step is built once, as a list, from the configuration's own set.
+   */
+  private buildQuick(config: Configuration, transitions: readonly ChartTransition[], fromDone: boolean): MicroPlan | null {
+    if (fromDone) return null;
+    const filtered = this.sets.withoutConflicts(transitions, config.active);
+    const { enter, byDefault } = this.sets.entrySet(filtered);
+    for (const node of enter) if (node.type === 'final') return null;
+    const ops: PlanOp[] = [];
+    const exit = this.sets.exitSet(filtered, config.active);
+    if (exit.length > 1) exit.sort((a, b) => b.order - a.order);
+    for (const s of exit) if (s.exit.length) ops.push({ actions: s.exit });
+    const actions = filtered.length === 1 ? (filtered[0] as ChartTransition).actions : filtered.flatMap((t) => t.actions);
+    if (actions.length) ops.push({ actions });
+    const entered = [...enter];
+    if (entered.length > 1) entered.sort((a, b) => a.order - b.order);
+    const exited = new Set(exit);
+    // As a Set would keep them: a node left and entered again goes last, one never left keeps its place.
+    const nodes: ChartNode[] = [];
+    for (const n of config.nodes) if (!exited.has(n)) nodes.push(n);
+    let back = 0;
+    for (const node of entered) {
+      const entry = byDefault.has(node) ? [...node.entry, ...node.initial.actions] : node.entry;
+      if (entry.length) ops.push({ actions: entry });
+      if (config.active.has(node) && !exited.has(node)) continue;
+      nodes.push(node);
+      if (exited.has(node)) back++;
+    }
+    const changed = !(back === exit.length && nodes.length === config.nodes.length);
+    const to = changed ? this.ofList(nodes) : config;
+    if (!to) throw new Error('a microstep left an incomplete configuration');
+    return { ops, to, changed, done: false };
+  }
+
+  private buildInFull(config: Configuration, transitions: readonly ChartTransition[], fromDone: boolean): MicroPlan {
     const ops: PlanOp[] = [];
     const run = (actions: readonly unknown[]) => {
       if (actions.length) ops.push({ actions });
@@ -133,7 +183,7 @@ export class Configurations {
     const nodes = [...active];
     if (done) run(nodes.sort((a, b) => b.order - a.order).flatMap((s) => s.exit));
     const changed = !(config.nodes.length === active.size && config.nodes.every((n) => active.has(n)));
-    const to = changed ? this.of(nodes) : config;
+    const to = changed ? this.ofList(nodes) : config;
     if (!to) throw new Error('a microstep left an incomplete configuration');
     return { ops, to, changed, done };
   }
@@ -173,6 +223,12 @@ export class Configurations {
     if (id === undefined) this.transitionIds.set(t, (id = this.transitionIds.size));
     return id;
   }
+}
+
+function sameList(a: readonly ChartNode[], b: readonly ChartNode[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function child(node: ChartNode, key: string): ChartNode {
