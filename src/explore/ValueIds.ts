@@ -19,6 +19,7 @@ export class ValueIds {
   private readonly byText = new Map<string, number>();
   /** Objects whose text is being built: meeting one again is a cycle, which has no text. */
   private readonly open = new Set<object>();
+  private readonly keyTexts = new Map<string, string>();
 
   /** The id of an object or array; an InputError for a value that contains itself (an actor reference does), naming where. */
   of(value: object): number {
@@ -56,7 +57,19 @@ export class ValueIds {
   }
 
   private part(value: unknown): string {
-    return value === null || typeof value !== 'object' ? (JSON.stringify(value) ?? 'undefined') : `#${this.of(value)}`;
+    if (value !== null && typeof value === 'object') return `#${this.of(value)}`;
+    // JSON's own text, without calling JSON for the common cases: a context is read on every new state.
+    if (typeof value === 'boolean') return value ? 'true' : 'false';
+    if (value === null) return 'null';
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    return JSON.stringify(value) ?? 'undefined';
+  }
+
+  /** `"key":`, made once per key. */
+  private keyText(key: string): string {
+    let text = this.keyTexts.get(key);
+    if (text === undefined) this.keyTexts.set(key, (text = `${JSON.stringify(key)}:`));
+    return text;
   }
 
   private text(value: object): string {
@@ -80,7 +93,7 @@ export class ValueIds {
     let text = '{';
     for (const key of keys) {
       const v = record[key];
-      if (v !== undefined) text += `${JSON.stringify(key)}:${this.part(v)},`;
+      if (v !== undefined) text += `${this.keyText(key)}${this.part(v)},`;
     }
     return `${text}}`;
   }
