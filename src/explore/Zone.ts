@@ -234,7 +234,7 @@ export function equalZones(a: Zone, b: Zone): boolean {
 function sameClocks(a: Zone, b: Zone): boolean {
   if (a.clocks === b.clocks) return true;
   if (a.clocks.length !== b.clocks.length) return false;
-  // A loop, not \`every\`: this runs for each stored zone a new one is compared with, and a callback per call was a tenth of the search's garbage.
+  // A loop, not `every`: this runs for each stored zone a new one is compared with, and the callbacks were about 7% of a repeat check's garbage.
   for (let i = 0; i < a.clocks.length; i++) if (a.clocks[i] !== b.clocks[i]) return false;
   return true;
 }

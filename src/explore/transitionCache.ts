@@ -15,7 +15,7 @@ import { ValueIds } from './ValueIds.ts';
 /** A timer started or cancelled by a transition, in the order XState reported it. */
 export type TimerOp = { op: 'cancel'; event: string } | { op: 'start'; event: string; delay: string; days: number };
 
-/** What one discrete transition does: the next snapshot (and its interned id), and its timer starts and cancels. */
+/** What one discrete transition does: the next snapshot (the first one met of that state, whichever step reached it) and its interned id, and its timer starts and cancels. */
 export interface Move<S = AnyMachineSnapshot> {
   snapshot: S;
   id: number;
