@@ -92,8 +92,8 @@ export function partsOf(category: DataCategory): DataCategory[] {
 export function covers(list: readonly DataCategory[], category: DataCategory): boolean {
   if (list.includes(category)) return true;
   // Loops, not `some` and `every`: guards ask this on every disclosure the checker tries, and their callbacks were about 7% of a cold check's garbage.
-  const wholes = WHOLES.get(category);
-  if (wholes) for (let i = 0; i < wholes.length; i++) if (list.includes(wholes[i] as DataCategory)) return true;
+  const wholes = wholesOf(category);
+  for (let i = 0; i < wholes.length; i++) if (list.includes(wholes[i] as DataCategory)) return true;
   return false;
 }
 
@@ -120,7 +120,7 @@ export function sharedCategories(a: readonly DataCategory[], b: readonly DataCat
   const both: DataCategory[] = [];
   for (const c of DATA_CATEGORIES) if ((a.includes(c) || b.includes(c)) && covers(a, c) && covers(b, c)) both.push(c);
   const largest: DataCategory[] = [];
-  for (const c of both) if (!(WHOLES.get(c) ?? NONE).some((w) => both.includes(w))) largest.push(c);
+  for (const c of both) if (!wholesOf(c).some((w) => both.includes(w))) largest.push(c);
   return largest;
 }
 
