@@ -39,7 +39,12 @@ interface ColdRun {
   warmMs?: number;
   /** Repeated on new machines of the same definitions: code compiled, nothing remembered. */
   freshMs?: number;
-  /** The whole process, from its start to its exit, less the warm repeat: module loading included, as `npm start` feels it. */
+  /** Every machine step the check computed, computed again on its own: the machines' share, with the explorer's left out. */
+  stepsMs?: number;
+  steps?: number;
+  /** The time after the check, spent on the repeats above. */
+  repeatsMs: number;
+  /** The whole process, from its start to its exit, less the repeats: module loading included, as `npm start` feels it. */
   wallMs: number;
   runs: { kind: string; policy: string; ms: number; statuses: string[] }[];
 }
@@ -53,8 +58,8 @@ function coldRun(lanes: 'one' | 'all'): ColdRun {
   if (child.status !== 0) throw new Error(`bench check: the ${lanes === 'one' ? 'one-thread' : 'parallel'} run failed (exit ${child.status}): ${child.stderr}`);
   const last = child.stdout.trim().split('\n').at(-1) ?? '';
   const run = JSON.parse(last) as Omit<ColdRun, 'wallMs'>;
-  // The process as `npm start` feels it: the repeats are not part of that.
-  return { ...run, wallMs: wallMs - (run.warmMs ?? 0) - (run.freshMs ?? 0) };
+  // The process as `npm start` feels it: the repeats after the check are not part of that.
+  return { ...run, wallMs: wallMs - run.repeatsMs };
 }
 
 /** Fresh processes per timed figure: this VM's runs of one build vary by up to 1.8×, so one cold run says little. */
@@ -93,10 +98,11 @@ export async function checkCatalogue(): Promise<boolean> {
   const verdicts = [...statuses].map(([s, n]) => `${n} ${s}`).join(', ');
   report(
     `check catalogue (${CATALOGUE.length} kinds × ${one.runs.length / CATALOGUE.length} policies × ${RULES.length} rules, one thread, median of ${COLD_RUNS} cold processes: ${verdicts}): ours ${fmt(totalMs)} (${fmt(one.range[0])}–${fmt(one.range[1])}; process ${fmt(one.wallMs)}) · one explore per rule ${fmt(baselineMs)} · ratio ${(baselineMs / totalMs).toFixed(2)}× · slowest ${slowest.kind} × ${slowest.policy} ${fmt(slowest.ms)}`,
-    { bench: 'check-catalogue', ours_ms: totalMs, ours_range_ms: one.range, cold_runs: COLD_RUNS, process_ms: one.wallMs, warm_ms: one.warmMs, fresh_ms: one.freshMs, baseline_ms: baselineMs, baseline: 'one explore per rule', speedup: baselineMs / totalMs, slowest: `${slowest.kind}×${slowest.policy}`, slowest_ms: slowest.ms, per_kind_ms: Object.fromEntries(perKind) },
+    { bench: 'check-catalogue', ours_ms: totalMs, ours_range_ms: one.range, cold_runs: COLD_RUNS, process_ms: one.wallMs, warm_ms: one.warmMs, fresh_ms: one.freshMs, steps_ms: one.stepsMs, steps: one.steps, baseline_ms: baselineMs, baseline: 'one explore per rule', speedup: baselineMs / totalMs, slowest: `${slowest.kind}×${slowest.policy}`, slowest_ms: slowest.ms, per_kind_ms: Object.fromEntries(perKind) },
   );
   if (one.warmMs !== undefined) console.log(`  the same checks again in that process (code compiled, every machine step remembered): ${fmt(one.warmMs)}`);
   if (one.freshMs !== undefined) console.log(`  and on new machines of the same definitions (code compiled, no step remembered): ${fmt(one.freshMs)}`);
+  if (one.stepsMs !== undefined && one.steps !== undefined) console.log(`  the machine steps alone (${one.steps.toLocaleString('en-US')} steps the check computed, each computed again with its code compiled and its plan known; no explorer): ${fmt(one.stepsMs)}`);
   console.log(`  per kind (both policies): ${kinds}`);
   report(
     `check catalogue on ${availableParallelism()} cores (main thread and workers, median of ${COLD_RUNS} cold processes, as check --threads N runs it): ${fmt(parallelMs)} (${fmt(parallel.range[0])}–${fmt(parallel.range[1])}; process ${fmt(parallel.wallMs)}) · one thread ${fmt(totalMs)} · ratio ${(totalMs / parallelMs).toFixed(2)}× · ${agree ? 'same verdicts' : 'verdicts DIFFER'}`,

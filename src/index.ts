@@ -64,9 +64,9 @@ export type { ClockBound, Monitor, MonitorStep, StepInfo } from './explore/Monit
 export { snapshotKey, stableJson } from './explore/snapshotKey.ts';
 export { fastStepper } from './explore/fastStepper.ts';
 export { unsupportedFeature } from './explore/fastSupport.ts';
-export { StepMismatch } from './explore/transitionCache.ts';
+export { StepMismatch } from './explore/Stepper.ts';
 export { MachineThrew } from './explore/machineThrew.ts';
-export type { Stepper } from './explore/transitionCache.ts';
+export type { Stepper } from './explore/Stepper.ts';
 export { takesStep } from './explore/takesStep.ts';
 export { watchGraph } from './explore/watchGraph.ts';
 export type { GraphWatch } from './explore/watchGraph.ts';

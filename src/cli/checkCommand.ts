@@ -9,7 +9,7 @@ import { RULES } from '../rules/catalogue.ts';
 import { checkInParallel, taskWeight } from '../rules/checkInParallel.ts';
 import { checkTarget } from '../rules/checkMachine.ts';
 import { unsupportedFeature } from '../explore/fastSupport.ts';
-import { isStepper, StepMismatch } from '../explore/transitionCache.ts';
+import { isStepper, StepMismatch } from '../explore/Stepper.ts';
 import { type CheckRow, formatReport, reportJson, rowVerdict } from './checkReport.ts';
 import { loadUserMachine } from './loadUserMachine.ts';
 import { parseOptions } from './parseOptions.ts';

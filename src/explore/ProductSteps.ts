@@ -4,7 +4,8 @@ import { stableJson } from './snapshotKey.ts';
 import type { PendingTimer } from './Exploration.ts';
 import type { Steps, Symbolic } from './Steps.ts';
 import { TimerOpLists } from './TimerEffects.ts';
-import { type EventEntry, type Move, type TimerOp, type TransitionCache, transitionCacheOf } from './transitionCache.ts';
+import type { EventEntry, Move, TimerOp } from './Move.ts';
+import { type TransitionCache, transitionCacheOf } from './transitionCache.ts';
 import { renameZone } from './Zone.ts';
 
 /** One machine of a product, under the name its events, timers and transitions are prefixed with. */

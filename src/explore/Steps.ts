@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { PendingTimer } from './Exploration.ts';
-import type { EventEntry, Move } from './transitionCache.ts';
+import type { EventEntry, Move } from './Move.ts';
 import type { Zone } from './Zone.ts';
 
 /** A symbolic state's discrete part and zone, as `Steps.canonical` sees and returns it. */

@@ -1,5 +1,5 @@
 import type { PendingTimer } from './Exploration.ts';
-import type { TimerOp } from './transitionCache.ts';
+import type { TimerOp } from './Move.ts';
 import type { Zone } from './Zone.ts';
 import type { ZoneOps } from './ZoneOps.ts';
 

@@ -7,7 +7,7 @@ import type { Steps } from './Steps.ts';
 import { MonitorTuples } from './MonitorTuples.ts';
 import { EOD_BOUNDS, type Edge, NO_BOUNDS, SharedSteps } from './SharedSteps.ts';
 import { EOD, TimerEffects } from './TimerEffects.ts';
-import type { EventEntry, Move, TimerOp } from './transitionCache.ts';
+import type { EventEntry, Move, TimerOp } from './Move.ts';
 import { type Zone, emptyClockZone, includes } from './Zone.ts';
 import { ZoneOps } from './ZoneOps.ts';
 

@@ -9,59 +9,10 @@ import { sameStep } from './sameStep.ts';
 import { historyOf, stableJson, valueJson } from './snapshotKey.ts';
 import type { Steps } from './Steps.ts';
 import { TimerOpLists } from './TimerEffects.ts';
-import { type RaisedEvent, raisedEvents } from './raisedEvents.ts';
+import { raisedEvents } from './raisedEvents.ts';
+import type { EnabledMove, EventEntry, LoggedStep, Move, TimerOp } from './Move.ts';
+import { StepMismatch, type Stepper } from './Stepper.ts';
 import { ValueIds } from './ValueIds.ts';
-
-/** A timer started or cancelled by a transition, in the order XState reported it. */
-export type TimerOp = { op: 'cancel'; event: string } | { op: 'start'; event: string; delay: string; days: number };
-
-/** What one discrete transition does: the next snapshot (the first one met of that state, whichever step reached it) and its interned id, and its timer starts and cancels. */
-export interface Move<S = AnyMachineSnapshot> {
-  snapshot: S;
-  id: number;
-  /** Equal lists are one array within a cache. */
-  timerOps: readonly TimerOp[];
-  /** Ids of the statechart transitions taken, eventless ones included (`machineTransitions`). */
-  taken: readonly string[];
-  /** States the step passed through and left within it (eventless transitions, raised events), in order; most steps pass through none. */
-  through: readonly S[];
-  /** Events the step raised for itself and took at once (`raisedEvents`); most raise none. */
-  raised: readonly RaisedEvent[];
-}
-
-/** An event a state takes, its move, and its place in the event list it was found in. */
-export interface EnabledMove {
-  event: { type: string };
-  move: Move;
-  index: number;
-}
-
-/** An outside event to try, with its canonical text. */
-export interface EventEntry {
-  event: { type: string };
-  key: string;
-}
-
-/**
- * The port and XState computed one step differently: a bug in the port, or a machine function
- * (a guard, an assignment) that does not give the same answer twice.
- */
-export class StepMismatch extends Error {
-  override readonly name = 'StepMismatch';
-}
-
-/** How a cache computes steps: through the port where it can (`port`), always through XState, or both, compared. */
-export type Stepper = 'port' | 'xstate' | 'verify';
-
-/**
- * Whether a text names a `Stepper`.
- *
- * @example
- * isStepper('verify'); // true
- */
-export function isStepper(value: string): value is Stepper {
-  return value === 'port' || value === 'xstate' || value === 'verify';
-}
 
 /**
  * One machine's steps, each computed once: rules explored one by one all walk the same machine.
@@ -98,6 +49,11 @@ export class TransitionCache implements Steps {
   xstateSteps = 0;
   /** Steps the port (`fastStepper`) computed. */
   portedSteps = 0;
+  /**
+   * When a list, each step computed is added to it, so `replaySteps` can compute them all again:
+   * how the benchmark times the machine's own step functions apart from the explorer's work.
+   */
+  stepLog: LoggedStep[] | null = null;
 
   /**
    * `xstate` asks XState for every step; `verify` computes each step both ways and throws a
@@ -212,9 +168,25 @@ export class TransitionCache implements Steps {
     const firesAnyway = event.type.startsWith('xstate.after.') && !checkGuards;
     if (!firesAnyway && !this.listensFor(id, snapshot).has(event.type)) return null;
     const how = firesAnyway ? 'next' : 'taken';
+    this.stepLog?.push({ snapshot, event, how });
     const stepped = this.step(snapshot, event, how);
     this.transitions++;
     return stepped && this.move(...stepped);
+  }
+
+  /**
+   * Computes every step in `stepLog` again, as the cache first did (through the port where it
+   * can), remembering nothing, and returns how many it computed.
+   *
+   * @example
+   * cache.stepLog = [];
+   * exploreSteps(cache, { inputs, events });
+   * cache.replaySteps(); // 29586
+   */
+  replaySteps(): number {
+    const log = this.stepLog ?? [];
+    for (const { snapshot, event, how } of log) this.step(snapshot, event, how);
+    return log.length;
   }
 
   /** The port's step when it can take it, else XState's; with `verify`, both, and they must agree. */

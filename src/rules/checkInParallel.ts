@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { RULES } from './catalogue.ts';
 import type { RuleResult } from './checkMachine.ts';
-import { StepMismatch } from '../explore/transitionCache.ts';
+import { StepMismatch } from '../explore/Stepper.ts';
 import { type CheckTask, runCheckTask } from './runCheckTask.ts';
 
 type Sent = Omit<RuleResult, 'rule'> & { ruleId: string };

@@ -3,7 +3,7 @@ import type { KindEntry } from '../../machines/lifecycle/KindEntry.ts';
 import type { ProviderPolicy } from '../domain/policy.ts';
 import { policyVersionAt } from '../policy/policyVersionAt.ts';
 import { RULES } from './catalogue.ts';
-import type { Stepper } from '../explore/transitionCache.ts';
+import type { Stepper } from '../explore/Stepper.ts';
 import { type CheckTarget, checkMachine, type RuleResult } from './checkMachine.ts';
 
 /** A catalogue kind × policy to check, as `checkInParallel` hands it to a lane. */

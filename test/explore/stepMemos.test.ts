@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Monitor, StepInfo } from '../../src/explore/Monitor.ts';
 import { MonitorTuples } from '../../src/explore/MonitorTuples.ts';
 import { EOD, TimerEffects, TimerOpLists } from '../../src/explore/TimerEffects.ts';
-import { type Move, type TimerOp, TransitionCache } from '../../src/explore/transitionCache.ts';
+import type { Move, TimerOp } from '../../src/explore/Move.ts';
+import { TransitionCache } from '../../src/explore/transitionCache.ts';
 import { setup } from 'xstate';
 import { addClock, emptyClockZone, equalZones, removeClock } from '../../src/explore/Zone.ts';
 import { ZoneOps } from '../../src/explore/ZoneOps.ts';
@@ -133,5 +134,26 @@ describe('TransitionCache', () => {
     expect(direct.id).toBe(viaB.id);
     expect(direct.snapshot).toBe(viaB.snapshot);
     expect((cache.next(direct.snapshot, { type: 'back' }) as Move).snapshot).toBe(a.snapshot);
+  });
+
+  it('logs each step it computes when asked, not one it remembers, and computes the logged ones again without remembering more', () => {
+    const machine = setup({ guards: { open: () => false } }).createMachine({
+      initial: 'a',
+      states: { a: { on: { go: 'b', shut: { guard: 'open', target: 'b' } } }, b: {} },
+    });
+    const cache = new TransitionCache(machine);
+    const a = cache.start(undefined);
+    cache.stepLog = [];
+    cache.next(a.snapshot, { type: 'go' });
+    cache.next(a.snapshot, { type: 'go' });
+    expect(cache.next(a.snapshot, { type: 'shut' })).toBeNull();
+    expect(cache.stepLog.map((s) => [s.event.type, s.how, s.snapshot === a.snapshot])).toEqual([
+      ['go', 'taken', true],
+      ['shut', 'taken', true],
+    ]);
+    const [ported, transitions] = [cache.portedSteps, cache.transitions];
+    expect(cache.replaySteps()).toBe(2);
+    expect(cache.portedSteps - ported).toBe(2);
+    expect(cache.transitions).toBe(transitions);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHECK_DATE } from '../../machines/lifecycle/demandInputs.ts';
 import { cloudflare } from '../../src/policy/cloudflare.ts';
 import { letsencrypt } from '../../src/policy/letsencrypt.ts';
-import { StepMismatch } from '../../src/explore/transitionCache.ts';
+import { StepMismatch } from '../../src/explore/Stepper.ts';
 import { checkInParallel, defaultLanes, workerFailure } from '../../src/rules/checkInParallel.ts';
 import { runCheckTask } from '../../src/rules/runCheckTask.ts';
 
