@@ -136,10 +136,10 @@ describe('TransitionCache', () => {
     expect((cache.next(direct.snapshot, { type: 'back' }) as Move).snapshot).toBe(a.snapshot);
   });
 
-  it('logs each step it computes when asked, not one it remembers, and computes the logged ones again without remembering more', () => {
+  it('logs each step it computes when asked, not one it remembers, and computes the logged ones again without remembering or logging more', () => {
     const machine = setup({ guards: { open: () => false } }).createMachine({
       initial: 'a',
-      states: { a: { on: { go: 'b', shut: { guard: 'open', target: 'b' } } }, b: {} },
+      states: { a: { after: { 86_400_000: 'b' }, on: { go: 'b', shut: { guard: 'open', target: 'b' } } }, b: {} },
     });
     const cache = new TransitionCache(machine);
     const a = cache.start(undefined);
@@ -147,13 +147,17 @@ describe('TransitionCache', () => {
     cache.next(a.snapshot, { type: 'go' });
     cache.next(a.snapshot, { type: 'go' });
     expect(cache.next(a.snapshot, { type: 'shut' })).toBeNull();
+    const [timer] = cache.timerEvents();
+    expect(cache.fire(a.snapshot, { type: timer as string })?.snapshot.value).toBe('b');
     expect(cache.stepLog.map((s) => [s.event.type, s.how, s.snapshot === a.snapshot])).toEqual([
       ['go', 'taken', true],
       ['shut', 'taken', true],
+      [timer, 'next', true],
     ]);
     const [ported, transitions] = [cache.portedSteps, cache.transitions];
-    expect(cache.replaySteps()).toBe(2);
-    expect(cache.portedSteps - ported).toBe(2);
+    expect(cache.replaySteps()).toBe(3);
+    expect(cache.portedSteps - ported).toBe(3);
     expect(cache.transitions).toBe(transitions);
+    expect(cache.stepLog).toHaveLength(3);
   });
 });
